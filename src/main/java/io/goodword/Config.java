@@ -1,0 +1,120 @@
+package io.goodword;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the portal is told from outside, parsed once from environment variables.
+ * Defaults are safe for a laptop; a bad value stops start-up with one line naming the variable.
+ */
+public record Config(
+        int port,
+        String baseUrl,
+        Path dataDir,
+        String databaseUrl,
+        String databaseUser,
+        String databasePassword,
+        AppEnv appEnv,
+        Smtp smtp,
+        boolean signupOpen,
+        int mailPollMillis,
+        boolean trustProxy) {
+
+    public enum AppEnv { DEV, PROD }
+
+    /** SMTP settings; {@code host == null} means "keep mail in the outbox". */
+    public record Smtp(String host, int port, String user, String password, String from, boolean tls) {
+        public boolean configured() { return host != null; }
+    }
+
+    public static final class ConfigException extends RuntimeException {
+        public ConfigException(String message) { super(message); }
+    }
+
+    public static Config fromEnv() { return fromEnv(System.getenv()); }
+
+    public static Config fromEnv(Map<String, String> env) {
+        int port = intVar(env, "PORT", 7070, 0, 65535);
+        String baseUrl = strip(env.getOrDefault("BASE_URL", "http://localhost:" + port));
+        try {
+            URI uri = URI.create(baseUrl);
+            if (uri.getHost() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+                throw new IllegalArgumentException();
+            }
+        } catch (RuntimeException e) {
+            throw new ConfigException("BASE_URL must be an http(s) URL such as https://reviews.example.com, got '" + baseUrl + "'");
+        }
+        Path dataDir = Path.of(env.getOrDefault("DATA_DIR", "./data")).toAbsolutePath().normalize();
+        String dbUrl = blankToNull(env.get("DATABASE_URL"));
+        if (dbUrl != null && !dbUrl.startsWith("jdbc:mariadb:") && !dbUrl.startsWith("jdbc:mysql:")) {
+            throw new ConfigException("DATABASE_URL must be a JDBC URL such as jdbc:mariadb://db:3306/goodword, got '" + dbUrl + "'");
+        }
+        AppEnv appEnv = switch (env.getOrDefault("APP_ENV", "prod").trim().toLowerCase(Locale.ROOT)) {
+            case "dev" -> AppEnv.DEV;
+            case "prod" -> AppEnv.PROD;
+            default -> throw new ConfigException("APP_ENV must be 'dev' or 'prod', got '" + env.get("APP_ENV") + "'");
+        };
+        String smtpHost = blankToNull(env.get("SMTP_HOST"));
+        boolean tls = boolVar(env, "SMTP_TLS", false);
+        Smtp smtp = new Smtp(smtpHost,
+                intVar(env, "SMTP_PORT", tls ? 465 : 25, 1, 65535),
+                blankToNull(env.get("SMTP_USER")),
+                blankToNull(env.get("SMTP_PASSWORD")),
+                env.getOrDefault("SMTP_FROM", "Goodword <no-reply@" + URI.create(baseUrl).getHost() + ">"),
+                tls);
+        boolean signupOpen = switch (env.getOrDefault("SIGNUP", "open").trim().toLowerCase(Locale.ROOT)) {
+            case "open" -> true;
+            case "closed" -> false;
+            default -> throw new ConfigException("SIGNUP must be 'open' or 'closed', got '" + env.get("SIGNUP") + "'");
+        };
+        int pollMillis = intVar(env, "MAIL_POLL_MILLIS", 2000, 50, 600_000);
+        boolean trustProxy = boolVar(env, "TRUST_PROXY", false);
+        return new Config(port, baseUrl, dataDir, dbUrl, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"),
+                appEnv, smtp, signupOpen, pollMillis, trustProxy);
+    }
+
+    public boolean embeddedDatabase() { return databaseUrl == null; }
+
+    public boolean secureCookies() { return baseUrl.startsWith("https://"); }
+
+    public Path uploadsDir() { return dataDir.resolve("uploads"); }
+
+    /** A copy on another port, used by tests that start the app on a free port. */
+    public Config withPort(int newPort) {
+        return new Config(newPort, baseUrl, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
+                signupOpen, mailPollMillis, trustProxy);
+    }
+
+    public Config withBaseUrl(String url) {
+        return new Config(port, url, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
+                signupOpen, mailPollMillis, trustProxy);
+    }
+
+    private static int intVar(Map<String, String> env, String name, int def, int min, int max) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) return def;
+        try {
+            int v = Integer.parseInt(raw.trim());
+            if (v < min || v > max) throw new NumberFormatException();
+            return v;
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number from " + min + " to " + max + ", got '" + raw + "'");
+        }
+    }
+
+    private static boolean boolVar(Map<String, String> env, String name, boolean def) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) return def;
+        return switch (raw.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new ConfigException(name + " must be true or false, got '" + raw + "'");
+        };
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+
+    private static String strip(String url) { return url.endsWith("/") ? url.substring(0, url.length() - 1) : url; }
+}

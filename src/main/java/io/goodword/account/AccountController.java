@@ -1,0 +1,139 @@
+package io.goodword.account;
+
+import io.goodword.security.Auth;
+import io.goodword.security.LoginThrottle;
+import io.goodword.web.FormErrors;
+import io.goodword.web.I18n;
+import io.goodword.web.Validation;
+import io.goodword.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.pac4j.core.exception.CredentialsException;
+import org.pac4j.core.profile.UserProfile;
+
+/** Sign-up, sign-in and password reset: the pages a freelancer sees before the admin. */
+public final class AccountController {
+    private final AccountService service;
+    private final AccountDao accounts;
+    private final Auth auth;
+    private final LoginThrottle throttle;
+    private final I18n i18n;
+    private final boolean signupOpen;
+
+    public AccountController(AccountService service, AccountDao accounts, Auth auth, LoginThrottle throttle, I18n i18n,
+                             boolean signupOpen) {
+        this.service = service;
+        this.accounts = accounts;
+        this.auth = auth;
+        this.throttle = throttle;
+        this.i18n = i18n;
+        this.signupOpen = signupOpen;
+    }
+
+    /** SIGNUP=closed still lets the very first freelancer in, so a self-hoster can create their own account. */
+    private boolean signupAllowed() { return signupOpen || accounts.count() == 0; }
+
+    public void signupForm(Context ctx) {
+        boolean closed = !signupAllowed();
+        if (closed) ctx.status(HttpStatus.FORBIDDEN);
+        Views.render(ctx, "account/signup.jte", new SignupPage(Views.shell(ctx, "signup.title"), SignupForm.empty(), FormErrors.none(), closed));
+    }
+
+    public void signup(Context ctx) {
+        if (!signupAllowed()) {
+            signupForm(ctx);
+            return;
+        }
+        SignupForm form = SignupForm.from(ctx);
+        AccountService.SignupResult result = service.signup(form, i18n.languageOf(ctx));
+        if (!result.errors().isEmpty()) {
+            Views.invalid(ctx, "account/signup.jte",
+                    new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), result.errors(), false));
+            return;
+        }
+        UserProfile profile = io.goodword.security.AccountAuthenticator.profileOf(result.account());
+        auth.signIn(ctx, profile);
+        Views.redirectWithFlash(ctx, "/admin", "flash.welcome");
+    }
+
+    public void loginForm(Context ctx) {
+        String notice = ctx.queryParam("signedOut") != null ? "login.signedOut" : null;
+        Views.render(ctx, "account/login.jte",
+                new LoginPage(Views.shell(ctx, "login.title"), "", FormErrors.none(), notice, signupAllowed()));
+    }
+
+    public void login(Context ctx) {
+        String email = Validation.clean(ctx.formParam("username"));
+        String password = ctx.formParam("password");
+        String ip = ctx.ip();
+        FormErrors errors = FormErrors.none().required("username", email).required("password", password);
+        if (errors.isEmpty()) {
+            LoginThrottle.Verdict verdict = throttle.check(Validation.normalizeEmail(email), ip);
+            if (verdict.blocked()) {
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+                ctx.header("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
+                renderLogin(ctx, email, FormErrors.of("", "login.throttled", Math.max(1, verdict.retryAfterSeconds() / 60)));
+                return;
+            }
+            try {
+                UserProfile profile = auth.authenticate(ctx, email, password);
+                String target = auth.takeRequestedPath(ctx);
+                auth.signIn(ctx, profile);
+                ctx.redirect(target, HttpStatus.SEE_OTHER);
+                return;
+            } catch (CredentialsException e) {
+                throttle.recordFailure(Validation.normalizeEmail(email), ip);
+                errors.add("", "login.failed");
+            }
+        }
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        renderLogin(ctx, email, errors);
+    }
+
+    private void renderLogin(Context ctx, String email, FormErrors errors) {
+        Views.render(ctx, "account/login.jte", new LoginPage(Views.shell(ctx, "login.title"), email, errors, null, signupAllowed()));
+    }
+
+    public void forgotForm(Context ctx) {
+        Views.render(ctx, "account/forgotPassword.jte",
+                new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), "", FormErrors.none(), false));
+    }
+
+    public void forgot(Context ctx) {
+        String email = Validation.clean(ctx.formParam("email"));
+        FormErrors errors = FormErrors.none().required("email", email).email("email", email);
+        if (!errors.isEmpty()) {
+            Views.invalid(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, errors, false));
+            return;
+        }
+        if (throttle.allowResetRequest(Validation.normalizeEmail(email), ctx.ip())) {
+            service.requestPasswordReset(email);
+        }
+        // Same answer whether or not the address has an account, so the form cannot be used to find accounts.
+        Views.render(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, FormErrors.none(), true));
+    }
+
+    public void resetForm(Context ctx) {
+        String token = ctx.pathParam("token");
+        boolean valid = service.resetTokenValid(token);
+        if (!valid) ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        Views.render(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, valid, FormErrors.none()));
+    }
+
+    public void reset(Context ctx) {
+        String token = ctx.pathParam("token");
+        String password = ctx.formParam("password");
+        String problem = PasswordPolicy.problem(password);
+        if (problem != null) {
+            boolean valid = service.resetTokenValid(token);
+            Views.invalid(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, valid,
+                    FormErrors.of("password", problem, PasswordPolicy.MIN_LENGTH)));
+            return;
+        }
+        if (!service.resetPassword(token, password)) {
+            Views.invalid(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, false, FormErrors.none()));
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/login", "flash.passwordReset");
+    }
+}

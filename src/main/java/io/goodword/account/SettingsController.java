@@ -1,0 +1,126 @@
+package io.goodword.account;
+
+import io.goodword.media.ImageStore;
+import io.goodword.security.CurrentUser;
+import io.goodword.web.FormErrors;
+import io.goodword.web.Validation;
+import io.goodword.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.List;
+
+/** /admin/settings: the workspace's public identity, its logo, and the account's email and password. */
+public final class SettingsController {
+    private static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+
+    private final AccountService service;
+    private final WorkspaceDao workspaces;
+    private final AccountDao accounts;
+    private final ImageStore images;
+    private final String baseUrl;
+
+    public SettingsController(AccountService service, WorkspaceDao workspaces, AccountDao accounts, ImageStore images,
+                              String baseUrl) {
+        this.service = service;
+        this.workspaces = workspaces;
+        this.accounts = accounts;
+        this.images = images;
+        this.baseUrl = baseUrl;
+    }
+
+    public void home(Context ctx) {
+        Workspace ws = workspace(ctx);
+        Views.render(ctx, "account/adminHome.jte", new AdminHomePage(Views.shell(ctx, "admin.home.title", "home"), ws,
+                publicUrl(ws), ws.logoFile() != null, !ws.bio().isBlank()));
+    }
+
+    public void show(Context ctx) {
+        Workspace ws = workspace(ctx);
+        render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), FormErrors.none(), FormErrors.none(), FormErrors.none(), null);
+    }
+
+    public void save(Context ctx) {
+        Workspace ws = workspace(ctx);
+        WorkspaceSettingsForm form = WorkspaceSettingsForm.from(ctx);
+        FormErrors errors = service.saveSettings(ws, form);
+        if (!errors.isEmpty()) {
+            ctx.status(422);
+            render(ctx, ws, form, errors, FormErrors.none(), FormErrors.none(), FormErrors.none(), null);
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/settings", "flash.settingsSaved");
+    }
+
+    public void uploadLogo(Context ctx) throws IOException {
+        Workspace ws = workspace(ctx);
+        UploadedFile file = ctx.uploadedFile("logo");
+        FormErrors errors = FormErrors.none();
+        if (file == null || file.size() == 0) {
+            errors.add("logo", "error.image.empty");
+        } else if (file.size() > ImageStore.MAX_BYTES) {
+            errors.add("logo", "error.image.tooLarge");
+        } else {
+            try {
+                String name = images.store(file.content().readAllBytes(), 512, ImageStore.Fit.WITHIN);
+                workspaces.updateLogo(ws.id(), name);
+                if (ws.logoFile() != null) images.delete(ws.logoFile());
+                Views.redirectWithFlash(ctx, "/admin/settings", "flash.logoSaved");
+                return;
+            } catch (ImageStore.Rejected r) {
+                errors.add("logo", r.messageKey());
+            }
+        }
+        ctx.status(422);
+        render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), errors, FormErrors.none(), FormErrors.none(), null);
+    }
+
+    public void removeLogo(Context ctx) {
+        Workspace ws = workspace(ctx);
+        if (ws.logoFile() != null) {
+            workspaces.updateLogo(ws.id(), null);
+            images.delete(ws.logoFile());
+        }
+        Views.redirectWithFlash(ctx, "/admin/settings", "flash.logoRemoved");
+    }
+
+    public void changeEmail(Context ctx) {
+        CurrentUser user = CurrentUser.require(ctx);
+        String email = Validation.clean(ctx.formParam("email"));
+        FormErrors errors = service.changeEmail(user.accountId(), ctx.formParam("currentPassword"), email);
+        if (!errors.isEmpty()) {
+            ctx.status(422);
+            render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), errors, FormErrors.none(), email);
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/settings", "flash.emailChanged");
+    }
+
+    public void changePassword(Context ctx) {
+        CurrentUser user = CurrentUser.require(ctx);
+        FormErrors errors = service.changePassword(user.accountId(), ctx.formParam("currentPassword"), ctx.formParam("newPassword"));
+        if (!errors.isEmpty()) {
+            ctx.status(422);
+            render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), FormErrors.none(), errors, null);
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/settings", "flash.passwordChanged");
+    }
+
+    private void render(Context ctx, Workspace ws, WorkspaceSettingsForm form, FormErrors errors, FormErrors logoErrors,
+                        FormErrors emailErrors, FormErrors passwordErrors, String typedEmail) {
+        CurrentUser user = CurrentUser.require(ctx);
+        String email = typedEmail != null ? typedEmail : accounts.findById(user.accountId()).map(Account::email).orElse("");
+        Views.render(ctx, "account/settings.jte", new SettingsPage(Views.shell(ctx, "settings.title", "settings"), ws,
+                form != null ? form : WorkspaceSettingsForm.of(ws), errors, logoErrors, email, emailErrors,
+                passwordErrors, publicUrl(ws), TIME_ZONES));
+    }
+
+    private Workspace workspace(Context ctx) {
+        return workspaces.findById(CurrentUser.require(ctx).workspaceId()).orElseThrow();
+    }
+
+    private String publicUrl(Workspace ws) { return baseUrl + "/p/" + ws.slug(); }
+}

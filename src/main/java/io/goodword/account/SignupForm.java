@@ -1,0 +1,32 @@
+package io.goodword.account;
+
+import io.goodword.web.FormErrors;
+import io.goodword.web.Validation;
+import io.javalin.http.Context;
+
+/** The sign-up form as typed (the password is never sent back to the page). */
+public record SignupForm(String email, String password, String displayName, String slug) {
+
+    public static SignupForm empty() { return new SignupForm("", "", "", ""); }
+
+    public static SignupForm from(Context ctx) {
+        return new SignupForm(Validation.clean(ctx.formParam("email")), nullToEmpty(ctx.formParam("password")),
+                Validation.clean(ctx.formParam("displayName")), Validation.clean(ctx.formParam("slug")).toLowerCase(java.util.Locale.ROOT));
+    }
+
+    public FormErrors validate() {
+        FormErrors e = FormErrors.none();
+        e.required("email", email).maxLength("email", email, 254).email("email", email);
+        String pw = PasswordPolicy.problem(password);
+        if (pw != null) e.add("password", pw, PasswordPolicy.MIN_LENGTH);
+        e.required("displayName", displayName).maxLength("displayName", displayName, 100);
+        String s = Slugs.problem(slug);
+        if (s != null) e.add("slug", s);
+        return e;
+    }
+
+    /** Same form without the password, for re-rendering. */
+    public SignupForm withoutPassword() { return new SignupForm(email, "", displayName, slug); }
+
+    static String nullToEmpty(String s) { return s == null ? "" : s; }
+}

@@ -1,0 +1,6 @@
+package io.goodword.account;
+
+import io.goodword.web.FormErrors;
+import io.goodword.web.Shell;
+
+public record SignupPage(Shell shell, SignupForm form, FormErrors errors, boolean closed) {}

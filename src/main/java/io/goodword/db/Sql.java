@@ -1,0 +1,34 @@
+package io.goodword.db;
+
+import java.sql.SQLException;
+
+/** Translation of SQL errors into what the domain understands, in one place. */
+public final class Sql {
+    private Sql() {}
+
+    /** True when the failure (or one of its causes) is a unique-key violation (SQLState 23000, error 1062). */
+    public static boolean isDuplicateKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && (s.getErrorCode() == 1062 || "23000".equals(s.getSQLState()) && s.getErrorCode() == 1062)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Which unique key was violated, e.g. "uq_workspace_slug", or "" when unknown. */
+    public static String violatedKey(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && s.getErrorCode() == 1062 && s.getMessage() != null) {
+                String m = s.getMessage();
+                int i = m.lastIndexOf("for key '");
+                if (i >= 0) {
+                    String key = m.substring(i + 9, m.indexOf('\'', i + 9));
+                    int dot = key.lastIndexOf('.');
+                    return dot >= 0 ? key.substring(dot + 1) : key;
+                }
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,48 @@
+package io.goodword.mail;
+
+import java.util.List;
+
+/**
+ * One email's content, before rendering: a greeting, paragraphs, an optional button and a footer.
+ * Rendered once as HTML (templates/mail/email.jte) and once as plain text, so both parts always agree.
+ */
+public record Email(String to, String subject, String greeting, List<String> paragraphs, String actionLabel,
+                    String actionUrl, String footer, String replyTo, String unsubscribeUrl) {
+
+    public Email {
+        paragraphs = List.copyOf(paragraphs);
+    }
+
+    public static Email of(String to, String subject, String greeting, List<String> paragraphs) {
+        return new Email(to, subject, greeting, paragraphs, null, null, null, null, null);
+    }
+
+    public Email withAction(String label, String url) {
+        return new Email(to, subject, greeting, paragraphs, label, url, footer, replyTo, unsubscribeUrl);
+    }
+
+    public Email withFooter(String text) {
+        return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, text, replyTo, unsubscribeUrl);
+    }
+
+    public Email withReplyTo(String address) {
+        return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, footer, address, unsubscribeUrl);
+    }
+
+    public Email withUnsubscribe(String url) {
+        return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, footer, replyTo, url);
+    }
+
+    public boolean hasAction() { return actionUrl != null; }
+
+    /** The plain-text part. */
+    public String text() {
+        StringBuilder sb = new StringBuilder();
+        if (greeting != null) sb.append(greeting).append("\n\n");
+        for (String p : paragraphs) sb.append(p).append("\n\n");
+        if (hasAction()) sb.append(actionLabel).append(":\n").append(actionUrl).append("\n\n");
+        if (footer != null) sb.append("-- \n").append(footer).append('\n');
+        if (unsubscribeUrl != null) sb.append("\nUnsubscribe: ").append(unsubscribeUrl).append('\n');
+        return sb.toString();
+    }
+}

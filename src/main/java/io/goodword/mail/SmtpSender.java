@@ -1,0 +1,68 @@
+package io.goodword.mail;
+
+import io.goodword.Config;
+import jakarta.mail.Authenticator;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.util.Properties;
+
+/** Sends one outbox message over SMTP (Jakarta Mail / Angus) as multipart/alternative: text, then HTML. */
+public final class SmtpSender {
+    private final Config.Smtp smtp;
+    private final Session session;
+
+    public SmtpSender(Config.Smtp smtp) {
+        this.smtp = smtp;
+        Properties p = new Properties();
+        p.put("mail.smtp.host", smtp.host());
+        p.put("mail.smtp.port", String.valueOf(smtp.port()));
+        p.put("mail.smtp.connectiontimeout", "10000");
+        p.put("mail.smtp.timeout", "20000");
+        p.put("mail.smtp.writetimeout", "20000");
+        if (smtp.tls()) {
+            p.put("mail.smtp.ssl.enable", "true");
+            p.put("mail.smtp.ssl.checkserveridentity", "true");
+        } else {
+            p.put("mail.smtp.starttls.enable", "true"); // upgrade when the server offers it
+        }
+        Authenticator auth = null;
+        if (smtp.user() != null) {
+            p.put("mail.smtp.auth", "true");
+            auth = new Authenticator() {
+                @Override
+                protected PasswordAuthentication getPasswordAuthentication() {
+                    return new PasswordAuthentication(smtp.user(), smtp.password());
+                }
+            };
+        }
+        this.session = Session.getInstance(p, auth);
+    }
+
+    public void send(OutboxMessage m) throws MessagingException {
+        MimeMessage msg = new MimeMessage(session);
+        msg.setFrom(new InternetAddress(smtp.from()));
+        msg.setRecipients(Message.RecipientType.TO, InternetAddress.parse(m.toAddress(), true));
+        if (m.replyTo() != null) msg.setReplyTo(InternetAddress.parse(m.replyTo(), true));
+        msg.setSubject(m.subject(), "UTF-8");
+        if (m.unsubscribeUrl() != null) {
+            msg.setHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">");
+            msg.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        msg.setHeader("X-Goodword-Message", String.valueOf(m.id()));
+        MimeBodyPart text = new MimeBodyPart();
+        text.setText(m.textBody(), "UTF-8", "plain");
+        MimeBodyPart html = new MimeBodyPart();
+        html.setText(m.htmlBody(), "UTF-8", "html");
+        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
+        msg.setContent(alternative);
+        msg.saveChanges();
+        Transport.send(msg);
+    }
+}

@@ -1,0 +1,19 @@
+package io.goodword.security;
+
+import io.javalin.http.Context;
+
+/** The signed-in freelancer and the workspace (tenant) every admin query is scoped to. */
+public record CurrentUser(long accountId, long workspaceId, String email, String displayName,
+                          String workspaceSlug, String workspaceName, String language, String timeZone) {
+    public static final String ATTR = "gw.user";
+
+    /** The signed-in user for this request, or null (only admin requests load it). */
+    public static CurrentUser of(Context ctx) { return ctx.attribute(ATTR); }
+
+    /** For handlers behind sign-in: the user is always there. */
+    public static CurrentUser require(Context ctx) {
+        CurrentUser u = of(ctx);
+        if (u == null) throw new IllegalStateException("handler reached without sign-in");
+        return u;
+    }
+}

@@ -1,0 +1,73 @@
+package io.goodword.web;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Maps every failure to a friendly page; the log gets method, path and request id, never a stack trace in a page. */
+public final class ErrorPages {
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+    static final String REQUEST_ID_ATTR = "gw.requestId";
+
+    private ErrorPages() {}
+
+    public static void register(Javalin app) {
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            ctx.status(e.getStatus());
+            render(ctx, e.getStatus());
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            if (isTooLarge(e)) {
+                ctx.status(HttpStatus.CONTENT_TOO_LARGE);
+                render(ctx, 413);
+                return;
+            }
+            log.error("{} {} failed [request {}]", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID_ATTR), e);
+            ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
+            render(ctx, 500);
+        });
+        for (int status : new int[] {400, 403, 404, 405, 413, 429}) {
+            app.error(status, ctx -> {
+                if (ctx.result() == null || ctx.result().isEmpty() || !isHtml(ctx)) render(ctx, status);
+            });
+        }
+    }
+
+    private static boolean isHtml(Context ctx) {
+        String ct = ctx.res().getContentType();
+        return ct != null && ct.startsWith("text/html");
+    }
+
+    /** Multipart and form parsing report an oversized body in different exception types; all say so. */
+    private static boolean isTooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("exceeds") && (m.contains("size") || m.contains("max")) || m.contains("too large")) return true;
+        }
+        return false;
+    }
+
+    public static void render(Context ctx, int status) {
+        String key = switch (status) {
+            case 400 -> "badRequest";
+            case 403 -> "forbidden";
+            case 404 -> "notFound";
+            case 405 -> "notAllowed";
+            case 413 -> "tooLarge";
+            case 429 -> "tooMany";
+            default -> "serverError";
+        };
+        Localizer t = Views.t(ctx);
+        if (t == null) { // failure before the request was set up
+            ctx.contentType("text/plain; charset=utf-8").result("Error " + status);
+            return;
+        }
+        Shell shell = new Shell(t.lookup("error." + key + ".title"), t, () -> Csrf.token(ctx), null, null, "");
+        ctx.render("error/error.jte", Map.of("page",
+                new ErrorPage(shell, status, "error." + key + ".title", "error." + key + ".body", ctx.attribute(REQUEST_ID_ATTR))));
+    }
+}

@@ -1,0 +1,45 @@
+package io.goodword.web;
+
+import io.goodword.security.CurrentUser;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Map;
+
+/** Rendering of page records into their JTE templates; every handler goes through here. */
+public final class Views {
+    static final String LOCALIZER_ATTR = "gw.t";
+
+    private Views() {}
+
+    /** The layout data for this request; {@code titleKey} is a message key, {@code nav} the active admin area. */
+    public static Shell shell(Context ctx, String titleKey, String nav) {
+        Localizer t = t(ctx);
+        return new Shell(t.lookup(titleKey), t, () -> Csrf.token(ctx), Flash.pop(ctx), CurrentUser.of(ctx), nav);
+    }
+
+    public static Shell shell(Context ctx, String titleKey) { return shell(ctx, titleKey, ""); }
+
+    /** Same, with a title that is already text (a client's name, a testimonial's author). */
+    public static Shell shellWithTitle(Context ctx, String title, String nav) {
+        Localizer t = t(ctx);
+        return new Shell(title, t, () -> Csrf.token(ctx), Flash.pop(ctx), CurrentUser.of(ctx), nav);
+    }
+
+    public static Localizer t(Context ctx) { return ctx.attribute(LOCALIZER_ATTR); }
+
+    public static void render(Context ctx, String template, Object page) {
+        ctx.render(template, Map.of("page", page));
+    }
+
+    /** Re-render a form that failed validation: 422, input kept by the page record. */
+    public static void invalid(Context ctx, String template, Object page) {
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        ctx.render(template, Map.of("page", page));
+    }
+
+    /** POST-redirect-GET with a confirmation message. */
+    public static void redirectWithFlash(Context ctx, String location, String flashKey) {
+        Flash.set(ctx, flashKey);
+        ctx.redirect(location, HttpStatus.SEE_OTHER);
+    }
+}
