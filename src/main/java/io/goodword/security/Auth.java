@@ -43,7 +43,9 @@ public final class Auth {
 
     /** Before-handler for the admin: anonymous users are redirected to /login; signed-in users get a CurrentUser. */
     public Handler requireSignIn() {
-        SecurityHandler pac4jGuard = new SecurityHandler(pac4j, "FormClient");
+        // Our own CSRF and security headers apply everywhere (web/Csrf, web/SecurityHeaders), so pac4j's
+        // default matchers (its CSRF token cookie, header rewriting) and CSRF authorizer are switched off.
+        SecurityHandler pac4jGuard = new SecurityHandler(pac4j, "FormClient", "isAuthenticated", "none");
         return ctx -> {
             pac4jGuard.handle(ctx);
             if (ctx.res().getStatus() >= 300 && ctx.res().getStatus() < 400) return; // redirected to /login
@@ -87,8 +89,8 @@ public final class Auth {
         SessionStore store = sessionStore(ctx);
         Optional<Object> saved = store.get(web, Pac4jConstants.REQUESTED_URL);
         store.set(web, Pac4jConstants.REQUESTED_URL, null);
-        return saved.filter(WithLocationAction.class::isInstance)
-                .map(a -> ((WithLocationAction) a).getLocation())
+        // pac4j keeps it as a plain URL or as a redirect action, depending on the request that saved it.
+        return saved.map(a -> a instanceof WithLocationAction w ? w.getLocation() : String.valueOf(a))
                 .map(Auth::localPath)
                 .filter(p -> p.startsWith("/admin"))
                 .orElse("/admin");

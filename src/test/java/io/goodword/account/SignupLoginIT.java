@@ -1,0 +1,190 @@
+package io.goodword.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.goodword.support.Fixtures;
+import io.goodword.support.Http;
+import io.goodword.support.TestApp;
+import io.goodword.support.TestDb;
+import java.util.Map;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SignupLoginIT {
+    static TestApp app;
+
+    @BeforeAll
+    static void start() { app = TestApp.start(); }
+
+    @AfterAll
+    static void stop() { app.close(); }
+
+    private static Map<String, String> signup(String email, String password, String name, String slug) {
+        return Map.of("email", email, "password", password, "displayName", name, "slug", slug);
+    }
+
+    private static long accounts(String email) {
+        return TestDb.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts WHERE email = :e")
+                .bind("e", email).mapTo(Long.class).one());
+    }
+
+    private static long workspaces(String slug) {
+        return TestDb.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM workspaces WHERE slug = :s")
+                .bind("s", slug).mapTo(Long.class).one());
+    }
+
+    @Test
+    void signup_creates_account_and_workspace_and_signs_in() {
+        String slug = Fixtures.unique("ada");
+        Http http = app.http();
+        Http.Response r = http.post("/signup", signup(slug + "@Example.com", "correct horse battery", "Ada Lovelace", slug));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(r.location()).isEqualTo("/admin");
+        assertThat(accounts(slug + "@example.com")).isEqualTo(1);
+        String hash = TestDb.jdbi().withHandle(h -> h.createQuery("SELECT password_hash FROM accounts WHERE email = :e")
+                .bind("e", slug + "@example.com").mapTo(String.class).one());
+        assertThat(hash).startsWith("$argon2id$");
+        Http.Response admin = http.get("/admin");
+        assertThat(admin.status()).isEqualTo(200);
+        assertThat(admin.html().select("h1").text()).isEqualTo("Welcome, Ada Lovelace");
+        assertThat(admin.html().select(".flash").text()).contains("Welcome to Goodword");
+    }
+
+    @Test
+    void bad_signup_input_is_refused_with_messages_and_the_input_kept() {
+        Fixtures.Freelancer taken = Fixtures.freelancer();
+        String fresh = Fixtures.unique("new");
+        record Case(Map<String, String> form, String field, String message) {}
+        Case[] cases = {
+                new Case(signup(taken.email(), "correct horse battery", "Someone", fresh), "email", "already exists"),
+                new Case(signup("not-an-email", "correct horse battery", "Someone", fresh), "email", "does not look like an email"),
+                new Case(signup(fresh + "@example.com", "correct horse battery", "Someone", taken.slug()), "slug", "already taken"),
+                new Case(signup(fresh + "@example.com", "correct horse battery", "Someone", "admin"), "slug", "reserved"),
+                new Case(signup(fresh + "@example.com", "correct horse battery", "Someone", "Not A Slug!"), "slug", "lowercase"),
+                new Case(signup(fresh + "@example.com", "short", "Someone", fresh), "password", "at least 10"),
+                new Case(signup(fresh + "@example.com", "1234567890", "Someone", fresh), "password", "too common"),
+                new Case(signup(fresh + "@example.com", "correct horse battery", "x".repeat(101), fresh), "displayName", "100 characters"),
+        };
+        for (Case c : cases) {
+            Http.Response r = app.http().post("/signup", c.form());
+            assertThat(r.status()).as(c.field()).isEqualTo(422);
+            Document page = r.html();
+            assertThat(page.select("#f-" + c.field() + "-error").text()).as(c.field()).contains(c.message());
+            assertThat(page.select("#f-password").attr("value")).as("password never sent back").isEmpty();
+            if (!c.field().equals("email")) assertThat(page.select("#f-email").attr("value")).isEqualTo(c.form().get("email"));
+            assertThat(page.select("#f-displayName").attr("value")).isEqualTo(c.form().get("displayName"));
+        }
+        assertThat(accounts(fresh + "@example.com")).isZero();
+        assertThat(workspaces(fresh)).isZero();
+    }
+
+    @Test
+    void a_post_without_csrf_token_is_refused_and_changes_nothing() {
+        String slug = Fixtures.unique("csrf");
+        Http http = app.http();
+        http.csrfToken();
+        Http.Response r = http.postRaw("/signup", signup(slug + "@example.com", "correct horse battery", "Eve", slug));
+        assertThat(r.status()).isEqualTo(403);
+        Http.Response forged = http.postRaw("/signup", Map.of("_csrf", "forged-token-value-forged-token-value-forge",
+                "email", slug + "@example.com", "password", "correct horse battery", "displayName", "Eve", "slug", slug));
+        assertThat(forged.status()).isEqualTo(403);
+        assertThat(accounts(slug + "@example.com")).isZero();
+    }
+
+    @Test
+    void login_succeeds_with_a_new_session_id_and_logout_ends_it() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http http = app.http();
+        http.get("/admin"); // anonymous: a session is created to remember where to return
+        String before = http.cookie("gw_session");
+        Http.Response r = http.post("/login", Map.of("username", f.email(), "password", Fixtures.PASSWORD));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(r.location()).isEqualTo("/admin");
+        assertThat(http.cookie("gw_session")).isNotNull().isNotEqualTo(before);
+        assertThat(http.get("/admin").status()).isEqualTo(200);
+        assertThat(http.post("/logout", Map.of()).status()).isIn(302, 303);
+        Http.Response after = http.get("/admin");
+        assertThat(after.status()).isEqualTo(302);
+        assertThat(after.location()).endsWith("/login");
+    }
+
+    @Test
+    void anonymous_admin_visit_goes_to_login_and_back_after() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http http = app.http();
+        Http.Response r = http.get("/admin/settings");
+        assertThat(r.status()).isEqualTo(302);
+        assertThat(r.location()).endsWith("/login");
+        Http.Response login = http.post("/login", Map.of("username", f.email(), "password", Fixtures.PASSWORD));
+        assertThat(login.location()).isEqualTo("/admin/settings");
+    }
+
+    @Test
+    void wrong_login_says_so_without_telling_which_part_was_wrong() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http.Response wrongPassword = app.http().post("/login", Map.of("username", f.email(), "password", "not the password"));
+        Http.Response wrongEmail = app.http().post("/login", Map.of("username", "nobody-" + f.email(), "password", Fixtures.PASSWORD));
+        for (Http.Response r : new Http.Response[] {wrongPassword, wrongEmail}) {
+            assertThat(r.status()).isEqualTo(422);
+            assertThat(r.html().select("#form-error").text()).isEqualTo("That email and password do not match an account. Please try again.");
+        }
+        assertThat(wrongPassword.html().select("#f-username").attr("value")).isEqualTo(f.email());
+        assertThat(wrongPassword.html().select("#f-password").attr("value")).isEmpty();
+    }
+
+    @Test
+    void five_failed_logins_lock_the_email_even_for_the_right_password() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        for (int i = 0; i < 5; i++) {
+            assertThat(app.http().post("/login", Map.of("username", f.email(), "password", "wrong " + i)).status()).isEqualTo(422);
+        }
+        Http.Response locked = app.http().post("/login", Map.of("username", f.email(), "password", Fixtures.PASSWORD));
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.html().select("#form-error").text()).contains("Too many failed sign-ins");
+        assertThat(locked.header("Retry-After")).isNotNull();
+    }
+
+    @Test
+    void twenty_failed_logins_from_one_ip_lock_that_ip() {
+        // All test requests come from 127.0.0.1; use a second app whose proxy header we trust to vary the IP.
+        try (TestApp proxied = TestApp.start(Map.of("TRUST_PROXY", "true"))) {
+            String ip = "203.0.113." + (System.nanoTime() % 200 + 1);
+            Fixtures.Freelancer f = Fixtures.freelancer();
+            for (int i = 0; i < 20; i++) {
+                Http visitor = proxied.http();
+                Http.Response r = visitor.send(java.net.http.HttpRequest.newBuilder(visitor.uri("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("X-Forwarded-For", ip)
+                        .header("Cookie", "gw_csrf=" + visitor.csrfToken())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                "_csrf=" + visitor.csrfToken() + "&username=user" + i + "%40example.com&password=wrongwrong")));
+                assertThat(r.status()).isEqualTo(422);
+            }
+            Http visitor = proxied.http();
+            Http.Response r = visitor.send(java.net.http.HttpRequest.newBuilder(visitor.uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .header("X-Forwarded-For", ip)
+                    .header("Cookie", "gw_csrf=" + visitor.csrfToken())
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "_csrf=" + visitor.csrfToken() + "&username=" + f.email().replace("@", "%40")
+                                    + "&password=" + Fixtures.PASSWORD.replace(" ", "+"))));
+            assertThat(r.status()).isEqualTo(429);
+        }
+    }
+
+    @Test
+    void closed_signup_admits_only_the_first_account() {
+        try (TestApp closed = TestApp.start(Map.of("SIGNUP", "closed"))) {
+            // The shared test database already has accounts, so sign-up is closed here.
+            String slug = Fixtures.unique("late");
+            Http.Response form = closed.http().get("/signup");
+            assertThat(form.status()).isEqualTo(403);
+            assertThat(form.html().text()).contains("New sign-ups are closed");
+            Http.Response r = closed.http().post("/signup", signup(slug + "@example.com", "correct horse battery", "Late", slug));
+            assertThat(r.status()).isEqualTo(403);
+            assertThat(accounts(slug + "@example.com")).isZero();
+        }
+    }
+}
