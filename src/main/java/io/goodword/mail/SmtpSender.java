@@ -26,6 +26,9 @@ public final class SmtpSender {
         p.put("mail.smtp.connectiontimeout", "10000");
         p.put("mail.smtp.timeout", "20000");
         p.put("mail.smtp.writetimeout", "20000");
+        // The name we greet the server with; without it Jakarta Mail resolves the machine's own host name on
+        // every message, which can take seconds where that name has no DNS entry.
+        p.put("mail.smtp.localhost", heloName(smtp.from()));
         if (smtp.tls()) {
             p.put("mail.smtp.ssl.enable", "true");
             p.put("mail.smtp.ssl.checkserveridentity", "true");
@@ -43,6 +46,15 @@ public final class SmtpSender {
             };
         }
         this.session = Session.getInstance(p, auth);
+    }
+
+    private static String heloName(String from) {
+        try {
+            String address = new InternetAddress(from).getAddress();
+            return address.substring(address.indexOf('@') + 1);
+        } catch (Exception e) {
+            return "localhost";
+        }
     }
 
     public void send(OutboxMessage m) throws MessagingException {

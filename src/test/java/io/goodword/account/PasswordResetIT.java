@@ -1,0 +1,128 @@
+package io.goodword.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.goodword.security.Tokens;
+import io.goodword.support.Fixtures;
+import io.goodword.support.Http;
+import io.goodword.support.Mails;
+import io.goodword.support.TestApp;
+import io.goodword.support.TestDb;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class PasswordResetIT {
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+    static TestApp app;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())));
+    }
+
+    @AfterAll
+    static void stop() { app.close(); }
+
+    private MimeMessage mailTo(String email) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < deadline) {
+            for (MimeMessage m : smtp.getReceivedMessages()) {
+                try {
+                    if (m.getAllRecipients()[0].toString().equals(email)) return m;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            sleep(100);
+        }
+        throw new AssertionError("no email to " + email);
+    }
+
+    @Test
+    void reset_link_is_emailed_works_once_and_changes_the_password() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http.Response sent = app.http().post("/password/forgot", Map.of("email", f.email()));
+        assertThat(sent.status()).isEqualTo(200);
+        assertThat(sent.html().select(".flash").text()).contains("a link to reset the password is on its way");
+
+        MimeMessage mail = mailTo(f.email());
+        assertThat(mail.getSubject()).isEqualTo("Reset your Goodword password");
+        assertThat(mail.getContentType()).startsWith("multipart/alternative");
+        assertThat(Mails.html(mail)).contains("Choose a new password");
+        String link = Mails.link(mail, app.url("/password/reset/"));
+        String path = link.substring(app.baseUrl().length());
+
+        Http visitor = app.http();
+        assertThat(visitor.get(path).status()).isEqualTo(200);
+        Http.Response tooShort = visitor.post(path, Map.of("password", "short"));
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.html().select("#f-password-error").text()).contains("at least 10");
+
+        Http.Response done = visitor.post(path, Map.of("password", "a brand new passphrase"));
+        assertThat(done.status()).isEqualTo(303);
+        assertThat(done.location()).isEqualTo("/login");
+        assertThat(app.http().post("/login", Map.of("username", f.email(), "password", "a brand new passphrase")).status()).isEqualTo(303);
+        assertThat(app.http().post("/login", Map.of("username", f.email(), "password", Fixtures.PASSWORD)).status()).isEqualTo(422);
+
+        Http.Response reused = visitor.post(path, Map.of("password", "yet another passphrase"));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.html().select(".form-error").text()).contains("expired or has already been used");
+        assertThat(app.http().get(path).html().text()).contains("expired or has already been used");
+    }
+
+    @Test
+    void an_expired_link_is_refused_with_a_clear_message() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        String token = Tokens.random();
+        TestDb.jdbi().onDemand(AccountDao.class).insertReset(Tokens.sha256(token), f.accountId(), Instant.now().minusSeconds(60));
+        Http.Response r = app.http().get("/password/reset/" + token);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.html().select(".form-error").text()).contains("expired");
+        Http.Response post = app.http().post("/password/reset/" + token, Map.of("password", "a brand new passphrase"));
+        assertThat(post.status()).isEqualTo(422);
+        assertThat(app.http().post("/login", Map.of("username", f.email(), "password", Fixtures.PASSWORD)).status()).isEqualTo(303);
+    }
+
+    @Test
+    void unknown_email_gets_the_same_answer_and_no_mail() {
+        String email = Fixtures.unique("nobody") + "@example.com";
+        Http.Response r = app.http().post("/password/forgot", Map.of("email", email));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.html().select(".flash").text()).contains("a link to reset the password is on its way");
+        sleep(500);
+        long outbox = TestDb.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE to_address = :e")
+                .bind("e", email).mapTo(Long.class).one());
+        assertThat(outbox).isZero();
+    }
+
+    @Test
+    void a_malformed_email_is_refused_on_the_form() {
+        Http.Response r = app.http().post("/password/forgot", Map.of("email", "not an email"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.html().select("#f-email").attr("value")).isEqualTo("not an email");
+    }
+
+    @Test
+    void the_reset_email_speaks_the_workspace_language() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        TestDb.jdbi().useHandle(h -> h.createUpdate("UPDATE workspaces SET language = 'de' WHERE id = :id").bind("id", f.workspaceId()).execute());
+        app.http().post("/password/forgot", Map.of("email", f.email()));
+        assertThat(mailTo(f.email()).getSubject()).isEqualTo("Ihr Goodword-Passwort zurücksetzen");
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
