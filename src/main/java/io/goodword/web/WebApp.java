@@ -43,7 +43,6 @@ public final class WebApp {
             c.showJavalinBanner = false;
             c.fileRenderer(new JavalinJte(templates));
             c.http.maxRequestSize = MAX_BODY_BYTES;
-            c.http.defaultContentType = "text/html; charset=utf-8";
             c.jetty.multipartConfig.maxFileSize(MAX_BODY_BYTES, io.javalin.config.SizeUnit.BYTES);
             c.jetty.multipartConfig.maxTotalRequestSize(MAX_BODY_BYTES, io.javalin.config.SizeUnit.BYTES);
             c.jetty.multipartConfig.maxInMemoryFileSize(1, io.javalin.config.SizeUnit.MB);
