@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
+import io.goodword.support.Images;
 import io.goodword.support.Multipart;
 import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
@@ -109,36 +110,11 @@ class SettingsIT {
         assertThat(after.headline()).isEqualTo(before.headline());
     }
 
-    static byte[] png(int w, int h, String textChunk) throws Exception {
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        img.setRGB(0, 0, 0xff0000);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(img, "png", out);
-        byte[] plain = out.toByteArray();
-        if (textChunk == null) return plain;
-        // Insert a tEXt chunk (metadata) right after IHDR: signature (8) + IHDR (4+4+13+4).
-        byte[] data = ("Comment\0" + textChunk).getBytes(StandardCharsets.ISO_8859_1);
-        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-        crc.update("tEXt".getBytes(StandardCharsets.ISO_8859_1));
-        crc.update(data);
-        ByteArrayOutputStream chunk = new ByteArrayOutputStream();
-        chunk.write(java.nio.ByteBuffer.allocate(4).putInt(data.length).array());
-        chunk.write("tEXt".getBytes(StandardCharsets.ISO_8859_1));
-        chunk.write(data);
-        chunk.write(java.nio.ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
-        int split = 8 + 25;
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        all.write(plain, 0, split);
-        all.write(chunk.toByteArray());
-        all.write(plain, split, plain.length - split);
-        return all.toByteArray();
-    }
-
     @Test
     void a_logo_is_re_encoded_without_its_metadata_and_served() throws Exception {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Http http = Fixtures.signedIn(app, f);
-        byte[] original = png(1200, 600, "GPS 52.52N 13.40E secret");
+        byte[] original = Images.png(1200, 600, "GPS 52.52N 13.40E secret");
         assertThat(new String(original, StandardCharsets.ISO_8859_1)).contains("secret");
         Http.Response r = http.postMultipart("/admin/settings/logo", Map.of(),
                 Map.of("logo", new Multipart.FilePart("me.png", "image/png", original)));
@@ -180,7 +156,7 @@ class SettingsIT {
     void an_oversize_logo_is_refused_with_a_message() throws Exception {
         Fixtures.Freelancer f = Fixtures.freelancer();
         byte[] big = new byte[6 * 1024 * 1024];
-        byte[] head = png(10, 10, null);
+        byte[] head = Images.png(10, 10, null);
         System.arraycopy(head, 0, big, 0, head.length);
         Http.Response r = Fixtures.signedIn(app, f).postMultipart("/admin/settings/logo", Map.of(),
                 Map.of("logo", new Multipart.FilePart("big.png", "image/png", big)));

@@ -1,0 +1,92 @@
+package io.goodword.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.goodword.support.Browser;
+import io.goodword.support.Fixtures;
+import io.goodword.support.Images;
+import io.goodword.support.TestApp;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+/** A freelancer's first visit, in a real browser: sign up, sign out, sign in, settings, logo, sign out. */
+class AccountBrowserIT {
+    static TestApp app;
+    WebDriver browser;
+
+    @BeforeAll
+    static void start() { app = TestApp.start(); }
+
+    @AfterAll
+    static void stop() { app.close(); }
+
+    @BeforeEach
+    void open() { browser = Browser.start(); }
+
+    @AfterEach
+    void quit() { browser.quit(); }
+
+    private WebElement field(String id) { return browser.findElement(By.id(id)); }
+
+    private void type(String id, String text) {
+        WebElement e = field(id);
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    @Test
+    void a_freelancer_signs_up_signs_in_sets_up_the_page_and_uploads_a_logo() throws Exception {
+        String slug = Fixtures.unique("grace");
+        browser.get(app.url("/signup"));
+        type("f-displayName", "Grace Hopper");
+        type("f-email", slug + "@example.com");
+        type("f-password", "short");
+        type("f-slug", slug);
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        // Bad input: message next to the field, everything but the password kept.
+        assertThat(field("f-password-error").getText()).contains("at least 10");
+        assertThat(field("f-email").getAttribute("value")).isEqualTo(slug + "@example.com");
+        type("f-password", "nanoseconds are a foot long");
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Grace Hopper");
+
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("You are signed out.");
+
+        browser.get(app.url("/admin/settings"));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+        type("f-username", slug + "@example.com");
+        type("f-password", "nanoseconds are a foot long");
+        field("f-password").submit();
+        assertThat(browser.getCurrentUrl()).endsWith("/admin/settings");
+
+        type("f-headline", "Compilers for everyone");
+        type("f-bio", "I found the first bug.");
+        browser.findElement(By.cssSelector("form[action='/admin/settings'] button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Settings saved.");
+        assertThat(field("f-headline").getAttribute("value")).isEqualTo("Compilers for everyone");
+
+        Path logo = Files.createTempFile("logo", ".png");
+        Files.write(logo, Images.png(300, 300, null));
+        field("f-logo").sendKeys(logo.toString());
+        browser.findElement(By.cssSelector("form[action='/admin/settings/logo'] button[type=submit]")).click();
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Logo uploaded.");
+        WebElement img = browser.findElement(By.cssSelector("img.logo-preview"));
+        assertThat(img.getAttribute("src")).contains("/media/");
+        Object width = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", img);
+        assertThat(((Number) width).intValue()).isEqualTo(300);
+
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        browser.get(app.url("/admin"));
+        assertThat(browser.getCurrentUrl()).contains("/login");
+    }
+}
