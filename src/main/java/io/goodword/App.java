@@ -59,7 +59,10 @@ public final class App implements AutoCloseable {
 
     /** Starts everything; the database (embedded or external) first, the web server last. */
     public static App start(Config config, Clock clock) {
+        long t0 = System.nanoTime();
         Database db = Database.start(config);
+        log.info("Database ready in {} ms ({})", (System.nanoTime() - t0) / 1_000_000,
+                config.embeddedDatabase() ? "embedded, " + config.dataDir().resolve("mariadb") : "external");
         try {
             Jdbi jdbi = db.jdbi();
             I18n i18n = I18n.load();

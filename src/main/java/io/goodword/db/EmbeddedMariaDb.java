@@ -49,11 +49,16 @@ public final class EmbeddedMariaDb extends DB {
             b.addArg("--innodb-buffer-pool-size=256M");
             b.addArg("--pid-file=" + home.resolve("mariadbd.pid"));
             EmbeddedMariaDb db = new EmbeddedMariaDb(b.build(), home);
+            long t0 = System.nanoTime();
             db.prepareDirectories();
             db.unpackEmbeddedDb();
             db.install();
+            long t1 = System.nanoTime();
             db.start();
+            long t2 = System.nanoTime();
             db.createDB("goodword");
+            log.info("Embedded MariaDB: prepare {} ms, start {} ms, create database {} ms",
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             return db;
         } catch (IOException | ManagedProcessException e) {
             throw new IllegalStateException("Could not start the embedded MariaDB under " + home + ": " + e.getMessage(), e);

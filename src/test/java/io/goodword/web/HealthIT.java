@@ -38,4 +38,14 @@ class HealthIT {
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.html().select("h1").text()).isEqualTo("Page not found");
     }
+
+    @Test
+    void healthz_answers_503_when_the_database_is_gone() {
+        try (TestApp doomed = TestApp.start()) {
+            doomed.app().database().close(); // its connection pool is gone: the database no longer answers
+            Http.Response r = doomed.http().get("/healthz");
+            assertThat(r.status()).isEqualTo(503);
+            assertThat(r.body()).isEqualTo("{\"status\":\"down\",\"db\":\"down\"}");
+        }
+    }
 }

@@ -1,0 +1,108 @@
+package io.goodword.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.goodword.support.Http;
+import io.goodword.support.TestApp;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged portal in embedded mode, as a real separate process: data survives restarts, a kill -9 that
+ * leaves mariadbd behind does not prevent the next start, SIGTERM stops everything cleanly, and a restart
+ * does not unpack the server again.
+ */
+class EmbeddedLifecycleIT {
+    private static final Path JAR = Path.of("target", "goodword.jar");
+
+    private static Process start(Path dataDir, int port, Path log) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString());
+        pb.environment().put("PORT", String.valueOf(port));
+        pb.environment().put("DATA_DIR", dataDir.toString());
+        pb.environment().remove("DATABASE_URL");
+        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        return pb.start();
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static void awaitHealthy(Http http, Process p, Path log) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!p.isAlive()) throw new AssertionError("portal exited:\n" + Files.readString(log));
+            try {
+                if (http.get("/healthz").status() == 200) return;
+            } catch (RuntimeException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("portal did not become healthy:\n" + Files.readString(log));
+    }
+
+    private static Optional<ProcessHandle> mariadbd(Path dataDir) throws Exception {
+        Path pidFile = dataDir.resolve("mariadb").resolve("mariadbd.pid");
+        if (!Files.exists(pidFile)) return Optional.empty();
+        return ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim())).filter(ProcessHandle::isAlive);
+    }
+
+    @Test
+    void data_survives_kill_minus_nine_and_sigterm_stops_cleanly() throws Exception {
+        assertThat(JAR).as("built by the package phase").exists();
+        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "lifecycle");
+        Path log = dataDir.resolve("portal.log");
+        int port = TestApp.freePort();
+        Http http = new Http("http://localhost:" + port);
+
+        Process first = start(dataDir, port, log);
+        awaitHealthy(http, first, log);
+        String slug = "life-" + Long.toString(System.nanoTime(), 36);
+        Http.Response signup = http.post("/signup", Map.of("email", slug + "@example.com", "password", "survives every restart",
+                "displayName", "Lin", "slug", slug));
+        assertThat(signup.status()).isEqualTo(303);
+        Path binary = Files.exists(dataDir.resolve("mariadb/base/bin/mariadbd"))
+                ? dataDir.resolve("mariadb/base/bin/mariadbd") : dataDir.resolve("mariadb/base/bin/mysqld");
+        FileTime unpackedAt = Files.getLastModifiedTime(binary);
+        ProcessHandle orphan = mariadbd(dataDir).orElseThrow();
+
+        first.destroyForcibly().waitFor(); // kill -9: the MariaDB child is left running
+        assertThat(orphan.isAlive()).isTrue();
+
+        Process second = start(dataDir, port, log);
+        long t0 = System.nanoTime();
+        awaitHealthy(http, second, log);
+        System.out.printf("Second start became healthy in %d ms%n", Duration.ofNanos(System.nanoTime() - t0).toMillis());
+        assertThat(orphan.isAlive()).as("the orphaned server was stopped").isFalse();
+        assertThat(Files.getLastModifiedTime(binary)).as("not unpacked again").isEqualTo(unpackedAt);
+        Http again = new Http("http://localhost:" + port);
+        assertThat(again.post("/login", Map.of("username", slug + "@example.com", "password", "survives every restart")).status())
+                .isEqualTo(303);
+
+        ProcessHandle server = mariadbd(dataDir).orElseThrow();
+        second.destroy(); // SIGTERM
+        assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        assertThat(server.isAlive()).isFalse();
+        assertThat(Files.readString(log)).contains("Goodword is stopping");
+    }
+
+    @Test
+    void a_bad_setting_stops_start_up_with_one_clear_line() throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString());
+        pb.environment().put("PORT", "not-a-port");
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor()).isEqualTo(2);
+        assertThat(out.strip()).isEqualTo("Goodword cannot start: PORT must be a whole number from 0 to 65535, got 'not-a-port'");
+        assertThat(new File("target").exists()).isTrue();
+    }
+}
