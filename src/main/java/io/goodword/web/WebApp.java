@@ -17,7 +17,6 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -51,12 +50,10 @@ public final class WebApp {
                 h.setMaxFormContentSize((int) MAX_BODY_BYTES);
             });
             c.jetty.modifyServer(server -> {
-                // Graceful stop: stop accepting, let in-flight requests finish (up to 20 s).
+                // Graceful stop (Javalin's server already counts requests in a StatisticsHandler): stop
+                // accepting, let in-flight requests finish for up to 20 s. App's shutdown hook calls stop.
                 server.setStopTimeout(20_000);
                 server.setStopAtShutdown(false);
-                StatisticsHandler stats = new StatisticsHandler();
-                stats.setHandler(server.getHandler());
-                server.setHandler(stats);
             });
             if (config.trustProxy()) {
                 c.contextResolver.ip = ctx -> {
