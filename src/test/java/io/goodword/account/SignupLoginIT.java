@@ -152,24 +152,14 @@ class SignupLoginIT {
         try (TestApp proxied = TestApp.start(Map.of("TRUST_PROXY", "true"))) {
             String ip = "203.0.113." + (System.nanoTime() % 200 + 1);
             Fixtures.Freelancer f = Fixtures.freelancer();
+            Map<String, String> fromThatIp = Map.of("X-Forwarded-For", ip);
             for (int i = 0; i < 20; i++) {
-                Http visitor = proxied.http();
-                Http.Response r = visitor.send(java.net.http.HttpRequest.newBuilder(visitor.uri("/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .header("X-Forwarded-For", ip)
-                        .header("Cookie", "gw_csrf=" + visitor.csrfToken())
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                                "_csrf=" + visitor.csrfToken() + "&username=user" + i + "%40example.com&password=wrongwrong")));
+                Http.Response r = proxied.http().post("/login",
+                        Map.of("username", "user" + i + "@example.com", "password", "wrongwrong"), fromThatIp);
                 assertThat(r.status()).isEqualTo(422);
             }
-            Http visitor = proxied.http();
-            Http.Response r = visitor.send(java.net.http.HttpRequest.newBuilder(visitor.uri("/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("X-Forwarded-For", ip)
-                    .header("Cookie", "gw_csrf=" + visitor.csrfToken())
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            "_csrf=" + visitor.csrfToken() + "&username=" + f.email().replace("@", "%40")
-                                    + "&password=" + Fixtures.PASSWORD.replace(" ", "+"))));
+            Http.Response r = proxied.http().post("/login",
+                    Map.of("username", f.email(), "password", Fixtures.PASSWORD), fromThatIp);
             assertThat(r.status()).isEqualTo(429);
         }
     }

@@ -56,13 +56,24 @@ public final class Http {
     }
 
     /** Posts exactly these fields: no CSRF token is added. */
-    public Response postRaw(String path, Map<String, String> form) {
+    public Response postRaw(String path, Map<String, String> form) { return postRaw(path, form, Map.of()); }
+
+    /** Posts a form with a valid CSRF token and extra request headers (e.g. X-Forwarded-For). */
+    public Response post(String path, Map<String, String> form, Map<String, String> headers) {
+        Map<String, String> withToken = new LinkedHashMap<>(form);
+        withToken.putIfAbsent("_csrf", csrfToken());
+        return postRaw(path, withToken, headers);
+    }
+
+    private Response postRaw(String path, Map<String, String> form, Map<String, String> headers) {
         String body = form.entrySet().stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(uri(path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(b);
     }
 
     /** Posts multipart/form-data (for uploads); files are given as name → (filename, bytes). */
