@@ -6,6 +6,17 @@ import io.goodword.account.AccountDao;
 import io.goodword.account.AccountService;
 import io.goodword.account.SettingsController;
 import io.goodword.account.WorkspaceDao;
+import io.goodword.ask.AskAdminController;
+import io.goodword.ask.AskDao;
+import io.goodword.ask.AskFlow;
+import io.goodword.ask.AskService;
+import io.goodword.ask.AskSettingsDao;
+import io.goodword.ask.ClientFlowController;
+import io.goodword.ask.UnsubscribeController;
+import io.goodword.client.ClientController;
+import io.goodword.client.ClientDao;
+import io.goodword.client.ClientService;
+import io.goodword.client.ProjectDao;
 import io.goodword.db.Database;
 import io.goodword.mail.MailWorker;
 import io.goodword.mail.Outbox;
@@ -76,17 +87,29 @@ public final class App implements AutoCloseable {
             Auth auth = new Auth(accounts);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
 
+            // Clients and asking. The testimonial and referral steps of the client flow plug in here (AskStep).
+            java.util.Map<io.goodword.ask.Step, io.goodword.ask.AskStep> askSteps = java.util.Map.of();
+            AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()));
+            ClientService clientService = new ClientService(jdbi, askService, clock);
+
             WebApp.Features features = new WebApp.Features(
                     auth,
                     new AccountController(accountService, accounts, auth, new LoginThrottle(throttle), i18n, config.signupOpen()),
                     new SettingsController(accountService, workspaces, accounts, images, config.baseUrl()),
                     new OutboxController(jdbi.onDemand(OutboxDao.class), config.smtp().configured()),
                     new MediaController(images),
-                    new HealthController(db));
+                    new HealthController(db),
+                    new ClientController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class),
+                            jdbi.onDemand(AskDao.class), askService),
+                    new AskAdminController(askService, jdbi.onDemand(AskDao.class), jdbi.onDemand(AskSettingsDao.class),
+                            workspaces, i18n, config.baseUrl()),
+                    new ClientFlowController(askService, throttle, askSteps),
+                    new UnsubscribeController(askService));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());
             worker.addJob(throttle::purgeOld);
+            worker.addJob(askService::runDue);
 
             Javalin web = WebApp.create(config, db.dataSource(), i18n, templates, features);
             web.start(config.port());

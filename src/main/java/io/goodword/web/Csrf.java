@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * CSRF protection for every state-changing request: a random token in an HttpOnly SameSite=Lax cookie that
@@ -19,6 +20,11 @@ public final class Csrf {
     private static final String ATTR = "gw.csrf";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final SecureRandom RANDOM = new SecureRandom();
+    /**
+     * The only exemption: POST /u/{token}, the one-click unsubscribe (RFC 8058). Mail providers send it without
+     * our cookie, and the unguessable token in the path already proves the request comes from the email's owner.
+     */
+    private static final Pattern EXEMPT = Pattern.compile("/u/[A-Za-z0-9_-]{43}");
 
     private Csrf() {}
 
@@ -40,6 +46,7 @@ public final class Csrf {
     /** Before-handler: refuses (403) a state-changing request whose form token does not match its cookie. */
     public static void check(Context ctx) {
         if (SAFE.contains(ctx.method().name())) return;
+        if (EXEMPT.matcher(ctx.path()).matches()) return;
         String cookie = ctx.cookie(COOKIE);
         String sent = ctx.header("X-CSRF-Token");
         if (sent == null) sent = ctx.formParam(FIELD);

@@ -4,6 +4,10 @@ import gg.jte.TemplateEngine;
 import io.goodword.Config;
 import io.goodword.account.AccountController;
 import io.goodword.account.SettingsController;
+import io.goodword.ask.AskAdminController;
+import io.goodword.ask.ClientFlowController;
+import io.goodword.ask.UnsubscribeController;
+import io.goodword.client.ClientController;
 import io.goodword.mail.OutboxController;
 import io.goodword.media.MediaController;
 import io.goodword.security.Auth;
@@ -32,7 +36,8 @@ public final class WebApp {
 
     /** The controllers of every feature, wired in App. */
     public record Features(Auth auth, AccountController accounts, SettingsController settings, OutboxController outbox,
-                           MediaController media, HealthController health) {}
+                           MediaController media, HealthController health, ClientController clients,
+                           AskAdminController asks, ClientFlowController clientFlow, UnsubscribeController unsubscribe) {}
 
     private WebApp() {}
 
@@ -104,6 +109,36 @@ public final class WebApp {
         post("/admin/settings/password", f.settings()::changePassword);
         get("/admin/outbox", f.outbox()::list);
         get("/admin/outbox/{id}", f.outbox()::show);
+
+        get("/admin/clients", f.clients()::list);
+        get("/admin/clients/new", f.clients()::newForm);
+        post("/admin/clients", f.clients()::create);
+        get("/admin/clients/export.csv", f.clients()::export);
+        get("/admin/clients/import", f.clients()::importForm);
+        post("/admin/clients/import", f.clients()::importPreview);
+        post("/admin/clients/import/confirm", f.clients()::importConfirm);
+        get("/admin/clients/{id}", f.clients()::show);
+        get("/admin/clients/{id}/edit", f.clients()::editForm);
+        post("/admin/clients/{id}", f.clients()::update);
+        post("/admin/clients/{id}/check-in", f.clients()::sendCheckIn);
+        post("/admin/clients/{id}/link", f.clients()::personalLink);
+        post("/admin/clients/{id}/tasks/{taskId}/done", f.clients()::completeTask);
+        post("/admin/clients/{id}/projects", f.clients()::createProject);
+        get("/admin/clients/{id}/projects/{projectId}", f.clients()::showProject);
+        post("/admin/clients/{id}/projects/{projectId}", f.clients()::updateProject);
+        post("/admin/clients/{id}/projects/{projectId}/milestones", f.clients()::addMilestone);
+        post("/admin/clients/{id}/projects/{projectId}/milestones/{milestoneId}/reached", f.clients()::reachMilestone);
+        get("/admin/asks", f.asks()::overview);
+        post("/admin/asks/{id}/cancel", f.asks()::cancel);
+        get("/admin/settings/asking", f.asks()::showSettings);
+        post("/admin/settings/asking", f.asks()::saveSettings);
+        post("/admin/settings/asking/templates/{kind}", f.asks()::saveTemplate);
+        get("/c/{token}", f.clientFlow()::show);
+        post("/c/{token}/score", f.clientFlow()::score);
+        post("/c/{token}/feedback", f.clientFlow()::feedback);
+        post("/c/{token}/step", f.clientFlow()::next);
+        get("/u/{token}", f.unsubscribe()::confirm);
+        post("/u/{token}", f.unsubscribe()::unsubscribe);
     }
 
     /** Runs before every request: request id, language, security headers, size limit, CSRF. */

@@ -1,0 +1,58 @@
+package io.goodword.ask;
+
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The rules of asking for one workspace: when a check-in goes out after a moment of satisfaction, on which days
+ * and hours, and how the relationship is protected (cool-down, reminders, link lifetime).
+ */
+public record AskSettings(long workspaceId, int delayHours, String workingDays, int workStartHour, int workEndHour,
+                          int cooldownDays, int reminder1Days, int reminder2Days, int maxReminders, int linkDays) {
+
+    public static AskSettings defaults(long workspaceId) {
+        return new AskSettings(workspaceId, 24, "1,2,3,4,5", 9, 17, 90, 3, 7, 2, 30);
+    }
+
+    /** Working days as ISO numbers (1 = Monday) in the database. */
+    public Set<DayOfWeek> days() {
+        if (workingDays == null || workingDays.isBlank()) return EnumSet.noneOf(DayOfWeek.class);
+        return Arrays.stream(workingDays.split(",")).map(String::strip).filter(s -> s.matches("[1-7]"))
+                .map(s -> DayOfWeek.of(Integer.parseInt(s)))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
+    }
+
+    public static String daysText(Set<DayOfWeek> days) {
+        return days.stream().sorted().map(d -> String.valueOf(d.getValue())).collect(Collectors.joining(","));
+    }
+
+    public Duration delay() { return Duration.ofHours(delayHours); }
+
+    /**
+     * The first moment at or after {@code earliest} that falls on a working day within working hours, in the
+     * workspace's time zone. Without any working day it is {@code earliest} itself.
+     */
+    public Instant nextWorkingMoment(Instant earliest, ZoneId zone) {
+        Set<DayOfWeek> days = days();
+        if (days.isEmpty() || workStartHour >= workEndHour) return earliest;
+        ZonedDateTime t = earliest.atZone(zone);
+        for (int i = 0; i < 9; i++) {
+            if (days.contains(t.getDayOfWeek())) {
+                ZonedDateTime start = t.truncatedTo(ChronoUnit.DAYS).withHour(workStartHour);
+                ZonedDateTime end = t.truncatedTo(ChronoUnit.DAYS).withHour(workEndHour);
+                if (t.isBefore(start)) return start.toInstant();
+                if (t.isBefore(end)) return t.toInstant();
+            }
+            t = t.truncatedTo(ChronoUnit.DAYS).plusDays(1);
+        }
+        return earliest;
+    }
+}

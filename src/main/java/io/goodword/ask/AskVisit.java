@@ -1,0 +1,10 @@
+package io.goodword.ask;
+
+import io.goodword.account.Workspace;
+import io.goodword.client.Client;
+import io.goodword.web.Localizer;
+
+/** A client following their personal link: the ask, who they are, whose portal it is, in the client's language. */
+public record AskVisit(String token, Ask ask, Client client, Workspace workspace, Localizer t) {
+    public String path() { return "/c/" + token; }
+}

@@ -1,0 +1,15 @@
+package io.goodword.ask;
+
+import java.util.Locale;
+
+/** The steps of the client's flow behind one personal link. */
+public enum Step {
+    SCORE, THANKS, TESTIMONIAL, REFERRAL, FEEDBACK, DONE;
+
+    public String db() { return name().toLowerCase(Locale.ROOT); }
+
+    public static Step parse(String s) {
+        for (Step v : values()) if (v.db().equals(s)) return v;
+        return null;
+    }
+}

@@ -1,0 +1,56 @@
+package io.goodword.client;
+
+import io.goodword.web.Validation;
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** Search, filter, sort and page of the client list, read from the query string. */
+public record ClientQuery(String q, String tag, Sort sort, int page) {
+    public static final int PAGE_SIZE = 25;
+
+    /** The only orderings there are; the SQL clause never comes from the request. */
+    public enum Sort {
+        NAME("name, id"), NEWEST("created_at DESC, id DESC"), OLDEST("created_at, id"), COMPANY("company, name, id");
+
+        final String sql;
+
+        Sort(String sql) { this.sql = sql; }
+
+        public String param() { return name().toLowerCase(Locale.ROOT); }
+
+        static Sort parse(String s) {
+            for (Sort v : values()) if (v.param().equals(s)) return v;
+            return NAME;
+        }
+    }
+
+    public static ClientQuery from(Context ctx) {
+        String q = Validation.clean(ctx.queryParam("q"));
+        if (q.length() > 100) q = q.substring(0, 100);
+        String tag = ClientForm.Tags.normalize(ctx.queryParam("tag"));
+        if (tag.contains(",")) tag = tag.substring(0, tag.indexOf(','));
+        int page = 1;
+        try {
+            page = Math.max(1, Math.min(100_000, Integer.parseInt(Validation.clean(ctx.queryParam("page")))));
+        } catch (NumberFormatException ignored) {
+            // page 1
+        }
+        return new ClientQuery(q, tag, Sort.parse(ctx.queryParam("sort")), page);
+    }
+
+    /** The LIKE pattern for the search text, with its wildcards escaped. */
+    public String like() {
+        return "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    public int offset() { return (page - 1) * PAGE_SIZE; }
+
+    /** The list URL for another page with the same search, filter and sort. */
+    public String pageUrl(int p) {
+        return "/admin/clients?q=" + enc(q) + "&tag=" + enc(tag) + "&sort=" + sort.param() + "&page=" + p;
+    }
+
+    private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
+}

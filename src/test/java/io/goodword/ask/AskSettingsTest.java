@@ -1,0 +1,42 @@
+package io.goodword.ask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import org.junit.jupiter.api.Test;
+
+class AskSettingsTest {
+    private final AskSettings defaults = AskSettings.defaults(1);
+    private final ZoneId berlin = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void a_moment_inside_working_hours_stays_as_it_is() {
+        Instant tuesdayMorning = Instant.parse("2025-03-04T09:30:00Z"); // 10:30 in Berlin
+        assertThat(defaults.nextWorkingMoment(tuesdayMorning, berlin)).isEqualTo(tuesdayMorning);
+    }
+
+    @Test
+    void early_morning_waits_for_the_start_of_the_working_day_in_the_workspace_time_zone() {
+        Instant early = Instant.parse("2025-03-04T05:00:00Z"); // 06:00 in Berlin
+        assertThat(defaults.nextWorkingMoment(early, berlin)).isEqualTo(Instant.parse("2025-03-04T08:00:00Z"));
+    }
+
+    @Test
+    void friday_evening_moves_to_monday_morning() {
+        Instant fridayEvening = Instant.parse("2025-03-07T17:30:00Z"); // 18:30 in Berlin
+        assertThat(defaults.nextWorkingMoment(fridayEvening, berlin)).isEqualTo(Instant.parse("2025-03-10T08:00:00Z"));
+    }
+
+    @Test
+    void saturday_moves_to_monday_and_only_chosen_days_count() {
+        AskSettings onlyWednesdays = new AskSettings(1, 24, "3", 10, 12, 90, 3, 7, 2, 30);
+        Instant saturday = Instant.parse("2025-03-08T10:00:00Z");
+        assertThat(onlyWednesdays.nextWorkingMoment(saturday, ZoneId.of("UTC"))).isEqualTo(Instant.parse("2025-03-12T10:00:00Z"));
+    }
+
+    @Test
+    void working_days_are_read_and_written_as_iso_numbers() {
+        assertThat(AskSettings.daysText(defaults.days())).isEqualTo("1,2,3,4,5");
+    }
+}

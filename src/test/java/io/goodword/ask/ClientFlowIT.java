@@ -1,0 +1,187 @@
+package io.goodword.ask;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.goodword.client.ClientDao;
+import io.goodword.mail.OutboxDao;
+import io.goodword.mail.OutboxMessage;
+import io.goodword.support.Fixtures;
+import io.goodword.support.Http;
+import io.goodword.support.MutableClock;
+import io.goodword.support.TestApp;
+import io.goodword.support.TestDb;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The client's side of a check-in, over real HTTP: every answer saved, bad input answered kindly. */
+class ClientFlowIT {
+    static MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofDays(800)));
+    static TestApp app;
+    static Jdbi jdbi;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(Map.of(), clock);
+        jdbi = TestDb.jdbi();
+    }
+
+    @AfterAll
+    static void stop() { app.close(); }
+
+    record Setup(Fixtures.Freelancer f, Http admin, long client, String path) {}
+
+    /** A freelancer, a client and the personal link the freelancer copied from the client page. */
+    static Setup setup(String name) {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        long client = jdbi.onDemand(ClientDao.class).insert(f.workspaceId(), name, Fixtures.unique("c") + "@example.com",
+                "Acme", "", "", "", "en");
+        Http admin = Fixtures.signedIn(app, f);
+        Http.Response r = admin.post("/admin/clients/" + client + "/link", Map.of());
+        assertThat(r.status()).isEqualTo(200);
+        String url = r.html().select("#personal-link").attr("value");
+        assertThat(url).matches("http://localhost:\\d+/c/[A-Za-z0-9_-]{43}");
+        return new Setup(f, admin, client, url.substring(url.indexOf("/c/")));
+    }
+
+    static Ask ask(Setup s) { return jdbi.onDemand(AskDao.class).forClient(s.f().workspaceId(), s.client()).get(0); }
+
+    @Test
+    void a_promoter_answers_ten_and_ends_at_a_warm_thank_you_remembered_on_return() {
+        Setup s = setup("Ada Lovelace");
+        Http client = app.http();
+        Document page = client.get(s.path()).html();
+        assertThat(page.select("legend").text()).isEqualTo("How likely are you to recommend " + s.f().displayName() + " to a friend or colleague?");
+        assertThat(page.select("input[type=radio][name=score]")).hasSize(11);
+        assertThat(page.select("label[for=score-10] .sr-only").text()).isEqualTo("10 out of 10");
+        assertThat(ask(s).openedAt()).isNotNull();
+
+        Http.Response r = client.post(s.path() + "/score", Map.of("score", "10", "comment", "Brilliant work"));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(r.location()).isEqualTo(s.path());
+        Document done = client.get(s.path()).html();
+        assertThat(done.select("h1").text()).isEqualTo("Thank you so much, Ada!");
+        assertThat(done.select("form")).isEmpty();
+
+        Ask ask = ask(s);
+        assertThat(ask.score()).isEqualTo(10);
+        assertThat(ask.comment()).isEqualTo("Brilliant work");
+        assertThat(ask.stepEnum()).isEqualTo(Step.DONE);
+        assertThat(ask.completed()).containsExactly("score");
+        assertThat(ask.finishedAt()).isNotNull();
+
+        // a reused link (another device, the back button) shows the saved answer, never a second answer
+        Http.Response again = app.http().post(s.path() + "/score", Map.of("score", "2"));
+        assertThat(again.status()).isEqualTo(303);
+        assertThat(ask(s).score()).isEqualTo(10);
+        assertThat(app.http().get(s.path()).html().select("h1").text()).isEqualTo("Thank you so much, Ada!");
+    }
+
+    @Test
+    void a_detractor_is_asked_what_could_be_better_and_the_answer_reaches_only_the_freelancer() {
+        Setup s = setup("Bob Builder");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "3", "comment", "Late twice"));
+        Document feedback = client.get(s.path()).html();
+        assertThat(feedback.select("h1").text()).isEqualTo("Thank you for your honesty");
+        assertThat(feedback.text()).doesNotContainIgnoringCase("testimonial").doesNotContainIgnoringCase("refer");
+
+        Http.Response empty = client.post(s.path() + "/feedback", Map.of("feedback", " "));
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.html().select("#f-feedback-error").text()).isEqualTo("Please fill this in.");
+
+        client.post(s.path() + "/feedback", Map.of("feedback", "Tell me early when dates slip."));
+        assertThat(client.get(s.path()).html().select("h1").text()).isEqualTo("Thank you, Bob");
+        assertThat(ask(s).completed()).containsExactly("score", "feedback");
+
+        Document clientPage = s.admin().get("/admin/clients/" + s.client()).html();
+        assertThat(clientPage.select(".task .feedback-text").text()).contains("Late twice").contains("Tell me early when dates slip.");
+        List<OutboxMessage> mails = jdbi.onDemand(OutboxDao.class).listForWorkspace(s.f().workspaceId(), 20, 0);
+        assertThat(mails).filteredOn(m -> m.kind().equals("ask-alert")).isNotEmpty()
+                .allSatisfy(m -> assertThat(m.toAddress()).isEqualTo(s.f().email()));
+        assertThat(mails).filteredOn(m -> m.kind().equals("ask-alert") && m.textBody().contains("Tell me early")).hasSize(1);
+        assertThat(mails).filteredOn(m -> !m.toAddress().equals(s.f().email()))
+                .allSatisfy(m -> assertThat(m.textBody()).doesNotContain("Late twice").doesNotContain("Tell me early"));
+    }
+
+    @Test
+    void scores_outside_zero_to_ten_and_over_long_comments_are_refused_with_what_was_typed_kept() {
+        Setup s = setup("Carla Test");
+        Http client = app.http();
+        Http.Response r = client.post(s.path() + "/score", Map.of("score", "11", "comment", "Kept comment"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.html().select("#score-error").text()).isEqualTo("Please choose a number from 0 to 10.");
+        assertThat(r.html().select("#f-comment").text()).isEqualTo("Kept comment");
+
+        Http.Response missing = client.post(s.path() + "/score", Map.of("comment", "x"));
+        assertThat(missing.status()).isEqualTo(422);
+        assertThat(client.post(s.path() + "/score", Map.of("score", "-1")).status()).isEqualTo(422);
+
+        Http.Response tooLong = client.post(s.path() + "/score", Map.of("score", "8", "comment", "y".repeat(2001)));
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.html().select("#f-comment-error").text()).isEqualTo("Please keep this to 2000 characters or fewer.");
+        assertThat(tooLong.html().select("#score-8").hasAttr("checked")).isTrue();
+        assertThat(ask(s).score()).isNull();
+    }
+
+    @Test
+    void a_bot_filling_the_hidden_field_saves_nothing() {
+        Setup s = setup("Dora Bot");
+        app.http().post(s.path() + "/score", Map.of("score", "10", "website", "http://spam.example"));
+        assertThat(ask(s).score()).isNull();
+        assertThat(ask(s).statusEnum()).isEqualTo(AskStatus.SENT);
+    }
+
+    @Test
+    void a_client_may_decline_and_then_gets_no_reminders() {
+        Setup s = setup("Eve Busy");
+        app.http().post(s.path() + "/score", Map.of("skip", "1"));
+        Ask ask = ask(s);
+        assertThat(ask.statusEnum()).isEqualTo(AskStatus.DECLINED);
+        assertThat(ask.nextReminderAt()).isNull();
+        assertThat(ask.skipped()).containsExactly("score");
+        assertThat(app.http().get(s.path()).html().select("h1").text()).isEqualTo("No problem at all");
+    }
+
+    @Test
+    void unknown_and_expired_links_get_a_friendly_page_not_an_error() {
+        Http.Response unknown = app.http().get("/c/" + "A".repeat(43));
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.html().select("h1").text()).isEqualTo("This link does not work");
+        assertThat(unknown.body()).doesNotContain("Page not found");
+        assertThat(app.http().get("/c/short").html().select("h1").text()).isEqualTo("This link does not work");
+
+        Setup s = setup("Fay Late");
+        clock.advance(Duration.ofDays(31));
+        try {
+            Http.Response expired = app.http().get(s.path());
+            assertThat(expired.status()).isEqualTo(410);
+            assertThat(expired.html().select("h1").text()).isEqualTo("This link has expired");
+            assertThat(expired.html().text()).contains(s.f().displayName());
+            assertThat(app.http().post(s.path() + "/score", Map.of("score", "9")).status()).isEqualTo(410);
+            assertThat(ask(s).score()).isNull();
+        } finally {
+            clock.advance(Duration.ofDays(-31));
+        }
+    }
+
+    @Test
+    void the_unsubscribe_page_asks_first_and_unsubscribes_on_the_button() {
+        Setup s = setup("Gus Quiet");
+        String token = s.path().substring(3);
+        Http visitor = app.http();
+        Http.Response confirm = visitor.get("/u/" + token);
+        assertThat(confirm.status()).isEqualTo(200);
+        assertThat(confirm.html().select("h1").text()).isEqualTo("Stop these emails?");
+        assertThat(jdbi.onDemand(ClientDao.class).findById(s.f().workspaceId(), s.client()).orElseThrow().unsubscribedAt()).isNull();
+        Http.Response done = visitor.post("/u/" + token, Map.of());
+        assertThat(done.html().select("h1").text()).isEqualTo("You are unsubscribed");
+        assertThat(jdbi.onDemand(ClientDao.class).findById(s.f().workspaceId(), s.client()).orElseThrow().unsubscribedAt()).isNotNull();
+    }
+}

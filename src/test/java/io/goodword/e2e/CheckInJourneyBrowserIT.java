@@ -1,0 +1,94 @@
+package io.goodword.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.goodword.client.ClientDao;
+import io.goodword.support.Browser;
+import io.goodword.support.Fixtures;
+import io.goodword.support.Http;
+import io.goodword.support.TestApp;
+import io.goodword.support.TestDb;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** The client's check-in on a phone-sized window (390×844), and the freelancer reading private feedback. */
+class CheckInJourneyBrowserIT {
+    static TestApp app;
+    ChromeDriver browser;
+
+    @BeforeAll
+    static void start() { app = TestApp.start(); }
+
+    @AfterAll
+    static void stop() { app.close(); }
+
+    @BeforeEach
+    void open() { browser = Browser.start(390, 844); }
+
+    @AfterEach
+    void quit() { if (browser != null) browser.quit(); }
+
+    /** The personal link, as the freelancer copies it from the client page. */
+    static String linkFor(Fixtures.Freelancer f, String name) {
+        long id = TestDb.jdbi().onDemand(ClientDao.class).insert(f.workspaceId(), name, Fixtures.unique("p") + "@example.com",
+                "Acme", "", "", "", "en");
+        Http admin = Fixtures.signedIn(app, f);
+        return admin.post("/admin/clients/" + id + "/link", Map.of()).html().select("#personal-link").attr("value");
+    }
+
+    @Test
+    void a_promoter_taps_ten_on_a_phone_and_reaches_the_thank_you() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        browser.get(linkFor(f, "Ada Lovelace"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hi Ada!");
+        WebElement ten = browser.findElement(By.cssSelector("label[for=score-10]"));
+        assertThat(ten.getSize().getHeight()).as("tap target height").isGreaterThanOrEqualTo(44);
+        assertThat(ten.isDisplayed()).isTrue();
+        // the page fits the phone: nothing scrolls sideways
+        Object overflow = browser.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
+        assertThat(overflow).isEqualTo(false);
+        ten.click();
+        browser.findElement(By.cssSelector("button.primary")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you so much, Ada!");
+        assertThat(browser.findElement(By.id("flow-done")).getText()).contains("Your answers are saved");
+
+        browser.navigate().refresh(); // coming back later shows where they left off
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you so much, Ada!");
+    }
+
+    @Test
+    void a_detractor_answers_three_sees_no_ask_and_the_freelancer_reads_the_private_feedback() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        String link = linkFor(f, "Bob Builder");
+        browser.get(link);
+        browser.findElement(By.cssSelector("label[for=score-3]")).click();
+        browser.findElement(By.id("f-comment")).sendKeys("The launch slipped.");
+        browser.findElement(By.cssSelector("button.primary")).click();
+
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you for your honesty");
+        String body = browser.findElement(By.tagName("body")).getText().toLowerCase();
+        assertThat(body).doesNotContain("testimonial").doesNotContain("refer");
+        browser.findElement(By.id("f-feedback")).sendKeys("Please warn me early when dates move.");
+        browser.findElement(By.cssSelector("button.primary")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you, Bob");
+
+        // the freelancer signs in and finds the follow-up on the client page
+        browser.get(app.url("/login"));
+        browser.findElement(By.id("f-username")).sendKeys(f.email());
+        browser.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
+        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        browser.get(app.url("/admin/clients"));
+        browser.findElement(By.linkText("Bob Builder")).click();
+        String task = browser.findElement(By.cssSelector(".task")).getText();
+        assertThat(task).contains("Private feedback (score 3/10)").contains("The launch slipped.")
+                .contains("Please warn me early when dates move.");
+        assertThat(browser.findElement(By.cssSelector(".timeline")).getText()).contains("Check-in answered: 3/10");
+    }
+}
