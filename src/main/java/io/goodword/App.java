@@ -85,6 +85,7 @@ public final class App implements AutoCloseable {
             WorkspaceDao workspaces = jdbi.onDemand(WorkspaceDao.class);
             ImageStore images = new ImageStore(config.uploadsDir());
             Auth auth = new Auth(accounts);
+            io.goodword.audit.AuditLog auditLog = new io.goodword.audit.AuditLog(jdbi);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
 
             // Clients and asking. The testimonial and referral steps of the client flow plug in here (AskStep).
@@ -104,7 +105,9 @@ public final class App implements AutoCloseable {
                     new AskAdminController(askService, jdbi.onDemand(AskDao.class), jdbi.onDemand(AskSettingsDao.class),
                             workspaces, i18n, config.baseUrl()),
                     new ClientFlowController(askService, throttle, askSteps),
-                    new UnsubscribeController(askService));
+                    new UnsubscribeController(askService),
+                    auditLog,
+                    new io.goodword.audit.AuditController(jdbi.onDemand(io.goodword.audit.AuditDao.class)));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());

@@ -37,7 +37,8 @@ public final class WebApp {
     /** The controllers of every feature, wired in App. */
     public record Features(Auth auth, AccountController accounts, SettingsController settings, OutboxController outbox,
                            MediaController media, HealthController health, ClientController clients,
-                           AskAdminController asks, ClientFlowController clientFlow, UnsubscribeController unsubscribe) {}
+                           AskAdminController asks, ClientFlowController clientFlow, UnsubscribeController unsubscribe,
+                           io.goodword.audit.AuditLog auditLog, io.goodword.audit.AuditController audit) {}
 
     private WebApp() {}
 
@@ -80,6 +81,7 @@ public final class WebApp {
         app.before(ctx -> prepare(ctx, config, i18n));
         app.before("/admin", f.auth().requireSignIn());
         app.before("/admin/*", f.auth().requireSignIn());
+        app.after("/admin/*", f.auditLog()::afterAdminRequest);
         app.after(ctx -> MDC.remove("requestId"));
         ErrorPages.register(app);
         return app;
@@ -139,6 +141,8 @@ public final class WebApp {
         post("/c/{token}/step", f.clientFlow()::next);
         get("/u/{token}", f.unsubscribe()::confirm);
         post("/u/{token}", f.unsubscribe()::unsubscribe);
+
+        get("/admin/settings/audit", f.audit()::list);
     }
 
     /** Runs before every request: request id, language, security headers, size limit, CSRF. */
