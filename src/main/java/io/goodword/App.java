@@ -6,6 +6,11 @@ import io.goodword.account.AccountDao;
 import io.goodword.account.AccountService;
 import io.goodword.account.SettingsController;
 import io.goodword.account.WorkspaceDao;
+import io.goodword.casestudy.ApprovalController;
+import io.goodword.casestudy.CaseStudyController;
+import io.goodword.casestudy.CaseStudyDao;
+import io.goodword.casestudy.CaseStudyPublicController;
+import io.goodword.casestudy.CaseStudyService;
 import io.goodword.db.Database;
 import io.goodword.mail.MailWorker;
 import io.goodword.mail.Outbox;
@@ -72,6 +77,10 @@ public final class App implements AutoCloseable {
             ImageStore images = new ImageStore(config.uploadsDir());
             Auth auth = new Auth(accounts);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
+            CaseStudyDao caseStudies = jdbi.onDemand(CaseStudyDao.class);
+            CaseStudyService caseStudyService = new CaseStudyService(jdbi, outbox, i18n, clock, config.baseUrl());
+            CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(caseStudies, caseStudyService,
+                    workspaces, accounts, auth, config.baseUrl());
 
             WebApp.Features features = new WebApp.Features(
                     auth,
@@ -79,7 +88,10 @@ public final class App implements AutoCloseable {
                     new SettingsController(accountService, workspaces, accounts, images, config.baseUrl()),
                     new OutboxController(jdbi.onDemand(OutboxDao.class), config.smtp().configured()),
                     new MediaController(images),
-                    new HealthController(db));
+                    new HealthController(db),
+                    new CaseStudyController(caseStudyService, caseStudies, images, caseStudyPages),
+                    caseStudyPages,
+                    new ApprovalController(caseStudyService, caseStudies, workspaces, throttle));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());

@@ -4,6 +4,9 @@ import gg.jte.TemplateEngine;
 import io.goodword.Config;
 import io.goodword.account.AccountController;
 import io.goodword.account.SettingsController;
+import io.goodword.casestudy.ApprovalController;
+import io.goodword.casestudy.CaseStudyController;
+import io.goodword.casestudy.CaseStudyPublicController;
 import io.goodword.mail.OutboxController;
 import io.goodword.media.MediaController;
 import io.goodword.security.Auth;
@@ -33,7 +36,9 @@ public final class WebApp {
 
     /** The controllers of every feature, wired in App. */
     public record Features(Auth auth, AccountController accounts, SettingsController settings, OutboxController outbox,
-                           MediaController media, HealthController health) {}
+                           MediaController media, HealthController health,
+                           CaseStudyController caseStudies, CaseStudyPublicController caseStudyPages,
+                           ApprovalController caseStudyApprovals) {}
 
     private WebApp() {}
 
@@ -108,6 +113,22 @@ public final class WebApp {
         post("/admin/settings/password", f.settings()::changePassword);
         get("/admin/outbox", f.outbox()::list);
         get("/admin/outbox/{id}", f.outbox()::show);
+
+        get("/admin/case-studies", f.caseStudies()::list);
+        get("/admin/case-studies/new", f.caseStudies()::newForm);
+        post("/admin/case-studies", f.caseStudies()::create);
+        get("/admin/case-studies/{id}", f.caseStudies()::edit);
+        post("/admin/case-studies/{id}", f.caseStudies()::update);
+        get("/admin/case-studies/{id}/preview", f.caseStudies()::preview);
+        post("/admin/case-studies/{id}/publish", f.caseStudies()::publish);
+        post("/admin/case-studies/{id}/unpublish", f.caseStudies()::unpublish);
+        post("/admin/case-studies/{id}/archive", f.caseStudies()::archive);
+        post("/admin/case-studies/{id}/approval", f.caseStudies()::requestApproval);
+        post("/admin/case-studies/{id}/versions/{versionId}/restore", f.caseStudies()::restore);
+        get("/approve/{token}", f.caseStudyApprovals()::show);
+        post("/approve/{token}", f.caseStudyApprovals()::answer);
+        get("/p/{slug}/case-studies", f.caseStudyPages()::list);
+        get("/p/{slug}/case-studies/{caseSlug}", f.caseStudyPages()::show);
     }
 
     /** Runs before every request: request id, language, security headers, size limit, CSRF. */
