@@ -246,7 +246,8 @@ public final class CaseStudyService {
             if (owner.isPresent()) {
                 String lang = h.attach(WorkspaceDao.class).findById(a.workspaceId()).map(Workspace::language).orElse("en");
                 Localizer t = i18n.localizer(lang);
-                String who = a.sentTo();
+                String who = a.clientId() == null ? a.sentTo()
+                        : d.client(a.workspaceId(), a.clientId()).map(ClientOption::name).orElse(a.sentTo());
                 List<String> paragraphs = comment.isBlank()
                         ? List.of(t.text(approve ? "casestudy.mail.answer.approved" : "casestudy.mail.answer.changes", who, cs.title()))
                         : List.of(t.text(approve ? "casestudy.mail.answer.approved" : "casestudy.mail.answer.changes", who, cs.title()),
