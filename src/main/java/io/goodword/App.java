@@ -17,6 +17,11 @@ import io.goodword.client.ClientController;
 import io.goodword.client.ClientDao;
 import io.goodword.client.ClientService;
 import io.goodword.client.ProjectDao;
+import io.goodword.casestudy.ApprovalController;
+import io.goodword.casestudy.CaseStudyController;
+import io.goodword.casestudy.CaseStudyDao;
+import io.goodword.casestudy.CaseStudyPublicController;
+import io.goodword.casestudy.CaseStudyService;
 import io.goodword.db.Database;
 import io.goodword.mail.MailWorker;
 import io.goodword.mail.Outbox;
@@ -86,6 +91,10 @@ public final class App implements AutoCloseable {
             ImageStore images = new ImageStore(config.uploadsDir());
             Auth auth = new Auth(accounts);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
+            CaseStudyDao caseStudies = jdbi.onDemand(CaseStudyDao.class);
+            CaseStudyService caseStudyService = new CaseStudyService(jdbi, outbox, i18n, clock, config.baseUrl());
+            CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(caseStudies, caseStudyService,
+                    workspaces, accounts, auth, config.baseUrl());
 
             // Clients and asking. The testimonial and referral steps of the client flow plug in here (AskStep).
             java.util.Map<io.goodword.ask.Step, io.goodword.ask.AskStep> askSteps = java.util.Map.of();
@@ -104,7 +113,10 @@ public final class App implements AutoCloseable {
                     new AskAdminController(askService, jdbi.onDemand(AskDao.class), jdbi.onDemand(AskSettingsDao.class),
                             workspaces, i18n, config.baseUrl()),
                     new ClientFlowController(askService, throttle, askSteps),
-                    new UnsubscribeController(askService));
+                    new UnsubscribeController(askService),
+                    new CaseStudyController(caseStudyService, caseStudies, images, caseStudyPages),
+                    caseStudyPages,
+                    new ApprovalController(caseStudyService, caseStudies, workspaces, throttle));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());
