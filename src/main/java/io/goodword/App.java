@@ -17,6 +17,11 @@ import io.goodword.client.ClientController;
 import io.goodword.client.ClientDao;
 import io.goodword.client.ClientService;
 import io.goodword.client.ProjectDao;
+import io.goodword.casestudy.ApprovalController;
+import io.goodword.casestudy.CaseStudyController;
+import io.goodword.casestudy.CaseStudyDao;
+import io.goodword.casestudy.CaseStudyPublicController;
+import io.goodword.casestudy.CaseStudyService;
 import io.goodword.db.Database;
 import io.goodword.mail.MailWorker;
 import io.goodword.mail.Outbox;
@@ -87,6 +92,10 @@ public final class App implements AutoCloseable {
             Auth auth = new Auth(accounts);
             io.goodword.audit.AuditLog auditLog = new io.goodword.audit.AuditLog(jdbi);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
+            CaseStudyDao caseStudies = jdbi.onDemand(CaseStudyDao.class);
+            CaseStudyService caseStudyService = new CaseStudyService(jdbi, outbox, i18n, clock, config.baseUrl());
+            CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(caseStudies, caseStudyService,
+                    workspaces, accounts, auth, config.baseUrl());
 
             // Clients and asking. The testimonial and referral steps of the client flow plug in here (AskStep).
             java.util.Map<io.goodword.ask.Step, io.goodword.ask.AskStep> askSteps = java.util.Map.of();
@@ -106,6 +115,9 @@ public final class App implements AutoCloseable {
                             workspaces, i18n, config.baseUrl()),
                     new ClientFlowController(askService, throttle, askSteps),
                     new UnsubscribeController(askService),
+                    new CaseStudyController(caseStudyService, caseStudies, images, caseStudyPages),
+                    caseStudyPages,
+                    new ApprovalController(caseStudyService, caseStudies, workspaces, throttle),
                     auditLog,
                     new io.goodword.audit.AuditController(jdbi.onDemand(io.goodword.audit.AuditDao.class)));
 

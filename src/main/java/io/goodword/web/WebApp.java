@@ -8,6 +8,9 @@ import io.goodword.ask.AskAdminController;
 import io.goodword.ask.ClientFlowController;
 import io.goodword.ask.UnsubscribeController;
 import io.goodword.client.ClientController;
+import io.goodword.casestudy.ApprovalController;
+import io.goodword.casestudy.CaseStudyController;
+import io.goodword.casestudy.CaseStudyPublicController;
 import io.goodword.mail.OutboxController;
 import io.goodword.media.MediaController;
 import io.goodword.security.Auth;
@@ -38,6 +41,8 @@ public final class WebApp {
     public record Features(Auth auth, AccountController accounts, SettingsController settings, OutboxController outbox,
                            MediaController media, HealthController health, ClientController clients,
                            AskAdminController asks, ClientFlowController clientFlow, UnsubscribeController unsubscribe,
+                           CaseStudyController caseStudies, CaseStudyPublicController caseStudyPages,
+                           ApprovalController caseStudyApprovals,
                            io.goodword.audit.AuditLog auditLog, io.goodword.audit.AuditController audit) {}
 
     private WebApp() {}
@@ -141,6 +146,21 @@ public final class WebApp {
         post("/c/{token}/step", f.clientFlow()::next);
         get("/u/{token}", f.unsubscribe()::confirm);
         post("/u/{token}", f.unsubscribe()::unsubscribe);
+        get("/admin/case-studies", f.caseStudies()::list);
+        get("/admin/case-studies/new", f.caseStudies()::newForm);
+        post("/admin/case-studies", f.caseStudies()::create);
+        get("/admin/case-studies/{id}", f.caseStudies()::edit);
+        post("/admin/case-studies/{id}", f.caseStudies()::update);
+        get("/admin/case-studies/{id}/preview", f.caseStudies()::preview);
+        post("/admin/case-studies/{id}/publish", f.caseStudies()::publish);
+        post("/admin/case-studies/{id}/unpublish", f.caseStudies()::unpublish);
+        post("/admin/case-studies/{id}/archive", f.caseStudies()::archive);
+        post("/admin/case-studies/{id}/approval", f.caseStudies()::requestApproval);
+        post("/admin/case-studies/{id}/versions/{versionId}/restore", f.caseStudies()::restore);
+        get("/approve/{token}", f.caseStudyApprovals()::show);
+        post("/approve/{token}", f.caseStudyApprovals()::answer);
+        get("/p/{slug}/case-studies", f.caseStudyPages()::list);
+        get("/p/{slug}/case-studies/{caseSlug}", f.caseStudyPages()::show);
 
         get("/admin/settings/audit", f.audit()::list);
     }

@@ -50,15 +50,15 @@ class AccountBrowserIT {
         type("f-email", slug + "@example.com");
         type("f-password", "short");
         type("f-slug", slug);
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button[type=submit]")));
         // Bad input: message next to the field, everything but the password kept.
         assertThat(field("f-password-error").getText()).contains("at least 10");
         assertThat(field("f-email").getAttribute("value")).isEqualTo(slug + "@example.com");
         type("f-password", "nanoseconds are a foot long");
-        browser.findElement(By.cssSelector("button[type=submit]")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button[type=submit]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome, Grace Hopper");
 
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("form[action='/logout'] button")));
         assertThat(browser.getCurrentUrl()).contains("/login");
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("You are signed out.");
 
@@ -66,26 +66,26 @@ class AccountBrowserIT {
         assertThat(browser.getCurrentUrl()).contains("/login");
         type("f-username", slug + "@example.com");
         type("f-password", "nanoseconds are a foot long");
-        field("f-password").submit();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("main button[type=submit]")));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/settings");
 
         type("f-headline", "Compilers for everyone");
         type("f-bio", "I found the first bug.");
-        browser.findElement(By.cssSelector("form[action='/admin/settings'] button[type=submit]")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("form[action='/admin/settings'] button[type=submit]")));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Settings saved.");
         assertThat(field("f-headline").getAttribute("value")).isEqualTo("Compilers for everyone");
 
         Path logo = Files.createTempFile("logo", ".png");
         Files.write(logo, Images.png(300, 300, null));
         field("f-logo").sendKeys(logo.toString());
-        browser.findElement(By.cssSelector("form[action='/admin/settings/logo'] button[type=submit]")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("form[action='/admin/settings/logo'] button[type=submit]")));
         assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Logo uploaded.");
         WebElement img = browser.findElement(By.cssSelector("img.logo-preview"));
         assertThat(img.getAttribute("src")).contains("/media/");
         Object width = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", img);
         assertThat(((Number) width).intValue()).isEqualTo(300);
 
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("form[action='/logout'] button")));
         browser.get(app.url("/admin"));
         assertThat(browser.getCurrentUrl()).contains("/login");
     }

@@ -55,7 +55,7 @@ class CheckInJourneyBrowserIT {
         Object overflow = browser.executeScript("return document.documentElement.scrollWidth > window.innerWidth;");
         assertThat(overflow).isEqualTo(false);
         ten.click();
-        browser.findElement(By.cssSelector("button.primary")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.primary")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you so much, Ada!");
         assertThat(browser.findElement(By.id("flow-done")).getText()).contains("Your answers are saved");
 
@@ -70,22 +70,22 @@ class CheckInJourneyBrowserIT {
         browser.get(link);
         browser.findElement(By.cssSelector("label[for=score-3]")).click();
         browser.findElement(By.id("f-comment")).sendKeys("The launch slipped.");
-        browser.findElement(By.cssSelector("button.primary")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.primary")));
 
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you for your honesty");
         String body = browser.findElement(By.tagName("body")).getText().toLowerCase();
         assertThat(body).doesNotContain("testimonial").doesNotContain("refer");
         browser.findElement(By.id("f-feedback")).sendKeys("Please warn me early when dates move.");
-        browser.findElement(By.cssSelector("button.primary")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.primary")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you, Bob");
 
         // the freelancer signs in and finds the follow-up on the client page
         browser.get(app.url("/login"));
         browser.findElement(By.id("f-username")).sendKeys(f.email());
         browser.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
-        browser.findElement(By.cssSelector("main button[type=submit]")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("main button[type=submit]")));
         browser.get(app.url("/admin/clients"));
-        browser.findElement(By.linkText("Bob Builder")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.linkText("Bob Builder")));
         String task = browser.findElement(By.cssSelector(".task")).getText();
         assertThat(task).contains("Private feedback (score 3/10)").contains("The launch slipped.")
                 .contains("Please warn me early when dates move.");

@@ -4,9 +4,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Chromium from Debian (/usr/bin/chromium, /usr/bin/chromedriver); nothing is downloaded.
@@ -19,6 +24,16 @@ public final class Browser {
     private Browser() {}
 
     public static ChromeDriver start() { return start(1280, 900); }
+
+    /**
+     * Clicks something that loads a new page and waits until the old page is gone, so the next lookup cannot
+     * find (and then lose) an element of the page being left.
+     */
+    public static void clickAndLoad(WebDriver driver, WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new WebDriverWait(driver, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+    }
 
     /** A browser window of this size (e.g. 390×844 for a phone). */
     public static ChromeDriver start(int width, int height) {

@@ -1,0 +1,85 @@
+package io.goodword.casestudy;
+
+import io.goodword.account.Workspace;
+import io.goodword.account.WorkspaceDao;
+import io.goodword.security.Throttle;
+import io.goodword.web.FormErrors;
+import io.goodword.web.Validation;
+import io.goodword.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * /approve/{token}: the client reads the case study exactly as it will be published (and, when asked again, what
+ * changed since their last answer), then approves or asks for changes with a comment. No account needed.
+ */
+public final class ApprovalController {
+    static final int MAX_COMMENT = 2000;
+    private static final int ANSWERS_PER_HOUR = 20;
+
+    private final CaseStudyService service;
+    private final CaseStudyDao dao;
+    private final WorkspaceDao workspaces;
+    private final Throttle throttle;
+
+    public ApprovalController(CaseStudyService service, CaseStudyDao dao, WorkspaceDao workspaces, Throttle throttle) {
+        this.service = service;
+        this.dao = dao;
+        this.workspaces = workspaces;
+        this.throttle = throttle;
+    }
+
+    public void show(Context ctx) {
+        Approval a = approval(ctx);
+        render(ctx, HttpStatus.OK, a, "", FormErrors.none());
+    }
+
+    public void answer(Context ctx) {
+        Approval a = approval(ctx);
+        String ip = ctx.ip();
+        if (throttle.exceeded("casestudy-approval", ip, ANSWERS_PER_HOUR, Duration.ofHours(1))) {
+            render(ctx, HttpStatus.TOO_MANY_REQUESTS, a, Validation.clean(ctx.formParam("comment")),
+                    FormErrors.of("", "error.tooMany.body"));
+            return;
+        }
+        throttle.record("casestudy-approval", ip);
+        String decision = ctx.formParam("decision");
+        String comment = Validation.clean(ctx.formParam("comment")).replace("\r\n", "\n");
+        FormErrors errors = FormErrors.none().maxLength("comment", comment, MAX_COMMENT);
+        boolean approve = "approve".equals(decision);
+        if (!approve && !"changes".equals(decision)) errors.add("", "casestudy.approve.error.decision");
+        if (!approve && comment.isBlank()) errors.add("comment", "casestudy.approve.error.commentNeeded");
+        if (!errors.isEmpty()) {
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, a, comment, errors);
+            return;
+        }
+        if (!service.answer(a, approve, comment)) {
+            render(ctx, HttpStatus.CONFLICT, a, comment, FormErrors.of("", "casestudy.approve.error.closed"));
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/approve/" + ctx.pathParam("token"),
+                approve ? "casestudy.approve.flash.approved" : "casestudy.approve.flash.changes");
+    }
+
+    private void render(Context ctx, HttpStatus status, Approval a, String comment, FormErrors errors) {
+        Workspace ws = workspaces.findById(a.workspaceId()).orElseThrow(NotFoundResponse::new);
+        CaseStudyContent content = service.content(a.workspaceId(), a.versionId());
+        CaseStudyView view = CaseStudyView.of(content, content.testimonialIds().isEmpty() ? List.of()
+                : dao.publishableTestimonials(ws.id(), content.testimonialIds()));
+        List<ContentChanges.Section> changes = service.previouslySeen(a)
+                .map(before -> ContentChanges.between(before, content)).orElse(List.of());
+        boolean answerable = a.status() == ApprovalStatus.PENDING && !a.expired(java.time.Instant.now());
+        ctx.status(status);
+        ctx.header("Cache-Control", "no-store");
+        Views.render(ctx, "casestudy/approve.jte", new Pages.ApprovalPage(
+                Views.shellWithTitle(ctx, Views.t(ctx).text("casestudy.approve.title", content.title()), ""),
+                ws, view, a, changes, answerable, comment, errors, ctx.pathParam("token")));
+    }
+
+    private Approval approval(Context ctx) {
+        return service.approvalFor(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
+    }
+}

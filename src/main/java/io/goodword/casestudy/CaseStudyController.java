@@ -1,0 +1,223 @@
+package io.goodword.casestudy;
+
+import io.goodword.media.ImageStore;
+import io.goodword.security.CurrentUser;
+import io.goodword.web.FormErrors;
+import io.goodword.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** /admin/case-studies: write, preview, version, send for approval, publish. */
+public final class CaseStudyController {
+    static final int COVER_MAX_SIDE = 1600;
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final CaseStudyService service;
+    private final CaseStudyDao dao;
+    private final ImageStore images;
+    private final CaseStudyPublicController publicPages;
+
+    public CaseStudyController(CaseStudyService service, CaseStudyDao dao, ImageStore images,
+                               CaseStudyPublicController publicPages) {
+        this.service = service;
+        this.dao = dao;
+        this.images = images;
+        this.publicPages = publicPages;
+    }
+
+    public void list(Context ctx) {
+        CurrentUser u = CurrentUser.require(ctx);
+        List<Pages.Row> rows = dao.list(u.workspaceId()).stream()
+                .map(cs -> new Pages.Row(cs.id(), cs.title(), cs.slug(), cs.status(), cs.hasUnpublishedChanges(),
+                        when(u, cs.updatedAt())))
+                .toList();
+        Views.render(ctx, "casestudy/list.jte", new Pages.ListPage(Views.shell(ctx, "casestudy.list.title", "casestudies"),
+                rows, "/p/" + u.workspaceSlug() + "/case-studies"));
+    }
+
+    public void newForm(Context ctx) {
+        renderEdit(ctx, HttpStatus.OK, null, CaseStudyForm.empty(), FormErrors.none(), null, FormErrors.none());
+    }
+
+    public void create(Context ctx) throws IOException { submit(ctx, null); }
+
+    public void edit(Context ctx) {
+        CaseStudy cs = caseStudy(ctx);
+        renderEdit(ctx, HttpStatus.OK, cs, CaseStudyForm.of(service.currentContent(cs)), FormErrors.none(), null,
+                FormErrors.none());
+    }
+
+    public void update(Context ctx) throws IOException { submit(ctx, caseStudy(ctx)); }
+
+    /** Save, or (action=preview) show the page as the public will see it, below the form, without saving. */
+    private void submit(Context ctx, CaseStudy cs) throws IOException {
+        CurrentUser u = CurrentUser.require(ctx);
+        CaseStudyForm form = CaseStudyForm.from(ctx);
+        FormErrors coverErrors = FormErrors.none();
+        UploadedFile file = ctx.uploadedFile("cover");
+        if (file != null && file.size() > 0) {
+            if (file.size() > ImageStore.MAX_BYTES) {
+                coverErrors.add("cover", "error.image.tooLarge");
+            } else {
+                try {
+                    // stored at once and carried in a hidden field, so a failed save does not lose the upload
+                    form = form.withCover(images.store(file.content().readAllBytes(), COVER_MAX_SIDE, ImageStore.Fit.WITHIN), false);
+                } catch (ImageStore.Rejected r) {
+                    coverErrors.add("cover", r.messageKey());
+                }
+            }
+        }
+        if (form.coverFile() != null && images.find(form.coverFile()).isEmpty()) form = form.withCover(null, false);
+        Long id = cs == null ? null : cs.id();
+        if ("preview".equals(ctx.formParam("action"))) {
+            CaseStudyService.Checked checked = service.check(u.workspaceId(), id, form);
+            FormErrors errors = merge(checked.errors(), coverErrors);
+            CaseStudyView preview = CaseStudyView.of(checked.content(), dao.publishableTestimonials(u.workspaceId()));
+            renderEdit(ctx, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT, cs, form, errors,
+                    preview, FormErrors.none());
+            return;
+        }
+        if (!coverErrors.isEmpty()) {
+            FormErrors errors = merge(service.check(u.workspaceId(), id, form).errors(), coverErrors);
+            renderEdit(ctx, HttpStatus.UNPROCESSABLE_CONTENT, cs, form, errors, null, FormErrors.none());
+            return;
+        }
+        CaseStudyService.SaveResult result = service.save(u.workspaceId(), id, form);
+        if (!result.ok()) {
+            renderEdit(ctx, HttpStatus.UNPROCESSABLE_CONTENT, cs, form, result.errors(), null, FormErrors.none());
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/case-studies/" + result.id(), "casestudy.flash.saved");
+    }
+
+    /** The case study exactly as the public page will show it (the current, possibly unpublished, version). */
+    public void preview(Context ctx) {
+        CaseStudy cs = caseStudy(ctx);
+        publicPages.renderDraft(ctx, cs, service.currentContent(cs));
+    }
+
+    public void publish(Context ctx) {
+        CurrentUser u = CurrentUser.require(ctx);
+        CaseStudy cs = caseStudy(ctx);
+        CaseStudyService.PublishOutcome outcome = service.publish(u.workspaceId(), cs.id());
+        if (outcome == CaseStudyService.PublishOutcome.PUBLISHED) {
+            Views.redirectWithFlash(ctx, "/admin/case-studies/" + cs.id(), "casestudy.flash.published");
+            return;
+        }
+        String client = dao.client(u.workspaceId(), cs.clientId() == null ? -1 : cs.clientId())
+                .map(ClientOption::name).orElse("");
+        refuse(ctx, cs, FormErrors.of("", "casestudy.error.needsApproval", client));
+    }
+
+    public void unpublish(Context ctx) {
+        CaseStudy cs = caseStudy(ctx);
+        service.setStatus(cs.workspaceId(), cs.id(), CaseStatus.DRAFT);
+        Views.redirectWithFlash(ctx, "/admin/case-studies/" + cs.id(), "casestudy.flash.unpublished");
+    }
+
+    public void archive(Context ctx) {
+        CaseStudy cs = caseStudy(ctx);
+        service.setStatus(cs.workspaceId(), cs.id(), CaseStatus.ARCHIVED);
+        Views.redirectWithFlash(ctx, "/admin/case-studies/" + cs.id(), "casestudy.flash.archived");
+    }
+
+    public void requestApproval(Context ctx) {
+        CurrentUser u = CurrentUser.require(ctx);
+        CaseStudy cs = caseStudy(ctx);
+        switch (service.requestApproval(u.workspaceId(), cs.id(), u.workspaceName())) {
+            case SENT -> Views.redirectWithFlash(ctx, "/admin/case-studies/" + cs.id(), "casestudy.flash.approvalSent");
+            case ALREADY_APPROVED -> Views.redirectWithFlash(ctx, "/admin/case-studies/" + cs.id(), "casestudy.flash.alreadyApproved");
+            case NO_EMAIL -> refuse(ctx, cs, FormErrors.of("", "casestudy.error.clientNoEmail"));
+            case NO_CLIENT -> refuse(ctx, cs, FormErrors.of("", "casestudy.error.noClient"));
+        }
+    }
+
+    public void restore(Context ctx) {
+        CurrentUser u = CurrentUser.require(ctx);
+        CaseStudy cs = caseStudy(ctx);
+        long versionId = id(ctx, "versionId");
+        if (service.restore(u.workspaceId(), cs.id(), versionId) == CaseStudyService.RestoreOutcome.SLUG_TAKEN) {
+            refuse(ctx, cs, FormErrors.of("", "casestudy.error.restoreSlugTaken"));
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/case-studies/" + cs.id(), "casestudy.flash.restored");
+    }
+
+    /** An action was refused: the editor again, with the reason at the top of the status panel. */
+    private void refuse(Context ctx, CaseStudy cs, FormErrors actionErrors) {
+        renderEdit(ctx, HttpStatus.UNPROCESSABLE_CONTENT, cs, CaseStudyForm.of(service.currentContent(cs)),
+                FormErrors.none(), null, actionErrors);
+    }
+
+    private void renderEdit(Context ctx, HttpStatus status, CaseStudy cs, CaseStudyForm form, FormErrors errors,
+                            CaseStudyView preview, FormErrors actionErrors) {
+        CurrentUser u = CurrentUser.require(ctx);
+        long ws = u.workspaceId();
+        CaseStudyService.ApprovalState approval = null;
+        List<Pages.VersionRow> versions = List.of();
+        List<Pages.ApprovalRow> approvals = List.of();
+        String clientName = null;
+        String publicUrl = null;
+        if (cs != null) {
+            approval = service.approvalState(cs);
+            Map<Long, Integer> numbers = new HashMap<>();
+            versions = dao.listVersions(ws, cs.id()).stream().map(v -> {
+                numbers.put(v.id(), v.number());
+                boolean restored = v.note().startsWith("restored:");
+                return new Pages.VersionRow(v.id(), v.number(), when(u, v.createdAt()),
+                        restored ? "casestudy.version.restored" : "casestudy.version.saved",
+                        restored ? v.note().substring("restored:".length()) : "",
+                        v.id() == cs.currentVersionId(), cs.publishedVersionId() != null && v.id() == cs.publishedVersionId());
+            }).toList();
+            Instant now = Instant.now();
+            approvals = approval.history().stream().map(a -> new Pages.ApprovalRow(a.status(), a.sentTo(),
+                    when(u, a.requestedAt()), a.answeredAt() == null ? "" : when(u, a.answeredAt()),
+                    a.comment() == null ? "" : a.comment(), numbers.getOrDefault(a.versionId(), 0),
+                    a.status() == ApprovalStatus.PENDING && a.expired(now))).toList();
+            if (cs.clientId() != null) clientName = dao.client(ws, cs.clientId()).map(ClientOption::name).orElse(null);
+            publicUrl = "/p/" + u.workspaceSlug() + "/case-studies/" + cs.slug();
+        }
+        ctx.status(status);
+        Views.render(ctx, "casestudy/edit.jte", new Pages.EditPage(
+                cs == null ? Views.shell(ctx, "casestudy.new.title", "casestudies")
+                        : Views.shellWithTitle(ctx, cs.title(), "casestudies"),
+                cs, form, errors, dao.clients(ws), dao.publishableTestimonials(ws), preview, approval, clientName,
+                approvals, versions, publicUrl, actionErrors));
+    }
+
+    private static FormErrors merge(FormErrors a, FormErrors b) {
+        b.all().forEach((field, m) -> a.add(field, m.key(), m.args()));
+        return a;
+    }
+
+    private CaseStudy caseStudy(Context ctx) {
+        return service.find(CurrentUser.require(ctx).workspaceId(), id(ctx, "id"));
+    }
+
+    private static long id(Context ctx, String param) {
+        try {
+            return Long.parseLong(ctx.pathParam(param));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+    }
+
+    private static String when(CurrentUser u, Instant t) {
+        ZoneId zone;
+        try {
+            zone = ZoneId.of(u.timeZone());
+        } catch (RuntimeException e) {
+            zone = ZoneId.of("UTC");
+        }
+        return WHEN.format(t.atZone(zone));
+    }
+}

@@ -1,0 +1,268 @@
+package io.goodword.casestudy;
+
+import io.goodword.account.Workspace;
+import io.goodword.account.WorkspaceDao;
+import io.goodword.db.Sql;
+import io.goodword.mail.Email;
+import io.goodword.mail.Outbox;
+import io.goodword.security.Tokens;
+import io.goodword.web.FormErrors;
+import io.goodword.web.I18n;
+import io.goodword.web.Localizer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The rules of case studies: every save is a new version; a case study that names a client is published only
+ * when that client approved exactly the content being published; approval links are personal and expire.
+ */
+public final class CaseStudyService {
+    static final Duration APPROVAL_VALIDITY = Duration.ofDays(30);
+
+    private final Jdbi jdbi;
+    private final CaseStudyDao dao;
+    private final Outbox outbox;
+    private final I18n i18n;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public CaseStudyService(Jdbi jdbi, Outbox outbox, I18n i18n, Clock clock, String baseUrl) {
+        this.jdbi = jdbi;
+        this.dao = jdbi.onDemand(CaseStudyDao.class);
+        this.outbox = outbox;
+        this.i18n = i18n;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    /** Either the saved case study's id, or the errors to show next to the fields. */
+    public record SaveResult(long id, FormErrors errors) {
+        public boolean ok() { return errors.isEmpty(); }
+    }
+
+    public enum PublishOutcome { PUBLISHED, NEEDS_APPROVAL, NOTHING_SAVED }
+
+    public enum RequestOutcome { SENT, NO_CLIENT, NO_EMAIL, ALREADY_APPROVED }
+
+    public enum RestoreOutcome { RESTORED, SLUG_TAKEN }
+
+    /** What the freelancer sees about the client's approval of the current content. */
+    public record ApprovalState(boolean required, boolean approved, Approval pending, List<Approval> history) {
+        public boolean canPublish() { return !required || approved; }
+    }
+
+    /** Checks the form against the workspace (client, testimonials, slug) and builds the content it describes. */
+    public record Checked(CaseStudyContent content, FormErrors errors) {}
+
+    public Checked check(long workspaceId, Long caseStudyId, CaseStudyForm form) {
+        FormErrors errors = form.validate();
+        Long clientId = form.clientIdOrNull();
+        ClientOption client = null;
+        if (clientId != null && clientId > 0) {
+            client = dao.client(workspaceId, clientId).orElse(null);
+            if (client == null) errors.add("clientId", "casestudy.error.client");
+        }
+        List<Long> wanted = form.testimonialIdList();
+        if (wanted.size() != form.testimonialIds().size()) errors.add("testimonials", "casestudy.error.testimonials");
+        if (!wanted.isEmpty()) {
+            Set<Long> allowed = dao.publishableTestimonials(workspaceId, wanted).stream().map(TestimonialCard::id)
+                    .collect(Collectors.toSet());
+            if (!allowed.containsAll(wanted)) errors.add("testimonials", "casestudy.error.testimonials");
+        }
+        if (!errors.has("slug")) {
+            Optional<CaseStudy> holder = dao.findBySlug(workspaceId, form.effectiveSlug());
+            if (holder.isPresent() && (caseStudyId == null || holder.get().id() != caseStudyId)) {
+                errors.add("slug", "casestudy.error.slugTaken");
+            }
+        }
+        String cover = form.removeCover() ? null : form.coverFile();
+        CaseStudyContent content = new CaseStudyContent(form.title(), form.effectiveSlug(),
+                client == null ? null : client.id(), client == null ? "" : client.publicLabel(),
+                form.anonymousClient(), form.industry(), form.services(), form.summary(),
+                form.challenge(), Markdown.toSafeHtml(form.challenge()), form.approach(),
+                Markdown.toSafeHtml(form.approach()), form.results(), Markdown.toSafeHtml(form.results()),
+                form.keyResults(), cover, wanted, form.ctaText(), form.ctaUrl());
+        return new Checked(content, errors);
+    }
+
+    /** Creates (caseStudyId null) or updates a case study; each change becomes a new version. */
+    public SaveResult save(long workspaceId, Long caseStudyId, CaseStudyForm form) {
+        Checked checked = check(workspaceId, caseStudyId, form);
+        if (!checked.errors().isEmpty()) return new SaveResult(0, checked.errors());
+        CaseStudyContent content = checked.content();
+        try {
+            long id = jdbi.inTransaction(h -> {
+                CaseStudyDao d = h.attach(CaseStudyDao.class);
+                long csId;
+                if (caseStudyId == null) {
+                    csId = d.insert(workspaceId, content.slug(), content.title(), content.clientId());
+                } else {
+                    CaseStudy cs = d.lock(workspaceId, caseStudyId).orElseThrow(NotFound::new);
+                    csId = cs.id();
+                    if (cs.currentVersionId() != null) {
+                        Optional<CaseStudyVersion> current = d.findVersion(workspaceId, cs.currentVersionId());
+                        if (current.isPresent() && current.get().contentHash().equals(content.hash())) return csId;
+                    }
+                }
+                long versionId = d.insertVersion(workspaceId, csId, content.toJson(), content.hash(), "saved");
+                d.updateHead(workspaceId, csId, content.slug(), content.title(), content.clientId(), versionId);
+                return csId;
+            });
+            return new SaveResult(id, FormErrors.none());
+        } catch (RuntimeException e) {
+            if (!Sql.isDuplicateKey(e)) throw e;
+            return new SaveResult(0, FormErrors.of("slug", "casestudy.error.slugTaken"));
+        }
+    }
+
+    /** Makes an earlier version the current one again, as a new version (history only grows). */
+    public RestoreOutcome restore(long workspaceId, long caseStudyId, long versionId) {
+        CaseStudyVersion old = dao.findVersion(workspaceId, versionId)
+                .filter(v -> v.caseStudyId() == caseStudyId).orElseThrow(NotFound::new);
+        CaseStudyContent content = CaseStudyContent.fromJson(old.content());
+        Optional<CaseStudy> holder = dao.findBySlug(workspaceId, content.slug());
+        if (holder.isPresent() && holder.get().id() != caseStudyId) return RestoreOutcome.SLUG_TAKEN;
+        if (content.clientId() != null && dao.client(workspaceId, content.clientId()).isEmpty()) {
+            // the client was deleted since: the restored version can no longer name them
+            content = new CaseStudyContent(content.title(), content.slug(), null, "", content.anonymousClient(),
+                    content.industry(), content.services(), content.summary(), content.challengeMd(),
+                    content.challengeHtml(), content.approachMd(), content.approachHtml(), content.resultsMd(),
+                    content.resultsHtml(), content.keyResults(), content.coverFile(), content.testimonialIds(),
+                    content.ctaText(), content.ctaUrl());
+        }
+        CaseStudyContent restored = content;
+        try {
+            jdbi.useTransaction(h -> {
+                CaseStudyDao d = h.attach(CaseStudyDao.class);
+                d.lock(workspaceId, caseStudyId).orElseThrow(NotFound::new);
+                long id = d.insertVersion(workspaceId, caseStudyId, restored.toJson(), restored.hash(),
+                        "restored:" + old.number());
+                d.updateHead(workspaceId, caseStudyId, restored.slug(), restored.title(), restored.clientId(), id);
+            });
+        } catch (RuntimeException e) {
+            if (!Sql.isDuplicateKey(e)) throw e;
+            return RestoreOutcome.SLUG_TAKEN;
+        }
+        return RestoreOutcome.RESTORED;
+    }
+
+    public CaseStudy find(long workspaceId, long id) {
+        return dao.find(workspaceId, id).orElseThrow(NotFound::new);
+    }
+
+    public CaseStudyContent content(long workspaceId, long versionId) {
+        return CaseStudyContent.fromJson(dao.findVersion(workspaceId, versionId).orElseThrow(NotFound::new).content());
+    }
+
+    public CaseStudyContent currentContent(CaseStudy cs) {
+        if (cs.currentVersionId() == null) throw new NotFound();
+        return content(cs.workspaceId(), cs.currentVersionId());
+    }
+
+    public ApprovalState approvalState(CaseStudy cs) {
+        List<Approval> history = dao.listApprovals(cs.workspaceId(), cs.id());
+        if (cs.clientId() == null || cs.currentVersionId() == null) {
+            return new ApprovalState(false, false, null, history);
+        }
+        String hash = dao.findVersion(cs.workspaceId(), cs.currentVersionId()).orElseThrow().contentHash();
+        boolean approved = dao.approvalsFor(cs.workspaceId(), cs.id(), cs.clientId(), hash) > 0;
+        Approval pending = history.stream()
+                .filter(a -> a.status() == ApprovalStatus.PENDING && !a.expired(clock.instant())).findFirst().orElse(null);
+        return new ApprovalState(true, approved, pending, history);
+    }
+
+    /** Publishes the current version, unless it names a client who has not approved exactly this content. */
+    public PublishOutcome publish(long workspaceId, long id) {
+        CaseStudy cs = find(workspaceId, id);
+        if (cs.currentVersionId() == null) return PublishOutcome.NOTHING_SAVED;
+        if (!approvalState(cs).canPublish()) return PublishOutcome.NEEDS_APPROVAL;
+        dao.publish(workspaceId, id, clock.instant());
+        return PublishOutcome.PUBLISHED;
+    }
+
+    /** Back to draft (off the public pages) or archived. */
+    public void setStatus(long workspaceId, long id, CaseStatus status) {
+        if (status == CaseStatus.PUBLISHED) throw new IllegalArgumentException("use publish()");
+        if (dao.updateStatus(workspaceId, id, status) != 1) throw new NotFound();
+    }
+
+    /** Sends the linked client a personal link to read and approve the current version. */
+    public RequestOutcome requestApproval(long workspaceId, long id, String workspaceName) {
+        CaseStudy cs = find(workspaceId, id);
+        if (cs.clientId() == null || cs.currentVersionId() == null) return RequestOutcome.NO_CLIENT;
+        ClientOption client = dao.client(workspaceId, cs.clientId()).orElse(null);
+        if (client == null) return RequestOutcome.NO_CLIENT;
+        if (!client.hasEmail()) return RequestOutcome.NO_EMAIL;
+        if (approvalState(cs).approved()) return RequestOutcome.ALREADY_APPROVED;
+        String token = Tokens.random();
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            CaseStudyDao d = h.attach(CaseStudyDao.class);
+            d.lock(workspaceId, id).orElseThrow(NotFound::new);
+            d.supersedePending(workspaceId, id);
+            d.insertApproval(workspaceId, id, cs.currentVersionId(), client.id(), client.email(), Tokens.sha256(token),
+                    now, now.plus(APPROVAL_VALIDITY));
+            Localizer t = i18n.localizer(client.language());
+            Email mail = Email.of(client.email(), t.text("casestudy.mail.request.subject", workspaceName),
+                            t.text("mail.greeting", client.name()),
+                            List.of(t.text("casestudy.mail.request.body", workspaceName, cs.title()),
+                                    t.text("casestudy.mail.request.validity", APPROVAL_VALIDITY.toDays())))
+                    .withAction(t.text("casestudy.mail.request.action"), baseUrl + "/approve/" + token);
+            outbox.enqueue(h, workspaceId, "casestudy-approval", mail);
+        });
+        return RequestOutcome.SENT;
+    }
+
+    /** An approval link's request, if the token is one of ours. */
+    public Optional<Approval> approvalFor(String token) {
+        if (token == null || token.length() != 43) return Optional.empty();
+        return dao.findApprovalByTokenHash(Tokens.sha256(token));
+    }
+
+    /** The version the client answered about last time, when this request shows different content. */
+    public Optional<CaseStudyContent> previouslySeen(Approval a) {
+        return dao.lastAnsweredVersion(a.workspaceId(), a.caseStudyId(), a.id())
+                .filter(v -> v != a.versionId())
+                .map(v -> content(a.workspaceId(), v));
+    }
+
+    /** Records the client's answer (once) and tells the freelancer. False when the link can no longer be answered. */
+    public boolean answer(Approval a, boolean approve, String comment) {
+        if (a.status() != ApprovalStatus.PENDING || a.expired(clock.instant())) return false;
+        ApprovalStatus status = approve ? ApprovalStatus.APPROVED : ApprovalStatus.CHANGES_REQUESTED;
+        return jdbi.inTransaction(h -> {
+            CaseStudyDao d = h.attach(CaseStudyDao.class);
+            if (d.answer(a.workspaceId(), a.id(), status, comment.isBlank() ? null : comment, clock.instant()) != 1) {
+                return false;
+            }
+            CaseStudy cs = d.find(a.workspaceId(), a.caseStudyId()).orElseThrow();
+            Optional<String> owner = d.ownerEmail(a.workspaceId());
+            if (owner.isPresent()) {
+                String lang = h.attach(WorkspaceDao.class).findById(a.workspaceId()).map(Workspace::language).orElse("en");
+                Localizer t = i18n.localizer(lang);
+                String who = a.clientId() == null ? a.sentTo()
+                        : d.client(a.workspaceId(), a.clientId()).map(ClientOption::name).orElse(a.sentTo());
+                List<String> paragraphs = comment.isBlank()
+                        ? List.of(t.text(approve ? "casestudy.mail.answer.approved" : "casestudy.mail.answer.changes", who, cs.title()))
+                        : List.of(t.text(approve ? "casestudy.mail.answer.approved" : "casestudy.mail.answer.changes", who, cs.title()),
+                                t.text("casestudy.mail.answer.comment", comment));
+                Email mail = Email.of(owner.get(), t.text(approve ? "casestudy.mail.answer.subjectApproved"
+                                : "casestudy.mail.answer.subjectChanges", cs.title()), null, paragraphs)
+                        .withAction(t.text("casestudy.mail.answer.action"), baseUrl + "/admin/case-studies/" + cs.id());
+                outbox.enqueue(h, a.workspaceId(), "casestudy-answer", mail);
+            }
+            return true;
+        });
+    }
+
+    /** A missing or foreign case study or version: the controller turns it into a 404. */
+    public static final class NotFound extends io.javalin.http.NotFoundResponse {
+        public NotFound() { super(); }
+    }
+}

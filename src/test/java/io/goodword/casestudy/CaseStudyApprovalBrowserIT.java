@@ -1,0 +1,163 @@
+package io.goodword.casestudy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.goodword.support.Browser;
+import io.goodword.support.Fixtures;
+import io.goodword.support.TestApp;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The whole journey in a real browser with real mail: the freelancer writes a case study naming a client, is refused
+ * when publishing too early, sends the approval request; the client opens the link from the email and approves;
+ * the freelancer publishes; the public page shows it.
+ */
+class CaseStudyApprovalBrowserIT {
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @Test
+    void freelancer_writes_client_approves_from_the_email_link_and_the_case_study_goes_public() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        String clientEmail = Fixtures.unique("client") + "@example.com";
+        long clientId = CaseStudySupport.client(f.workspaceId(), "Ada Client", clientEmail);
+        String slug = Fixtures.unique("journey");
+        try (TestApp app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1",
+                "SMTP_PORT", String.valueOf(mail.getSmtp().getPort())))) {
+            ChromeDriver freelancer = Browser.start(390, 844); // a phone-sized window
+            try {
+                signIn(freelancer, app, f);
+                freelancer.get(app.url("/admin/case-studies"));
+                freelancer.findElement(By.linkText("Write a case study")).click();
+                freelancer.findElement(By.id("f-title")).sendKeys("Acme checkout relaunch");
+                freelancer.findElement(By.id("f-slug")).sendKeys(slug);
+                new Select(freelancer.findElement(By.id("f-clientId"))).selectByValue(String.valueOf(clientId));
+                freelancer.findElement(By.id("f-summary")).sendKeys("A faster checkout for Acme.");
+                freelancer.findElement(By.id("f-challenge")).sendKeys("Half of the buyers **gave up** at checkout.");
+                freelancer.findElement(By.id("f-results")).sendKeys("Leads grew by 38%.");
+                freelancer.findElement(By.id("f-keyLabel-1")).sendKeys("Leads per month");
+                freelancer.findElement(By.id("f-keyValue-1")).sendKeys("+38%");
+
+                // preview first: exactly the public rendering, nothing saved yet
+                freelancer.findElement(By.id("preview-button")).click();
+                assertThat(freelancer.findElement(By.cssSelector("#preview .case-study h1")).getText()).isEqualTo("Acme checkout relaunch");
+                assertThat(freelancer.findElement(By.cssSelector("#preview .cs-prose strong")).getText()).isEqualTo("gave up");
+                assertThat(freelancer.findElement(By.id("f-title")).getAttribute("value")).isEqualTo("Acme checkout relaunch");
+
+                freelancer.findElement(By.id("save")).click();
+                assertThat(freelancer.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Case study saved.");
+
+                freelancer.findElement(By.id("publish")).click();
+                assertThat(freelancer.findElement(By.cssSelector("#status .form-error")).getText())
+                        .contains("Not published").contains("Ada Client must approve it first");
+                assertThat(app.http().get("/p/" + f.slug() + "/case-studies/" + slug).status()).isEqualTo(404);
+
+                freelancer.findElement(By.id("request-approval")).click();
+                assertThat(freelancer.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Approval request sent to the client.");
+
+                MimeMessage email = awaitMailTo(clientEmail);
+                assertThat(email.getSubject()).contains("asks you to approve a case study");
+                String link = CaseStudySupport.approvalPathIn(plainText(email));
+
+                ChromeDriver client = Browser.start(1280, 900);
+                try {
+                    client.get(app.url(link));
+                    assertThat(client.findElement(By.cssSelector("article.case-study h1")).getText()).isEqualTo("Acme checkout relaunch");
+                    assertThat(client.findElement(By.cssSelector(".cs-facts")).getText()).contains("Acme GmbH");
+                    assertThat(client.findElement(By.cssSelector(".cs-kr-value")).getText()).isEqualTo("+38%");
+                    client.findElement(By.id("f-comment")).sendKeys("Happy to be named!");
+                    client.findElement(By.id("approve")).click();
+                    assertThat(client.findElement(By.id("answer-state")).getText()).isEqualTo("Thank you! You approved this case study.");
+                    assertThat(client.findElements(By.id("approve"))).isEmpty();
+                } finally {
+                    client.quit();
+                }
+
+                freelancer.navigate().refresh();
+                assertThat(freelancer.findElement(By.id("approval-state")).getText()).isEqualTo("Ada Client approved this version.");
+                assertThat(freelancer.findElement(By.id("approvals")).getText()).contains("Approved").contains("Happy to be named!");
+                freelancer.findElement(By.id("publish")).click();
+                assertThat(freelancer.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Case study published.");
+
+                WebDriver visitor = Browser.start(390, 844);
+                try {
+                    visitor.get(app.url("/p/" + f.slug() + "/case-studies"));
+                    visitor.findElement(By.linkText("Acme checkout relaunch")).click();
+                    assertThat(visitor.getCurrentUrl()).endsWith("/p/" + f.slug() + "/case-studies/" + slug);
+                    assertThat(visitor.findElement(By.cssSelector("article h1")).getText()).isEqualTo("Acme checkout relaunch");
+                    assertThat(visitor.findElement(By.cssSelector(".cs-prose strong")).getText()).isEqualTo("gave up");
+                    assertThat(visitor.findElement(By.cssSelector(".cs-facts")).getText()).contains("Acme GmbH");
+                    // nothing on the page is wider than the phone screen
+                    Long overflow = (Long) ((ChromeDriver) visitor).executeScript(
+                            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+                    assertThat(overflow).isLessThanOrEqualTo(0L);
+                } finally {
+                    visitor.quit();
+                }
+            } finally {
+                freelancer.quit();
+            }
+        }
+    }
+
+    private static void signIn(ChromeDriver driver, TestApp app, Fixtures.Freelancer f) {
+        driver.get(app.url("/login"));
+        driver.findElement(By.id("f-username")).sendKeys(f.email());
+        driver.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
+        driver.findElement(By.cssSelector("main button[type=submit]")).click();
+        assertThat(driver.getCurrentUrl()).endsWith("/admin");
+    }
+
+    /**
+     * The email to this address. The test database is shared, so the worker may also deliver mail that other test
+     * classes left in the outbox: wait for this recipient, not for a count.
+     */
+    private static MimeMessage awaitMailTo(String address) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            java.util.Optional<MimeMessage> found = Arrays.stream(mail.getReceivedMessages())
+                    .filter(m -> hasRecipient(m, address)).findFirst();
+            if (found.isPresent()) return found.get();
+            Thread.sleep(100);
+        }
+        throw new AssertionError("no email to " + address + " within 20 s");
+    }
+
+    private static boolean hasRecipient(MimeMessage m, String address) {
+        try {
+            return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().contains(address));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    /** The decoded text/plain part (quoted-printable soft breaks would cut the link in the raw source). */
+    private static String plainText(MimeMessage m) throws Exception {
+        Object content = m.getContent();
+        if (content instanceof String s) return s;
+        Multipart mp = (Multipart) content;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < mp.getCount(); i++) {
+            BodyPart part = mp.getBodyPart(i);
+            if (part.isMimeType("text/plain")) sb.append(part.getContent());
+            else if (part.getContent() instanceof Multipart inner) {
+                for (int j = 0; j < inner.getCount(); j++) {
+                    if (inner.getBodyPart(j).isMimeType("text/plain")) sb.append(inner.getBodyPart(j).getContent());
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
