@@ -119,7 +119,11 @@ public final class App implements AutoCloseable {
                     caseStudyPages,
                     new ApprovalController(caseStudyService, caseStudies, workspaces, throttle),
                     auditLog,
-                    new io.goodword.audit.AuditController(jdbi.onDemand(io.goodword.audit.AuditDao.class)));
+                    new io.goodword.audit.AuditController(jdbi.onDemand(io.goodword.audit.AuditDao.class)),
+                    new io.goodword.data.DataController(new io.goodword.data.WorkspaceExport(jdbi, images, clock),
+                            new io.goodword.data.WorkspaceImport(jdbi, images),
+                            new io.goodword.data.PrivacyService(jdbi, images, clock), jdbi.onDemand(ClientDao.class),
+                            jdbi.onDemand(io.goodword.data.PrivacyDao.class), auditLog, clock));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());

@@ -43,7 +43,8 @@ public final class WebApp {
                            AskAdminController asks, ClientFlowController clientFlow, UnsubscribeController unsubscribe,
                            CaseStudyController caseStudies, CaseStudyPublicController caseStudyPages,
                            ApprovalController caseStudyApprovals,
-                           io.goodword.audit.AuditLog auditLog, io.goodword.audit.AuditController audit) {}
+                           io.goodword.audit.AuditLog auditLog, io.goodword.audit.AuditController audit,
+                           io.goodword.data.DataController data) {}
 
     private WebApp() {}
 
@@ -163,6 +164,12 @@ public final class WebApp {
         get("/p/{slug}/case-studies/{caseSlug}", f.caseStudyPages()::show);
 
         get("/admin/settings/audit", f.audit()::list);
+        get("/admin/settings/export", f.data()::show);
+        post("/admin/settings/export", f.data()::download);
+        post("/admin/settings/import", f.data()::importArchive);
+        get("/admin/clients/{id}/privacy", f.data()::privacyPage);
+        post("/admin/clients/{id}/privacy/export", f.data()::privacyExport);
+        post("/admin/clients/{id}/privacy/erase", f.data()::erase);
     }
 
     /** Runs before every request: request id, language, security headers, size limit, CSRF. */
