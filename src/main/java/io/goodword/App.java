@@ -14,6 +14,15 @@ import io.goodword.mail.OutboxDao;
 import io.goodword.mail.SmtpSender;
 import io.goodword.media.ImageStore;
 import io.goodword.media.MediaController;
+import io.goodword.referral.FormGuard;
+import io.goodword.referral.LeadDao;
+import io.goodword.referral.LinkDao;
+import io.goodword.referral.ProgramDao;
+import io.goodword.referral.ReferralAdminController;
+import io.goodword.referral.ReferralPipelineController;
+import io.goodword.referral.ReferralPublicController;
+import io.goodword.referral.ReferralService;
+import io.goodword.referral.RewardDao;
 import io.goodword.security.Auth;
 import io.goodword.security.LoginThrottle;
 import io.goodword.security.Throttle;
@@ -73,13 +82,19 @@ public final class App implements AutoCloseable {
             Auth auth = new Auth(accounts);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
 
+            ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new FormGuard(jdbi, clock), clock,
+                    config.baseUrl());
+
             WebApp.Features features = new WebApp.Features(
                     auth,
                     new AccountController(accountService, accounts, auth, new LoginThrottle(throttle), i18n, config.signupOpen()),
                     new SettingsController(accountService, workspaces, accounts, images, config.baseUrl()),
                     new OutboxController(jdbi.onDemand(OutboxDao.class), config.smtp().configured()),
                     new MediaController(images),
-                    new HealthController(db));
+                    new HealthController(db),
+                    new ReferralAdminController(referrals, jdbi.onDemand(ProgramDao.class), jdbi.onDemand(LinkDao.class), config.baseUrl()),
+                    new ReferralPipelineController(referrals, jdbi.onDemand(LeadDao.class), jdbi.onDemand(RewardDao.class)),
+                    new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class)));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());
