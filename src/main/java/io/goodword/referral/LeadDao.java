@@ -83,6 +83,13 @@ public interface LeadDao {
     int updateStatus(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("status") Lead.Status status,
                      @Bind("deal") BigDecimal dealValue, @Bind("reason") String lostReason, @Bind("now") Instant now);
 
+    /**
+     * Whether an email with this dedupe key was already queued. Outbox.schedule is meant to be idempotent, but its
+     * INSERT IGNORE + generated key fails on a repeat; callers hold the lead's row lock, so checking first is race-free.
+     */
+    @SqlQuery("SELECT COUNT(*) FROM outbox WHERE workspace_id = :ws AND dedupe_key = :key")
+    int queued(@Bind("ws") long workspaceId, @Bind("key") String dedupeKey);
+
     @SqlUpdate("UPDATE referral_leads SET review = :review WHERE id = :id AND workspace_id = :ws")
     int setReview(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("review") Lead.Review review);
 

@@ -352,6 +352,8 @@ public final class ReferralService {
     private void thankReferrer(Handle h, Lead lead, Instant now) {
         if (!lead.referred() || lead.referrerEmail() == null || lead.referrerEmail().isBlank()) return;
         if (!h.attach(ProgramDao.class).settingsOrDefault(lead.workspaceId()).notifyReferrer()) return;
+        String dedupeKey = "referral-thanks-" + lead.id();
+        if (h.attach(LeadDao.class).queued(lead.workspaceId(), dedupeKey) > 0) return; // thanked once, ever
         LinkDao lk = h.attach(LinkDao.class);
         ClientRef referrer = lk.client(lead.workspaceId(), lead.referrerClientId()).orElse(null);
         WorkspaceRef ws = lk.workspace(lead.workspaceId()).orElseThrow();
@@ -365,7 +367,7 @@ public final class ReferralService {
                 .ifPresent(r -> paragraphs.add(t.text("referral.mail.thanks.reward", r.describe(t), ws.displayName())));
         Email email = Email.of(referrer.email(), t.text("referral.mail.thanks.subject", ws.displayName()),
                 t.text("referral.mail.greeting", referrer.firstName()), paragraphs).withFooter(ws.displayName());
-        outbox.schedule(h, lead.workspaceId(), "referral-thanks", "referral-thanks-" + lead.id(), email, now);
+        outbox.schedule(h, lead.workspaceId(), "referral-thanks", dedupeKey, email, now);
     }
 
     public FormErrors addNote(long workspaceId, long leadId, String note) {
