@@ -40,7 +40,7 @@ public final class ReferralPublicController {
         String friendReward = p.running(service.today()) && p.friendReward().present() ? p.friendReward().describe(t) : null;
         Views.render(ctx, "referral/landing.jte", new LandingPage(
                 Views.shellWithTitle(ctx, t.text("referral.landing.title", lc.referrer().firstName(), ws.displayName()), ""),
-                ws, lc.link().code(), lc.referrer().firstName(), friendReward, p.terms(),
+                ws, lc.link().code(), lc.referrer().firstName(), friendReward, p.description(), p.terms(),
                 service.bestTestimonials(ws.id()), form, errors));
     }
 

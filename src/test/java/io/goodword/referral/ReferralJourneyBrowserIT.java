@@ -143,4 +143,36 @@ class ReferralJourneyBrowserIT {
         assertThat(thanks.getSubject()).isEqualTo("Thank you for recommending " + f.displayName());
         assertThat(ReferralRewardsIT.text(thanks)).contains("Bob is now a client").contains("EUR 50.00 credit");
     }
+
+    @Test
+    void the_landing_page_and_the_pipeline_fit_a_phone_screen_and_the_form_is_reachable_by_keyboard() {
+        browser.quit();
+        browser = Browser.start(390, 844);
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        ReferralData.program(f.workspaceId(), "WON", "");
+        long client = ReferralData.client(f.workspaceId());
+        String code = ReferralData.service(app.baseUrl()).linkFor(f.workspaceId(), client).orElseThrow().link().code();
+        ReferralData.testimonial(f.workspaceId(), "A very long testimonial ".repeat(20), "Long Writer", "approved", true, "", false);
+        browser.get(app.url("/r/" + code));
+        assertThat(fitsWidth()).isTrue();
+        // Tab from the page start reaches the name field; the honeypot is skipped
+        WebElement active = browser.switchTo().activeElement();
+        for (int i = 0; i < 10 && !"f-name".equals(active.getAttribute("id")); i++) {
+            active.sendKeys(org.openqa.selenium.Keys.TAB);
+            active = browser.switchTo().activeElement();
+        }
+        assertThat(active.getAttribute("id")).isEqualTo("f-name");
+        signIn(f);
+        for (String page : java.util.List.of("/admin/referrals", "/admin/referrals/rewards", "/admin/referrals/programs/new",
+                "/admin/referrals/ambassadors", "/admin/referrals/leaderboard")) {
+            browser.get(app.url(page));
+            assertThat(fitsWidth()).as(page).isTrue();
+        }
+    }
+
+    private boolean fitsWidth() {
+        Object r = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+        return Boolean.TRUE.equals(r);
+    }
 }
