@@ -30,6 +30,15 @@ import io.goodword.mail.OutboxDao;
 import io.goodword.mail.SmtpSender;
 import io.goodword.media.ImageStore;
 import io.goodword.media.MediaController;
+import io.goodword.referral.FormGuard;
+import io.goodword.referral.LeadDao;
+import io.goodword.referral.LinkDao;
+import io.goodword.referral.ProgramDao;
+import io.goodword.referral.ReferralAdminController;
+import io.goodword.referral.ReferralPipelineController;
+import io.goodword.referral.ReferralPublicController;
+import io.goodword.referral.ReferralService;
+import io.goodword.referral.RewardDao;
 import io.goodword.security.Auth;
 import io.goodword.security.LoginThrottle;
 import io.goodword.security.Throttle;
@@ -102,6 +111,9 @@ public final class App implements AutoCloseable {
             AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()));
             ClientService clientService = new ClientService(jdbi, askService, clock);
 
+            ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new FormGuard(jdbi, clock), clock,
+                    config.baseUrl());
+
             WebApp.Features features = new WebApp.Features(
                     auth,
                     new AccountController(accountService, accounts, auth, new LoginThrottle(throttle), i18n, config.signupOpen()),
@@ -118,6 +130,9 @@ public final class App implements AutoCloseable {
                     new CaseStudyController(caseStudyService, caseStudies, images, caseStudyPages),
                     caseStudyPages,
                     new ApprovalController(caseStudyService, caseStudies, workspaces, throttle),
+                    new ReferralAdminController(referrals, jdbi.onDemand(ProgramDao.class), jdbi.onDemand(LinkDao.class), config.baseUrl()),
+                    new ReferralPipelineController(referrals, jdbi.onDemand(LeadDao.class), jdbi.onDemand(RewardDao.class)),
+                    new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class)),
                     auditLog,
                     new io.goodword.audit.AuditController(jdbi.onDemand(io.goodword.audit.AuditDao.class)),
                     new io.goodword.data.DataController(new io.goodword.data.WorkspaceExport(jdbi, images, clock),

@@ -35,8 +35,9 @@ public final class Outbox {
      * (two processes, a retried request): returns 0 when it was already there.
      */
     public long schedule(Handle h, Long workspaceId, String kind, String dedupeKey, Email email, Instant sendAfter) {
+        // INSERT IGNORE: a repeated dedupe key inserts nothing and yields no generated key.
         long id = h.attach(OutboxDao.class).insert(workspaceId, kind, dedupeKey, email.to(), email.replyTo(),
-                email.subject(), email.text(), html(email), email.unsubscribeUrl(), sendAfter);
+                email.subject(), email.text(), html(email), email.unsubscribeUrl(), sendAfter).orElse(0L);
         if (!smtpConfigured && id > 0) {
             log.info("Email #{} ({}) to {} queued; no SMTP_HOST is set, so it waits in the outbox (see /admin/outbox)",
                     id, kind, email.to());

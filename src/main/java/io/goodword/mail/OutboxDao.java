@@ -15,13 +15,13 @@ public interface OutboxDao {
     String COLUMNS = "id, workspace_id, kind, to_address, reply_to, subject, text_body, html_body, unsubscribe_url, "
             + "status, attempts, send_after, sent_at, last_error, created_at";
 
-    /** Idempotent when a dedupe key is given: the same key is enqueued once (returns 0 the second time). */
+    /** Idempotent when a dedupe key is given: the same key is enqueued once (empty the second time). */
     @SqlUpdate("""
             INSERT IGNORE INTO outbox (workspace_id, kind, dedupe_key, to_address, reply_to, subject, text_body, html_body,
                                        unsubscribe_url, send_after)
             VALUES (:workspaceId, :kind, :dedupeKey, :to, :replyTo, :subject, :text, :html, :unsubscribeUrl, :sendAfter)""")
     @GetGeneratedKeys
-    long insert(@Bind("workspaceId") Long workspaceId, @Bind("kind") String kind, @Bind("dedupeKey") String dedupeKey,
+    Optional<Long> insert(@Bind("workspaceId") Long workspaceId, @Bind("kind") String kind, @Bind("dedupeKey") String dedupeKey,
                 @Bind("to") String to, @Bind("replyTo") String replyTo, @Bind("subject") String subject,
                 @Bind("text") String text, @Bind("html") String html, @Bind("unsubscribeUrl") String unsubscribeUrl,
                 @Bind("sendAfter") Instant sendAfter);

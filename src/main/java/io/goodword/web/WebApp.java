@@ -13,6 +13,9 @@ import io.goodword.casestudy.CaseStudyController;
 import io.goodword.casestudy.CaseStudyPublicController;
 import io.goodword.mail.OutboxController;
 import io.goodword.media.MediaController;
+import io.goodword.referral.ReferralAdminController;
+import io.goodword.referral.ReferralPipelineController;
+import io.goodword.referral.ReferralPublicController;
 import io.goodword.security.Auth;
 import io.goodword.security.SessionStorage;
 import io.javalin.Javalin;
@@ -43,6 +46,8 @@ public final class WebApp {
                            AskAdminController asks, ClientFlowController clientFlow, UnsubscribeController unsubscribe,
                            CaseStudyController caseStudies, CaseStudyPublicController caseStudyPages,
                            ApprovalController caseStudyApprovals,
+                           ReferralAdminController referralAdmin, ReferralPipelineController referralPipeline,
+                           ReferralPublicController referralPublic,
                            io.goodword.audit.AuditLog auditLog, io.goodword.audit.AuditController audit,
                            io.goodword.data.DataController data) {}
 
@@ -162,6 +167,36 @@ public final class WebApp {
         post("/approve/{token}", f.caseStudyApprovals()::answer);
         get("/p/{slug}/case-studies", f.caseStudyPages()::list);
         get("/p/{slug}/case-studies/{caseSlug}", f.caseStudyPages()::show);
+        // referrals (issue 5): public landing and contact pages, then the admin
+        get("/r/{code}", f.referralPublic()::landing);
+        post("/r/{code}", f.referralPublic()::submitLanding);
+        get("/r/{code}/thanks", f.referralPublic()::landingThanks);
+        get("/p/{slug}/contact", f.referralPublic()::contact);
+        post("/p/{slug}/contact", f.referralPublic()::submitContact);
+        get("/p/{slug}/contact/thanks", f.referralPublic()::contactThanks);
+        get("/admin/referrals", f.referralPipeline()::leads);
+        get("/admin/referrals/leads/{id}", f.referralPipeline()::lead);
+        post("/admin/referrals/leads/{id}/status", f.referralPipeline()::changeStatus);
+        post("/admin/referrals/leads/{id}/note", f.referralPipeline()::addNote);
+        post("/admin/referrals/leads/{id}/review", f.referralPipeline()::review);
+        get("/admin/referrals/rewards", f.referralPipeline()::rewards);
+        get("/admin/referrals/rewards.csv", f.referralPipeline()::rewardsCsv);
+        post("/admin/referrals/rewards/{id}/approve", f.referralPipeline()::approve);
+        post("/admin/referrals/rewards/{id}/fulfil", f.referralPipeline()::fulfil);
+        post("/admin/referrals/rewards/{id}/cancel", f.referralPipeline()::cancel);
+        get("/admin/referrals/leaderboard", f.referralPipeline()::leaderboard);
+        get("/admin/referrals/program", ctx -> ctx.redirect("/admin/referrals/programs"));
+        get("/admin/referrals/programs", f.referralAdmin()::programs);
+        get("/admin/referrals/programs/new", f.referralAdmin()::newProgram);
+        post("/admin/referrals/programs", f.referralAdmin()::createProgram);
+        get("/admin/referrals/programs/{id}", f.referralAdmin()::editProgram);
+        post("/admin/referrals/programs/{id}", f.referralAdmin()::updateProgram);
+        post("/admin/referrals/programs/{id}/pause", f.referralAdmin()::pauseProgram);
+        post("/admin/referrals/programs/{id}/resume", f.referralAdmin()::resumeProgram);
+        post("/admin/referrals/settings", f.referralAdmin()::saveSettings);
+        get("/admin/referrals/ambassadors", f.referralAdmin()::ambassadors);
+        post("/admin/referrals/ambassadors/{clientId}/link", f.referralAdmin()::createLink);
+        post("/admin/referrals/ambassadors/{clientId}/email", f.referralAdmin()::emailLink);
 
         get("/admin/settings/audit", f.audit()::list);
         get("/admin/settings/export", f.data()::show);

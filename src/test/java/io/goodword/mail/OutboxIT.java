@@ -137,4 +137,18 @@ class OutboxIT {
             assertThat(Fixtures.signedIn(app, other).get(href).status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void the_same_dedupe_key_is_queued_only_once() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        String key = Fixtures.unique("dedupe");
+        Email email = Email.of(key + "@example.com", "Once", "Hi,", List.of("Only once"));
+        long first = TestDb.jdbi().inTransaction(h -> OUTBOX.schedule(h, f.workspaceId(), "test", key, email, Instant.now()));
+        long second = TestDb.jdbi().inTransaction(h -> OUTBOX.schedule(h, f.workspaceId(), "test", key, email, Instant.now()));
+        assertThat(first).isPositive();
+        assertThat(second).isZero();
+        long rows = TestDb.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE dedupe_key = :k")
+                .bind("k", key).mapTo(Long.class).one());
+        assertThat(rows).isEqualTo(1);
+    }
 }

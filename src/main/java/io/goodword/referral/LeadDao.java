@@ -1,0 +1,120 @@
+package io.goodword.referral;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** Referred leads, their history and the leaderboard; every query is scoped to one workspace. */
+@RegisterConstructorMapper(Lead.class)
+@RegisterConstructorMapper(LeadEvent.class)
+@RegisterConstructorMapper(LeadDao.LeaderRow.class)
+@RegisterConstructorMapper(LeadDao.StatusCount.class)
+public interface LeadDao {
+    String SELECT = """
+            SELECT l.id, l.workspace_id, l.program_id, l.link_id, l.referrer_client_id, l.source, l.name, l.email,
+                   l.phone, l.message, l.consent, l.status, l.deal_value, l.lost_reason, l.review, l.fraud_reasons,
+                   l.submitted_ip, l.contacted_at, l.qualified_at, l.won_at, l.lost_at, l.created_at, l.updated_at,
+                   c.name AS referrer_name, c.email AS referrer_email, p.name AS program_name
+            FROM referral_leads l
+            LEFT JOIN clients c ON c.id = l.referrer_client_id AND c.workspace_id = l.workspace_id
+            LEFT JOIN referral_programs p ON p.id = l.program_id AND p.workspace_id = l.workspace_id
+            """;
+
+    record LeaderRow(long clientId, String name, String email, int referrals, int won, BigDecimal wonValue, int rewards) {}
+
+    record StatusCount(Lead.Status status, int count) {}
+
+    @SqlUpdate("""
+            INSERT INTO referral_leads (workspace_id, program_id, link_id, referrer_client_id, source, name, email, phone,
+                message, consent, review, fraud_reasons, submitted_ip, created_at)
+            VALUES (:ws, :program, :link, :referrer, :source, :name, :email, :phone, :message, :consent, :review,
+                :reasons, :ip, :now)""")
+    @GetGeneratedKeys
+    long insert(@Bind("ws") long workspaceId, @Bind("program") Long programId, @Bind("link") Long linkId,
+                @Bind("referrer") Long referrerClientId, @Bind("source") Lead.Source source, @Bind("name") String name,
+                @Bind("email") String email, @Bind("phone") String phone, @Bind("message") String message,
+                @Bind("consent") boolean consent, @Bind("review") Lead.Review review, @Bind("reasons") String reasons,
+                @Bind("ip") String ip, @Bind("now") Instant now);
+
+    @SqlQuery(SELECT + " WHERE l.id = :id AND l.workspace_id = :ws")
+    Optional<Lead> findById(@Bind("ws") long workspaceId, @Bind("id") long id);
+
+    /** Locks the lead row for the rest of the transaction: concurrent status changes run one after the other. */
+    @SqlQuery("SELECT id FROM referral_leads WHERE id = :id AND workspace_id = :ws FOR UPDATE")
+    Optional<Long> lock(@Bind("ws") long workspaceId, @Bind("id") long id);
+
+    @SqlQuery(SELECT + """
+             WHERE l.workspace_id = :ws AND (:status = '' OR l.status = :status) AND (:held = FALSE OR l.review = 'HELD')
+            ORDER BY l.created_at DESC, l.id DESC LIMIT 500""")
+    List<Lead> list(@Bind("ws") long workspaceId, @Bind("status") String status, @Bind("held") boolean heldOnly);
+
+    default List<Lead> list(long workspaceId, Lead.Status status, boolean heldOnly) {
+        return list(workspaceId, status == null ? "" : status.name(), heldOnly);
+    }
+
+    @SqlQuery("SELECT status, COUNT(*) AS count FROM referral_leads WHERE workspace_id = :ws GROUP BY status")
+    List<StatusCount> countsByStatus(@Bind("ws") long workspaceId);
+
+    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND review = 'HELD'")
+    int countHeld(@Bind("ws") long workspaceId);
+
+    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND email = :email")
+    int countWithEmail(@Bind("ws") long workspaceId, @Bind("email") String email);
+
+    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND submitted_ip = :ip AND created_at > :since")
+    int countFromIp(@Bind("ws") long workspaceId, @Bind("ip") String ip, @Bind("since") Instant since);
+
+    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND link_id = :link AND created_at > :since")
+    int countFromLink(@Bind("ws") long workspaceId, @Bind("link") long linkId, @Bind("since") Instant since);
+
+    @SqlUpdate("""
+            UPDATE referral_leads SET status = :status, deal_value = :deal, lost_reason = :reason,
+                contacted_at = CASE WHEN :status = 'CONTACTED' THEN COALESCE(contacted_at, :now) ELSE contacted_at END,
+                qualified_at = CASE WHEN :status IN ('QUALIFIED', 'WON') THEN COALESCE(qualified_at, :now) ELSE qualified_at END,
+                won_at = CASE WHEN :status = 'WON' THEN COALESCE(won_at, :now) ELSE won_at END,
+                lost_at = CASE WHEN :status = 'LOST' THEN COALESCE(lost_at, :now) ELSE lost_at END
+            WHERE id = :id AND workspace_id = :ws""")
+    int updateStatus(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("status") Lead.Status status,
+                     @Bind("deal") BigDecimal dealValue, @Bind("reason") String lostReason, @Bind("now") Instant now);
+
+    /**
+     * Whether an email with this dedupe key was already queued. Outbox.schedule is meant to be idempotent, but its
+     * INSERT IGNORE + generated key fails on a repeat; callers hold the lead's row lock, so checking first is race-free.
+     */
+    @SqlQuery("SELECT COUNT(*) FROM outbox WHERE workspace_id = :ws AND dedupe_key = :key")
+    int queued(@Bind("ws") long workspaceId, @Bind("key") String dedupeKey);
+
+    @SqlUpdate("UPDATE referral_leads SET review = :review WHERE id = :id AND workspace_id = :ws")
+    int setReview(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("review") Lead.Review review);
+
+    @SqlUpdate("""
+            INSERT INTO referral_lead_events (workspace_id, lead_id, kind, status, body, created_at)
+            VALUES (:ws, :lead, :kind, :status, :body, :now)""")
+    void addEvent(@Bind("ws") long workspaceId, @Bind("lead") long leadId, @Bind("kind") LeadEvent.Kind kind,
+                  @Bind("status") Lead.Status status, @Bind("body") String body, @Bind("now") Instant now);
+
+    @SqlQuery("""
+            SELECT id, lead_id, kind, status, body, created_at FROM referral_lead_events
+            WHERE workspace_id = :ws AND lead_id = :lead ORDER BY created_at DESC, id DESC""")
+    List<LeadEvent> events(@Bind("ws") long workspaceId, @Bind("lead") long leadId);
+
+    @SqlQuery("""
+            SELECT c.id AS client_id, c.name, c.email, COUNT(l.id) AS referrals,
+                   COALESCE(SUM(l.status = 'WON'), 0) AS won,
+                   COALESCE(SUM(CASE WHEN l.status = 'WON' THEN l.deal_value END), 0) AS won_value,
+                   (SELECT COUNT(*) FROM referral_rewards r WHERE r.workspace_id = :ws AND r.client_id = c.id
+                       AND r.beneficiary = 'REFERRER' AND r.status <> 'CANCELLED') AS rewards
+            FROM clients c
+            JOIN referral_leads l ON l.referrer_client_id = c.id AND l.workspace_id = :ws
+            WHERE c.workspace_id = :ws
+            GROUP BY c.id, c.name, c.email
+            ORDER BY won DESC, won_value DESC, referrals DESC, c.name
+            LIMIT 200""")
+    List<LeaderRow> leaderboard(@Bind("ws") long workspaceId);
+}

@@ -1,0 +1,8 @@
+package io.goodword.referral;
+
+import java.time.Instant;
+
+/** A line of a lead's history: a status change or a note. */
+public record LeadEvent(long id, long leadId, Kind kind, Lead.Status status, String body, Instant createdAt) {
+    public enum Kind { STATUS, NOTE, REVIEW, CREATED }
+}

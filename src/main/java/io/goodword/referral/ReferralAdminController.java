@@ -1,0 +1,135 @@
+package io.goodword.referral;
+
+import io.goodword.security.CurrentUser;
+import io.goodword.web.FormErrors;
+import io.goodword.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+
+/** /admin/referrals/programs, settings and ambassadors' links. */
+public final class ReferralAdminController {
+    private final ReferralService service;
+    private final ProgramDao programs;
+    private final LinkDao links;
+    private final String baseUrl;
+
+    public ReferralAdminController(ReferralService service, ProgramDao programs, LinkDao links, String baseUrl) {
+        this.service = service;
+        this.programs = programs;
+        this.links = links;
+        this.baseUrl = baseUrl;
+    }
+
+    private static long ws(Context ctx) { return CurrentUser.require(ctx).workspaceId(); }
+
+    private static long id(Context ctx, String name) {
+        try {
+            return Long.parseLong(ctx.pathParam(name));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+    }
+
+    public void programs(Context ctx) {
+        long ws = ws(ctx);
+        renderPrograms(ctx, SettingsForm.of(programs.settingsOrDefault(ws)), FormErrors.none());
+    }
+
+    private void renderPrograms(Context ctx, SettingsForm settings, FormErrors errors) {
+        Views.render(ctx, "referral/programs.jte", new ProgramsPage(Views.shell(ctx, "referral.programs.title", "referrals"),
+                programs.list(ws(ctx)), service.today(), settings, errors));
+    }
+
+    public void saveSettings(Context ctx) {
+        SettingsForm form = SettingsForm.from(ctx);
+        FormErrors errors = service.saveSettings(ws(ctx), form);
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderPrograms(ctx, form, errors);
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.settingsSaved");
+    }
+
+    public void newProgram(Context ctx) {
+        Views.render(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shell(ctx, "referral.program.newTitle", "referrals"),
+                null, null, ProgramForm.empty(), FormErrors.none()));
+    }
+
+    public void createProgram(Context ctx) {
+        ProgramForm form = ProgramForm.from(ctx);
+        ReferralService.Saved saved = service.createProgram(ws(ctx), form);
+        if (!saved.errors().isEmpty()) {
+            Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(
+                    Views.shell(ctx, "referral.program.newTitle", "referrals"), null, null, form, saved.errors()));
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programCreated");
+    }
+
+    public void editProgram(Context ctx) {
+        Program p = programs.findById(ws(ctx), id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        Views.render(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
+                p.id(), p, ProgramForm.of(p), FormErrors.none()));
+    }
+
+    public void updateProgram(Context ctx) {
+        Program p = programs.findById(ws(ctx), id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        ProgramForm form = ProgramForm.from(ctx);
+        FormErrors errors = service.updateProgram(ws(ctx), p.id(), form);
+        if (!errors.isEmpty()) {
+            Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
+                    p.id(), p, form, errors));
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programSaved");
+    }
+
+    public void pauseProgram(Context ctx) {
+        service.setProgramStatus(ws(ctx), id(ctx, "id"), Program.Status.PAUSED);
+        Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programPaused");
+    }
+
+    public void resumeProgram(Context ctx) {
+        service.setProgramStatus(ws(ctx), id(ctx, "id"), Program.Status.ACTIVE);
+        Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programResumed");
+    }
+
+    public void ambassadors(Context ctx) {
+        long ws = ws(ctx);
+        Views.render(ctx, "referral/ambassadors.jte", new AmbassadorsPage(Views.shell(ctx, "referral.ambassadors.title", "referrals"),
+                links.ambassadors(ws), programs.list(ws), baseUrl,
+                service.currentProgram(ws).map(Program::id).orElse(null)));
+    }
+
+    private long programParam(Context ctx) {
+        try {
+            return Long.parseLong(String.valueOf(ctx.formParam("programId")));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    public void createLink(Context ctx) {
+        long ws = ws(ctx);
+        long client = id(ctx, "clientId");
+        links.client(ws, client).orElseThrow(NotFoundResponse::new);
+        if (service.linkFor(ws, programParam(ctx), client).isEmpty()) {
+            Views.redirectWithFlash(ctx, "/admin/referrals/ambassadors", "referral.flash.chooseProgram");
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/referrals/ambassadors#client-" + client, "referral.flash.linkCreated");
+    }
+
+    public void emailLink(Context ctx) {
+        long ws = ws(ctx);
+        long client = id(ctx, "clientId");
+        String flash = switch (service.emailLink(ws, programParam(ctx), client)) {
+            case SENT -> "referral.flash.linkEmailed";
+            case NO_EMAIL -> "referral.flash.noEmail";
+            case NO_LINK -> "referral.flash.chooseProgram";
+        };
+        Views.redirectWithFlash(ctx, "/admin/referrals/ambassadors#client-" + client, flash);
+    }
+}

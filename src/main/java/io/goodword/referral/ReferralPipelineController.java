@@ -1,0 +1,148 @@
+package io.goodword.referral;
+
+import io.goodword.security.CurrentUser;
+import io.goodword.web.FormErrors;
+import io.goodword.web.Validation;
+import io.goodword.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** /admin/referrals: the leads pipeline, the rewards ledger (and its CSV), the leaderboard. */
+public final class ReferralPipelineController {
+    private final ReferralService service;
+    private final LeadDao leads;
+    private final RewardDao rewards;
+
+    public ReferralPipelineController(ReferralService service, LeadDao leads, RewardDao rewards) {
+        this.service = service;
+        this.leads = leads;
+        this.rewards = rewards;
+    }
+
+    private static long ws(Context ctx) { return CurrentUser.require(ctx).workspaceId(); }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+    }
+
+    public void leads(Context ctx) {
+        long ws = ws(ctx);
+        String filter = Validation.clean(ctx.queryParam("status"));
+        Lead.Status status = ProgramForm.enumOf(Lead.Status.class, filter);
+        boolean held = "HELD".equals(filter);
+        if (status == null && !held) filter = "";
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (Lead.Status s : Lead.Status.values()) counts.put(s.name(), 0);
+        leads.countsByStatus(ws).forEach(c -> counts.put(c.status().name(), c.count()));
+        Views.render(ctx, "referral/leads.jte", new LeadsPage(Views.shell(ctx, "referral.leads.title", "referrals"),
+                leads.list(ws, status, held), filter, leads.countHeld(ws), counts));
+    }
+
+    public void lead(Context ctx) {
+        Lead lead = service.lead(ws(ctx), id(ctx));
+        renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), "", FormErrors.none());
+    }
+
+    private void renderLead(Context ctx, Lead lead, StatusForm form, FormErrors errors, String note, FormErrors noteErrors) {
+        long ws = ws(ctx);
+        Views.render(ctx, "referral/lead.jte", new LeadPage(Views.shellWithTitle(ctx, lead.name(), "referrals"), lead,
+                leads.events(ws, lead.id()), rewards.forLead(ws, lead.id()), form, errors, note, noteErrors));
+    }
+
+    public void changeStatus(Context ctx) {
+        long ws = ws(ctx);
+        long id = id(ctx);
+        StatusForm form = StatusForm.from(ctx);
+        FormErrors errors = service.changeStatus(ws, id, form);
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderLead(ctx, service.lead(ws, id), form, errors, "", FormErrors.none());
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id, "referral.flash.statusChanged");
+    }
+
+    public void addNote(Context ctx) {
+        long ws = ws(ctx);
+        long id = id(ctx);
+        String note = Validation.clean(ctx.formParam("body"));
+        FormErrors errors = service.addNote(ws, id, note);
+        if (!errors.isEmpty()) {
+            Lead lead = service.lead(ws, id);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), note, errors);
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id, "referral.flash.noteAdded");
+    }
+
+    public void review(Context ctx) {
+        long id = id(ctx);
+        String decision = String.valueOf(ctx.formParam("decision"));
+        if (!decision.equals("clear") && !decision.equals("reject")) throw new io.javalin.http.BadRequestResponse();
+        service.review(ws(ctx), id, decision.equals("clear"));
+        Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id,
+                decision.equals("clear") ? "referral.flash.cleared" : "referral.flash.rejected");
+    }
+
+    public void rewards(Context ctx) {
+        renderRewards(ctx, 0, FormErrors.none(), "", "");
+    }
+
+    private void renderRewards(Context ctx, long errorId, FormErrors errors, String note, String reason) {
+        long ws = ws(ctx);
+        String filter = Validation.clean(ctx.queryParam("status"));
+        Reward.Status status = ProgramForm.enumOf(Reward.Status.class, filter);
+        Views.render(ctx, "referral/rewards.jte", new RewardsPage(Views.shell(ctx, "referral.rewards.title", "referrals"),
+                rewards.list(ws, status), status == null ? "" : status.name(), rewards.totalsByAmbassador(ws),
+                rewards.totalsByProgram(ws), errorId, errors, note, reason));
+    }
+
+    public void approve(Context ctx) {
+        long id = id(ctx);
+        FormErrors errors = service.approve(ws(ctx), id);
+        rewardDone(ctx, id, errors, "", "", "referral.flash.rewardApproved");
+    }
+
+    public void fulfil(Context ctx) {
+        long id = id(ctx);
+        String note = Validation.clean(ctx.formParam("note"));
+        rewardDone(ctx, id, service.fulfil(ws(ctx), id, note), note, "", "referral.flash.rewardFulfilled");
+    }
+
+    public void cancel(Context ctx) {
+        long id = id(ctx);
+        String reason = Validation.clean(ctx.formParam("reason"));
+        rewardDone(ctx, id, service.cancel(ws(ctx), id, reason), "", reason, "referral.flash.rewardCancelled");
+    }
+
+    private void rewardDone(Context ctx, long id, FormErrors errors, String note, String reason, String flash) {
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderRewards(ctx, id, errors, note, reason);
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/referrals/rewards#reward-" + id, flash);
+    }
+
+    public void rewardsCsv(Context ctx) throws IOException {
+        StringWriter out = new StringWriter();
+        RewardCsv.write(rewards.all(ws(ctx)), Views.t(ctx), out);
+        ctx.header("Content-Disposition", "attachment; filename=\"referral-rewards.csv\"");
+        ctx.contentType("text/csv; charset=utf-8").result(out.toString());
+    }
+
+    public void leaderboard(Context ctx) {
+        Views.render(ctx, "referral/leaderboard.jte", new LeaderboardPage(
+                Views.shell(ctx, "referral.leaderboard.title", "referrals"), leads.leaderboard(ws(ctx))));
+    }
+}

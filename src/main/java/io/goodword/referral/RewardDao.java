@@ -1,0 +1,106 @@
+package io.goodword.referral;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The rewards ledger; every query is scoped to one workspace. */
+@RegisterConstructorMapper(Reward.class)
+@RegisterConstructorMapper(RewardDao.Total.class)
+public interface RewardDao {
+    String SELECT = """
+            SELECT r.id, r.workspace_id, r.program_id, r.lead_id, r.beneficiary, r.client_id, r.recipient_name,
+                   r.recipient_email, r.reward_type, r.amount, r.currency, r.description, r.status, r.held, r.note,
+                   r.created_at, r.approved_at, r.fulfilled_at, r.cancelled_at, p.name AS program_name, l.name AS lead_name
+            FROM referral_rewards r
+            JOIN referral_programs p ON p.id = r.program_id AND p.workspace_id = r.workspace_id
+            JOIN referral_leads l ON l.id = r.lead_id AND l.workspace_id = r.workspace_id
+            """;
+
+    /** Totals of one group (an ambassador, a program) in one currency ("" for non-monetary rewards). */
+    record Total(String label, String currency, int total, int pending, int approved, int fulfilled, int cancelled,
+                 BigDecimal amount) {}
+
+    /** Returns 1 when created, 0 when this lead already has this beneficiary's reward (the unique key). */
+    @SqlUpdate("""
+            INSERT INTO referral_rewards (workspace_id, program_id, lead_id, beneficiary, client_id, recipient_name,
+                recipient_email, reward_type, amount, currency, description, held, created_at)
+            VALUES (:ws, :program, :lead, :beneficiary, :client, :name, :email, :type, :amount, :currency,
+                :description, :held, :now)
+            ON DUPLICATE KEY UPDATE id = id""")
+    int insertOnce(@Bind("ws") long workspaceId, @Bind("program") long programId, @Bind("lead") long leadId,
+                   @Bind("beneficiary") Reward.Beneficiary beneficiary, @Bind("client") Long clientId,
+                   @Bind("name") String name, @Bind("email") String email, @Bind("type") Program.RewardType type,
+                   @Bind("amount") BigDecimal amount, @Bind("currency") String currency,
+                   @Bind("description") String description, @Bind("held") boolean held, @Bind("now") Instant now);
+
+    /** Referrer rewards that count against the cap: all but cancelled ones. */
+    @SqlQuery("""
+            SELECT COUNT(*) FROM referral_rewards WHERE workspace_id = :ws AND program_id = :program
+                AND client_id = :client AND beneficiary = 'REFERRER' AND status <> 'CANCELLED'""")
+    int countForReferrer(@Bind("ws") long workspaceId, @Bind("program") long programId, @Bind("client") long clientId);
+
+    @SqlQuery(SELECT + " WHERE r.workspace_id = :ws AND (:status = '' OR r.status = :status) ORDER BY r.created_at DESC, r.id DESC LIMIT 1000")
+    List<Reward> list(@Bind("ws") long workspaceId, @Bind("status") String status);
+
+    default List<Reward> list(long workspaceId, Reward.Status status) {
+        return list(workspaceId, status == null ? "" : status.name());
+    }
+
+    @SqlQuery(SELECT + " WHERE r.workspace_id = :ws ORDER BY r.id")
+    List<Reward> all(@Bind("ws") long workspaceId);
+
+    @SqlQuery(SELECT + " WHERE r.workspace_id = :ws AND r.lead_id = :lead ORDER BY r.id")
+    List<Reward> forLead(@Bind("ws") long workspaceId, @Bind("lead") long leadId);
+
+    @SqlQuery(SELECT + " WHERE r.workspace_id = :ws AND r.id = :id")
+    Optional<Reward> findById(@Bind("ws") long workspaceId, @Bind("id") long id);
+
+    @SqlUpdate("""
+            UPDATE referral_rewards SET status = 'APPROVED', approved_at = :now
+            WHERE id = :id AND workspace_id = :ws AND status = 'PENDING' AND held = FALSE""")
+    int approve(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE referral_rewards SET status = 'FULFILLED', note = :note, fulfilled_at = :now,
+                approved_at = COALESCE(approved_at, :now)
+            WHERE id = :id AND workspace_id = :ws AND status IN ('PENDING', 'APPROVED') AND held = FALSE""")
+    int fulfil(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("note") String note, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE referral_rewards SET status = 'CANCELLED', note = :note, cancelled_at = :now, held = FALSE
+            WHERE id = :id AND workspace_id = :ws AND status IN ('PENDING', 'APPROVED')""")
+    int cancel(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("note") String reason, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE referral_rewards SET held = :held WHERE workspace_id = :ws AND lead_id = :lead AND status IN ('PENDING', 'APPROVED')")
+    int setHeldForLead(@Bind("ws") long workspaceId, @Bind("lead") long leadId, @Bind("held") boolean held);
+
+    @SqlUpdate("""
+            UPDATE referral_rewards SET status = 'CANCELLED', note = :note, cancelled_at = :now, held = FALSE
+            WHERE workspace_id = :ws AND lead_id = :lead AND status IN ('PENDING', 'APPROVED')""")
+    int cancelOpenForLead(@Bind("ws") long workspaceId, @Bind("lead") long leadId, @Bind("note") String note,
+                          @Bind("now") Instant now);
+
+    String TOTALS = """
+            COUNT(*) AS total, SUM(r.status = 'PENDING') AS pending, SUM(r.status = 'APPROVED') AS approved,
+            SUM(r.status = 'FULFILLED') AS fulfilled, SUM(r.status = 'CANCELLED') AS cancelled,
+            COALESCE(SUM(CASE WHEN r.status <> 'CANCELLED' AND r.reward_type IN ('CREDIT', 'CASH', 'DONATION')
+                THEN r.amount END), 0) AS amount
+            """;
+
+    @SqlQuery("SELECT MIN(r.recipient_name) AS label, r.currency, " + TOTALS + """
+            FROM referral_rewards r WHERE r.workspace_id = :ws AND r.beneficiary = 'REFERRER'
+            GROUP BY r.client_id, r.currency ORDER BY label, r.currency""")
+    List<Total> totalsByAmbassador(@Bind("ws") long workspaceId);
+
+    @SqlQuery("SELECT MIN(p.name) AS label, r.currency, " + TOTALS + """
+            FROM referral_rewards r JOIN referral_programs p ON p.id = r.program_id AND p.workspace_id = r.workspace_id
+            WHERE r.workspace_id = :ws
+            GROUP BY r.program_id, r.currency ORDER BY label, r.currency""")
+    List<Total> totalsByProgram(@Bind("ws") long workspaceId);
+}

@@ -1,0 +1,39 @@
+package io.goodword.referral;
+
+import io.goodword.web.FormErrors;
+import io.goodword.web.Validation;
+import io.javalin.http.Context;
+import java.math.BigDecimal;
+
+/** Moving a lead along the pipeline: won needs the deal value, lost needs the reason; a note is optional. */
+public record StatusForm(String status, String dealValue, String lostReason, String note) {
+
+    public static StatusForm of(Lead lead) {
+        return new StatusForm(lead.status().name(), lead.dealValue() == null ? "" : lead.dealValue().toPlainString(),
+                lead.lostReason(), "");
+    }
+
+    public static StatusForm from(Context ctx) {
+        return new StatusForm(Validation.clean(ctx.formParam("status")), Validation.clean(ctx.formParam("dealValue")),
+                Validation.clean(ctx.formParam("lostReason")), Validation.clean(ctx.formParam("note")));
+    }
+
+    public FormErrors validate() {
+        FormErrors e = FormErrors.none();
+        Lead.Status s = ProgramForm.enumOf(Lead.Status.class, status);
+        if (s == null) e.add("status", "referral.error.choose");
+        if (s == Lead.Status.WON) {
+            BigDecimal v = ProgramForm.decimal(dealValue);
+            if (dealValue.isEmpty()) e.add("dealValue", "referral.error.dealValueRequired");
+            else if (v == null || v.signum() < 0 || v.compareTo(new BigDecimal("1000000000")) > 0) e.add("dealValue", "referral.error.amount");
+        }
+        if (s == Lead.Status.LOST) e.required("lostReason", lostReason);
+        e.maxLength("lostReason", lostReason, 300);
+        e.maxLength("note", note, 2000);
+        return e;
+    }
+
+    public Lead.Status statusValue() { return Lead.Status.valueOf(status); }
+
+    public BigDecimal dealValueValue() { return statusValue() == Lead.Status.WON ? ProgramForm.decimal(dealValue) : null; }
+}

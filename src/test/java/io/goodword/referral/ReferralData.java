@@ -1,0 +1,90 @@
+package io.goodword.referral;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import io.goodword.client.ClientDao;
+import io.goodword.mail.Outbox;
+import io.goodword.security.Throttle;
+import io.goodword.support.Fixtures;
+import io.goodword.support.Http;
+import io.goodword.support.TestDb;
+import io.goodword.web.I18n;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** Test data for referrals, built through the DAOs and the service (names are unique: tests share one database). */
+final class ReferralData {
+    private ReferralData() {}
+
+    static Jdbi jdbi() { return TestDb.jdbi(); }
+
+    static FormGuard guard() { return new FormGuard(jdbi(), Clock.systemUTC()); }
+
+    /** A service over the test database, as App wires it (its emails wait in the outbox for a worker). */
+    static ReferralService service(String baseUrl) {
+        return new ReferralService(jdbi(), new Outbox(TemplateEngine.createPrecompiled(ContentType.Html), Clock.systemUTC(), true),
+                I18n.load(), new Throttle(jdbi(), Clock.systemUTC()), guard(), Clock.systemUTC(), baseUrl);
+    }
+
+    static long client(long ws, String name, String email) {
+        return jdbi().onDemand(ClientDao.class).insert(ws, name, email, "", "", "", null, "en");
+    }
+
+    static long client(long ws) {
+        String u = Fixtures.unique("ada");
+        return client(ws, "Ada " + u, u + "@client.example");
+    }
+
+    /** A program: referrer gets a EUR credit, friend a 10% discount, earned when the deal is won. */
+    static ProgramForm program(String name, String trigger, String cap, String minDeal) {
+        return new ProgramForm(name, "Tell a friend", "Terms " + name, "CREDIT", "50", "EUR", "", "PERCENT", "10", "",
+                "", trigger, minDeal, cap, "", "");
+    }
+
+    static long program(long ws, String trigger, String cap) {
+        return jdbi().onDemand(ProgramDao.class).insert(ws, program(Fixtures.unique("Prog"), trigger, cap, ""));
+    }
+
+    static void testimonial(long ws, String body, String name, String status, boolean consent, String company, boolean showCompany) {
+        jdbi().useHandle(h -> h.createUpdate("""
+                        INSERT INTO testimonials (workspace_id, status, rating, body, name, company, email, consent_publish,
+                            consent_show_company, approved_at)
+                        VALUES (:ws, :status, 5, :body, :name, :company, 'secret-author@example.com', :consent, :show, NOW(6))""")
+                .bind("ws", ws).bind("status", status).bind("body", body).bind("name", name).bind("company", company)
+                .bind("consent", consent).bind("show", showCompany).execute());
+    }
+
+    /** A friend's form as a person fills it: a stamp from ten seconds ago, consent given. */
+    static Map<String, String> friend(String name, String email) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("name", name);
+        m.put("email", email);
+        m.put("phone", "+49 30 1234567");
+        m.put("message", "We need a new website");
+        m.put("consent", "yes");
+        m.put("website", "");
+        m.put("stamp", guard().stampAt(Instant.now().minusSeconds(10)));
+        return m;
+    }
+
+    static FriendForm friendForm(String name, String email) {
+        return new FriendForm(name, email, "", "Help with our shop", true, "", guard().stampAt(Instant.now().minusSeconds(10)));
+    }
+
+    static Http.Response moveTo(Http admin, long leadId, String status, String deal) {
+        return admin.post("/admin/referrals/leads/" + leadId + "/status",
+                Map.of("status", status, "dealValue", deal, "lostReason", status.equals("LOST") ? "Too expensive" : "", "note", ""));
+    }
+
+    static long lastLeadId(long ws) {
+        return jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM referral_leads WHERE workspace_id = :ws")
+                .bind("ws", ws).mapTo(Long.class).one());
+    }
+
+    static Lead lead(long ws, long id) { return jdbi().onDemand(LeadDao.class).findById(ws, id).orElseThrow(); }
+
+    static java.util.List<Reward> rewards(long ws, long leadId) { return jdbi().onDemand(RewardDao.class).forLead(ws, leadId); }
+}

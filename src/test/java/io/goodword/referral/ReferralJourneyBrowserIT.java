@@ -1,0 +1,178 @@
+package io.goodword.referral;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.goodword.support.Browser;
+import io.goodword.support.Fixtures;
+import io.goodword.support.TestApp;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import java.time.Duration;
+
+/** The whole referral journey in headless Chromium, with real SMTP (GreenMail) for the thank-you email. */
+class ReferralJourneyBrowserIT {
+    @RegisterExtension
+    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+    static TestApp app;
+    WebDriver browser;
+
+    @BeforeAll
+    static void start() {
+        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(mail.getSmtp().getPort())));
+    }
+
+    @AfterAll
+    static void stop() { app.close(); }
+
+    @BeforeEach
+    void open() { browser = Browser.start(); }
+
+    @AfterEach
+    void quit() { browser.quit(); }
+
+    private WebElement el(String css) { return browser.findElement(By.cssSelector(css)); }
+
+    private void type(String id, String text) {
+        WebElement e = browser.findElement(By.id(id));
+        e.clear();
+        e.sendKeys(text);
+    }
+
+    private void signIn(Fixtures.Freelancer f) {
+        browser.get(app.url("/login"));
+        type("f-username", f.email());
+        type("f-password", Fixtures.PASSWORD);
+        browser.findElement(By.id("f-password")).submit();
+    }
+
+    @Test
+    void a_promoter_gets_a_link_a_friend_gets_in_touch_the_deal_is_won_and_the_reward_is_fulfilled() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        String u = Fixtures.unique("ada");
+        String clientEmail = u + "@lovelace.example";
+        long client = ReferralData.client(f.workspaceId(), "Ada Lovelace", clientEmail);
+        ReferralData.testimonial(f.workspaceId(), "The best engine designer we ever hired.", "Charles Babbage", "approved", true, "", false);
+
+        // The freelancer creates a double-sided program…
+        signIn(f);
+        browser.get(app.url("/admin/referrals/programs/new"));
+        type("f-name", "Friends of the studio");
+        new Select(browser.findElement(By.id("f-referrerType"))).selectByValue("CREDIT");
+        type("f-referrerAmount", "50");
+        type("f-referrerCurrency", "EUR");
+        new Select(browser.findElement(By.id("f-friendType"))).selectByValue("PERCENT");
+        type("f-friendAmount", "10");
+        new Select(browser.findElement(By.id("f-trigger"))).selectByValue("WON");
+        el("form[action='/admin/referrals/programs'] button[type=submit]").click();
+        assertThat(el(".flash").getText()).isEqualTo("Program created.");
+
+        // …and a personal link for a happy client.
+        browser.get(app.url("/admin/referrals/ambassadors"));
+        el("#client-" + client + " form[action$='/link'] button").click();
+        assertThat(el(".flash").getText()).isEqualTo("Referral link created.");
+        String link = el("#client-" + client + " a.referral-link").getAttribute("href");
+        assertThat(link).startsWith(app.url("/r/"));
+
+        // A friend opens it in their own browser session, sees who recommends whom and the testimonials.
+        browser.manage().deleteAllCookies();
+        browser.get(link);
+        assertThat(el("h1").getText()).isEqualTo("Ada recommends " + f.displayName());
+        assertThat(browser.getPageSource()).contains("The best engine designer we ever hired.");
+        assertThat(el("#friend-reward").getText()).contains("10% discount");
+        type("f-name", "Bob Baker");
+        type("f-email", "bob@bobs-bakery.example");
+        type("f-message", "Our bakery needs a website");
+        el("button[type=submit].primary").click();
+        // forgot the consent: the message says so and nothing typed is lost
+        assertThat(el("#f-consent-error").getText()).contains("agree to be contacted");
+        assertThat(browser.findElement(By.id("f-message")).getAttribute("value")).isEqualTo("Our bakery needs a website");
+        Thread.sleep(FormGuard.MIN_FILL_TIME.toMillis() + 200);
+        el("label[for=f-consent]").click();
+        el("button[type=submit].primary").click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/thanks"));
+        assertThat(el("h1").getText()).isEqualTo("Thank you!");
+
+        // The freelancer moves the lead to won.
+        signIn(f);
+        browser.get(app.url("/admin/referrals"));
+        browser.findElement(By.linkText("Bob Baker")).click();
+        new Select(browser.findElement(By.id("f-status"))).selectByValue("WON");
+        type("f-dealValue", "1200");
+        el("form[action$='/status'] button[type=submit]").click();
+        assertThat(el(".flash").getText()).isEqualTo("Lead updated.");
+        assertThat(el("#lead-status").getText()).contains("Won").contains("1200.00");
+
+        // The reward shows as pending, then fulfilled with a voucher code.
+        browser.get(app.url("/admin/referrals/rewards"));
+        WebElement card = browser.findElements(By.cssSelector("article.reward")).stream()
+                .filter(c -> c.getText().contains("Ada Lovelace")).findFirst().orElseThrow();
+        assertThat(card.findElement(By.cssSelector(".reward-status")).getText()).isEqualTo("Pending");
+        String id = card.getAttribute("id").substring("reward-".length());
+        type("f-note-" + id, "VOUCHER-42");
+        el("#reward-" + id + " form[action$='/fulfil'] button").click();
+        assertThat(el(".flash").getText()).isEqualTo("Reward marked as fulfilled.");
+        assertThat(el("#reward-" + id + " .reward-status").getText()).isEqualTo("Fulfilled");
+        assertThat(el("#reward-" + id + " .reward-note").getText()).isEqualTo("VOUCHER-42");
+
+        // The referrer gets the thank-you email.
+        assertThat(mail.waitForIncomingEmail(15_000, 2)).isTrue();
+        MimeMessage thanks = null;
+        long until = System.currentTimeMillis() + 15_000;
+        while (thanks == null && System.currentTimeMillis() < until) {
+            for (MimeMessage m : mail.getReceivedMessages()) {
+                if (m.getAllRecipients()[0].toString().contains(clientEmail)) thanks = m;
+            }
+            if (thanks == null) Thread.sleep(100);
+        }
+        assertThat(thanks).isNotNull();
+        assertThat(thanks.getSubject()).isEqualTo("Thank you for recommending " + f.displayName());
+        assertThat(ReferralRewardsIT.text(thanks)).contains("Bob is now a client").contains("EUR 50.00 credit");
+    }
+
+    @Test
+    void the_landing_page_and_the_pipeline_fit_a_phone_screen_and_the_form_is_reachable_by_keyboard() {
+        browser.quit();
+        browser = Browser.start(390, 844);
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        ReferralData.program(f.workspaceId(), "WON", "");
+        long client = ReferralData.client(f.workspaceId());
+        String code = ReferralData.service(app.baseUrl()).linkFor(f.workspaceId(), client).orElseThrow().link().code();
+        ReferralData.testimonial(f.workspaceId(), "A very long testimonial ".repeat(20), "Long Writer", "approved", true, "", false);
+        browser.get(app.url("/r/" + code));
+        assertThat(fitsWidth()).isTrue();
+        // Tab from the page start reaches the name field; the honeypot is skipped
+        WebElement active = browser.switchTo().activeElement();
+        for (int i = 0; i < 10 && !"f-name".equals(active.getAttribute("id")); i++) {
+            active.sendKeys(org.openqa.selenium.Keys.TAB);
+            active = browser.switchTo().activeElement();
+        }
+        assertThat(active.getAttribute("id")).isEqualTo("f-name");
+        signIn(f);
+        for (String page : java.util.List.of("/admin/referrals", "/admin/referrals/rewards", "/admin/referrals/programs/new",
+                "/admin/referrals/ambassadors", "/admin/referrals/leaderboard")) {
+            browser.get(app.url(page));
+            assertThat(fitsWidth()).as(page).isTrue();
+        }
+    }
+
+    private boolean fitsWidth() {
+        Object r = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1;");
+        return Boolean.TRUE.equals(r);
+    }
+}
