@@ -138,7 +138,11 @@ public final class App implements AutoCloseable {
                     new io.goodword.data.DataController(new io.goodword.data.WorkspaceExport(jdbi, images, clock),
                             new io.goodword.data.WorkspaceImport(jdbi, images),
                             new io.goodword.data.PrivacyService(jdbi, images, clock), jdbi.onDemand(ClientDao.class),
-                            jdbi.onDemand(io.goodword.data.PrivacyDao.class), auditLog, clock));
+                            jdbi.onDemand(io.goodword.data.PrivacyDao.class), auditLog, clock),
+                    new io.goodword.growth.DashboardController(
+                            new io.goodword.growth.Dashboard(jdbi.onDemand(io.goodword.growth.GrowthDao.class)),
+                            jdbi.onDemand(io.goodword.growth.GrowthDao.class), workspaces,
+                            jdbi.onDemand(AskSettingsDao.class), clock, config.baseUrl()));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());

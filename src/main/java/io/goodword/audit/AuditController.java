@@ -36,7 +36,7 @@ public final class AuditController {
         return t.messages().containsKey(key) ? t.lookup(key) : action;
     }
 
-    static ZoneId zone(String id) {
+    public static ZoneId zone(String id) {
         try {
             return ZoneId.of(id);
         } catch (RuntimeException e) {

@@ -49,7 +49,7 @@ public final class WebApp {
                            ReferralAdminController referralAdmin, ReferralPipelineController referralPipeline,
                            ReferralPublicController referralPublic,
                            io.goodword.audit.AuditLog auditLog, io.goodword.audit.AuditController audit,
-                           io.goodword.data.DataController data) {}
+                           io.goodword.data.DataController data, io.goodword.growth.DashboardController dashboard) {}
 
     private WebApp() {}
 
@@ -93,6 +93,7 @@ public final class WebApp {
         app.before("/admin", f.auth().requireSignIn());
         app.before("/admin/*", f.auth().requireSignIn());
         app.after("/admin/*", f.auditLog()::afterAdminRequest);
+        app.after("/r/{code}", f.dashboard()::countVisit);
         app.after(ctx -> MDC.remove("requestId"));
         ErrorPages.register(app);
         return app;
@@ -113,7 +114,7 @@ public final class WebApp {
         get("/password/reset/{token}", f.accounts()::resetForm);
         post("/password/reset/{token}", f.accounts()::reset);
 
-        get("/admin", f.settings()::home);
+        get("/admin", f.dashboard()::show);
         get("/admin/settings", f.settings()::show);
         post("/admin/settings", f.settings()::save);
         post("/admin/settings/logo", f.settings()::uploadLogo);
