@@ -52,8 +52,8 @@ public final class DashboardController {
     /** After-handler of GET /r/{code}: a landing page that was shown counts as one visit of that link. */
     public void countVisit(Context ctx) {
         if (!"GET".equals(ctx.method().name()) || ctx.statusCode() != 200) return;
-        String code = ctx.pathParamMap().get("code");
-        if (code == null || code.length() > 16) return;
+        String code = io.goodword.referral.ReferralCodes.normalize(ctx.pathParamMap().get("code"));
+        if (code == null) return;
         dao.recordVisit(code, clock.instant());
     }
 }
