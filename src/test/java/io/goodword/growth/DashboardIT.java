@@ -255,4 +255,25 @@ class DashboardIT {
         assertThat(card(d, "received")).isEqualTo("5");
         assertThat(card(d, "leads")).isEqualTo("6");
     }
+
+    @Test
+    void a_friend_opening_an_ambassadors_link_counts_as_a_visit_and_an_unknown_code_does_not() {
+        Fixtures.Freelancer g = Fixtures.freelancer();
+        String code = JDBI.inTransaction(h -> {
+            long program = h.createUpdate("""
+                    INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, referrer_reward_amount,
+                                                   referrer_reward_currency, status)
+                    VALUES (?, 'Friends', 'Bring a friend', 'Be nice', 'CASH', 50, 'EUR', 'ACTIVE')""").bind(0, g.workspaceId())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long client = h.attach(ClientDao.class).insert(g.workspaceId(), "Visited Vera", null, "", "", "", null, "en");
+            long link = link(h, g.workspaceId(), program, client, "2026-06-01T10:00:00Z");
+            return h.createQuery("SELECT code FROM referral_links WHERE id = ?").bind(0, link).mapTo(String.class).one();
+        });
+        Http friend = app.http();
+        assertThat(friend.get("/r/" + code).status()).isEqualTo(200);
+        assertThat(friend.get("/r/" + code.toLowerCase()).status()).isEqualTo(200);
+        assertThat(friend.get("/r/ZZZZZZZZ").status()).isEqualTo(404);
+        Document d = Fixtures.signedIn(app, g).get("/admin").html();
+        assertThat(card(d, "visits")).isEqualTo("2");
+    }
 }
