@@ -31,6 +31,13 @@ public final class Dashboard {
                           List<GrowthDao.Ambassador> ambassadors, List<String> ambassadorRevenue) {}
 
     private final GrowthDao dao;
+    /**
+     * "When to ask" reads two years of check-ins (a second and a half with 600,000 of them), and moves slowly:
+     * it is kept for ten minutes per workspace. Every other figure is read fresh on each view.
+     */
+    private final com.github.benmanes.caffeine.cache.Cache<Long, List<GrowthDao.DelayBucket>> delays =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
     public Dashboard(GrowthDao dao) { this.dao = dao; }
 
@@ -76,8 +83,9 @@ public final class Dashboard {
                 new long[] {r.links(), r.visits(), r.leads(), r.qualified(), r.won()});
 
         List<GrowthDao.Ambassador> top = dao.topAmbassadors(ws, p.from(), p.to(), 5);
+        List<GrowthDao.DelayBucket> byDelay = delays.get(ws, k -> buckets(ws, now));
         return new Figures(asking, testimonials, referrals, askFunnel, referralFunnel, npsTrend(ws, p, t),
-                whenToAsk(ws, t, now), suggestion(ws, t, currentDelayHours, now), top,
+                whenToAsk(byDelay, t), suggestion(byDelay, t, currentDelayHours), top,
                 top.stream().map(x -> Format.money(x.revenue())).toList());
     }
 
@@ -187,8 +195,7 @@ public final class Dashboard {
         return t.text("growth.when.bucket" + b);
     }
 
-    Chart whenToAsk(long ws, Localizer t, Instant now) {
-        List<GrowthDao.DelayBucket> all = buckets(ws, now);
+    static Chart whenToAsk(List<GrowthDao.DelayBucket> all, Localizer t) {
         List<String> groups = new ArrayList<>();
         Double[][] values = new Double[all.size()][2];
         String[][] shown = new String[all.size()][2];
@@ -224,8 +231,7 @@ public final class Dashboard {
      * The delay whose check-ins turned into the most promoters per check-in sent, once the workspace has
      * {@link #MIN_ANSWERS_FOR_SUGGESTION} answers; only buckets with at least {@link #MIN_SENT_PER_BUCKET} sends count.
      */
-    Suggestion suggestion(long ws, Localizer t, int currentHours, Instant now) {
-        List<GrowthDao.DelayBucket> all = buckets(ws, now);
+    static Suggestion suggestion(List<GrowthDao.DelayBucket> all, Localizer t, int currentHours) {
         int answers = all.stream().mapToInt(GrowthDao.DelayBucket::answered).sum();
         if (answers < MIN_ANSWERS_FOR_SUGGESTION) {
             return new Suggestion(null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours);
