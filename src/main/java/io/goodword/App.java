@@ -17,6 +17,11 @@ import io.goodword.media.MediaController;
 import io.goodword.security.Auth;
 import io.goodword.security.LoginThrottle;
 import io.goodword.security.Throttle;
+import io.goodword.testimonial.AdminController;
+import io.goodword.testimonial.PublicCache;
+import io.goodword.testimonial.PublicController;
+import io.goodword.testimonial.SpamGuard;
+import io.goodword.testimonial.TestimonialService;
 import io.goodword.web.HealthController;
 import io.goodword.web.I18n;
 import io.goodword.web.Templates;
@@ -72,6 +77,8 @@ public final class App implements AutoCloseable {
             ImageStore images = new ImageStore(config.uploadsDir());
             Auth auth = new Auth(accounts);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
+            PublicCache publicCache = new PublicCache(jdbi);
+            TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
 
             WebApp.Features features = new WebApp.Features(
                     auth,
@@ -79,7 +86,10 @@ public final class App implements AutoCloseable {
                     new SettingsController(accountService, workspaces, accounts, images, config.baseUrl()),
                     new OutboxController(jdbi.onDemand(OutboxDao.class), config.smtp().configured()),
                     new MediaController(images),
-                    new HealthController(db));
+                    new HealthController(db),
+                    new PublicController(jdbi, workspaces, testimonials, new SpamGuard(jdbi, throttle, clock), publicCache,
+                            templates, i18n, config.baseUrl()),
+                    new AdminController(jdbi, workspaces, testimonials, config.baseUrl()));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());
