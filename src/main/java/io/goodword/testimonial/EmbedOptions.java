@@ -15,7 +15,8 @@ public record EmbedOptions(String layout, String theme, String tag, int limit, i
     public static EmbedOptions from(Context ctx) {
         String layout = ctx.queryParam("layout");
         String theme = ctx.queryParam("theme");
-        return new EmbedOptions(LAYOUTS.contains(layout) ? layout : "list", THEMES.contains(theme) ? theme : "light",
+        return new EmbedOptions(layout != null && LAYOUTS.contains(layout) ? layout : "list",
+                theme != null && THEMES.contains(theme) ? theme : "light",
                 Tags.normalize(ctx.queryParam("tag")), clamp(ctx.queryParam("limit"), 1, 50, 6),
                 clamp(ctx.queryParam("minRating"), 1, 5, 1));
     }
