@@ -18,7 +18,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TestimonialAdminIT {
+class ModerationIT {
     static TestApp app;
 
     @BeforeAll

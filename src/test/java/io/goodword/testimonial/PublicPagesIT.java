@@ -16,7 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class TestimonialPublicIT {
+class PublicPagesIT {
     static TestApp app;
     static final ObjectMapper JSON = new ObjectMapper();
     static final String XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>";

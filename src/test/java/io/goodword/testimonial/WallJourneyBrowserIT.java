@@ -18,7 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-class TestimonialBrowserIT {
+class WallJourneyBrowserIT {
     static TestApp app;
 
     @BeforeAll
@@ -84,14 +84,27 @@ class TestimonialBrowserIT {
             assertThat(d.getPageSource()).doesNotContain("Grumpy Gus");
 
             // the loader on another page inserts the iframe and fits its height to the widget
-            Path host = Files.createTempFile(Path.of("target").toAbsolutePath(), "host", ".html");
-            Files.writeString(host, "<!doctype html><html><body><h1>Host</h1><script src=\"" + app.url("/embed/" + f.slug() + ".js")
-                    + "\" data-layout=\"list\"></script></body></html>");
-            d.get(host.toUri().toString());
-            WebElement frame = new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.tagName("iframe")));
-            new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !"420px".equals(frame.getCssValue("height")));
-            d.switchTo().frame(frame);
-            assertThat(d.findElement(By.cssSelector(".tcard .tname")).getText()).isEqualTo("Browser Betty");
+            // ... served by another web server (another origin), as a client's website would be
+            byte[] hostPage = ("<!doctype html><html><body><h1>Host</h1><script src=\"" + app.url("/embed/" + f.slug() + ".js")
+                    + "\" data-layout=\"list\"></script></body></html>").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            com.sun.net.httpserver.HttpServer host = com.sun.net.httpserver.HttpServer.create(
+                    new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+            host.createContext("/", x -> {
+                x.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+                x.sendResponseHeaders(200, hostPage.length);
+                x.getResponseBody().write(hostPage);
+                x.close();
+            });
+            host.start();
+            try {
+                d.get("http://127.0.0.1:" + host.getAddress().getPort() + "/");
+                WebElement frame = new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.findElement(By.tagName("iframe")));
+                new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> !"420px".equals(frame.getCssValue("height")));
+                d.switchTo().frame(frame);
+                assertThat(d.findElement(By.cssSelector(".tcard .tname")).getText()).isEqualTo("Browser Betty");
+            } finally {
+                host.stop(0);
+            }
         } finally {
             d.quit();
         }
