@@ -45,6 +45,11 @@ import io.goodword.referral.RewardDao;
 import io.goodword.security.Auth;
 import io.goodword.security.LoginThrottle;
 import io.goodword.security.Throttle;
+import io.goodword.testimonial.AdminController;
+import io.goodword.testimonial.PublicCache;
+import io.goodword.testimonial.PublicController;
+import io.goodword.testimonial.SpamGuard;
+import io.goodword.testimonial.TestimonialService;
 import io.goodword.web.HealthController;
 import io.goodword.web.I18n;
 import io.goodword.web.Templates;
@@ -119,6 +124,8 @@ public final class App implements AutoCloseable {
                     .collect(Collectors.toMap(AskStep::step, s -> s));
             AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()));
             ClientService clientService = new ClientService(jdbi, askService, clock);
+            PublicCache publicCache = new PublicCache(jdbi);
+            TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
 
             WebApp.Features features = new WebApp.Features(
                     auth,
@@ -138,7 +145,10 @@ public final class App implements AutoCloseable {
                     new ApprovalController(caseStudyService, caseStudies, workspaces, throttle),
                     new ReferralAdminController(referrals, jdbi.onDemand(ProgramDao.class), jdbi.onDemand(LinkDao.class), config.baseUrl()),
                     new ReferralPipelineController(referrals, jdbi.onDemand(LeadDao.class), jdbi.onDemand(RewardDao.class)),
-                    new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class)));
+                    new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class)),
+                    new PublicController(jdbi, workspaces, testimonials, new SpamGuard(jdbi, throttle, clock), publicCache,
+                            templates, i18n, config.baseUrl()),
+                    new AdminController(jdbi, workspaces, testimonials, config.baseUrl()));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());

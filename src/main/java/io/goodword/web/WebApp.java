@@ -31,6 +31,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import static io.javalin.apibuilder.ApiBuilder.after;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
@@ -47,7 +48,9 @@ public final class WebApp {
                            CaseStudyController caseStudies, CaseStudyPublicController caseStudyPages,
                            ApprovalController caseStudyApprovals,
                            ReferralAdminController referralAdmin, ReferralPipelineController referralPipeline,
-                           ReferralPublicController referralPublic) {}
+                           ReferralPublicController referralPublic,
+                           io.goodword.testimonial.PublicController testimonialPublic,
+                           io.goodword.testimonial.AdminController testimonialAdmin) {}
 
     private WebApp() {}
 
@@ -194,6 +197,38 @@ public final class WebApp {
         get("/admin/referrals/ambassadors", f.referralAdmin()::ambassadors);
         post("/admin/referrals/ambassadors/{clientId}/link", f.referralAdmin()::createLink);
         post("/admin/referrals/ambassadors/{clientId}/email", f.referralAdmin()::emailLink);
+        // testimonials: public wall, page, feed, widget, collection form, private edit link
+        get("/p/{slug}", f.testimonialPublic()::wall);
+        get("/p/{slug}/t/{id}", f.testimonialPublic()::single);
+        get("/p/{slug}/testimonials.json", f.testimonialPublic()::feed);
+        get("/p/{slug}/theme.css", f.testimonialPublic()::theme);
+        get("/p/{slug}/review", f.testimonialPublic()::reviewForm);
+        post("/p/{slug}/review", f.testimonialPublic()::submit);
+        get("/p/{slug}/review/thanks", f.testimonialPublic()::thanks);
+        get("/embed/{slug}", f.testimonialPublic()::embed); // also /embed/{slug}.js, the loader
+        get("/testimonial/edit/{token}", f.testimonialPublic()::editForm);
+        post("/testimonial/edit/{token}", f.testimonialPublic()::edit);
+        post("/testimonial/edit/{token}/withdraw", f.testimonialPublic()::withdraw);
+        after("/admin/settings*", f.testimonialPublic()::afterSettings);
+        // testimonials: moderation (static paths before /{id})
+        get("/admin/testimonials", f.testimonialAdmin()::list);
+        post("/admin/testimonials/bulk", f.testimonialAdmin()::bulk);
+        get("/admin/testimonials/new", f.testimonialAdmin()::newForm);
+        post("/admin/testimonials/new", f.testimonialAdmin()::create);
+        get("/admin/testimonials/import", f.testimonialAdmin()::importForm);
+        post("/admin/testimonials/import", f.testimonialAdmin()::importUpload);
+        post("/admin/testimonials/import/preview", f.testimonialAdmin()::importConfirm);
+        get("/admin/testimonials/export.csv", f.testimonialAdmin()::exportCsv);
+        get("/admin/testimonials/export.json", f.testimonialAdmin()::exportJson);
+        get("/admin/testimonials/embed", f.testimonialAdmin()::embed);
+        get("/admin/testimonials/collect", f.testimonialAdmin()::collect);
+        post("/admin/testimonials/collect", f.testimonialAdmin()::savePrompt);
+        get("/admin/testimonials/{id}", f.testimonialAdmin()::show);
+        post("/admin/testimonials/{id}/status", f.testimonialAdmin()::status);
+        post("/admin/testimonials/{id}/edit", f.testimonialAdmin()::edit);
+        post("/admin/testimonials/{id}/restore-original", f.testimonialAdmin()::restoreOriginal);
+        post("/admin/testimonials/{id}/tags", f.testimonialAdmin()::tags);
+        post("/admin/testimonials/{id}/reply", f.testimonialAdmin()::reply);
     }
 
     /** Runs before every request: request id, language, security headers, size limit, CSRF. */
