@@ -34,6 +34,7 @@ import io.goodword.media.ImageStore;
 import io.goodword.media.MediaController;
 import io.goodword.referral.FormGuard;
 import io.goodword.referral.ReferralAskStep;
+import io.goodword.testimonial.TestimonialAskStep;
 import io.goodword.referral.LeadDao;
 import io.goodword.referral.LinkDao;
 import io.goodword.referral.ProgramDao;
@@ -119,13 +120,14 @@ public final class App implements AutoCloseable {
             ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new FormGuard(jdbi, clock), clock,
                     config.baseUrl());
 
+            PublicCache publicCache = new PublicCache(jdbi);
+            TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
+
             // Clients and asking. Other features provide steps of the client's check-in flow (AskStep).
-            Map<Step, AskStep> askSteps = Stream.of(new ReferralAskStep(referrals))
+            Map<Step, AskStep> askSteps = Stream.of(new TestimonialAskStep(testimonials, jdbi), new ReferralAskStep(referrals))
                     .collect(Collectors.toMap(AskStep::step, s -> s));
             AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()));
             ClientService clientService = new ClientService(jdbi, askService, clock);
-            PublicCache publicCache = new PublicCache(jdbi);
-            TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
 
             WebApp.Features features = new WebApp.Features(
                     auth,

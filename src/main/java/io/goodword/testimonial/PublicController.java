@@ -468,7 +468,8 @@ public final class PublicController {
         return out.toString();
     }
 
-    private static byte[] photo(Context ctx) {
+    /** The uploaded photo's bytes, or null; an oversize file becomes a too-large marker the store refuses. */
+    static byte[] photo(Context ctx) {
         UploadedFile f = ctx.uploadedFile("photo");
         if (f == null || f.size() == 0) return null;
         if (f.size() > io.goodword.media.ImageStore.MAX_BYTES) return new byte[(int) io.goodword.media.ImageStore.MAX_BYTES + 1];
