@@ -270,4 +270,17 @@ class PublicPagesIT {
             assertThat(tag.select(".wall-tags a[aria-current=page]").text()).isEqualTo("pinned");
         }
     }
+
+    @Test
+    void the_wall_leads_to_the_case_studies_and_the_contact_page_and_both_answer() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http v = app.http();
+        Document wall = v.get("/p/" + f.slug()).html();
+        String caseStudies = wall.select("nav.wall-nav a[href$=/case-studies]").attr("href");
+        String contact = wall.select("nav.wall-nav a.wall-contact").attr("href");
+        assertThat(caseStudies).isEqualTo("/p/" + f.slug() + "/case-studies");
+        assertThat(contact).isEqualTo("/p/" + f.slug() + "/contact");
+        assertThat(v.get(caseStudies).status()).isEqualTo(200);
+        assertThat(v.get(contact).status()).isEqualTo(200);
+    }
 }
