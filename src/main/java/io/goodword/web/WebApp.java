@@ -23,8 +23,7 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.rendering.template.JavalinJte;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -39,7 +38,6 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 public final class WebApp {
     private static final Logger log = LoggerFactory.getLogger("goodword.http");
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The controllers of every feature, wired in App. */
     public record Features(Auth auth, AccountController accounts, SettingsController settings, OutboxController outbox,
@@ -233,11 +231,12 @@ public final class WebApp {
 
     /** Runs before every request: request id, language, security headers, size limit, CSRF. */
     private static void prepare(Context ctx, Config config, I18n i18n) {
-        String requestId = HexFormat.of().formatHex(randomBytes());
+        // Only for matching log lines to a report: needs to be unique-ish, not unguessable.
+        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
         ctx.attribute(ErrorPages.REQUEST_ID_ATTR, requestId);
         MDC.put("requestId", requestId);
         ctx.attribute(Cookies.SECURE_ATTR, config.secureCookies());
-        ctx.attribute(Views.LOCALIZER_ATTR, i18n.localizer(i18n.languageOf(ctx)));
+        ctx.attribute(Views.I18N_ATTR, i18n);
         SecurityHeaders.apply(ctx, config.secureCookies());
         if (ctx.path().startsWith("/admin")) ctx.header("Cache-Control", "no-store");
         long length = ctx.req().getContentLengthLong();
@@ -248,9 +247,4 @@ public final class WebApp {
         Csrf.check(ctx);
     }
 
-    private static byte[] randomBytes() {
-        byte[] b = new byte[6];
-        RANDOM.nextBytes(b);
-        return b;
-    }
 }
