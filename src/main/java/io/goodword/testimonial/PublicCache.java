@@ -2,16 +2,23 @@ package io.goodword.testimonial;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.zip.GZIPOutputStream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -26,8 +33,18 @@ import org.jdbi.v3.core.Jdbi;
 public final class PublicCache {
     static final Duration REVALIDATE = Duration.ofMillis(900);
 
-    /** Bytes ready to send, with their validators. */
-    public record Rendered(byte[] bytes, String contentType, String etag, Instant lastModified, String stamp) {}
+    /**
+     * Bytes ready to send (plain and gzipped, so neither is compressed per request), with their validators and the
+     * Last-Modified header already formatted.
+     */
+    public record Rendered(byte[] bytes, byte[] gzipped, String contentType, String etag, Instant lastModified,
+                           String lastModifiedHeader, String stamp) {
+        public static Rendered notFound(WallState state) {
+            return new Rendered(new byte[0], new byte[0], "", "", state.updatedAt(), "", state.stamp());
+        }
+    }
+
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
     private record Checked(WallState state, long checkedAt) {}
 
@@ -84,7 +101,18 @@ public final class PublicCache {
     /** Builds the cache entry of freshly rendered text. */
     public static Rendered rendered(String text, String contentType, WallState state) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        return new Rendered(bytes, contentType, etag(bytes), state.updatedAt(), state.stamp());
+        Instant modified = state.updatedAt().truncatedTo(ChronoUnit.SECONDS);
+        return new Rendered(bytes, gzip(bytes), contentType, etag(bytes), modified, HTTP_DATE.format(modified), state.stamp());
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 
     static String etag(byte[] bytes) {

@@ -14,6 +14,7 @@ import io.goodword.web.SecurityHeaders;
 import io.goodword.web.Shell;
 import io.goodword.web.Validation;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
@@ -90,7 +91,7 @@ public final class PublicController {
             int pages = WallPaging.pages(total, WALL_PAGE_SIZE);
             List<String> tags = dao.publicTags(ws.id());
             if (page > pages || (tagOrNull != null && !tags.contains(tagOrNull))) {
-                return new PublicCache.Rendered(new byte[0], "", "", state.updatedAt(), state.stamp());
+                return PublicCache.Rendered.notFound(state);
             }
             List<PublicTestimonial> items = publicItems(dao, ws.id(),
                     dao.publicList(ws.id(), tagOrNull, 1, WALL_PAGE_SIZE, (page - 1) * WALL_PAGE_SIZE));
@@ -373,11 +374,15 @@ public final class PublicController {
     }
 
     /** Sends cached bytes, or 304 when the visitor already has them. */
+    /**
+     * Sends cached bytes straight to the response (the hot path: no per-request rendering, compression or
+     * formatting), or 304 when the visitor's copy is current.
+     */
     static void send(Context ctx, PublicCache.Rendered r) {
-        Instant modified = r.lastModified().truncatedTo(ChronoUnit.SECONDS);
         ctx.header("ETag", r.etag());
-        ctx.header("Last-Modified", HTTP_DATE.format(modified));
+        ctx.header("Last-Modified", r.lastModifiedHeader());
         ctx.header("Cache-Control", "public, no-cache");
+        ctx.header("Vary", "Accept-Encoding");
         String inm = ctx.header("If-None-Match");
         boolean fresh;
         if (inm != null) {
@@ -388,7 +393,7 @@ public final class PublicController {
             fresh = false;
             if (ims != null) {
                 try {
-                    fresh = !modified.isAfter(Instant.from(HTTP_DATE.parse(ims)));
+                    fresh = !r.lastModified().isAfter(Instant.from(HTTP_DATE.parse(ims)));
                 } catch (RuntimeException ignored) {
                     // a malformed date means "send it"
                 }
@@ -398,8 +403,18 @@ public final class PublicController {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
-        ctx.contentType(r.contentType());
-        ctx.result(r.bytes());
+        String encodings = ctx.header("Accept-Encoding");
+        boolean gzip = encodings != null && encodings.contains("gzip");
+        byte[] body = gzip ? r.gzipped() : r.bytes();
+        HttpServletResponse res = ctx.res();
+        res.setContentType(r.contentType());
+        if (gzip) res.setHeader("Content-Encoding", "gzip");
+        res.setContentLength(body.length);
+        try {
+            res.getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the visitor went away
+        }
     }
 
     private static List<PublicTestimonial> publicItems(TestimonialDao dao, long workspaceId, List<Testimonial> rows) {

@@ -283,4 +283,21 @@ class PublicPagesIT {
         assertThat(v.get(caseStudies).status()).isEqualTo(200);
         assertThat(v.get(contact).status()).isEqualTo(200);
     }
+
+    @Test
+    void the_wall_is_served_gzipped_to_browsers_that_ask_and_plain_to_others() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Zipped Person", "Compressed once, served many times over.");
+        Http v = app.http();
+        Http.Response plain = v.get("/p/" + f.slug());
+        assertThat(plain.header("Content-Encoding")).isNull();
+        assertThat(plain.header("Vary")).isEqualTo("Accept-Encoding");
+        java.net.http.HttpResponse<byte[]> zipped = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(v.uri("/p/" + f.slug())).header("Accept-Encoding", "gzip").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body())).readAllBytes();
+        assertThat(new String(unzipped, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain.body()).contains("Zipped Person");
+        assertThat(zipped.body().length).isLessThan(plain.body().length());
+    }
 }
