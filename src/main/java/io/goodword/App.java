@@ -9,6 +9,8 @@ import io.goodword.account.WorkspaceDao;
 import io.goodword.ask.AskAdminController;
 import io.goodword.ask.AskDao;
 import io.goodword.ask.AskFlow;
+import io.goodword.ask.AskStep;
+import io.goodword.ask.Step;
 import io.goodword.ask.AskService;
 import io.goodword.ask.AskSettingsDao;
 import io.goodword.ask.ClientFlowController;
@@ -31,6 +33,8 @@ import io.goodword.mail.SmtpSender;
 import io.goodword.media.ImageStore;
 import io.goodword.media.MediaController;
 import io.goodword.referral.FormGuard;
+import io.goodword.referral.ReferralAskStep;
+import io.goodword.testimonial.TestimonialAskStep;
 import io.goodword.referral.LeadDao;
 import io.goodword.referral.LinkDao;
 import io.goodword.referral.ProgramDao;
@@ -42,12 +46,20 @@ import io.goodword.referral.RewardDao;
 import io.goodword.security.Auth;
 import io.goodword.security.LoginThrottle;
 import io.goodword.security.Throttle;
+import io.goodword.testimonial.AdminController;
+import io.goodword.testimonial.PublicCache;
+import io.goodword.testimonial.PublicController;
+import io.goodword.testimonial.SpamGuard;
+import io.goodword.testimonial.TestimonialService;
 import io.goodword.web.HealthController;
 import io.goodword.web.I18n;
 import io.goodword.web.Templates;
 import io.goodword.web.WebApp;
 import io.javalin.Javalin;
 import java.time.Clock;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,13 +118,17 @@ public final class App implements AutoCloseable {
             CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(caseStudies, caseStudyService,
                     workspaces, accounts, auth, config.baseUrl());
 
-            // Clients and asking. The testimonial and referral steps of the client flow plug in here (AskStep).
-            java.util.Map<io.goodword.ask.Step, io.goodword.ask.AskStep> askSteps = java.util.Map.of();
-            AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()));
-            ClientService clientService = new ClientService(jdbi, askService, clock);
-
             ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new FormGuard(jdbi, clock), clock,
                     config.baseUrl());
+
+            PublicCache publicCache = new PublicCache(jdbi);
+            TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
+
+            // Clients and asking. Other features provide steps of the client's check-in flow (AskStep).
+            Map<Step, AskStep> askSteps = Stream.of(new TestimonialAskStep(testimonials, jdbi), new ReferralAskStep(referrals))
+                    .collect(Collectors.toMap(AskStep::step, s -> s));
+            AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()));
+            ClientService clientService = new ClientService(jdbi, askService, clock);
 
             WebApp.Features features = new WebApp.Features(
                     auth,
@@ -133,6 +149,9 @@ public final class App implements AutoCloseable {
                     new ReferralAdminController(referrals, jdbi.onDemand(ProgramDao.class), jdbi.onDemand(LinkDao.class), config.baseUrl()),
                     new ReferralPipelineController(referrals, jdbi.onDemand(LeadDao.class), jdbi.onDemand(RewardDao.class)),
                     new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class)),
+                    new PublicController(jdbi, workspaces, testimonials, new SpamGuard(jdbi, throttle, clock), publicCache,
+                            templates, i18n, config.baseUrl()),
+                    new AdminController(jdbi, workspaces, testimonials, config.baseUrl()),
                     auditLog,
                     new io.goodword.audit.AuditController(jdbi.onDemand(io.goodword.audit.AuditDao.class)),
                     new io.goodword.data.DataController(new io.goodword.data.WorkspaceExport(jdbi, images, clock),

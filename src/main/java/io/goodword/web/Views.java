@@ -8,6 +8,7 @@ import java.util.Map;
 /** Rendering of page records into their JTE templates; every handler goes through here. */
 public final class Views {
     static final String LOCALIZER_ATTR = "gw.t";
+    static final String I18N_ATTR = "gw.i18n";
 
     private Views() {}
 
@@ -25,7 +26,20 @@ public final class Views {
         return new Shell(title, t, () -> Csrf.token(ctx), Flash.pop(ctx), CurrentUser.of(ctx), nav);
     }
 
-    public static Localizer t(Context ctx) { return ctx.attribute(LOCALIZER_ATTR); }
+    /**
+     * The visitor's translations, worked out on first use: cached public pages never need them, so the hot path
+     * skips parsing Accept-Language. Null only for a failure before the request was set up.
+     */
+    public static Localizer t(Context ctx) {
+        Localizer t = ctx.attribute(LOCALIZER_ATTR);
+        if (t == null) {
+            I18n i18n = ctx.attribute(I18N_ATTR);
+            if (i18n == null) return null;
+            t = i18n.localizer(i18n.languageOf(ctx));
+            ctx.attribute(LOCALIZER_ATTR, t);
+        }
+        return t;
+    }
 
     public static void render(Context ctx, String template, Object page) {
         ctx.render(template, Map.of("page", page));

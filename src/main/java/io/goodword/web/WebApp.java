@@ -23,14 +23,14 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.rendering.template.JavalinJte;
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
+import static io.javalin.apibuilder.ApiBuilder.after;
 import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
@@ -38,7 +38,6 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 public final class WebApp {
     private static final Logger log = LoggerFactory.getLogger("goodword.http");
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     /** The controllers of every feature, wired in App. */
     public record Features(Auth auth, AccountController accounts, SettingsController settings, OutboxController outbox,
@@ -48,6 +47,8 @@ public final class WebApp {
                            ApprovalController caseStudyApprovals,
                            ReferralAdminController referralAdmin, ReferralPipelineController referralPipeline,
                            ReferralPublicController referralPublic,
+                           io.goodword.testimonial.PublicController testimonialPublic,
+                           io.goodword.testimonial.AdminController testimonialAdmin,
                            io.goodword.audit.AuditLog auditLog, io.goodword.audit.AuditController audit,
                            io.goodword.data.DataController data, io.goodword.growth.DashboardController dashboard) {}
 
@@ -198,6 +199,38 @@ public final class WebApp {
         get("/admin/referrals/ambassadors", f.referralAdmin()::ambassadors);
         post("/admin/referrals/ambassadors/{clientId}/link", f.referralAdmin()::createLink);
         post("/admin/referrals/ambassadors/{clientId}/email", f.referralAdmin()::emailLink);
+        // testimonials: public wall, page, feed, widget, collection form, private edit link
+        get("/p/{slug}", f.testimonialPublic()::wall);
+        get("/p/{slug}/t/{id}", f.testimonialPublic()::single);
+        get("/p/{slug}/testimonials.json", f.testimonialPublic()::feed);
+        get("/p/{slug}/theme.css", f.testimonialPublic()::theme);
+        get("/p/{slug}/review", f.testimonialPublic()::reviewForm);
+        post("/p/{slug}/review", f.testimonialPublic()::submit);
+        get("/p/{slug}/review/thanks", f.testimonialPublic()::thanks);
+        get("/embed/{slug}", f.testimonialPublic()::embed); // also /embed/{slug}.js, the loader
+        get("/testimonial/edit/{token}", f.testimonialPublic()::editForm);
+        post("/testimonial/edit/{token}", f.testimonialPublic()::edit);
+        post("/testimonial/edit/{token}/withdraw", f.testimonialPublic()::withdraw);
+        after("/admin/settings*", f.testimonialPublic()::afterSettings);
+        // testimonials: moderation (static paths before /{id})
+        get("/admin/testimonials", f.testimonialAdmin()::list);
+        post("/admin/testimonials/bulk", f.testimonialAdmin()::bulk);
+        get("/admin/testimonials/new", f.testimonialAdmin()::newForm);
+        post("/admin/testimonials/new", f.testimonialAdmin()::create);
+        get("/admin/testimonials/import", f.testimonialAdmin()::importForm);
+        post("/admin/testimonials/import", f.testimonialAdmin()::importUpload);
+        post("/admin/testimonials/import/preview", f.testimonialAdmin()::importConfirm);
+        get("/admin/testimonials/export.csv", f.testimonialAdmin()::exportCsv);
+        get("/admin/testimonials/export.json", f.testimonialAdmin()::exportJson);
+        get("/admin/testimonials/embed", f.testimonialAdmin()::embed);
+        get("/admin/testimonials/collect", f.testimonialAdmin()::collect);
+        post("/admin/testimonials/collect", f.testimonialAdmin()::savePrompt);
+        get("/admin/testimonials/{id}", f.testimonialAdmin()::show);
+        post("/admin/testimonials/{id}/status", f.testimonialAdmin()::status);
+        post("/admin/testimonials/{id}/edit", f.testimonialAdmin()::edit);
+        post("/admin/testimonials/{id}/restore-original", f.testimonialAdmin()::restoreOriginal);
+        post("/admin/testimonials/{id}/tags", f.testimonialAdmin()::tags);
+        post("/admin/testimonials/{id}/reply", f.testimonialAdmin()::reply);
 
         get("/admin/settings/audit", f.audit()::list);
         get("/admin/settings/export", f.data()::show);
@@ -210,11 +243,12 @@ public final class WebApp {
 
     /** Runs before every request: request id, language, security headers, size limit, CSRF. */
     private static void prepare(Context ctx, Config config, I18n i18n) {
-        String requestId = HexFormat.of().formatHex(randomBytes());
+        // Only for matching log lines to a report: needs to be unique-ish, not unguessable.
+        String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
         ctx.attribute(ErrorPages.REQUEST_ID_ATTR, requestId);
         MDC.put("requestId", requestId);
         ctx.attribute(Cookies.SECURE_ATTR, config.secureCookies());
-        ctx.attribute(Views.LOCALIZER_ATTR, i18n.localizer(i18n.languageOf(ctx)));
+        ctx.attribute(Views.I18N_ATTR, i18n);
         SecurityHeaders.apply(ctx, config.secureCookies());
         if (ctx.path().startsWith("/admin")) ctx.header("Cache-Control", "no-store");
         long length = ctx.req().getContentLengthLong();
@@ -225,9 +259,4 @@ public final class WebApp {
         Csrf.check(ctx);
     }
 
-    private static byte[] randomBytes() {
-        byte[] b = new byte[6];
-        RANDOM.nextBytes(b);
-        return b;
-    }
 }

@@ -53,7 +53,7 @@ class ClientFlowIT {
     static Ask ask(Setup s) { return jdbi.onDemand(AskDao.class).forClient(s.f().workspaceId(), s.client()).get(0); }
 
     @Test
-    void a_promoter_answers_ten_and_ends_at_a_warm_thank_you_remembered_on_return() {
+    void a_promoter_answers_ten_leaves_a_verified_testimonial_and_is_offered_the_referral_step() {
         Setup s = setup("Ada Lovelace");
         Http client = app.http();
         Document page = client.get(s.path()).html();
@@ -65,6 +65,33 @@ class ClientFlowIT {
         Http.Response r = client.post(s.path() + "/score", Map.of("score", "10", "comment", "Brilliant work"));
         assertThat(r.status()).isEqualTo(303);
         assertThat(r.location()).isEqualTo(s.path());
+        assertThat(client.get(s.path()).html().select("h1").text()).isEqualTo("Thank you, Ada!");
+        client.post(s.path() + "/step", Map.of("step", "thanks"));
+
+        // the testimonial form, prefilled with what the freelancer knows
+        Document form = client.get(s.path()).html();
+        assertThat(form.select("input[name=step]").attr("value")).isEqualTo("testimonial");
+        assertThat(form.select("#f-name").attr("value")).isEqualTo("Ada Lovelace");
+        assertThat(form.select("#f-company").attr("value")).isEqualTo("Acme");
+        Map<String, String> testimonial = new java.util.HashMap<>(Map.of("step", "testimonial", "rating", "5",
+                "body", "Too short", "name", "Ada Lovelace", "company", "Acme", "consentPublish", "yes"));
+        Http.Response tooShort = client.post(s.path() + "/step", testimonial);
+        assertThat(tooShort.status()).isEqualTo(422);
+        assertThat(tooShort.html().select("#f-body").text()).isEqualTo("Too short");
+        assertThat(tooShort.html().select("#f-body-error").text()).isNotBlank();
+        testimonial.put("body", "Ada understood our problem in a day and shipped the fix in a week.");
+        assertThat(client.post(s.path() + "/step", testimonial).status()).isEqualTo(303);
+        Map<String, Object> saved = jdbi.withHandle(h -> h.createQuery(
+                "SELECT client_id, verified, source, status FROM testimonials WHERE workspace_id = :ws")
+                .bind("ws", s.f().workspaceId()).mapToMap().one());
+        assertThat(((Number) saved.get("client_id")).longValue()).isEqualTo(s.client());
+        assertThat(saved.get("verified")).isIn(true, 1, (byte) 1);
+        assertThat(saved.get("source")).isEqualTo("link");
+        assertThat(saved.get("status")).isEqualTo("pending");
+
+        // then the referral step; skipping it ends the flow
+        assertThat(client.get(s.path()).html().select("input[name=step]").attr("value")).isEqualTo("referral");
+        client.post(s.path() + "/step", Map.of("step", "referral", "skip", "1"));
         Document done = client.get(s.path()).html();
         assertThat(done.select("h1").text()).isEqualTo("Thank you so much, Ada!");
         assertThat(done.select("form")).isEmpty();
@@ -73,7 +100,7 @@ class ClientFlowIT {
         assertThat(ask.score()).isEqualTo(10);
         assertThat(ask.comment()).isEqualTo("Brilliant work");
         assertThat(ask.stepEnum()).isEqualTo(Step.DONE);
-        assertThat(ask.completed()).containsExactly("score");
+        assertThat(ask.completed()).contains("score", "testimonial").doesNotContain("referral");
         assertThat(ask.finishedAt()).isNotNull();
 
         // a reused link (another device, the back button) shows the saved answer, never a second answer

@@ -44,7 +44,7 @@ class CheckInJourneyBrowserIT {
     }
 
     @Test
-    void a_promoter_taps_ten_on_a_phone_and_reaches_the_thank_you() {
+    void a_promoter_taps_ten_on_a_phone_leaves_a_testimonial_and_refers_a_friend() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         browser.get(linkFor(f, "Ada Lovelace"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hi Ada!");
@@ -56,8 +56,38 @@ class CheckInJourneyBrowserIT {
         assertThat(overflow).isEqualTo(false);
         ten.click();
         Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.primary")));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you, Ada!");
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.primary")));
+
+        // the testimonial, prefilled with her name
+        assertThat(browser.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("Ada Lovelace");
+        browser.findElement(By.cssSelector("label[for=f-rating-5]")).click();
+        browser.findElement(By.id("f-body")).sendKeys("Ada turned a vague idea into a working engine in two weeks.");
+        WebElement consent = browser.findElement(By.id("f-consentPublish"));
+        browser.executeScript("arguments[0].scrollIntoView(true);", consent);
+        consent.click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.primary")));
+
+        // then she refers a friend
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Know someone who could use");
+        browser.findElement(By.id("f-name")).sendKeys("Grace Hopper");
+        browser.findElement(By.id("f-email")).sendKeys(Fixtures.unique("grace") + "@example.com");
+        browser.findElement(By.id("f-message")).sendKeys("Needs help with a compiler.");
+        WebElement agreed = browser.findElement(By.id("f-consent"));
+        browser.executeScript("arguments[0].scrollIntoView(true);", agreed);
+        agreed.click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.primary")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you so much, Ada!");
         assertThat(browser.findElement(By.id("flow-done")).getText()).contains("Your answers are saved");
+
+        long verified = TestDb.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws AND verified AND client_id IS NOT NULL")
+                .bind("ws", f.workspaceId()).mapTo(Long.class).one());
+        assertThat(verified).isEqualTo(1);
+        String lead = TestDb.jdbi().withHandle(h -> h.createQuery(
+                "SELECT name FROM referral_leads WHERE workspace_id = :ws AND referrer_client_id IS NOT NULL")
+                .bind("ws", f.workspaceId()).mapTo(String.class).one());
+        assertThat(lead).isEqualTo("Grace Hopper");
 
         browser.navigate().refresh(); // coming back later shows where they left off
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you so much, Ada!");

@@ -1,0 +1,72 @@
+package io.goodword.referral;
+
+import io.goodword.ask.AskStep;
+import io.goodword.ask.AskVisit;
+import io.goodword.ask.Step;
+import io.goodword.web.Csrf;
+import io.goodword.web.FormErrors;
+import io.goodword.web.Localizer;
+import io.goodword.web.Shell;
+import io.goodword.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.Optional;
+
+/**
+ * The referral step of a promoter's check-in flow (/c/{token}): their own link to share (when a program runs)
+ * and a form to introduce someone now. Without a program the friend's contact is still kept as a lead.
+ */
+public final class ReferralAskStep implements AskStep {
+    private final ReferralService referrals;
+
+    public ReferralAskStep(ReferralService referrals) { this.referrals = referrals; }
+
+    /** What the step page shows. */
+    public record Page(Shell shell, AskVisit visit, String brandName, String logoUrl, String link, String referrerReward,
+                       String friendReward, FriendForm form, FormErrors errors) {
+        public String action() { return visit.path() + "/step"; }
+    }
+
+    @Override
+    public Step step() { return Step.REFERRAL; }
+
+    @Override
+    public void show(Context ctx, AskVisit visit) {
+        Views.render(ctx, "referral/askStep.jte", page(ctx, visit, FriendForm.empty(), FormErrors.none()));
+    }
+
+    @Override
+    public boolean submit(Context ctx, AskVisit visit) {
+        FriendForm typed = FriendForm.from(ctx);
+        FriendForm form = FriendForm.byClient(typed.name(), typed.email(), typed.phone(), typed.message(), typed.consent());
+        ReferralService.Submission result = referrals.submitFriendFromClient(visit.workspace().id(), visit.client().id(), form,
+                ctx.ip());
+        switch (result.outcome()) {
+            case SAVED, IGNORED -> {
+                return true;
+            }
+            case THROTTLED -> {
+                ctx.status(HttpStatus.TOO_MANY_REQUESTS);
+                Views.render(ctx, "referral/askStep.jte", page(ctx, visit, form, FormErrors.of("", "referral.error.throttled")));
+                return false;
+            }
+            default -> {
+                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+                Views.render(ctx, "referral/askStep.jte", page(ctx, visit, form, result.errors()));
+                return false;
+            }
+        }
+    }
+
+    private Page page(Context ctx, AskVisit v, FriendForm form, FormErrors errors) {
+        Localizer t = v.t();
+        Shell shell = new Shell(t.text("ask.flow.title", v.workspace().displayName()), t, () -> Csrf.token(ctx), null, null, "");
+        long ws = v.workspace().id();
+        Optional<ReferralService.LinkResult> link = referrals.linkFor(ws, v.client().id());
+        Optional<Program> program = link.flatMap(l -> referrals.currentProgram(ws));
+        String referrerReward = program.map(Program::referrerReward).filter(Program.RewardSpec::present).map(r -> r.describe(t)).orElse(null);
+        String friendReward = program.map(Program::friendReward).filter(Program.RewardSpec::present).map(r -> r.describe(t)).orElse(null);
+        return new Page(shell, v, v.workspace().displayName(), v.workspace().logoUrl(), link.map(ReferralService.LinkResult::url).orElse(null),
+                referrerReward, friendReward, form, errors);
+    }
+}

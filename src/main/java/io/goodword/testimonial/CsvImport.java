@@ -1,0 +1,168 @@
+package io.goodword.testimonial;
+
+import io.goodword.web.FormErrors;
+import io.goodword.web.Validation;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reading testimonials from a CSV file: the header row names the columns, the freelancer maps them to our fields on
+ * a preview page, and each row is checked (errors listed per row, duplicates flagged) before anything is saved.
+ */
+public final class CsvImport {
+    public static final int MAX_ROWS = 2000;
+    public static final int MAX_CHARS = 2_000_000;
+    /** Our fields, in the order the preview shows them. */
+    public static final List<String> FIELDS = List.of("name", "body", "rating", "role", "company", "website", "email",
+            "consent", "tags");
+    private static final Map<String, List<String>> SYNONYMS = Map.of(
+            "name", List.of("name", "author", "client", "full name", "customer"),
+            "body", List.of("body", "text", "testimonial", "review", "comment", "message", "quote"),
+            "rating", List.of("rating", "stars", "score"),
+            "role", List.of("role", "title", "job title", "position"),
+            "company", List.of("company", "organisation", "organization", "business"),
+            "website", List.of("website", "url", "site", "web"),
+            "email", List.of("email", "e-mail", "mail"),
+            "consent", List.of("consent", "publish", "public", "consent to publish"),
+            "tags", List.of("tags", "tag", "labels"));
+
+    /** The parsed file: its header names and raw rows. */
+    public record Table(List<String> headers, List<List<String>> rows, boolean truncated) {}
+
+    /** One row as it would be imported; {@code errors} say why not, {@code duplicate} that we already have it. */
+    public record Row(int line, String name, String body, int rating, String role, String company, String website,
+                      String email, boolean consent, List<String> tags, List<RowError> errors, boolean duplicate) {
+        public boolean importable() { return errors.isEmpty() && !duplicate; }
+    }
+
+    /** A problem with one field of one row. */
+    public record RowError(String field, FormErrors.Message message) {}
+
+    public static final class Unreadable extends Exception {
+        public Unreadable() { super("unreadable csv", null, false, false); }
+    }
+
+    private CsvImport() {}
+
+    public static Table parse(String text) throws Unreadable {
+        if (text == null || text.isBlank() || text.length() > MAX_CHARS) throw new Unreadable();
+        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        char delimiter = guessDelimiter(t);
+        try (CSVParser p = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get()
+                .parse(new StringReader(t))) {
+            List<List<String>> rows = new ArrayList<>();
+            List<String> headers = null;
+            boolean truncated = false;
+            for (CSVRecord r : p) {
+                List<String> cells = new ArrayList<>();
+                r.forEach(c -> cells.add(c == null ? "" : c.strip()));
+                if (headers == null) {
+                    headers = cells;
+                    continue;
+                }
+                if (rows.size() >= MAX_ROWS) {
+                    truncated = true;
+                    break;
+                }
+                rows.add(cells);
+            }
+            if (headers == null || headers.isEmpty()) throw new Unreadable();
+            return new Table(headers, rows, truncated);
+        } catch (IOException | RuntimeException e) {
+            throw new Unreadable();
+        }
+    }
+
+    private static char guessDelimiter(String text) {
+        int nl = text.indexOf('\n');
+        String first = nl < 0 ? text : text.substring(0, nl);
+        long semis = first.chars().filter(c -> c == ';').count();
+        long commas = first.chars().filter(c -> c == ',').count();
+        long tabs = first.chars().filter(c -> c == '\t').count();
+        if (tabs > commas && tabs > semis) return '\t';
+        return semis > commas ? ';' : ',';
+    }
+
+    /** Field → column index (-1: not imported), guessed from the header names. */
+    public static Map<String, Integer> guessMapping(List<String> headers) {
+        Map<String, Integer> m = new LinkedHashMap<>();
+        for (String field : FIELDS) {
+            int found = -1;
+            for (int i = 0; i < headers.size() && found < 0; i++) {
+                String h = headers.get(i).toLowerCase(Locale.ROOT).replace('_', ' ').strip();
+                if (SYNONYMS.get(field).contains(h)) found = i;
+            }
+            m.put(field, found);
+        }
+        return m;
+    }
+
+    /** Checks every row under this mapping; {@code known} says whether a body hash is already in the workspace. */
+    public static List<Row> rows(Table table, Map<String, Integer> mapping, Predicate<String> known) {
+        List<Row> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        int line = 1;
+        for (List<String> cells : table.rows()) {
+            line++;
+            String name = cell(cells, mapping, "name");
+            String body = cell(cells, mapping, "body");
+            String ratingText = cell(cells, mapping, "rating");
+            String website = cell(cells, mapping, "website");
+            String email = cell(cells, mapping, "email");
+            FormErrors e = FormErrors.none();
+            e.required("name", name).maxLength("name", name, 100);
+            e.required("body", body).maxLength("body", body, TestimonialForm.BODY_MAX);
+            int rating = parseRating(ratingText);
+            if (rating < 1) e.add("rating", "testimonial.import.badRating", ratingText);
+            e.maxLength("role", cell(cells, mapping, "role"), 100).maxLength("company", cell(cells, mapping, "company"), 100);
+            e.url("website", website).email("email", email);
+            List<RowError> errors = new ArrayList<>();
+            for (String field : FIELDS) {
+                if (e.has(field)) errors.add(new RowError(field, e.get(field)));
+            }
+            String hash = TestimonialService.bodyHash(body);
+            boolean duplicate = !body.isBlank() && (!seen.add(hash) || known.test(hash));
+            out.add(new Row(line, name, body, Math.max(rating, 0), cell(cells, mapping, "role"), cell(cells, mapping, "company"),
+                    website, email.isBlank() ? null : Validation.normalizeEmail(email), yes(cell(cells, mapping, "consent")),
+                    Tags.parse(cell(cells, mapping, "tags")), List.copyOf(errors), duplicate));
+        }
+        return out;
+    }
+
+    private static String cell(List<String> cells, Map<String, Integer> mapping, String field) {
+        Integer i = mapping.get(field);
+        return i == null || i < 0 || i >= cells.size() ? "" : cells.get(i);
+    }
+
+    /** "5", "4.0", "★★★★" or "4/5"; 0 when unreadable. */
+    static int parseRating(String s) {
+        if (s == null || s.isBlank()) return 0;
+        String t = s.strip();
+        long stars = t.chars().filter(c -> c == '★').count();
+        if (stars > 0) return stars <= 5 ? (int) stars : 0;
+        if (t.contains("/")) t = t.substring(0, t.indexOf('/')).strip();
+        try {
+            double d = Double.parseDouble(t.replace(',', '.'));
+            long r = Math.round(d);
+            return r >= 1 && r <= 5 ? (int) r : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    static boolean yes(String s) {
+        String t = s == null ? "" : s.strip().toLowerCase(Locale.ROOT);
+        return t.equals("yes") || t.equals("y") || t.equals("true") || t.equals("1") || t.equals("ja") || t.equals("x");
+    }
+}

@@ -1,0 +1,37 @@
+package io.goodword.testimonial;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+
+/**
+ * A testimonial as the public may see it: only the fields the client consented to, never the email or the IP.
+ * Every public page, the widget and the JSON feed are built from this record and nothing else.
+ */
+public record PublicTestimonial(long id, int rating, String text, String name, String role, String company,
+                                String website, String photoUrl, boolean verified, boolean featured, String reply,
+                                LocalDate date, List<String> tags) {
+
+    /** Empty when the testimonial may not be shown at all. */
+    public static java.util.Optional<PublicTestimonial> of(Testimonial t, List<String> tags) {
+        if (!t.isPublic()) return java.util.Optional.empty();
+        String excerpt = t.excerpt() == null || t.excerpt().isBlank() ? null : t.excerpt();
+        Instant when = t.approvedAt() != null ? t.approvedAt() : t.createdAt();
+        return java.util.Optional.of(new PublicTestimonial(t.id(), t.rating(), excerpt != null ? excerpt : t.body(), t.name(),
+                t.role(), t.consentShowCompany() ? t.company() : "", t.consentShowCompany() ? t.website() : "",
+                t.consentShowPhoto() ? t.photoUrl() : null, t.verified(), t.featured(),
+                t.reply() == null || t.reply().isBlank() ? null : t.reply(),
+                when == null ? null : LocalDate.ofInstant(when, ZoneOffset.UTC), List.copyOf(tags)));
+    }
+
+    /** "Designer, Acme" or "Designer" or "". */
+    public String byline() {
+        if (!role.isBlank() && !company.isBlank()) return role + ", " + company;
+        return role.isBlank() ? company : role;
+    }
+
+    public String stars() { return "★".repeat(rating) + "☆".repeat(5 - rating); }
+
+    public String initial() { return name.isBlank() ? "?" : name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(); }
+}

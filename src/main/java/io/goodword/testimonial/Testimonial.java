@@ -1,0 +1,20 @@
+package io.goodword.testimonial;
+
+import java.time.Instant;
+
+/** One testimonial row, exactly as stored (including private fields such as the email). */
+public record Testimonial(long id, long workspaceId, Long clientId, TestimonialStatus status, TestimonialSource source,
+                          boolean verified, int rating, String body, String excerpt, String name, String role,
+                          String company, String website, String email, String photoFile, boolean consentPublish,
+                          boolean consentShowPhoto, boolean consentShowCompany, boolean featured, String reply,
+                          String submittedIp, String originalBody, Instant createdAt, Instant updatedAt,
+                          Instant approvedAt) {
+
+    /** True only when this testimonial may appear on public pages, widgets and feeds. */
+    public boolean isPublic() { return status == TestimonialStatus.APPROVED && consentPublish; }
+
+    /** The client's words were changed by the freelancer. */
+    public boolean edited() { return originalBody != null && !originalBody.equals(body); }
+
+    public String photoUrl() { return photoFile == null ? null : "/media/" + photoFile; }
+}

@@ -1,0 +1,62 @@
+package io.goodword.testimonial;
+
+import io.goodword.ask.AskStep;
+import io.goodword.ask.AskVisit;
+import io.goodword.ask.Step;
+import io.goodword.client.Client;
+import io.goodword.web.Csrf;
+import io.goodword.web.FormErrors;
+import io.goodword.web.Localizer;
+import io.goodword.web.Shell;
+import io.goodword.web.Views;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The testimonial step of a happy client's check-in flow (/c/{token}): the same form as the public page, prefilled
+ * with what the freelancer knows, and the result tied to the client and marked verified.
+ */
+public final class TestimonialAskStep implements AskStep {
+    private final TestimonialService service;
+    private final Jdbi jdbi;
+
+    public TestimonialAskStep(TestimonialService service, Jdbi jdbi) {
+        this.service = service;
+        this.jdbi = jdbi;
+    }
+
+    /** What the step page shows. */
+    public record Page(Shell shell, AskVisit visit, String brandName, String logoUrl, String prompt, TestimonialForm form,
+                       FormErrors errors) {
+        public String action() { return visit.path() + "/step"; }
+    }
+
+    @Override
+    public Step step() { return Step.TESTIMONIAL; }
+
+    @Override
+    public void show(Context ctx, AskVisit visit) {
+        Client c = visit.client();
+        TestimonialForm prefilled = new TestimonialForm("", "", c.name(), "", c.company(), "",
+                c.email() == null ? "" : c.email(), false, false, false, null);
+        Views.render(ctx, "testimonial/askStep.jte", page(ctx, visit, prefilled, FormErrors.none()));
+    }
+
+    @Override
+    public boolean submit(Context ctx, AskVisit visit) {
+        TestimonialService.SubmitResult result = service.submit(visit.workspace(), TestimonialForm.from(ctx),
+                PublicController.photo(ctx), Origin.personalLink(visit.client().id(), ctx.ip()));
+        if (result.ok()) return true;
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        Views.render(ctx, "testimonial/askStep.jte", page(ctx, visit, result.form(), result.errors()));
+        return false;
+    }
+
+    private Page page(Context ctx, AskVisit v, TestimonialForm form, FormErrors errors) {
+        Localizer t = v.t();
+        Shell shell = new Shell(t.text("ask.flow.title", v.workspace().displayName()), t, () -> Csrf.token(ctx), null, null, "");
+        String prompt = jdbi.withExtension(TestimonialDao.class, dao -> dao.prompt(v.workspace().id()));
+        return new Page(shell, v, v.workspace().displayName(), v.workspace().logoUrl(), prompt, form, errors);
+    }
+}

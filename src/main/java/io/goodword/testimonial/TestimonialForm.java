@@ -1,0 +1,71 @@
+package io.goodword.testimonial;
+
+import io.goodword.web.FormErrors;
+import io.goodword.web.Validation;
+import io.javalin.http.Context;
+
+/**
+ * What a client types into the testimonial form (public page, personal link or private edit link), kept as typed.
+ * {@code keptPhoto} is a photo already accepted on an earlier attempt, so a failed submission does not lose it.
+ */
+public record TestimonialForm(String rating, String body, String name, String role, String company, String website,
+                              String email, boolean consentPublish, boolean consentShowPhoto, boolean consentShowCompany,
+                              String keptPhoto) {
+    public static final int BODY_MIN = 20;
+    public static final int BODY_MAX = 2000;
+
+    public static TestimonialForm empty() {
+        return new TestimonialForm("", "", "", "", "", "", "", false, false, false, null);
+    }
+
+    public static TestimonialForm from(Context ctx) {
+        String kept = Validation.clean(ctx.formParam("keptPhoto"));
+        return new TestimonialForm(Validation.clean(ctx.formParam("rating")), Validation.clean(ctx.formParam("body")),
+                Validation.clean(ctx.formParam("name")), Validation.clean(ctx.formParam("role")),
+                Validation.clean(ctx.formParam("company")), Validation.clean(ctx.formParam("website")),
+                Validation.clean(ctx.formParam("email")), ctx.formParam("consentPublish") != null,
+                ctx.formParam("consentShowPhoto") != null, ctx.formParam("consentShowCompany") != null,
+                kept.isEmpty() ? null : kept);
+    }
+
+    /** The form as the submitter left it, for the private edit link. */
+    public static TestimonialForm of(Testimonial t) {
+        return new TestimonialForm(String.valueOf(t.rating()), t.body(), t.name(), t.role(), t.company(), t.website(),
+                t.email() == null ? "" : t.email(), t.consentPublish(), t.consentShowPhoto(), t.consentShowCompany(),
+                t.photoFile());
+    }
+
+    public TestimonialForm withKeptPhoto(String file) {
+        return new TestimonialForm(rating, body, name, role, company, website, email, consentPublish, consentShowPhoto,
+                consentShowCompany, file);
+    }
+
+    public int ratingValue() {
+        try {
+            return Integer.parseInt(rating);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    public boolean ratingIs(int stars) { return ratingValue() == stars; }
+
+    public String emailOrNull() { return email == null || email.isBlank() ? null : Validation.normalizeEmail(email); }
+
+    public FormErrors validate() {
+        FormErrors e = FormErrors.none();
+        int r = ratingValue();
+        if (r < 1 || r > 5) e.add("rating", "testimonial.error.rating");
+        e.required("body", body);
+        if (body != null && !body.isBlank() && body.codePointCount(0, body.length()) < BODY_MIN) {
+            e.add("body", "testimonial.error.bodyShort", BODY_MIN);
+        }
+        e.maxLength("body", body, BODY_MAX);
+        e.required("name", name).maxLength("name", name, 100);
+        e.maxLength("role", role, 100);
+        e.maxLength("company", company, 100);
+        e.maxLength("website", website, 300).url("website", website);
+        e.maxLength("email", email, 254).email("email", email);
+        return e;
+    }
+}

@@ -1,0 +1,76 @@
+package io.goodword.testimonial;
+
+import gg.jte.Content;
+import io.goodword.web.FormErrors;
+import io.goodword.web.Localizer;
+import io.goodword.web.Shell;
+import java.util.List;
+import java.util.Map;
+
+/** The page records of this feature; each template renders one of them and never queries. */
+public final class TestimonialPages {
+    private TestimonialPages() {}
+
+    /** The freelancer's public identity, as the wall, widget and forms show it. */
+    public record Brand(String slug, String name, String headline, String bio, String logoUrl, String website,
+                        String themeUrl) {
+        public String wallUrl() { return "/p/" + slug; }
+    }
+
+    public record Pager(int page, int pages, String baseQuery) {
+        public boolean hasPrev() { return page > 1; }
+        public boolean hasNext() { return page < pages; }
+        public String prevUrl() { return url(page - 1); }
+        public String nextUrl() { return url(page + 1); }
+        private String url(int p) { return "?" + (baseQuery.isEmpty() ? "" : baseQuery + "&") + "page=" + p; }
+    }
+
+    // ---- public ----
+
+    public record WallPage(Shell shell, Brand brand, List<PublicTestimonial> items, long count, String average,
+                           List<String> tags, String activeTag, Pager pager, String canonicalUrl, String imageUrl,
+                           String description, Content jsonLd) {}
+
+    public record SinglePage(Shell shell, Brand brand, PublicTestimonial item, String canonicalUrl, String imageUrl,
+                             String description, Content jsonLd) {}
+
+    public record ReviewPage(Shell shell, Brand brand, String prompt, TestimonialForm form, FormErrors errors,
+                             String action, String started) {}
+
+    public record ThanksPage(Shell shell, Brand brand) {}
+
+    public record EditPage(Shell shell, Brand brand, TestimonialForm form, FormErrors errors, String token,
+                           boolean locked) {}
+
+    public record EmbedPage(Localizer t, String lang, Brand brand, List<PublicTestimonial> items, EmbedOptions options,
+                            long count, String average, String wallUrl) {}
+
+    // ---- admin ----
+
+    public record QueueRow(Testimonial testimonial, List<String> tags) {}
+
+    public record ListPage(Shell shell, QueueFilter filter, List<QueueRow> rows, Map<String, Long> counts, long total,
+                           Pager pager, List<String> allTags) {
+        public long count(String status) { return counts.getOrDefault(status, 0L); }
+    }
+
+    public record DetailPage(Shell shell, Testimonial t, List<String> tags, List<TestimonialEdit> edits, ContentForm form,
+                             FormErrors errors, String publicUrl) {
+        public String tagsText() { return String.join(", ", tags); }
+    }
+
+    public record NewPage(Shell shell, TestimonialForm form, FormErrors errors, boolean approveNow) {}
+
+    public record ImportPage(Shell shell, String csv, List<String> headers, Map<String, Integer> mapping,
+                             List<CsvImport.Row> rows, FormErrors errors, boolean truncated, boolean consentForAll) {
+        public long importable() { return rows.stream().filter(CsvImport.Row::importable).count(); }
+        public long duplicates() { return rows.stream().filter(CsvImport.Row::duplicate).count(); }
+        public long invalid() { return rows.stream().filter(r -> !r.errors().isEmpty()).count(); }
+        public boolean previewing() { return headers != null; }
+        public int mapped(String field) { return mapping == null ? -1 : mapping.getOrDefault(field, -1); }
+    }
+
+    public record EmbedAdminPage(Shell shell, EmbedOptions options, String snippet, String previewUrl, List<String> tags) {}
+
+    public record CollectPage(Shell shell, String reviewUrl, String prompt, FormErrors errors) {}
+}
