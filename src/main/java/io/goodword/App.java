@@ -111,6 +111,7 @@ public final class App implements AutoCloseable {
             WorkspaceDao workspaces = jdbi.onDemand(WorkspaceDao.class);
             ImageStore images = new ImageStore(config.uploadsDir());
             Auth auth = new Auth(accounts);
+            io.goodword.audit.AuditLog auditLog = new io.goodword.audit.AuditLog(jdbi);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
             CaseStudyDao caseStudies = jdbi.onDemand(CaseStudyDao.class);
             CaseStudyService caseStudyService = new CaseStudyService(jdbi, outbox, i18n, clock, config.baseUrl());
@@ -150,7 +151,17 @@ public final class App implements AutoCloseable {
                     new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class)),
                     new PublicController(jdbi, workspaces, testimonials, new SpamGuard(jdbi, throttle, clock), publicCache,
                             templates, i18n, config.baseUrl()),
-                    new AdminController(jdbi, workspaces, testimonials, config.baseUrl()));
+                    new AdminController(jdbi, workspaces, testimonials, config.baseUrl()),
+                    auditLog,
+                    new io.goodword.audit.AuditController(jdbi.onDemand(io.goodword.audit.AuditDao.class)),
+                    new io.goodword.data.DataController(new io.goodword.data.WorkspaceExport(jdbi, images, clock),
+                            new io.goodword.data.WorkspaceImport(jdbi, images),
+                            new io.goodword.data.PrivacyService(jdbi, images, clock), jdbi.onDemand(ClientDao.class),
+                            jdbi.onDemand(io.goodword.data.PrivacyDao.class), auditLog, clock),
+                    new io.goodword.growth.DashboardController(
+                            new io.goodword.growth.Dashboard(jdbi.onDemand(io.goodword.growth.GrowthDao.class)),
+                            jdbi.onDemand(io.goodword.growth.GrowthDao.class), workspaces,
+                            jdbi.onDemand(AskSettingsDao.class), clock, config.baseUrl()));
 
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());

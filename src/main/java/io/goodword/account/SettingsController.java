@@ -31,12 +31,6 @@ public final class SettingsController {
         this.baseUrl = baseUrl;
     }
 
-    public void home(Context ctx) {
-        Workspace ws = workspace(ctx);
-        Views.render(ctx, "account/adminHome.jte", new AdminHomePage(Views.shell(ctx, "admin.home.title", "home"), ws,
-                publicUrl(ws), ws.logoFile() != null, !ws.bio().isBlank()));
-    }
-
     public void show(Context ctx) {
         Workspace ws = workspace(ctx);
         render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), FormErrors.none(), FormErrors.none(), FormErrors.none(), null);

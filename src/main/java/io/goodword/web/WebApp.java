@@ -48,7 +48,9 @@ public final class WebApp {
                            ReferralAdminController referralAdmin, ReferralPipelineController referralPipeline,
                            ReferralPublicController referralPublic,
                            io.goodword.testimonial.PublicController testimonialPublic,
-                           io.goodword.testimonial.AdminController testimonialAdmin) {}
+                           io.goodword.testimonial.AdminController testimonialAdmin,
+                           io.goodword.audit.AuditLog auditLog, io.goodword.audit.AuditController audit,
+                           io.goodword.data.DataController data, io.goodword.growth.DashboardController dashboard) {}
 
     private WebApp() {}
 
@@ -91,6 +93,8 @@ public final class WebApp {
         app.before(ctx -> prepare(ctx, config, i18n));
         app.before("/admin", f.auth().requireSignIn());
         app.before("/admin/*", f.auth().requireSignIn());
+        app.after("/admin/*", f.auditLog()::afterAdminRequest);
+        app.after("/r/{code}", f.dashboard()::countVisit);
         app.after(ctx -> MDC.remove("requestId"));
         ErrorPages.register(app);
         return app;
@@ -111,7 +115,7 @@ public final class WebApp {
         get("/password/reset/{token}", f.accounts()::resetForm);
         post("/password/reset/{token}", f.accounts()::reset);
 
-        get("/admin", f.settings()::home);
+        get("/admin", f.dashboard()::show);
         get("/admin/settings", f.settings()::show);
         post("/admin/settings", f.settings()::save);
         post("/admin/settings/logo", f.settings()::uploadLogo);
@@ -227,6 +231,14 @@ public final class WebApp {
         post("/admin/testimonials/{id}/restore-original", f.testimonialAdmin()::restoreOriginal);
         post("/admin/testimonials/{id}/tags", f.testimonialAdmin()::tags);
         post("/admin/testimonials/{id}/reply", f.testimonialAdmin()::reply);
+
+        get("/admin/settings/audit", f.audit()::list);
+        get("/admin/settings/export", f.data()::show);
+        post("/admin/settings/export", f.data()::download);
+        post("/admin/settings/import", f.data()::importArchive);
+        get("/admin/clients/{id}/privacy", f.data()::privacyPage);
+        post("/admin/clients/{id}/privacy/export", f.data()::privacyExport);
+        post("/admin/clients/{id}/privacy/erase", f.data()::erase);
     }
 
     /** Runs before every request: request id, language, security headers, size limit, CSRF. */

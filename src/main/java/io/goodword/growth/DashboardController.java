@@ -1,0 +1,59 @@
+package io.goodword.growth;
+
+import io.goodword.account.Workspace;
+import io.goodword.account.WorkspaceDao;
+import io.goodword.ask.AskSettingsDao;
+import io.goodword.audit.AuditController;
+import io.goodword.security.CurrentUser;
+import io.goodword.web.FormErrors;
+import io.goodword.web.Views;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** GET /admin: the dashboard, the first page after sign-in. Also counts visits of ambassadors' links. */
+public final class DashboardController {
+    private final Dashboard dashboard;
+    private final GrowthDao dao;
+    private final WorkspaceDao workspaces;
+    private final AskSettingsDao askSettings;
+    private final Clock clock;
+    private final String baseUrl;
+
+    public DashboardController(Dashboard dashboard, GrowthDao dao, WorkspaceDao workspaces, AskSettingsDao askSettings,
+                               Clock clock, String baseUrl) {
+        this.dashboard = dashboard;
+        this.dao = dao;
+        this.workspaces = workspaces;
+        this.askSettings = askSettings;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    public void show(Context ctx) {
+        CurrentUser user = CurrentUser.require(ctx);
+        Workspace ws = workspaces.findById(user.workspaceId()).orElseThrow();
+        ZoneId zone = AuditController.zone(ws.timeZone());
+        Instant now = clock.instant();
+        DashboardQuery query = DashboardQuery.from(ctx);
+        FormErrors errors = query.validate();
+        Period period = query.period(Dashboard.today(now, zone), zone);
+        Dashboard.Figures figures = dashboard.figures(ws.id(), period, Views.t(ctx),
+                askSettings.get(ws.id()).delayHours(), now);
+        DashboardPage page = new DashboardPage(Views.shell(ctx, "growth.title", "home"), ws.displayName(),
+                baseUrl + "/p/" + ws.slug(), ws.logoFile() != null, !ws.bio().isBlank(), query, errors,
+                Dashboard.periodText(period), Dashboard.periodText(period.previous()), zone.getId(), figures,
+                DashboardQuery.PRESETS);
+        if (!errors.isEmpty()) ctx.status(422);
+        Views.render(ctx, "growth/dashboard.jte", page);
+    }
+
+    /** After-handler of GET /r/{code}: a landing page that was shown counts as one visit of that link. */
+    public void countVisit(Context ctx) {
+        if (!"GET".equals(ctx.method().name()) || ctx.statusCode() != 200) return;
+        String code = io.goodword.referral.ReferralCodes.normalize(ctx.pathParamMap().get("code"));
+        if (code == null) return;
+        dao.recordVisit(code, clock.instant());
+    }
+}

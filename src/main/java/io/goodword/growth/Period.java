@@ -1,0 +1,27 @@
+package io.goodword.growth;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * A range of whole days in the workspace's time zone, [first, last] inclusive, and the equally long range just before it.
+ * Boundaries are the workspace's midnights, turned into UTC instants for the database (DST-safe).
+ */
+public record Period(LocalDate first, LocalDate last, ZoneId zone) {
+
+    /** The last {@code days} days up to and including today. */
+    public static Period lastDays(int days, LocalDate today, ZoneId zone) {
+        return new Period(today.minusDays(days - 1L), today, zone);
+    }
+
+    public long days() { return ChronoUnit.DAYS.between(first, last) + 1; }
+
+    public Instant from() { return first.atStartOfDay(zone).toInstant(); }
+
+    /** Exclusive end: the midnight after the last day. */
+    public Instant to() { return last.plusDays(1).atStartOfDay(zone).toInstant(); }
+
+    public Period previous() { return new Period(first.minusDays(days()), first.minusDays(1), zone); }
+}

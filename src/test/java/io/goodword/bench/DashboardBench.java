@@ -1,0 +1,140 @@
+package io.goodword.bench;
+
+import io.goodword.db.Database;
+import io.goodword.db.EmbeddedMariaDb;
+import io.goodword.growth.Dashboard;
+import io.goodword.growth.GrowthDao;
+import io.goodword.growth.Period;
+import io.goodword.web.I18n;
+import io.goodword.web.Localizer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Benchmark (not a test): the dashboard of one workspace with 100,000 clients and more than a million events
+ * (check-ins, testimonials, referral links, visits, leads, rewards), plus a second workspace of the same size so every
+ * query has to rely on its workspace index. Prints the time of all the dashboard's SQL for each period.
+ * Run with bench/dashboard.sh.
+ */
+public final class DashboardBench {
+    static final int CLIENTS = 100_000;
+
+    public static void main(String[] args) throws Exception {
+        Path home = Path.of(args.length > 0 ? args[0] : "target/bench-mariadb").toAbsolutePath();
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(home);
+        try (Database db = Database.connect(server.jdbcUrl(), "root", "", server)) {
+            Jdbi jdbi = db.jdbi();
+            Instant now = Instant.parse("2026-06-15T10:00:00Z");
+            long ws = jdbi.withHandle(h -> h.createQuery("SELECT id FROM workspaces WHERE slug = 'bench-a'").mapTo(Long.class).findOne().orElse(0L));
+            if (ws == 0) {
+                long t0 = System.nanoTime();
+                ws = seed(jdbi, "bench-a");
+                seed(jdbi, "bench-b");
+                System.out.printf("seeded two workspaces in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            }
+            long workspace = ws;
+            long events = jdbi.withHandle(h -> h.createQuery("""
+                    SELECT (SELECT COUNT(*) FROM asks WHERE workspace_id = :ws) + (SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws)
+                         + (SELECT COUNT(*) FROM referral_links WHERE workspace_id = :ws) + (SELECT COUNT(*) FROM referral_visits WHERE workspace_id = :ws)
+                         + (SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws) + (SELECT COUNT(*) FROM referral_rewards WHERE workspace_id = :ws)""")
+                    .bind("ws", workspace).mapTo(Long.class).one());
+            long clients = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM clients WHERE workspace_id = ?").bind(0, workspace).mapTo(Long.class).one());
+            Dashboard dashboard = new Dashboard(jdbi.onDemand(GrowthDao.class));
+            Localizer t = I18n.load().localizer("en");
+            ZoneId zone = ZoneId.of("Europe/Berlin");
+            System.out.printf("workspace: %,d clients, %,d events%n", clients, events);
+            GrowthDao dao = jdbi.onDemand(GrowthDao.class);
+            Period year = Period.lastDays(365, LocalDate.of(2026, 6, 15), zone);
+            time("asks", () -> dao.asks(workspace, year.from(), year.to()));
+            time("nps", () -> dao.nps(workspace, year.from(), year.to()));
+            time("testimonials", () -> dao.testimonials(workspace, year.from(), year.to()));
+            time("referrals", () -> dao.referrals(workspace, year.from(), year.to()));
+            time("rewards", () -> dao.rewards(workspace, year.from(), year.to()));
+            time("topAmbassadors", () -> dao.topAmbassadors(workspace, year.from(), year.to(), 5));
+            time("answersByDelay", () -> dao.answersByDelay(workspace, now.minus(java.time.Duration.ofDays(730))));
+            for (int days : new int[] {30, 90, 365}) {
+                Period p = Period.lastDays(days, LocalDate.of(2026, 6, 15), zone);
+                dashboard.figures(workspace, p, t, 24, now); // warm-up
+                List<Double> ms = new ArrayList<>();
+                for (int i = 0; i < 7; i++) {
+                    long s = System.nanoTime();
+                    Dashboard.Figures f = dashboard.figures(workspace, p, t, 24, now);
+                    ms.add((System.nanoTime() - s) / 1e6);
+                    if (f.asking().isEmpty()) throw new IllegalStateException();
+                }
+                Collections.sort(ms);
+                System.out.printf("dashboard, last %3d days: median %.0f ms, max %.0f ms (all figures, charts and when-to-ask)%n",
+                        days, ms.get(ms.size() / 2), ms.get(ms.size() - 1));
+            }
+        }
+    }
+
+    private static void time(String what, Runnable r) {
+        r.run();
+        long s = System.nanoTime();
+        r.run();
+        System.out.printf("  %-15s %6.0f ms (365 days)%n", what, (System.nanoTime() - s) / 1e6);
+    }
+
+    /** Fills one workspace with generated rows, set-based (MariaDB's seq_ tables), over the 400 days before 2026-06-15. */
+    static long seed(Jdbi jdbi, String slug) {
+        return jdbi.withHandle(h -> {
+            long ws = h.createUpdate("INSERT INTO workspaces (slug, display_name, bio, time_zone) VALUES (?, ?, '', 'Europe/Berlin')")
+                    .bind(0, slug).bind(1, slug).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            String start = "'2025-05-11 00:00:00'";
+            run(h, "INSERT INTO clients (workspace_id, name, email, created_at) SELECT " + ws
+                    + ", CONCAT('Client ', seq), CONCAT('c', seq, '@" + slug + ".example'), " + start + " FROM seq_1_to_" + CLIENTS);
+            long firstClient = h.createQuery("SELECT MIN(id) FROM clients WHERE workspace_id = ?").bind(0, ws).mapTo(Long.class).one();
+            run(h, "INSERT INTO projects (workspace_id, client_id, title, value_cents, status, completed_at) SELECT " + ws + ", "
+                    + firstClient + " + seq, 'Project', 100000, 'completed', " + start + " + INTERVAL (seq * 345) SECOND FROM seq_0_to_" + (CLIENTS - 1));
+            long firstProject = h.createQuery("SELECT MIN(id) FROM projects WHERE workspace_id = ?").bind(0, ws).mapTo(Long.class).one();
+            // 6 check-ins per client = 600,000; sent 1-30 days after completion, 70% opened, 50% answered.
+            run(h, "INSERT INTO asks (workspace_id, client_id, project_id, reason, status, open_slot, score, scheduled_for, sent_at, "
+                    + "opened_at, answered_at, created_at) SELECT " + ws + ", " + firstClient + " + c.seq, " + firstProject + " + c.seq, "
+                    + "'project', IF(n.seq % 2 = 0, 'answered', 'expired'), NULL, IF(n.seq % 2 = 0, (c.seq + n.seq) % 11, NULL), "
+                    + "p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY, "
+                    + "IF((c.seq + n.seq) % 10 < 7, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY + INTERVAL 1 HOUR, NULL), "
+                    + "IF(n.seq % 2 = 0, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY + INTERVAL 2 HOUR, NULL), p.completed_at "
+                    + "FROM seq_0_to_" + (CLIENTS - 1) + " c JOIN seq_0_to_5 n JOIN projects p ON p.id = " + firstProject + " + c.seq");
+            run(h, "INSERT INTO testimonials (workspace_id, client_id, status, rating, body, name, created_at, approved_at) SELECT "
+                    + ws + ", " + firstClient + " + seq, IF(seq % 3 = 0, 'pending', 'approved'), 1 + seq % 5, 'Great work', 'Someone', "
+                    + start + " + INTERVAL (seq * 345) SECOND, IF(seq % 3 = 0, NULL, " + start + " + INTERVAL (seq * 345 + 3600) SECOND) "
+                    + "FROM seq_0_to_" + (CLIENTS - 1));
+            long program = h.createUpdate("INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type) "
+                    + "VALUES (?, 'Friends', '', '', 'CASH')").bind(0, ws).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            run(h, "INSERT INTO referral_links (workspace_id, program_id, client_id, code, created_at) SELECT " + ws + ", " + program
+                    + ", " + firstClient + " + seq * 5, CONCAT('" + slug.substring(slug.length() - 1).toUpperCase() + "', LPAD(seq, 7, '0')), "
+                    + start + " + INTERVAL (seq * 1725) SECOND FROM seq_0_to_19999");
+            long firstLink = h.createQuery("SELECT MIN(id) FROM referral_links WHERE workspace_id = ?").bind(0, ws).mapTo(Long.class).one();
+            run(h, "INSERT INTO referral_visits (workspace_id, link_id, visited_at) SELECT " + ws + ", " + firstLink + " + seq % 20000, "
+                    + start + " + INTERVAL (seq * 172) SECOND FROM seq_0_to_209999");
+            run(h, "INSERT INTO referral_leads (workspace_id, program_id, link_id, referrer_client_id, source, name, email, message, consent, "
+                    + "status, deal_value, created_at, qualified_at, won_at) SELECT " + ws + ", " + program + ", " + firstLink + " + seq % 20000, "
+                    + firstClient + " + (seq % 20000) * 5, 'LINK', 'Friend', CONCAT('f', seq, '@example.com'), '', TRUE, "
+                    + "ELT(1 + seq % 5, 'NEW', 'CONTACTED', 'QUALIFIED', 'WON', 'LOST'), IF(seq % 5 = 3, 1000 + seq % 900, NULL), "
+                    + start + " + INTERVAL (seq * 575) SECOND, IF(seq % 5 IN (2, 3), " + start + " + INTERVAL (seq * 575 + 86400) SECOND, NULL), "
+                    + "IF(seq % 5 = 3, " + start + " + INTERVAL (seq * 575 + 172800) SECOND, NULL) FROM seq_0_to_59999");
+            long firstLead = h.createQuery("SELECT MIN(id) FROM referral_leads WHERE workspace_id = ?").bind(0, ws).mapTo(Long.class).one();
+            run(h, "INSERT INTO referral_rewards (workspace_id, program_id, lead_id, beneficiary, recipient_name, reward_type, amount, "
+                    + "currency, status, created_at, fulfilled_at) SELECT " + ws + ", " + program + ", " + firstLead + " + seq * 5 + 3, 'REFERRER', "
+                    + "'Someone', 'CASH', 50, 'EUR', IF(seq % 2 = 0, 'FULFILLED', 'PENDING'), " + start + " + INTERVAL (seq * 2875) SECOND, "
+                    + "IF(seq % 2 = 0, " + start + " + INTERVAL (seq * 2875 + 86400) SECOND, NULL) FROM seq_0_to_11999");
+            run(h, "ANALYZE TABLE clients, projects, asks, testimonials, referral_links, referral_visits, referral_leads, referral_rewards");
+            return ws;
+        });
+    }
+
+    private static void run(Handle h, String sql) {
+        long t0 = System.nanoTime();
+        if (sql.startsWith("ANALYZE")) h.createQuery(sql).mapToMap().list();
+        else h.execute(sql);
+        System.out.printf("  %.1f s  %s%n", (System.nanoTime() - t0) / 1e9, sql.substring(0, Math.min(70, sql.length())));
+    }
+}

@@ -1,0 +1,71 @@
+package io.goodword.growth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The arithmetic and the period rules of the dashboard, without a database. */
+class DashboardFiguresTest {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+
+    @Test
+    void ten_promoters_three_passives_two_detractors_make_an_nps_of_53() {
+        assertThat(Format.nps(new GrowthDao.Nps(10, 3, 2))).isEqualTo(53);
+        assertThat(Format.nps(new GrowthDao.Nps(0, 1, 3))).isEqualTo(-75);
+        assertThat(Format.nps(new GrowthDao.Nps(0, 0, 0))).isNull();
+    }
+
+    @Test
+    void rates_round_to_whole_percent_and_have_no_value_without_a_base() {
+        assertThat(Format.rate(2, 3)).isEqualTo(67);
+        assertThat(Format.rate(0, 0)).isNull();
+        assertThat(Format.percent(null)).isEqualTo("–");
+    }
+
+    @Test
+    void a_period_starts_and_ends_at_the_workspaces_midnights_across_a_dst_change() {
+        Period p = Period.lastDays(30, LocalDate.of(2026, 4, 10), BERLIN);
+        assertThat(p.first()).isEqualTo(LocalDate.of(2026, 3, 12));
+        assertThat(p.from()).isEqualTo(Instant.parse("2026-03-11T23:00:00Z")); // CET
+        assertThat(p.to()).isEqualTo(Instant.parse("2026-04-10T22:00:00Z"));   // CEST
+        Period before = p.previous();
+        assertThat(before.last()).isEqualTo(LocalDate.of(2026, 3, 11));
+        assertThat(before.days()).isEqualTo(30);
+        assertThat(before.to()).isEqualTo(p.from());
+    }
+
+    @Test
+    void a_custom_range_must_be_two_dates_in_order_and_at_most_three_years() {
+        assertThat(new DashboardQuery("custom", "2026-01-01", "2026-01-31").validate().isEmpty()).isTrue();
+        assertThat(new DashboardQuery("custom", "2026-02-01", "2026-01-31").validate().get("to").key()).isEqualTo("growth.error.order");
+        assertThat(new DashboardQuery("custom", "31.01.2026", "").validate().all()).containsOnlyKeys("from", "to");
+        assertThat(new DashboardQuery("custom", "2020-01-01", "2026-01-01").validate().get("to").key()).isEqualTo("growth.error.tooLong");
+        assertThat(new DashboardQuery("7", "", "").validate().has("period")).isTrue();
+        Period p = new DashboardQuery("90", "", "").period(LocalDate.of(2026, 6, 15), BERLIN);
+        assertThat(p.days()).isEqualTo(90);
+    }
+
+    @Test
+    void a_chart_draws_no_bar_for_a_missing_value_but_lists_it_in_its_table() {
+        Chart c = Chart.grouped("x", "T", "D", List.of("a", "b"), List.of("s"), new Double[][] {{50.0}, {null}},
+                new String[][] {{"50"}, {"–"}}, -100, 100, List.of("g", "v"));
+        assertThat(c.bars()).hasSize(1);
+        assertThat(c.baseline()).isEqualTo(124.0); // top margin 24 + half of the 200 px plot
+        assertThat(c.bars().get(0).y() + c.bars().get(0).h()).isEqualTo(c.baseline());
+        assertThat(c.table().rows()).containsExactly(List.of("a", "50"), List.of("b", "–"));
+    }
+
+    @Test
+    void a_card_shows_the_change_against_the_previous_period() {
+        Card up = Card.of("sent", "k", 20, 4, "20", "4", "");
+        assertThat(up.change()).isEqualTo("+16");
+        assertThat(up.trendClass()).isEqualTo("trend-up");
+        assertThat(Card.of("r", "k", 40, 75, "40%", "75%", " pp").change()).isEqualTo("−35 pp");
+        assertThat(Map.of("same", Card.of("n", "k", 3, 3, "3", "3", "").trend())).containsValue(Card.Trend.SAME);
+    }
+}
