@@ -1,0 +1,315 @@
+package io.goodword.data;
+
+import io.goodword.Config;
+import io.goodword.db.EmbeddedMariaDb;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * Backups of the whole installation: one ZIP holding a consistent SQL dump of the database
+ * ({@code mariadb-dump --single-transaction}) and every uploaded file, and the matching restore.
+ *
+ * <pre>
+ *   java -cp goodword.jar io.goodword.data.BackupCommand backup  /backups/goodword-2026-11-25.zip
+ *   java -cp goodword.jar io.goodword.data.BackupCommand restore /backups/goodword-2026-11-25.zip [--replace]
+ * </pre>
+ *
+ * It reads the same environment variables as the portal (DATA_DIR, DATABASE_URL, ...). With the embedded database
+ * it uses the MariaDB client tools unpacked under $DATA_DIR/mariadb/base/bin: a running portal's server is reached
+ * through its socket (the backup does not stop the portal), a stopped one is started for the time of the command.
+ * With an external database it uses mariadb-dump/mariadb (or mysqldump/mysql) from the PATH.
+ */
+public final class BackupCommand {
+    static final String DUMP_ENTRY = "database.sql";
+    static final String MARKER_ENTRY = "goodword-backup.txt";
+    static final String UPLOADS_PREFIX = "uploads/";
+    private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+
+    private BackupCommand() {}
+
+    public static void main(String[] args) {
+        if (args.length < 2 || !(args[0].equals("backup") || args[0].equals("restore"))) {
+            System.err.println("""
+                    Usage: java -cp goodword.jar io.goodword.data.BackupCommand backup FILE.zip
+                           java -cp goodword.jar io.goodword.data.BackupCommand restore FILE.zip [--replace]
+                    Reads DATA_DIR and DATABASE_URL/DATABASE_USER/DATABASE_PASSWORD like the portal.""");
+            System.exit(2);
+            return;
+        }
+        try {
+            Config config = Config.fromEnv();
+            Path file = Path.of(args[1]).toAbsolutePath();
+            if (args[0].equals("backup")) {
+                Summary s = backup(config, file);
+                System.out.println("Backup written to " + file + ": " + s.sqlBytes() + " bytes of SQL, " + s.uploads() + " uploaded files");
+            } else {
+                boolean replace = args.length > 2 && args[2].equals("--replace");
+                Summary s = restore(config, file, replace);
+                System.out.println("Restored " + file + ": " + s.sqlBytes() + " bytes of SQL, " + s.uploads() + " uploaded files");
+            }
+            System.exit(0);
+        } catch (Config.ConfigException | BackupException e) {
+            System.err.println("Goodword backup: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** What a backup or restore moved. */
+    public record Summary(long sqlBytes, int uploads) {}
+
+    public static final class BackupException extends RuntimeException {
+        public BackupException(String message) { super(message); }
+
+        public BackupException(String message, Throwable cause) { super(message, cause); }
+    }
+
+    /** Writes database dump and uploads into one ZIP; the file appears only when complete. */
+    public static Summary backup(Config config, Path file) {
+        try (Server server = Server.open(config, false)) {
+            Path tmpDir = Files.createTempDirectory("goodword-backup");
+            try {
+                Path sql = tmpDir.resolve(DUMP_ENTRY);
+                List<String> cmd = new ArrayList<>(List.of(server.tool("mariadb-dump", "mysqldump")));
+                cmd.addAll(server.connectionArgs());
+                cmd.addAll(List.of("--single-transaction", "--quick", "--routines", "--triggers", "--hex-blob",
+                        "--default-character-set=utf8mb4", "--add-drop-table", server.database()));
+                run(cmd, server.env(), null, sql);
+                Path tmpZip = file.resolveSibling(file.getFileName() + ".part");
+                int uploads = 0;
+                Files.createDirectories(file.toAbsolutePath().getParent());
+                try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(tmpZip))) {
+                    zip.putNextEntry(new ZipEntry(MARKER_ENTRY));
+                    zip.write(("Goodword backup\ncreated " + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8));
+                    zip.closeEntry();
+                    zip.putNextEntry(new ZipEntry(DUMP_ENTRY));
+                    Files.copy(sql, zip);
+                    zip.closeEntry();
+                    Path uploadsDir = config.uploadsDir();
+                    if (Files.isDirectory(uploadsDir)) {
+                        try (DirectoryStream<Path> files = Files.newDirectoryStream(uploadsDir)) {
+                            for (Path p : files) {
+                                String name = p.getFileName().toString();
+                                if (!Files.isRegularFile(p) || name.endsWith(".tmp") || !SAFE_NAME.matcher(name).matches()) continue;
+                                zip.putNextEntry(new ZipEntry(UPLOADS_PREFIX + name));
+                                Files.copy(p, zip);
+                                zip.closeEntry();
+                                uploads++;
+                            }
+                        }
+                    }
+                }
+                Files.move(tmpZip, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return new Summary(Files.size(sql), uploads);
+            } finally {
+                deleteTree(tmpDir);
+            }
+        } catch (IOException e) {
+            throw new BackupException("could not write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads a backup into the configured database and uploads directory. Refuses a database that already has tables
+     * unless {@code replace} is set, and refuses while a portal runs on the embedded database.
+     */
+    public static Summary restore(Config config, Path file, boolean replace) {
+        if (!Files.isRegularFile(file)) throw new BackupException("no backup file at " + file);
+        try (Server server = Server.open(config, true)) {
+            Path tmpDir = Files.createTempDirectory("goodword-restore");
+            try {
+                Path sql = tmpDir.resolve(DUMP_ENTRY);
+                List<Path> uploads = new ArrayList<>();
+                Path staged = tmpDir.resolve("uploads");
+                Files.createDirectories(staged);
+                boolean marker = false;
+                try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+                    for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                        String name = e.getName();
+                        if (name.equals(MARKER_ENTRY)) {
+                            marker = true;
+                        } else if (name.equals(DUMP_ENTRY)) {
+                            Files.copy(zip, sql);
+                        } else if (name.startsWith(UPLOADS_PREFIX) && SAFE_NAME.matcher(name.substring(UPLOADS_PREFIX.length())).matches()) {
+                            Path p = staged.resolve(name.substring(UPLOADS_PREFIX.length()));
+                            Files.copy(zip, p, StandardCopyOption.REPLACE_EXISTING);
+                            uploads.add(p);
+                        }
+                    }
+                }
+                if (!marker || !Files.isRegularFile(sql)) throw new BackupException(file + " is not a Goodword backup");
+                if (!replace) {
+                    List<String> count = new ArrayList<>(List.of(server.tool("mariadb", "mysql")));
+                    count.addAll(server.connectionArgs());
+                    count.addAll(List.of("-N", "-B", "-e",
+                            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()", server.database()));
+                    String tables = run(count, server.env(), null, null).trim();
+                    if (!tables.equals("0")) {
+                        throw new BackupException("the database " + server.database() + " already holds " + tables
+                                + " tables; restore into an empty one, or add --replace to overwrite it");
+                    }
+                }
+                List<String> load = new ArrayList<>(List.of(server.tool("mariadb", "mysql")));
+                load.addAll(server.connectionArgs());
+                load.addAll(List.of("--default-character-set=utf8mb4", server.database()));
+                run(load, server.env(), sql, null);
+                Path uploadsDir = config.uploadsDir();
+                Files.createDirectories(uploadsDir);
+                for (Path p : uploads) {
+                    Files.copy(p, uploadsDir.resolve(p.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                }
+                return new Summary(Files.size(sql), uploads.size());
+            } finally {
+                deleteTree(tmpDir);
+            }
+        } catch (IOException e) {
+            throw new BackupException("could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a client tool; stdin/stdout from/to files when given; returns stdout when not redirected. */
+    private static String run(List<String> cmd, Map<String, String> env, Path stdin, Path stdout) {
+        try {
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().putAll(env);
+            Path err = Files.createTempFile("goodword-tool", ".err");
+            try {
+                pb.redirectError(err.toFile());
+                if (stdin != null) pb.redirectInput(stdin.toFile());
+                Path out = stdout != null ? stdout : Files.createTempFile("goodword-tool", ".out");
+                pb.redirectOutput(out.toFile());
+                Process p = pb.start();
+                if (!p.waitFor(6, TimeUnit.HOURS)) {
+                    p.destroyForcibly();
+                    throw new BackupException(Path.of(cmd.get(0)).getFileName() + " did not finish");
+                }
+                if (p.exitValue() != 0) {
+                    throw new BackupException(Path.of(cmd.get(0)).getFileName() + " failed (exit " + p.exitValue() + "): "
+                            + Files.readString(err).strip());
+                }
+                if (stdout != null) return "";
+                String text = Files.readString(out);
+                Files.deleteIfExists(out);
+                return text;
+            } finally {
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new BackupException("could not run " + cmd.get(0) + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BackupException("interrupted");
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) return;
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How to reach the database with the MariaDB client tools; stops an embedded server it had to start. */
+    private static final class Server implements AutoCloseable {
+        private final Path binDir;
+        private final List<String> connectionArgs;
+        private final Map<String, String> env;
+        private final String database;
+        private final EmbeddedMariaDb started;
+
+        private Server(Path binDir, List<String> connectionArgs, Map<String, String> env, String database, EmbeddedMariaDb started) {
+            this.binDir = binDir;
+            this.connectionArgs = connectionArgs;
+            this.env = env;
+            this.database = database;
+            this.started = started;
+        }
+
+        static Server open(Config config, boolean forRestore) {
+            if (!config.embeddedDatabase()) return external(config);
+            Path home = config.dataDir().resolve("mariadb");
+            Path bin = home.resolve("base").resolve("bin");
+            Optional<ProcessHandle> running = runningServer(home);
+            if (running.isPresent()) {
+                if (forRestore) throw new BackupException("the portal is running on " + config.dataDir() + "; stop it before a restore");
+                Path socket = home.resolve("tmp").resolve("mysql.sock");
+                return new Server(bin, List.of("--socket=" + socket, "--user=root"), Map.of(), "goodword", null);
+            }
+            EmbeddedMariaDb db = EmbeddedMariaDb.start(home);
+            int port = db.getConfiguration().getPort();
+            return new Server(bin, List.of("--protocol=TCP", "--host=127.0.0.1", "--port=" + port, "--user=root"),
+                    Map.of(), "goodword", db);
+        }
+
+        private static Server external(Config config) {
+            URI uri = URI.create(config.databaseUrl().substring("jdbc:".length()));
+            String db = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
+            if (db.isBlank()) throw new BackupException("DATABASE_URL names no database");
+            List<String> args = new ArrayList<>(List.of("--protocol=TCP", "--host=" + uri.getHost(),
+                    "--port=" + (uri.getPort() > 0 ? uri.getPort() : 3306)));
+            if (config.databaseUser() != null) args.add("--user=" + config.databaseUser());
+            Map<String, String> env = config.databasePassword() == null ? Map.of() : Map.of("MYSQL_PWD", config.databasePassword());
+            return new Server(null, args, env, db, null);
+        }
+
+        private static Optional<ProcessHandle> runningServer(Path home) {
+            Path pidFile = home.resolve("mariadbd.pid");
+            try {
+                if (!Files.isRegularFile(pidFile)) return Optional.empty();
+                String raw = Files.readString(pidFile).trim();
+                if (raw.isEmpty()) return Optional.empty();
+                return ProcessHandle.of(Long.parseLong(raw)).filter(ProcessHandle::isAlive)
+                        .filter(ph -> ph.info().commandLine().orElse("").contains(home.toString()));
+            } catch (IOException | NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+
+        /** The tool from the embedded server's bin directory, or the first of the names found on the PATH. */
+        String tool(String... names) {
+            if (binDir != null) {
+                for (String n : names) {
+                    if (Files.isExecutable(binDir.resolve(n))) return binDir.resolve(n).toString();
+                }
+                throw new BackupException("no " + names[0] + " under " + binDir);
+            }
+            String path = System.getenv().getOrDefault("PATH", "");
+            for (String n : names) {
+                for (String dir : path.split(java.io.File.pathSeparator)) {
+                    if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, n))) return Path.of(dir, n).toString();
+                }
+            }
+            throw new BackupException("neither " + String.join(" nor ", names) + " is on the PATH. Install the MariaDB client"
+                    + " (e.g. apt-get install mariadb-client), or run on the database host: mariadb-dump --single-transaction"
+                    + " --routines --triggers --hex-blob " + database + " > database.sql, and copy $DATA_DIR/uploads");
+        }
+
+        List<String> connectionArgs() { return connectionArgs; }
+
+        Map<String, String> env() { return env; }
+
+        String database() { return database; }
+
+        @Override
+        public void close() {
+            if (started != null) started.stopQuietly();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package io.goodword.data;
+
+import static io.goodword.data.SchemaDao.q;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * Generic row access for export, import and privacy requests: tables and columns come from {@link SchemaDao}
+ * (information_schema), every statement is scoped by {@code workspace_id}, and values are bound, never inlined.
+ * Values are portable: temporal columns as their SQL text, binary as Base64, the rest as numbers, booleans, strings.
+ */
+final class RowsDao {
+    private final Handle h;
+
+    RowsDao(Handle h) { this.h = h; }
+
+    /** Every row of a tenant table for one workspace, in primary-key order when there is an id. */
+    List<Map<String, Object>> rows(String table, List<SchemaDao.Column> cols, long ws) {
+        return where(table, cols, ws, "workspace_id", ws);
+    }
+
+    /** Rows of one workspace where {@code column = value}. */
+    List<Map<String, Object>> where(String table, List<SchemaDao.Column> cols, long ws, String column, Object value) {
+        boolean hasId = cols.stream().anyMatch(c -> c.name().equals("id"));
+        String sql = "SELECT " + cols.stream().map(c -> q(c.name())).collect(Collectors.joining(", ")) + " FROM " + q(table)
+                + " WHERE workspace_id = :ws AND " + q(column) + " = :value" + (hasId ? " ORDER BY id" : "");
+        return h.createQuery(sql).bind("ws", ws).bind("value", value).map((rs, ctx) -> read(rs, cols)).list();
+    }
+
+    /** The workspace row itself. */
+    Map<String, Object> workspace(List<SchemaDao.Column> cols, long ws) {
+        String sql = "SELECT " + cols.stream().map(c -> q(c.name())).collect(Collectors.joining(", "))
+                + " FROM workspaces WHERE id = :ws";
+        return h.createQuery(sql).bind("ws", ws).map((rs, ctx) -> read(rs, cols)).one();
+    }
+
+    int count(String table, long ws) {
+        return h.createQuery("SELECT COUNT(*) FROM " + q(table) + " WHERE workspace_id = :ws").bind("ws", ws)
+                .mapTo(Integer.class).one();
+    }
+
+    /** Inserts one row; returns the generated id when the table has an auto-increment id, else 0. */
+    long insert(String table, Map<String, Object> values, boolean generatedId) {
+        List<String> names = new ArrayList<>(values.keySet());
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(q(table)).append(" (")
+                .append(names.stream().map(SchemaDao::q).collect(Collectors.joining(", "))).append(") VALUES (");
+        for (int i = 0; i < names.size(); i++) sql.append(i == 0 ? "" : ", ").append(":v").append(i);
+        sql.append(")");
+        Update u = h.createUpdate(sql.toString());
+        for (int i = 0; i < names.size(); i++) u.bind("v" + i, values.get(names.get(i)));
+        if (!generatedId) {
+            u.execute();
+            return 0;
+        }
+        return u.executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    /** Sets one column of one row; {@code updated_at} keeps its imported value (no ON UPDATE bump). */
+    void setColumn(String table, List<SchemaDao.Column> cols, long ws, long id, String column, Object value) {
+        boolean keepUpdatedAt = cols.stream().anyMatch(c -> c.name().equals("updated_at"));
+        h.createUpdate("UPDATE " + q(table) + " SET " + q(column) + " = :value"
+                        + (keepUpdatedAt ? ", updated_at = updated_at" : "") + " WHERE id = :id AND workspace_id = :ws")
+                .bind("value", value).bind("id", id).bind("ws", ws).execute();
+    }
+
+    void updateWorkspace(long ws, Map<String, Object> values) {
+        if (values.isEmpty()) return;
+        List<String> names = new ArrayList<>(values.keySet());
+        StringBuilder sql = new StringBuilder("UPDATE workspaces SET ");
+        for (int i = 0; i < names.size(); i++) sql.append(i == 0 ? "" : ", ").append(q(names.get(i))).append(" = :v").append(i);
+        sql.append(" WHERE id = :ws");
+        Update u = h.createUpdate(sql.toString()).bind("ws", ws);
+        for (int i = 0; i < names.size(); i++) u.bind("v" + i, values.get(names.get(i)));
+        u.execute();
+    }
+
+    /**
+     * Replaces every occurrence of {@code term} (case-insensitive) in one text column of one workspace's rows;
+     * returns how many rows changed. Used by erasure to reach personal data in tables it has no explicit rule for.
+     */
+    int scrub(SchemaDao.Column col, long ws, String term, String replacement) {
+        String value = "REGEXP_REPLACE(" + q(col.name()) + ", :re, :replacement)";
+        if (col.maxLength() != null && col.maxLength() < 65_535) value = "LEFT(" + value + ", " + col.maxLength() + ")";
+        return h.createUpdate("UPDATE " + q(col.table()) + " SET " + q(col.name()) + " = " + value
+                        + " WHERE workspace_id = :ws AND " + q(col.name()) + " LIKE :like")
+                .bind("re", "(?i)" + java.util.regex.Pattern.quote(term)).bind("replacement", replacement)
+                .bind("like", "%" + like(term) + "%").bind("ws", ws).execute();
+    }
+
+    /** How many rows of a table (any table, tenant or not) hold {@code term} in a text column. */
+    int occurrences(SchemaDao.Column col, String term) {
+        return h.createQuery("SELECT COUNT(*) FROM " + q(col.table()) + " WHERE " + q(col.name()) + " LIKE :like")
+                .bind("like", "%" + like(term) + "%").mapTo(Integer.class).one();
+    }
+
+    static String like(String term) {
+        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static Map<String, Object> read(ResultSet rs, List<SchemaDao.Column> cols) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (SchemaDao.Column c : cols) {
+            Object v;
+            if (c.isTemporal()) {
+                v = rs.getString(c.name());
+            } else if (c.isBinary()) {
+                byte[] b = rs.getBytes(c.name());
+                v = b == null ? null : Base64.getEncoder().encodeToString(b);
+            } else {
+                v = rs.getObject(c.name());
+                if (v instanceof java.math.BigInteger bi) v = bi.longValue();
+            }
+            row.put(c.name(), v);
+        }
+        return row;
+    }
+}

@@ -1,0 +1,168 @@
+package io.goodword.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.goodword.account.WorkspaceDao;
+import io.goodword.client.ClientDao;
+import io.goodword.support.Fixtures;
+import io.goodword.support.Http;
+import io.goodword.support.Images;
+import io.goodword.support.Multipart;
+import io.goodword.support.TestApp;
+import io.goodword.support.TestDb;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The whole workspace goes out as one ZIP and comes back, into a fresh workspace, as the same data. */
+class WorkspaceExportImportIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static TestApp app;
+
+    @BeforeAll
+    static void start() { app = TestApp.start(); }
+
+    @AfterAll
+    static void stop() { app.close(); }
+
+    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
+        Map<String, byte[]> out = new TreeMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) out.put(e.getName(), in.readAllBytes());
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> table(Map<String, byte[]> files, String name) throws Exception {
+        return JSON.readValue(files.get("tables/" + name + ".json"), new TypeReference<>() {});
+    }
+
+    /** Rows without their installation-specific parts (ids, references, image names, secrets), sorted. */
+    private static List<String> comparable(List<Map<String, Object>> rows) {
+        List<String> out = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            Map<String, Object> m = new TreeMap<>(r);
+            m.keySet().removeIf(k -> k.equals("id") || k.endsWith("_id"));
+            m.replaceAll((k, v) -> v instanceof String s && s.matches("[0-9a-f]{32}\\.png") ? "<image>" : v);
+            out.add(m.toString());
+        }
+        out.sort(Comparator.naturalOrder());
+        return out;
+    }
+
+    private static byte[] export(Http http) {
+        Downloads.Download d = Downloads.post(http, "/admin/settings/export");
+        assertThat(d.status()).isEqualTo(200);
+        assertThat(d.contentType()).isEqualTo("application/zip");
+        assertThat(d.disposition()).startsWith("attachment; filename=\"goodword-");
+        return d.body();
+    }
+
+    @Test
+    void an_export_imported_into_a_fresh_workspace_gives_back_the_same_data() throws Exception {
+        Fixtures.Freelancer a = Fixtures.freelancer();
+        Http httpA = Fixtures.signedIn(app, a);
+        Map<String, String> settings = new HashMap<>(Map.of("displayName", "Exporting Studio", "slug", a.slug(),
+                "headline", "Design that sells", "bio", "Ten years of shops.", "website", "https://studio.example.com",
+                "brandColor", "#334455", "timeZone", "Europe/Vienna", "language", "de"));
+        assertThat(httpA.post("/admin/settings", settings).status()).isEqualTo(303);
+        assertThat(httpA.postMultipart("/admin/settings/logo", Map.of(),
+                Map.of("logo", new Multipart.FilePart("logo.png", "image/png", Images.png(64, 32, null)))).status()).isEqualTo(303);
+        Seed.Rich one = Seed.client(TestDb.jdbi(), a.workspaceId(), "Ingrid Export-" + Fixtures.unique("n"));
+        Seed.Rich two = Seed.client(TestDb.jdbi(), a.workspaceId(), "Olaf Export-" + Fixtures.unique("n"));
+
+        Map<String, byte[]> original = unzip(export(httpA));
+        assertThat(original).containsKeys("manifest.json", "workspace.json", "accounts.json", "tables/clients.json",
+                "tables/projects.json", "tables/milestones.json", "tables/asks.json", "tables/testimonials.json",
+                "tables/case_studies.json", "tables/case_study_versions.json", "clients.csv", "testimonials.csv");
+        assertThat(original.keySet()).noneMatch(k -> k.contains("ask_links"));
+        assertThat(original.keySet().stream().filter(k -> k.startsWith("uploads/"))).hasSize(1);
+        assertThat(new String(original.get("accounts.json"), StandardCharsets.UTF_8)).contains(a.email()).doesNotContain("password");
+        String csv = new String(original.get("clients.csv"), StandardCharsets.UTF_8);
+        assertThat(csv).contains(one.name()).contains(two.email()).contains("Acme & Söhne");
+        assertThat(table(original, "clients")).hasSize(2);
+
+        Fixtures.Freelancer b = Fixtures.freelancer();
+        Http httpB = Fixtures.signedIn(app, b);
+        Http.Response imported = httpB.postMultipart("/admin/settings/import", Map.of(),
+                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", export(httpA))));
+        assertThat(imported.status()).isEqualTo(303);
+
+        Map<String, byte[]> again = unzip(export(httpB));
+        for (String t : List.of("clients", "projects", "milestones", "asks", "client_tasks", "testimonials",
+                "case_studies", "case_study_versions")) {
+            assertThat(comparable(table(again, t))).as(t).isEqualTo(comparable(table(original, t))).isNotEmpty();
+        }
+        Map<String, Object> wsA = JSON.readValue(original.get("workspace.json"), new TypeReference<>() {});
+        Map<String, Object> wsB = JSON.readValue(again.get("workspace.json"), new TypeReference<>() {});
+        for (String k : List.of("display_name", "headline", "bio", "website", "brand_color", "time_zone", "language")) {
+            assertThat(wsB.get(k)).as(k).isEqualTo(wsA.get(k));
+        }
+        assertThat(wsB.get("slug")).isEqualTo(b.slug());
+        // References point to the same things again: the check-in belongs to the same person and project.
+        Map<String, Object> client = table(again, "clients").stream().filter(r -> one.email().equals(r.get("email"))).findFirst().orElseThrow();
+        Map<String, Object> ask = table(again, "asks").stream().filter(r -> client.get("id").equals(r.get("client_id"))).findFirst().orElseThrow();
+        Map<String, Object> project = table(again, "projects").stream().filter(r -> r.get("id").equals(ask.get("project_id"))).findFirst().orElseThrow();
+        assertThat(project.get("title")).isEqualTo("Website for " + one.name());
+        Map<String, Object> study = table(again, "case_studies").stream().filter(r -> client.get("id").equals(r.get("client_id"))).findFirst().orElseThrow();
+        Map<String, Object> version = table(again, "case_study_versions").stream().filter(r -> r.get("id").equals(study.get("current_version_id"))).findFirst().orElseThrow();
+        assertThat(version.get("case_study_id")).isEqualTo(study.get("id"));
+        // The logo came along (re-encoded under a new name) and is served.
+        String logo = TestDb.jdbi().onDemand(WorkspaceDao.class).findById(b.workspaceId()).orElseThrow().logoFile();
+        assertThat(logo).isNotNull();
+        assertThat(httpB.get("/media/" + logo).status()).isEqualTo(200);
+        // The freelancer sees the imported clients in their own list.
+        assertThat(httpB.get("/admin/clients").body()).contains(one.name()).contains(two.name());
+        assertThat(TestDb.jdbi().onDemand(ClientDao.class).all(b.workspaceId())).hasSize(2);
+        // Both actions are in the audit log.
+        String audit = httpB.get("/admin/settings/audit").body();
+        assertThat(audit).contains("Imported a workspace export").contains("Exported the whole workspace");
+    }
+
+    @Test
+    void import_refuses_a_workspace_that_already_has_data_and_keeps_it_untouched() throws Exception {
+        Fixtures.Freelancer a = Fixtures.freelancer();
+        Seed.client(TestDb.jdbi(), a.workspaceId(), "Petra Source-" + Fixtures.unique("n"));
+        byte[] zip = export(Fixtures.signedIn(app, a));
+
+        Fixtures.Freelancer b = Fixtures.freelancer();
+        Seed.Rich mine = Seed.client(TestDb.jdbi(), b.workspaceId(), "Kept Client-" + Fixtures.unique("n"));
+        Http.Response r = Fixtures.signedIn(app, b).postMultipart("/admin/settings/import", Map.of(),
+                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", zip)));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.html().select("#f-archive-error").text()).contains("already has data");
+        assertThat(TestDb.jdbi().onDemand(ClientDao.class).all(b.workspaceId())).extracting(c -> c.name()).containsExactly(mine.name());
+    }
+
+    @Test
+    void a_file_that_is_not_an_export_gets_a_message_next_to_the_field() {
+        Fixtures.Freelancer b = Fixtures.freelancer();
+        Http http = Fixtures.signedIn(app, b);
+        Http.Response none = http.postMultipart("/admin/settings/import", Map.of(), Map.of());
+        assertThat(none.status()).isEqualTo(422);
+        assertThat(none.html().select("#f-archive-error").text()).isEqualTo("Choose the ZIP file of an export.");
+        Http.Response junk = http.postMultipart("/admin/settings/import", Map.of(),
+                Map.of("archive", new Multipart.FilePart("x.zip", "application/zip", "not a zip at all".getBytes())));
+        assertThat(junk.status()).isEqualTo(422);
+        assertThat(junk.html().select("#f-archive-error").text()).isEqualTo("This file is not a Goodword export.");
+    }
+
+    @Test
+    void export_and_import_need_the_csrf_token() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http http = Fixtures.signedIn(app, f);
+        assertThat(http.postRaw("/admin/settings/export", Map.of()).status()).isEqualTo(403);
+    }
+}
