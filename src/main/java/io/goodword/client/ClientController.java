@@ -140,7 +140,7 @@ public final class ClientController {
     public void completeTask(Context ctx) {
         Client c = client(ctx);
         long taskId = ctx.pathParamAsClass("taskId", Long.class).getOrThrow(e -> new NotFoundResponse());
-        if (clients.completeTask(ws(ctx), c.id(), taskId, Instant.now()) != 1) throw new NotFoundResponse();
+        if (!service.completeTask(ws(ctx), c.id(), taskId)) throw new NotFoundResponse();
         Views.redirectWithFlash(ctx, "/admin/clients/" + c.id(), "client.flash.taskDone");
     }
 

@@ -138,4 +138,9 @@ public final class ClientService {
             return ZoneId.of("UTC");
         }
     }
+
+    /** Marks a follow-up task of this client done, at the (injectable) current time; false for a foreign id. */
+    public boolean completeTask(long workspaceId, long clientId, long taskId) {
+        return jdbi.onDemand(ClientDao.class).completeTask(workspaceId, clientId, taskId, clock.instant()) == 1;
+    }
 }

@@ -129,6 +129,15 @@ class ClientFlowIT {
 
         Document clientPage = s.admin().get("/admin/clients/" + s.client()).html();
         assertThat(clientPage.select(".task .feedback-text").text()).contains("Late twice").contains("Tell me early when dates slip.");
+        // the freelancer follows up and ticks the task off, at the portal's (here: moved) clock time
+        String done = clientPage.select(".task form").attr("action");
+        assertThat(s.admin().post(done, Map.of()).status()).isEqualTo(303);
+        assertThat(s.admin().get("/admin/clients/" + s.client()).html().select(".task.done")).hasSize(1);
+        java.sql.Timestamp doneAt = jdbi.withHandle(h -> h.createQuery(
+                "SELECT done_at FROM client_tasks WHERE client_id = :c").bind("c", s.client()).mapTo(java.sql.Timestamp.class).one());
+        assertThat(doneAt.toInstant()).isAfter(Instant.now().plus(Duration.ofDays(700)));
+        Fixtures.Freelancer other = Fixtures.freelancer();
+        assertThat(Fixtures.signedIn(app, other).post(done, Map.of()).status()).as("another workspace").isEqualTo(404);
         List<OutboxMessage> mails = jdbi.onDemand(OutboxDao.class).listForWorkspace(s.f().workspaceId(), 20, 0);
         assertThat(mails).filteredOn(m -> m.kind().equals("ask-alert")).isNotEmpty()
                 .allSatisfy(m -> assertThat(m.toAddress()).isEqualTo(s.f().email()));

@@ -40,7 +40,7 @@ class CaseStudyApprovalBrowserIT {
             try {
                 signIn(freelancer, app, f);
                 freelancer.get(app.url("/admin/case-studies"));
-                freelancer.findElement(By.linkText("Write a case study")).click();
+                io.goodword.support.Browser.clickAndLoad(freelancer, freelancer.findElement(By.linkText("Write a case study")));
                 freelancer.findElement(By.id("f-title")).sendKeys("Acme checkout relaunch");
                 freelancer.findElement(By.id("f-slug")).sendKeys(slug);
                 new Select(freelancer.findElement(By.id("f-clientId"))).selectByValue(String.valueOf(clientId));
@@ -51,20 +51,20 @@ class CaseStudyApprovalBrowserIT {
                 freelancer.findElement(By.id("f-keyValue-1")).sendKeys("+38%");
 
                 // preview first: exactly the public rendering, nothing saved yet
-                freelancer.findElement(By.id("preview-button")).click();
+                io.goodword.support.Browser.clickAndLoad(freelancer, freelancer.findElement(By.id("preview-button")));
                 assertThat(freelancer.findElement(By.cssSelector("#preview .case-study h1")).getText()).isEqualTo("Acme checkout relaunch");
                 assertThat(freelancer.findElement(By.cssSelector("#preview .cs-prose strong")).getText()).isEqualTo("gave up");
                 assertThat(freelancer.findElement(By.id("f-title")).getAttribute("value")).isEqualTo("Acme checkout relaunch");
 
-                freelancer.findElement(By.id("save")).click();
+                io.goodword.support.Browser.clickAndLoad(freelancer, freelancer.findElement(By.id("save")));
                 assertThat(freelancer.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Case study saved.");
 
-                freelancer.findElement(By.id("publish")).click();
+                io.goodword.support.Browser.clickAndLoad(freelancer, freelancer.findElement(By.id("publish")));
                 assertThat(freelancer.findElement(By.cssSelector("#status .form-error")).getText())
                         .contains("Not published").contains("Ada Client must approve it first");
                 assertThat(app.http().get("/p/" + f.slug() + "/case-studies/" + slug).status()).isEqualTo(404);
 
-                freelancer.findElement(By.id("request-approval")).click();
+                io.goodword.support.Browser.clickAndLoad(freelancer, freelancer.findElement(By.id("request-approval")));
                 assertThat(freelancer.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Approval request sent to the client.");
 
                 MimeMessage email = awaitMailTo(clientEmail);
@@ -78,7 +78,7 @@ class CaseStudyApprovalBrowserIT {
                     assertThat(client.findElement(By.cssSelector(".cs-facts")).getText()).contains("Acme GmbH");
                     assertThat(client.findElement(By.cssSelector(".cs-kr-value")).getText()).isEqualTo("+38%");
                     client.findElement(By.id("f-comment")).sendKeys("Happy to be named!");
-                    client.findElement(By.id("approve")).click();
+                    io.goodword.support.Browser.clickAndLoad(client, client.findElement(By.id("approve")));
                     assertThat(client.findElement(By.id("answer-state")).getText()).isEqualTo("Thank you! You approved this case study.");
                     assertThat(client.findElements(By.id("approve"))).isEmpty();
                 } finally {
@@ -88,13 +88,13 @@ class CaseStudyApprovalBrowserIT {
                 freelancer.navigate().refresh();
                 assertThat(freelancer.findElement(By.id("approval-state")).getText()).isEqualTo("Ada Client approved this version.");
                 assertThat(freelancer.findElement(By.id("approvals")).getText()).contains("Approved").contains("Happy to be named!");
-                freelancer.findElement(By.id("publish")).click();
+                io.goodword.support.Browser.clickAndLoad(freelancer, freelancer.findElement(By.id("publish")));
                 assertThat(freelancer.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Case study published.");
 
                 WebDriver visitor = Browser.start(390, 844);
                 try {
                     visitor.get(app.url("/p/" + f.slug() + "/case-studies"));
-                    visitor.findElement(By.linkText("Acme checkout relaunch")).click();
+                    io.goodword.support.Browser.clickAndLoad(visitor, visitor.findElement(By.linkText("Acme checkout relaunch")));
                     assertThat(visitor.getCurrentUrl()).endsWith("/p/" + f.slug() + "/case-studies/" + slug);
                     assertThat(visitor.findElement(By.cssSelector("article h1")).getText()).isEqualTo("Acme checkout relaunch");
                     assertThat(visitor.findElement(By.cssSelector(".cs-prose strong")).getText()).isEqualTo("gave up");
@@ -116,7 +116,7 @@ class CaseStudyApprovalBrowserIT {
         driver.get(app.url("/login"));
         driver.findElement(By.id("f-username")).sendKeys(f.email());
         driver.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
-        driver.findElement(By.cssSelector("main button[type=submit]")).click();
+        io.goodword.support.Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("main button[type=submit]")));
         assertThat(driver.getCurrentUrl()).endsWith("/admin");
     }
 

@@ -78,12 +78,12 @@ class ReferralJourneyBrowserIT {
         new Select(browser.findElement(By.id("f-friendType"))).selectByValue("PERCENT");
         type("f-friendAmount", "10");
         new Select(browser.findElement(By.id("f-trigger"))).selectByValue("WON");
-        el("form[action='/admin/referrals/programs'] button[type=submit]").click();
+        io.goodword.support.Browser.clickAndLoad(browser, el("form[action='/admin/referrals/programs'] button[type=submit]"));
         assertThat(el(".flash").getText()).isEqualTo("Program created.");
 
         // …and a personal link for a happy client.
         browser.get(app.url("/admin/referrals/ambassadors"));
-        el("#client-" + client + " form[action$='/link'] button").click();
+        io.goodword.support.Browser.clickAndLoad(browser, el("#client-" + client + " form[action$='/link'] button"));
         assertThat(el(".flash").getText()).isEqualTo("Referral link created.");
         String link = el("#client-" + client + " a.referral-link").getAttribute("href");
         assertThat(link).startsWith(app.url("/r/"));
@@ -97,23 +97,23 @@ class ReferralJourneyBrowserIT {
         type("f-name", "Bob Baker");
         type("f-email", "bob@bobs-bakery.example");
         type("f-message", "Our bakery needs a website");
-        el("button[type=submit].primary").click();
+        io.goodword.support.Browser.clickAndLoad(browser, el("button[type=submit].primary"));
         // forgot the consent: the message says so and nothing typed is lost
         assertThat(el("#f-consent-error").getText()).contains("agree to be contacted");
         assertThat(browser.findElement(By.id("f-message")).getAttribute("value")).isEqualTo("Our bakery needs a website");
         Thread.sleep(FormGuard.MIN_FILL_TIME.toMillis() + 200);
         el("label[for=f-consent]").click();
-        el("button[type=submit].primary").click();
+        io.goodword.support.Browser.clickAndLoad(browser, el("button[type=submit].primary"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/thanks"));
         assertThat(el("h1").getText()).isEqualTo("Thank you!");
 
         // The freelancer moves the lead to won.
         signIn(f);
         browser.get(app.url("/admin/referrals"));
-        browser.findElement(By.linkText("Bob Baker")).click();
+        io.goodword.support.Browser.clickAndLoad(browser, browser.findElement(By.linkText("Bob Baker")));
         new Select(browser.findElement(By.id("f-status"))).selectByValue("WON");
         type("f-dealValue", "1200");
-        el("form[action$='/status'] button[type=submit]").click();
+        io.goodword.support.Browser.clickAndLoad(browser, el("form[action$='/status'] button[type=submit]"));
         assertThat(el(".flash").getText()).isEqualTo("Lead updated.");
         assertThat(el("#lead-status").getText()).contains("Won").contains("1200.00");
 
@@ -124,7 +124,7 @@ class ReferralJourneyBrowserIT {
         assertThat(card.findElement(By.cssSelector(".reward-status")).getText()).isEqualTo("Pending");
         String id = card.getAttribute("id").substring("reward-".length());
         type("f-note-" + id, "VOUCHER-42");
-        el("#reward-" + id + " form[action$='/fulfil'] button").click();
+        io.goodword.support.Browser.clickAndLoad(browser, el("#reward-" + id + " form[action$='/fulfil'] button"));
         assertThat(el(".flash").getText()).isEqualTo("Reward marked as fulfilled.");
         assertThat(el("#reward-" + id + " .reward-status").getText()).isEqualTo("Fulfilled");
         assertThat(el("#reward-" + id + " .reward-note").getText()).isEqualTo("VOUCHER-42");

@@ -37,15 +37,15 @@ class WallJourneyBrowserIT {
         d.findElement(By.id("f-consentPublish")).click();
         d.findElement(By.id("f-consentShowPhoto")).click();
         Thread.sleep(3_200); // a person takes a moment; the form refuses submissions faster than 3 s
-        d.findElement(By.cssSelector("form button[type=submit]")).click();
+        io.goodword.support.Browser.clickAndLoad(d, d.findElement(By.cssSelector("form button[type=submit]")));
         new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.getCurrentUrl().endsWith("/review/thanks"));
     }
 
     private static void moderate(WebDriver d, String name, String... actions) {
         d.get(app.url("/admin/testimonials"));
-        d.findElement(By.linkText(name)).click();
+        io.goodword.support.Browser.clickAndLoad(d, d.findElement(By.linkText(name)));
         for (String action : actions) {
-            d.findElement(By.xpath("//form[input[@name='action' and @value='" + action + "']]/button")).click();
+            io.goodword.support.Browser.clickAndLoad(d, d.findElement(By.xpath("//form[input[@name='action' and @value='" + action + "']]/button")));
             assertThat(d.findElement(By.cssSelector(".flash")).getText()).isNotBlank();
         }
     }
@@ -64,7 +64,7 @@ class WallJourneyBrowserIT {
             d.get(app.url("/login"));
             d.findElement(By.id("f-username")).sendKeys(f.email());
             d.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
-            d.findElement(By.cssSelector("form button[type=submit]")).click();
+            io.goodword.support.Browser.clickAndLoad(d, d.findElement(By.cssSelector("form button[type=submit]")));
             new WebDriverWait(d, Duration.ofSeconds(10)).until(x -> x.getCurrentUrl().endsWith("/admin"));
 
             moderate(d, "Browser Betty", "approve", "feature");
