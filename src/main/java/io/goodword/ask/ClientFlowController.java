@@ -2,7 +2,6 @@ package io.goodword.ask;
 
 import io.goodword.security.Throttle;
 import io.goodword.web.Csrf;
-import io.goodword.web.Flash;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
 import io.goodword.web.Shell;
@@ -185,10 +184,7 @@ public final class ClientFlowController {
     }
 
     private Pages.Flow page(Context ctx, AskVisit v, String score, String comment, String feedback, FormErrors errors) {
-        Localizer t = v.t();
-        Shell shell = new Shell(t.text("ask.flow.title", v.workspace().displayName()), t, () -> Csrf.token(ctx),
-                Flash.pop(ctx), null, "");
-        return new Pages.Flow(shell, v, v.workspace().displayName(), v.workspace().logoUrl(), score, comment, feedback,
+        return new Pages.Flow(v.shell(ctx), v, v.workspace().displayName(), v.workspace().logoUrl(), score, comment, feedback,
                 errors, SCORES);
     }
 }

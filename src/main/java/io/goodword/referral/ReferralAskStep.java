@@ -3,7 +3,6 @@ package io.goodword.referral;
 import io.goodword.ask.AskStep;
 import io.goodword.ask.AskVisit;
 import io.goodword.ask.Step;
-import io.goodword.web.Csrf;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
 import io.goodword.web.Shell;
@@ -60,7 +59,7 @@ public final class ReferralAskStep implements AskStep {
 
     private Page page(Context ctx, AskVisit v, FriendForm form, FormErrors errors) {
         Localizer t = v.t();
-        Shell shell = new Shell(t.text("ask.flow.title", v.workspace().displayName()), t, () -> Csrf.token(ctx), null, null, "");
+        Shell shell = v.shell(ctx);
         long ws = v.workspace().id();
         Optional<ReferralService.LinkResult> link = referrals.linkFor(ws, v.client().id());
         Optional<Program> program = link.flatMap(l -> referrals.currentProgram(ws));

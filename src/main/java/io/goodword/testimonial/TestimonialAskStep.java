@@ -4,9 +4,7 @@ import io.goodword.ask.AskStep;
 import io.goodword.ask.AskVisit;
 import io.goodword.ask.Step;
 import io.goodword.client.Client;
-import io.goodword.web.Csrf;
 import io.goodword.web.FormErrors;
-import io.goodword.web.Localizer;
 import io.goodword.web.Shell;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
@@ -54,8 +52,7 @@ public final class TestimonialAskStep implements AskStep {
     }
 
     private Page page(Context ctx, AskVisit v, TestimonialForm form, FormErrors errors) {
-        Localizer t = v.t();
-        Shell shell = new Shell(t.text("ask.flow.title", v.workspace().displayName()), t, () -> Csrf.token(ctx), null, null, "");
+        Shell shell = v.shell(ctx);
         String prompt = jdbi.withExtension(TestimonialDao.class, dao -> dao.prompt(v.workspace().id()));
         return new Page(shell, v, v.workspace().displayName(), v.workspace().logoUrl(), prompt, form, errors);
     }
