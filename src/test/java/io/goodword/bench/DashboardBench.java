@@ -29,7 +29,7 @@ public final class DashboardBench {
     public static void main(String[] args) throws Exception {
         Path home = Path.of(args.length > 0 ? args[0] : "target/bench-mariadb").toAbsolutePath();
         EmbeddedMariaDb server = EmbeddedMariaDb.start(home);
-        try (Database db = Database.connect(server.jdbcUrl(), "root", "", server)) {
+        try (Database db = Database.connect(server)) {
             Jdbi jdbi = db.jdbi();
             Instant now = Instant.parse("2026-06-15T10:00:00Z");
             long ws = jdbi.withHandle(h -> h.createQuery("SELECT id FROM workspaces WHERE slug = 'bench-a'").mapTo(Long.class).findOne().orElse(0L));

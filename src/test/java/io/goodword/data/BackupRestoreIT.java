@@ -125,9 +125,7 @@ class BackupRestoreIT {
             out.closeEntry();
         }
         Map<String, String> env = new HashMap<>();
-        env.put("DATABASE_URL", TestDb.jdbcUrl());
-        env.put("DATABASE_USER", "root");
-        env.put("DATABASE_PASSWORD", "");
+        env.putAll(TestDb.env());
         env.put("DATA_DIR", Files.createTempDirectory(Path.of("target").toAbsolutePath(), "nb").toString());
         Config external = Config.fromEnv(env);
         assertThatThrownBy(() -> BackupCommand.restore(external, notBackup, true))

@@ -33,9 +33,7 @@ public final class TestApp implements AutoCloseable {
         Map<String, String> env = new HashMap<>();
         env.put("PORT", String.valueOf(port));
         env.put("BASE_URL", "http://localhost:" + port);
-        env.put("DATABASE_URL", TestDb.jdbcUrl());
-        env.put("DATABASE_USER", "root");
-        env.put("DATABASE_PASSWORD", "");
+        env.putAll(TestDb.env());
         env.put("MAIL_POLL_MILLIS", "100");
         try {
             env.put("DATA_DIR", Files.createTempDirectory(Path.of("target").toAbsolutePath(), "app-data").toString());

