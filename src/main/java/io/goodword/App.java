@@ -110,7 +110,7 @@ public final class App implements AutoCloseable {
             AccountDao accounts = jdbi.onDemand(AccountDao.class);
             WorkspaceDao workspaces = jdbi.onDemand(WorkspaceDao.class);
             ImageStore images = new ImageStore(config.uploadsDir());
-            Auth auth = new Auth(accounts);
+            Auth auth = new Auth(accounts, clock);
             io.goodword.audit.AuditLog auditLog = new io.goodword.audit.AuditLog(jdbi);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
             CaseStudyDao caseStudies = jdbi.onDemand(CaseStudyDao.class);
@@ -133,7 +133,7 @@ public final class App implements AutoCloseable {
             WebApp.Features features = new WebApp.Features(
                     auth,
                     new AccountController(accountService, accounts, auth, new LoginThrottle(throttle), i18n, config.signupOpen()),
-                    new SettingsController(accountService, workspaces, accounts, images, config.baseUrl()),
+                    new SettingsController(accountService, workspaces, accounts, images, config.baseUrl(), auth),
                     new OutboxController(jdbi.onDemand(OutboxDao.class), config.smtp().configured()),
                     new MediaController(images),
                     new HealthController(db),

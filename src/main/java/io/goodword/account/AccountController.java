@@ -2,6 +2,7 @@ package io.goodword.account;
 
 import io.goodword.security.Auth;
 import io.goodword.security.LoginThrottle;
+import io.goodword.security.Passwords;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
 import io.goodword.web.Validation;
@@ -45,7 +46,15 @@ public final class AccountController {
             return;
         }
         SignupForm form = SignupForm.from(ctx);
-        AccountService.SignupResult result = service.signup(form, i18n.languageOf(ctx));
+        AccountService.SignupResult result;
+        try {
+            result = service.signup(form, i18n.languageOf(ctx));
+        } catch (Passwords.Busy e) {
+            busy(ctx);
+            Views.render(ctx, "account/signup.jte",
+                    new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), FormErrors.of("", "error.busy"), false));
+            return;
+        }
         if (!result.errors().isEmpty()) {
             Views.invalid(ctx, "account/signup.jte",
                     new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), result.errors(), false));
@@ -84,6 +93,10 @@ public final class AccountController {
             } catch (CredentialsException e) {
                 throttle.recordFailure(Validation.normalizeEmail(email), ip);
                 errors.add("", "login.failed");
+            } catch (Passwords.Busy e) {
+                busy(ctx);
+                renderLogin(ctx, email, FormErrors.of("", "error.busy"));
+                return;
             }
         }
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -130,10 +143,25 @@ public final class AccountController {
                     FormErrors.of("password", problem, PasswordPolicy.MIN_LENGTH)));
             return;
         }
-        if (!service.resetPassword(token, password)) {
+        boolean reset;
+        try {
+            reset = service.resetPassword(token, password);
+        } catch (Passwords.Busy e) {
+            busy(ctx);
+            Views.render(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, true,
+                    FormErrors.of("", "error.busy")));
+            return;
+        }
+        if (!reset) {
             Views.invalid(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, false, FormErrors.none()));
             return;
         }
         Views.redirectWithFlash(ctx, "/login", "flash.passwordReset");
+    }
+
+    /** Every password-hashing slot is taken (a burst of sign-ins): 503 and when to come back, the form kept. */
+    static void busy(Context ctx) {
+        ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+        ctx.header("Retry-After", String.valueOf(Passwords.Busy.RETRY_AFTER_SECONDS));
     }
 }

@@ -19,10 +19,17 @@ public interface AccountDao {
     long insert(@Bind("workspaceId") long workspaceId, @Bind("email") String email,
                 @Bind("passwordHash") String passwordHash, @Bind("displayName") String displayName);
 
-    @SqlQuery("SELECT id, workspace_id, email, password_hash, display_name, created_at FROM accounts WHERE email = :email")
+    /**
+     * Exact match only. The column's collation (utf8mb4_unicode_ci) finds "vìctim@" or "vic\u200Btim@" for
+     * "victim@", so the binary comparison decides; the first comparison is there so the unique index is still used.
+     * Pass a {@link io.goodword.web.Validation#normalizeEmail normalized} address, as stored.
+     */
+    @SqlQuery("""
+            SELECT id, workspace_id, email, password_hash, display_name, created_at, session_epoch FROM accounts
+            WHERE email = :email AND email = :email COLLATE utf8mb4_bin""")
     Optional<Account> findByEmail(@Bind("email") String email);
 
-    @SqlQuery("SELECT id, workspace_id, email, password_hash, display_name, created_at FROM accounts WHERE id = :id")
+    @SqlQuery("SELECT id, workspace_id, email, password_hash, display_name, created_at, session_epoch FROM accounts WHERE id = :id")
     Optional<Account> findById(@Bind("id") long id);
 
     @SqlQuery("SELECT COUNT(*) FROM accounts")
@@ -36,7 +43,12 @@ public interface AccountDao {
     @RegisterConstructorMapper(CurrentUser.class)
     Optional<CurrentUser> findCurrentUser(@Bind("id") long accountId);
 
-    @SqlUpdate("UPDATE accounts SET password_hash = :hash WHERE id = :id")
+    /** The account's current session epoch: a session stamped with an older one was signed in before a password change. */
+    @SqlQuery("SELECT session_epoch FROM accounts WHERE id = :id")
+    Optional<Integer> sessionEpoch(@Bind("id") long accountId);
+
+    /** A new password also raises the session epoch, which signs out every session signed in with the old one. */
+    @SqlUpdate("UPDATE accounts SET password_hash = :hash, session_epoch = session_epoch + 1 WHERE id = :id")
     void updatePassword(@Bind("id") long id, @Bind("hash") String hash);
 
     @SqlUpdate("UPDATE accounts SET email = :email WHERE id = :id")
@@ -55,4 +67,8 @@ public interface AccountDao {
     /** Marks the token used; returns 1 only for the first caller, which makes the link single-use. */
     @SqlUpdate("UPDATE password_resets SET used_at = :now WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now")
     int useReset(@Bind("hash") String tokenHash, @Bind("now") Instant now);
+
+    /** After a reset every other link the account was sent is void too. */
+    @SqlUpdate("DELETE FROM password_resets WHERE account_id = :accountId")
+    void deleteResets(@Bind("accountId") long accountId);
 }

@@ -72,7 +72,8 @@ public final class AccountService {
             accounts.insertReset(Tokens.sha256(token), account.get().id(), clock.instant().plus(RESET_VALIDITY));
             String lang = h.attach(WorkspaceDao.class).findById(account.get().workspaceId()).map(Workspace::language).orElse("en");
             Localizer t = i18n.localizer(lang);
-            Email mail = Email.of(email, t.text("mail.reset.subject"), t.text("mail.greeting", account.get().displayName()),
+            // To the address on file, never the typed one: they are equal (exact lookup), and must stay so.
+            Email mail = Email.of(account.get().email(), t.text("mail.reset.subject"), t.text("mail.greeting", account.get().displayName()),
                             List.of(t.text("mail.reset.body"), t.text("mail.reset.ignore")))
                     .withAction(t.text("mail.reset.action"), baseUrl + "/password/reset/" + token);
             outbox.enqueue(h, account.get().workspaceId(), "password-reset", mail);
@@ -83,14 +84,20 @@ public final class AccountService {
         return token != null && jdbi.onDemand(AccountDao.class).findValidReset(Tokens.sha256(token), clock.instant()).isPresent();
     }
 
-    /** Sets the new password if the token is valid and unused; the token is spent in the same transaction. */
+    /**
+     * Sets the new password if the token is valid and unused; the token is spent in the same transaction. Every
+     * other reset link of the account dies with it, and every session is signed out (a thief's too).
+     */
     public boolean resetPassword(String token, String newPassword) {
-        String hash = Passwords.hash(newPassword);
+        // The token first: a made-up token must cost a lookup, not an argon2 hash (19 MiB, ~100 ms).
+        if (!resetTokenValid(token)) return false;
+        String hash = Passwords.hash(newPassword); // outside the transaction: no row lock held while hashing
         return jdbi.inTransaction(h -> {
             AccountDao accounts = h.attach(AccountDao.class);
             Optional<Long> accountId = accounts.findValidReset(Tokens.sha256(token), clock.instant());
             if (accountId.isEmpty() || accounts.useReset(Tokens.sha256(token), clock.instant()) != 1) return false;
-            accounts.updatePassword(accountId.get(), hash);
+            accounts.updatePassword(accountId.get(), hash); // raises the session epoch: everyone is signed out
+            accounts.deleteResets(accountId.get());
             return true;
         });
     }
@@ -102,8 +109,18 @@ public final class AccountService {
         Account account = accounts.findById(accountId).orElseThrow();
         if (!Passwords.matches(currentPassword, account.passwordHash())) e.add("currentPassword", "error.password.current");
         if (!e.isEmpty()) return e;
+        String email = Validation.normalizeEmail(newEmail);
+        if (email.equals(account.email())) return e;
         try {
-            accounts.updateEmail(accountId, Validation.normalizeEmail(newEmail));
+            jdbi.useTransaction(h -> {
+                h.attach(AccountDao.class).updateEmail(accountId, email);
+                // The old address hears of it, so an owner whose session was taken learns in time.
+                String lang = h.attach(WorkspaceDao.class).findById(account.workspaceId()).map(Workspace::language).orElse("en");
+                Localizer t = i18n.localizer(lang);
+                outbox.enqueue(h, account.workspaceId(), "email-changed", Email.of(account.email(),
+                        t.text("mail.emailChanged.subject"), t.text("mail.greeting", account.displayName()),
+                        List.of(t.text("mail.emailChanged.body", email), t.text("mail.emailChanged.notYou"))));
+            });
         } catch (RuntimeException ex) {
             if (!Sql.isDuplicateKey(ex)) throw ex;
             return FormErrors.of("email", "error.email.taken");
@@ -118,6 +135,7 @@ public final class AccountService {
         if (!Passwords.matches(currentPassword, account.passwordHash())) e.add("currentPassword", "error.password.current");
         String problem = PasswordPolicy.problem(newPassword);
         if (problem != null) e.add("newPassword", problem, PasswordPolicy.MIN_LENGTH);
+        // Raises the session epoch: every session is signed out; the controller renews the one that asked.
         if (e.isEmpty()) accounts.updatePassword(accountId, Passwords.hash(newPassword));
         return e;
     }

@@ -1,6 +1,7 @@
 package io.goodword.account;
 
 import io.goodword.media.ImageStore;
+import io.goodword.security.Auth;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
@@ -21,9 +22,11 @@ public final class SettingsController {
     private final AccountDao accounts;
     private final ImageStore images;
     private final String baseUrl;
+    private final Auth auth;
 
     public SettingsController(AccountService service, WorkspaceDao workspaces, AccountDao accounts, ImageStore images,
-                              String baseUrl) {
+                              String baseUrl, Auth auth) {
+        this.auth = auth;
         this.service = service;
         this.workspaces = workspaces;
         this.accounts = accounts;
@@ -100,6 +103,7 @@ public final class SettingsController {
             render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), FormErrors.none(), errors, null);
             return;
         }
+        auth.renewAfterPasswordChange(ctx, accounts.findById(user.accountId()).orElseThrow());
         Views.redirectWithFlash(ctx, "/admin/settings", "flash.passwordChanged");
     }
 

@@ -11,7 +11,7 @@ public record SignupForm(String email, String password, String displayName, Stri
 
     public static SignupForm from(Context ctx) {
         return new SignupForm(Validation.clean(ctx.formParam("email")), nullToEmpty(ctx.formParam("password")),
-                Validation.clean(ctx.formParam("displayName")), Validation.clean(ctx.formParam("slug")).toLowerCase(java.util.Locale.ROOT));
+                Validation.singleLine(Validation.clean(ctx.formParam("displayName"))), Validation.clean(ctx.formParam("slug")).toLowerCase(java.util.Locale.ROOT));
     }
 
     public FormErrors validate() {

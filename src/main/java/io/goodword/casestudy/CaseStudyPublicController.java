@@ -119,8 +119,7 @@ public final class CaseStudyPublicController {
 
     private Optional<Long> viewerWorkspace(Context ctx) {
         try {
-            return auth.profileOf(ctx).map(p -> Long.parseLong(p.getId())).flatMap(accounts::findCurrentUser)
-                    .map(CurrentUser::workspaceId);
+            return auth.currentUser(ctx).map(CurrentUser::workspaceId);
         } catch (RuntimeException e) {
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package io.goodword.mail;
 
+import io.goodword.web.Validation;
 import java.util.List;
 
 /**
@@ -11,6 +12,8 @@ public record Email(String to, String subject, String greeting, List<String> par
 
     public Email {
         paragraphs = List.copyOf(paragraphs);
+        // Subjects carry names people typed (a client's, a friend's): one line, no invisible characters.
+        subject = Validation.singleLine(subject);
     }
 
     public static Email of(String to, String subject, String greeting, List<String> paragraphs) {

@@ -2,6 +2,7 @@ package io.goodword.mail;
 
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
+import io.goodword.web.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -40,7 +41,7 @@ public final class Outbox {
                 email.subject(), email.text(), html(email), email.unsubscribeUrl(), sendAfter).orElse(0L);
         if (!smtpConfigured && id > 0) {
             log.info("Email #{} ({}) to {} queued; no SMTP_HOST is set, so it waits in the outbox (see /admin/outbox)",
-                    id, kind, email.to());
+                    id, kind, Validation.maskEmail(email.to()));
         }
         return id;
     }

@@ -1,12 +1,14 @@
 package io.goodword.mail;
 
 import io.goodword.Config;
+import io.goodword.web.Validation;
 import jakarta.mail.Authenticator;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.PasswordAuthentication;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -57,12 +59,25 @@ public final class SmtpSender {
         }
     }
 
+    /**
+     * Exactly one bare address, or an error (the message then waits in the outbox as failed). A list parser would
+     * turn "a,b@example.com" into two recipients, and "Name <x@y>" would send to someone other than the stored text.
+     */
+    static InternetAddress singleAddress(String address) throws AddressException {
+        if (address == null) throw new AddressException("no address");
+        InternetAddress parsed = new InternetAddress(address.strip(), true);
+        if (parsed.getPersonal() != null || !parsed.getAddress().equals(address.strip()) || !Validation.isEmail(parsed.getAddress())) {
+            throw new AddressException("not a single plain address", Validation.maskEmail(address));
+        }
+        return parsed;
+    }
+
     public void send(OutboxMessage m) throws MessagingException {
         MimeMessage msg = new MimeMessage(session);
         msg.setFrom(new InternetAddress(smtp.from()));
-        msg.setRecipients(Message.RecipientType.TO, InternetAddress.parse(m.toAddress(), true));
-        if (m.replyTo() != null) msg.setReplyTo(InternetAddress.parse(m.replyTo(), true));
-        msg.setSubject(m.subject(), "UTF-8");
+        msg.setRecipient(Message.RecipientType.TO, singleAddress(m.toAddress()));
+        if (m.replyTo() != null) msg.setReplyTo(new InternetAddress[] {singleAddress(m.replyTo())});
+        msg.setSubject(Validation.singleLine(m.subject()), "UTF-8");
         if (m.unsubscribeUrl() != null) {
             msg.setHeader("List-Unsubscribe", "<" + m.unsubscribeUrl() + ">");
             msg.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");

@@ -1,9 +1,17 @@
 package io.goodword.security;
 
+import io.goodword.account.Account;
 import io.goodword.account.AccountDao;
+import io.goodword.web.Cookies;
+import io.goodword.web.Csrf;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import jakarta.servlet.http.HttpSession;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.pac4j.core.client.Clients;
 import org.pac4j.core.config.Config;
@@ -18,7 +26,6 @@ import org.pac4j.core.util.Pac4jConstants;
 import org.pac4j.http.client.indirect.FormClient;
 import org.pac4j.javalin.JavalinFrameworkParameters;
 import org.pac4j.javalin.JavalinWebContext;
-import org.pac4j.javalin.LogoutHandler;
 import org.pac4j.javalin.SecurityHandler;
 import org.pac4j.jee.context.session.JEESessionStoreFactory;
 
@@ -27,14 +34,24 @@ import org.pac4j.jee.context.session.JEESessionStoreFactory;
  * our {@link AccountAuthenticator} checks the password, and the profile lives in the (database-backed) session.
  * The login form's POST is handled by our own controller so that a wrong password re-renders the form with 422
  * and throttling runs before any password check.
+ *
+ * <p>A session is good for 14 days of inactivity (SessionStorage) and at most {@link #ABSOLUTE_LIFETIME} after
+ * sign-in, and only while the account's session epoch is the one stamped at sign-in (a password reset or change
+ * raises it, which signs out every older session).
  */
 public final class Auth {
+    /** However active, a session ends this long after its sign-in (then the password is asked again). */
+    public static final Duration ABSOLUTE_LIFETIME = Duration.ofDays(30);
+    static final String SESSION_EPOCH = "sessionEpoch";
+    static final String SIGNED_IN_AT = "signedInAt";
     private final Config pac4j;
     private final AccountAuthenticator authenticator;
     private final AccountDao accounts;
+    private final Clock clock;
 
-    public Auth(AccountDao accounts) {
+    public Auth(AccountDao accounts, Clock clock) {
         this.accounts = accounts;
+        this.clock = clock;
         this.authenticator = new AccountAuthenticator(accounts);
         FormClient form = new FormClient("/login", authenticator);
         this.pac4j = new Config(new Clients("/login", form));
@@ -49,10 +66,9 @@ public final class Auth {
         return ctx -> {
             pac4jGuard.handle(ctx);
             if (ctx.res().getStatus() >= 300 && ctx.res().getStatus() < 400) return; // redirected to /login
-            Optional<Long> accountId = profileOf(ctx).map(p -> Long.parseLong(p.getId()));
-            CurrentUser user = accountId.flatMap(accounts::findCurrentUser).orElse(null);
-            if (user == null) { // account deleted while signed in
-                signOutQuietly(ctx);
+            CurrentUser user = currentUser(ctx).orElse(null);
+            if (user == null) { // account deleted, password changed elsewhere, or the session is too old
+                endSession(ctx);
                 ctx.redirect("/login");
                 ctx.skipRemainingHandlers();
                 return;
@@ -61,11 +77,51 @@ public final class Auth {
         };
     }
 
-    /** POST /logout: drops the profile and the whole session. */
+    /**
+     * The signed-in user, if the session still counts: the account exists, its session epoch is the one stamped
+     * at sign-in, and sign-in was less than {@link #ABSOLUTE_LIFETIME} ago (by the injected clock).
+     */
+    public Optional<CurrentUser> currentUser(Context ctx) {
+        Optional<UserProfile> profile = profileOf(ctx);
+        if (profile.isEmpty()) return Optional.empty();
+        long accountId = Long.parseLong(profile.get().getId());
+        // Sessions from before the epoch existed carry none: they count as epoch 0, which every account starts at.
+        int stamped = profile.get().getAttribute(SESSION_EPOCH) instanceof Number n ? n.intValue() : 0;
+        if (accounts.sessionEpoch(accountId).filter(e -> e == stamped).isEmpty()) return Optional.empty();
+        if (!clock.instant().isBefore(signedInAt(ctx, profile.get()).plus(ABSOLUTE_LIFETIME))) return Optional.empty();
+        return accounts.findCurrentUser(accountId);
+    }
+
+    /** When this session signed in; sessions from before the stamp existed use the session's creation (renewed at sign-in). */
+    private static Instant signedInAt(Context ctx, UserProfile profile) {
+        if (profile.getAttribute(SIGNED_IN_AT) instanceof Number n) return Instant.ofEpochMilli(n.longValue());
+        HttpSession session = ctx.req().getSession(false);
+        return session == null ? Instant.EPOCH : Instant.ofEpochMilli(session.getCreationTime());
+    }
+
+    /**
+     * POST /logout: drops the profile and the whole session, and clears the cookie. Our own, not pac4j's
+     * LogoutHandler: that one builds a DefaultSessionLogoutHandler, which needs Guava (not in the jar), for
+     * single-logout bookkeeping that form sign-in never uses.
+     */
     public Handler logout() {
-        LogoutHandler handler = new LogoutHandler(pac4j, "/login?signedOut=1");
-        handler.destroySession = true;
-        return handler;
+        return ctx -> {
+            endSession(ctx);
+            ctx.redirect("/login?signedOut=1", HttpStatus.SEE_OTHER);
+        };
+    }
+
+    private void endSession(Context ctx) {
+        signOutQuietly(ctx);
+        HttpSession session = ctx.req().getSession(false);
+        if (session != null) {
+            try {
+                session.invalidate();
+            } catch (IllegalStateException alreadyInvalid) {
+                // nothing left to end
+            }
+        }
+        Cookies.clear(ctx, SessionStorage.COOKIE);
     }
 
     /** Checks email and password; throws {@link CredentialsException} when either is wrong. */
@@ -75,12 +131,27 @@ public final class Auth {
         return credentials.getUserProfile();
     }
 
-    /** Stores the profile in a fresh session (new session id, so a planted id is worthless). */
+    /**
+     * Stores the profile in a fresh session (new session id, so a planted id is worthless), stamped with the
+     * account's session epoch and the sign-in time, and gives the browser a fresh CSRF token.
+     */
     public void signIn(Context ctx, UserProfile profile) {
+        long accountId = Long.parseLong(profile.getId());
+        profile.addAttribute(SESSION_EPOCH, accounts.sessionEpoch(accountId).orElse(0));
+        profile.addAttribute(SIGNED_IN_AT, clock.instant().toEpochMilli());
         JavalinWebContext web = web(ctx);
         SessionStore store = sessionStore(ctx);
         store.renewSession(web);
         new ProfileManager(web, store).save(true, profile, false);
+        Csrf.rotate(ctx);
+    }
+
+    /**
+     * After this session's own password change (which signed out every session): a new session id and the new
+     * epoch, so the person who changed it stays signed in here and nowhere else.
+     */
+    public void renewAfterPasswordChange(Context ctx, Account account) {
+        signIn(ctx, AccountAuthenticator.profileOf(account));
     }
 
     /** Where the user wanted to go before being sent to /login (a local path only), else /admin. */

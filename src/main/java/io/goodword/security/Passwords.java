@@ -3,21 +3,40 @@ package io.goodword.security;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import io.javalin.http.HttpResponseException;
+import java.time.Duration;
 
-/** argon2id hashing (OWASP's recommended parameters: 19 MiB, 2 iterations, 1 lane). */
+/** argon2id hashing (OWASP's recommended parameters: 19 MiB, 2 iterations, 1 lane), a few at a time. */
 public final class Passwords {
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
+    /**
+     * Memory and cores are per process, so the bound is too: four hashes (~80 MiB) at once; a request waits up to
+     * two seconds for a slot. Declared before DUMMY_HASH, which is computed through it.
+     */
+    static final HashGate GATE = new HashGate(4, Duration.ofSeconds(2));
     /** Checked against when an email is unknown, so a wrong email costs the same time as a wrong password. */
     private static final String DUMMY_HASH = hash("not-a-real-password-" + System.nanoTime());
 
-    private Passwords() {}
+    /**
+     * Every hashing slot stayed taken. An HTTP 503 wherever it is not caught; the account forms catch it and say
+     * "busy, try again" next to the form, with Retry-After.
+     */
+    public static final class Busy extends HttpResponseException {
+        public static final int RETRY_AFTER_SECONDS = 5;
 
-    public static String hash(String password) {
-        return Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult();
+        Busy() { super(503, "busy, try again"); }
     }
 
+    private Passwords() {}
+
+    /** @throws Busy when too many hashes are running (answer 503, try again) */
+    public static String hash(String password) {
+        return GATE.run(() -> Password.hash(password).addRandomSalt(16).with(ARGON2ID).getResult());
+    }
+
+    /** @throws Busy when too many hashes are running (answer 503, try again) */
     public static boolean matches(String password, String hash) {
         if (password == null) return false;
-        return Password.check(password, hash == null ? DUMMY_HASH : hash).with(ARGON2ID);
+        return GATE.run(() -> Password.check(password, hash == null ? DUMMY_HASH : hash).with(ARGON2ID));
     }
 }

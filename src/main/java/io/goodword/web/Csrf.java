@@ -34,13 +34,27 @@ public final class Csrf {
         if (existing != null) return existing;
         String token = ctx.cookie(COOKIE);
         if (token == null || token.length() != 43) {
-            byte[] bytes = new byte[32];
-            RANDOM.nextBytes(bytes);
-            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            token = newToken();
             Cookies.set(ctx, COOKIE, token, -1);
         }
         ctx.attribute(ATTR, token);
         return token;
+    }
+
+    /**
+     * A new token at sign-in and sign-up: a token someone planted or read before (on a shared computer, through
+     * a sibling subdomain's cookie) is worthless afterwards. Forms rendered later in this request use the new one.
+     */
+    public static void rotate(Context ctx) {
+        String token = newToken();
+        Cookies.set(ctx, COOKIE, token, -1);
+        ctx.attribute(ATTR, token);
+    }
+
+    private static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     /** Before-handler: refuses (403) a state-changing request whose form token does not match its cookie. */
