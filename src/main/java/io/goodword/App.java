@@ -109,7 +109,7 @@ public final class App implements AutoCloseable {
 
             AccountDao accounts = jdbi.onDemand(AccountDao.class);
             WorkspaceDao workspaces = jdbi.onDemand(WorkspaceDao.class);
-            ImageStore images = new ImageStore(config.uploadsDir());
+            ImageStore images = new ImageStore(config.uploadsDir(), jdbi, clock);
             Auth auth = new Auth(accounts, clock);
             io.goodword.audit.AuditLog auditLog = new io.goodword.audit.AuditLog(jdbi);
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
@@ -167,6 +167,7 @@ public final class App implements AutoCloseable {
                     clock, config.mailPollMillis());
             worker.addJob(throttle::purgeOld);
             worker.addJob(askService::runDue);
+            worker.addJob(images::sweepIfDue);
 
             Javalin web = WebApp.create(config, db.dataSource(), i18n, templates, features);
             web.start(config.port());

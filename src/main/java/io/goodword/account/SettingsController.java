@@ -55,6 +55,7 @@ public final class SettingsController {
         Workspace ws = workspace(ctx);
         UploadedFile file = ctx.uploadedFile("logo");
         FormErrors errors = FormErrors.none();
+        int status = 422;
         if (file == null || file.size() == 0) {
             errors.add("logo", "error.image.empty");
         } else if (file.size() > ImageStore.MAX_BYTES) {
@@ -63,14 +64,15 @@ public final class SettingsController {
             try {
                 String name = images.store(file.content().readAllBytes(), 512, ImageStore.Fit.WITHIN);
                 workspaces.updateLogo(ws.id(), name);
-                if (ws.logoFile() != null) images.delete(ws.logoFile());
+                if (ws.logoFile() != null) images.deleteIfUnreferenced(ws.logoFile());
                 Views.redirectWithFlash(ctx, "/admin/settings", "flash.logoSaved");
                 return;
             } catch (ImageStore.Rejected r) {
                 errors.add("logo", r.messageKey());
+                status = r.status();
             }
         }
-        ctx.status(422);
+        ctx.status(status);
         render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), errors, FormErrors.none(), FormErrors.none(), null);
     }
 
@@ -78,7 +80,7 @@ public final class SettingsController {
         Workspace ws = workspace(ctx);
         if (ws.logoFile() != null) {
             workspaces.updateLogo(ws.id(), null);
-            images.delete(ws.logoFile());
+            images.deleteIfUnreferenced(ws.logoFile());
         }
         Views.redirectWithFlash(ctx, "/admin/settings", "flash.logoRemoved");
     }

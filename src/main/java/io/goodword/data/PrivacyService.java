@@ -121,7 +121,7 @@ public final class PrivacyService {
                     + choice.name().toLowerCase() + "d: " + testimonials + "; other rows scrubbed: " + scrubbed);
             return Optional.of(new Erasure(testimonials, scrubbed));
         });
-        if (result.isPresent()) photos.forEach(images::delete);
+        if (result.isPresent()) photos.forEach(images::deleteIfUnreferenced); // another row may name the same file
         return result;
     }
 

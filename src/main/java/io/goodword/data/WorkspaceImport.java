@@ -79,7 +79,7 @@ public final class WorkspaceImport {
         int stored = 0;
         for (var e : archive.uploads().entrySet()) {
             try {
-                renamed.put(e.getKey(), images.store(e.getValue(), 8192, ImageStore.Fit.WITHIN));
+                renamed.put(e.getKey(), images.store(e.getValue(), 1600, ImageStore.Fit.WITHIN));
                 stored++;
             } catch (ImageStore.Rejected r) {
                 // a file that is not a valid image is left out; rows pointing to it lose the reference

@@ -164,6 +164,7 @@ public final class AdminController {
         if (!r.ok()) {
             Views.invalid(ctx, "testimonial/adminNew.jte", new TestimonialPages.NewPage(
                     Views.shell(ctx, "testimonial.new.title", "testimonials"), r.form(), r.errors(), approveNow));
+            ctx.status(r.status()); // 507 when the photo could not be written
             return;
         }
         Views.redirectWithFlash(ctx, "/admin/testimonials/" + r.testimonial().id(), "testimonial.flash.added");

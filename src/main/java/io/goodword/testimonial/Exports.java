@@ -55,8 +55,9 @@ public final class Exports {
                 List<String> cells = new ArrayList<>();
                 for (String c : COLUMNS) {
                     Object v = m.get(c);
-                    cells.add(v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
-                            : spreadsheetSafe(v == null ? "" : String.valueOf(v)));
+                    // every cell, lists (tags) included: an imported tag may start with '='
+                    cells.add(spreadsheetSafe(v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
+                            : v == null ? "" : String.valueOf(v)));
                 }
                 p.printRecord(cells);
             }

@@ -247,7 +247,7 @@ public final class PublicController {
         }
         TestimonialService.SubmitResult result = service.submit(ws, form, photo(ctx), Origin.publicForm(ctx.ip()));
         if (!result.ok()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.status(result.status());
             renderReview(ctx, ws, result.form(), result.errors());
             return;
         }
@@ -287,10 +287,10 @@ public final class PublicController {
             renderEdit(ctx, t, TestimonialForm.from(ctx), FormErrors.of("", "testimonial.edit.locked"));
             return;
         }
-        TestimonialForm form = TestimonialForm.from(ctx).withKeptPhoto(t.photoFile());
+        TestimonialForm form = TestimonialForm.from(ctx).withCurrentPhoto(t.photoFile());
         TestimonialService.SubmitResult r = service.updateBySubmitter(t, form, photo(ctx), ctx.formParam("removePhoto") != null);
         if (!r.ok()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            ctx.status(r.status());
             renderEdit(ctx, t, r.form(), r.errors());
             return;
         }

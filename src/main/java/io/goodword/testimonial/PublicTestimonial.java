@@ -18,12 +18,18 @@ public record PublicTestimonial(long id, int rating, String text, String name, S
         if (!t.isPublic()) return java.util.Optional.empty();
         String excerpt = t.excerpt() == null || t.excerpt().isBlank() ? null : t.excerpt();
         Instant when = t.approvedAt() != null ? t.approvedAt() : t.createdAt();
-        return java.util.Optional.of(new PublicTestimonial(t.id(), t.rating(), excerpt != null ? excerpt : t.body(), t.name(),
+        return java.util.Optional.of(new PublicTestimonial(t.id(), shownRating(t.rating()), excerpt != null ? excerpt : t.body(), t.name(),
                 t.role(), t.consentShowCompany() ? t.company() : "", t.consentShowCompany() ? t.website() : "",
                 t.consentShowPhoto() ? t.photoUrl() : null, t.verified(), t.featured(),
                 t.reply() == null || t.reply().isBlank() ? null : t.reply(),
                 when == null ? null : LocalDate.ofInstant(when, ZoneOffset.UTC), List.copyOf(tags)));
     }
+
+    /**
+     * Ratings are 1 to 5; a stored value outside (an imported archive, a hand-edited row) is shown at the nearest
+     * bound rather than breaking the page for every visitor.
+     */
+    public static int shownRating(int rating) { return Math.max(1, Math.min(5, rating)); }
 
     /** "Designer, Acme" or "Designer" or "". */
     public String byline() {
@@ -31,7 +37,10 @@ public record PublicTestimonial(long id, int rating, String text, String name, S
         return role.isBlank() ? company : role;
     }
 
-    public String stars() { return "★".repeat(rating) + "☆".repeat(5 - rating); }
+    public String stars() {
+        int r = shownRating(rating);
+        return "★".repeat(r) + "☆".repeat(5 - r);
+    }
 
     public String initial() { return name.isBlank() ? "?" : name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(); }
 }

@@ -46,7 +46,7 @@ public final class TestimonialAskStep implements AskStep {
         TestimonialService.SubmitResult result = service.submit(visit.workspace(), TestimonialForm.from(ctx),
                 PublicController.photo(ctx), Origin.personalLink(visit.client().id(), ctx.ip()));
         if (result.ok()) return true;
-        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        ctx.status(result.status());
         Views.render(ctx, "testimonial/askStep.jte", page(ctx, visit, result.form(), result.errors()));
         return false;
     }

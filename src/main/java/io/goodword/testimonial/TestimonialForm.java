@@ -6,11 +6,13 @@ import io.javalin.http.Context;
 
 /**
  * What a client types into the testimonial form (public page, personal link or private edit link), kept as typed.
- * {@code keptPhoto} is a photo already accepted on an earlier attempt, so a failed submission does not lose it.
+ * {@code currentPhoto} is the photo already stored on the testimonial (the private edit link shows it); it always
+ * comes from the row, never from the request: a stored file name taken from a visitor would let them claim (and
+ * later delete) any other tenant's image.
  */
 public record TestimonialForm(String rating, String body, String name, String role, String company, String website,
                               String email, boolean consentPublish, boolean consentShowPhoto, boolean consentShowCompany,
-                              String keptPhoto) {
+                              String currentPhoto) {
     public static final int BODY_MIN = 20;
     public static final int BODY_MAX = 2000;
 
@@ -19,13 +21,12 @@ public record TestimonialForm(String rating, String body, String name, String ro
     }
 
     public static TestimonialForm from(Context ctx) {
-        String kept = Validation.clean(ctx.formParam("keptPhoto"));
         return new TestimonialForm(Validation.clean(ctx.formParam("rating")), Validation.clean(ctx.formParam("body")),
                 Validation.clean(ctx.formParam("name")), Validation.clean(ctx.formParam("role")),
                 Validation.clean(ctx.formParam("company")), Validation.clean(ctx.formParam("website")),
                 Validation.clean(ctx.formParam("email")), ctx.formParam("consentPublish") != null,
                 ctx.formParam("consentShowPhoto") != null, ctx.formParam("consentShowCompany") != null,
-                kept.isEmpty() ? null : kept);
+                null);
     }
 
     /** The form as the submitter left it, for the private edit link. */
@@ -35,7 +36,7 @@ public record TestimonialForm(String rating, String body, String name, String ro
                 t.photoFile());
     }
 
-    public TestimonialForm withKeptPhoto(String file) {
+    public TestimonialForm withCurrentPhoto(String file) {
         return new TestimonialForm(rating, body, name, role, company, website, email, consentPublish, consentShowPhoto,
                 consentShowCompany, file);
     }

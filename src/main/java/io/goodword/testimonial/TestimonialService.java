@@ -26,9 +26,18 @@ import org.jdbi.v3.core.Jdbi;
 public final class TestimonialService {
     static final int PHOTO_SIDE = 256;
 
-    /** Either the saved testimonial, or the errors and the form to show again (with an accepted photo kept). */
-    public record SubmitResult(Testimonial testimonial, FormErrors errors, TestimonialForm form) {
+    /**
+     * Either the saved testimonial, or the errors, the form to show again and the status to answer: 422 for input to
+     * correct, 507 when the photo could not be written (disk full), 503 when too many images are being decoded.
+     */
+    public record SubmitResult(Testimonial testimonial, FormErrors errors, TestimonialForm form, int status) {
+        public SubmitResult(Testimonial testimonial, FormErrors errors, TestimonialForm form) {
+            this(testimonial, errors, form, testimonial != null ? 200 : 422);
+        }
+
         public boolean ok() { return testimonial != null; }
+
+        SubmitResult withForm(TestimonialForm f) { return new SubmitResult(testimonial, errors, f, status); }
     }
 
     public enum Action { APPROVE, REJECT, ARCHIVE, RESTORE, FEATURE, UNFEATURE;
@@ -64,47 +73,75 @@ public final class TestimonialService {
      * Saves a client's testimonial as pending, tells the freelancer, and emails the submitter a private edit link.
      * {@code photo} is the uploaded file's bytes (null or empty: none). Spam checks of the open form (honeypot,
      * fill time, rate limits) are the caller's, see {@link SpamGuard}; duplicates are refused here for every origin.
+     * The photo is decoded and stored only once everything else is valid, so a refused attempt costs no decode and
+     * leaves no file; the file is complete on disk before the row that names it is written.
      */
     public SubmitResult submit(Workspace ws, TestimonialForm form, byte[] photo, Origin origin) {
-        FormErrors errors = form.validate();
-        form = acceptPhoto(form, photo, errors);
-        if (!errors.isEmpty()) return new SubmitResult(null, errors, form);
-        String hash = bodyHash(form.body());
-        String email = form.emailOrNull();
+        TestimonialForm f = form.withCurrentPhoto(null);
+        FormErrors errors = f.validate();
+        if (!errors.isEmpty()) return refused(errors, f, photo);
+        String hash = bodyHash(f.body());
+        String email = f.emailOrNull();
+        if (isDuplicate(ws.id(), hash, origin.ip(), email)) return duplicate(f);
+        Photo stored = storePhoto(photo);
+        if (stored.refused() != null) return stored.refused().withForm(f);
+        String file = stored.file();
         String token = email != null ? Tokens.random() : null;
-        TestimonialForm f = form;
-        Optional<Testimonial> saved = jdbi.inTransaction(h -> {
-            TestimonialDao dao = h.attach(TestimonialDao.class);
-            if (dao.countDuplicates(ws.id(), hash, origin.ip(), email) > 0) return Optional.<Testimonial>empty();
-            long id = dao.insert(ws.id(), origin.clientId(), TestimonialStatus.PENDING.db(), origin.source().db(),
-                    origin.verified(), f.ratingValue(), f.body(), hash, f.name(), f.role(), f.company(), f.website(), email,
-                    f.keptPhoto(), f.consentPublish(), f.consentShowPhoto(), f.consentShowCompany(), origin.ip(),
-                    token == null ? null : Tokens.sha256(token), null);
-            Testimonial t = dao.findById(ws.id(), id).orElseThrow();
-            notifyFreelancer(h, ws, t);
-            if (token != null) sendEditLink(h, ws, t, token);
-            return Optional.of(t);
-        });
+        Optional<Testimonial> saved;
+        try {
+            saved = jdbi.inTransaction(h -> {
+                TestimonialDao dao = h.attach(TestimonialDao.class);
+                if (dao.countDuplicates(ws.id(), hash, origin.ip(), email) > 0) return Optional.<Testimonial>empty();
+                long id = dao.insert(ws.id(), origin.clientId(), TestimonialStatus.PENDING.db(), origin.source().db(),
+                        origin.verified(), f.ratingValue(), f.body(), hash, f.name(), f.role(), f.company(), f.website(), email,
+                        file, f.consentPublish(), f.consentShowPhoto(), f.consentShowCompany(), origin.ip(),
+                        token == null ? null : Tokens.sha256(token), null);
+                Testimonial t = dao.findById(ws.id(), id).orElseThrow();
+                notifyFreelancer(h, ws, t);
+                if (token != null) sendEditLink(h, ws, t, token);
+                return Optional.of(t);
+            });
+        } catch (RuntimeException e) {
+            discard(file);
+            throw e;
+        }
         if (saved.isEmpty()) {
-            return new SubmitResult(null, FormErrors.of("body", "testimonial.error.duplicate"), form);
+            discard(file);
+            return duplicate(f);
         }
-        return new SubmitResult(saved.get(), FormErrors.none(), form);
+        return new SubmitResult(saved.get(), FormErrors.none(), f.withCurrentPhoto(file));
     }
 
-    /** Stores a newly uploaded photo (or re-checks one kept from an earlier attempt); problems go to "photo". */
-    private TestimonialForm acceptPhoto(TestimonialForm form, byte[] photo, FormErrors errors) {
-        if (photo != null && photo.length > 0) {
-            try {
-                return form.withKeptPhoto(images.store(photo, PHOTO_SIDE, ImageStore.Fit.SQUARE));
-            } catch (ImageStore.Rejected r) {
-                errors.add("photo", r.messageKey());
-                return form.withKeptPhoto(keptIfValid(form.keptPhoto()));
-            }
-        }
-        return form.withKeptPhoto(keptIfValid(form.keptPhoto()));
+    private boolean isDuplicate(long ws, String hash, String ip, String email) {
+        return jdbi.withExtension(TestimonialDao.class, dao -> dao.countDuplicates(ws, hash, ip, email)) > 0;
     }
 
-    private String keptIfValid(String name) { return name != null && images.find(name).isPresent() ? name : null; }
+    private static SubmitResult duplicate(TestimonialForm form) {
+        return new SubmitResult(null, FormErrors.of("body", "testimonial.error.duplicate"), form);
+    }
+
+    /** A refused form; a photo sent with it was not looked at, so the submitter is asked to choose it again. */
+    private static SubmitResult refused(FormErrors errors, TestimonialForm form, byte[] photo) {
+        if (photo != null && photo.length > 0 && !errors.has("photo")) errors.add("photo", "testimonial.error.photoAgain");
+        return new SubmitResult(null, errors, form);
+    }
+
+    /** A stored photo's file name (null: none sent), or the refusal to answer. */
+    private record Photo(String file, SubmitResult refused) {}
+
+    private Photo storePhoto(byte[] photo) {
+        if (photo == null || photo.length == 0) return new Photo(null, null);
+        try {
+            return new Photo(images.store(photo, PHOTO_SIDE, ImageStore.Fit.SQUARE), null);
+        } catch (ImageStore.Rejected r) {
+            return new Photo(null, new SubmitResult(null, FormErrors.of("photo", r.messageKey()), null, r.status()));
+        }
+    }
+
+    /** Removes a file this request stored but no row kept (the row was refused or its transaction failed). */
+    private void discard(String file) {
+        if (file != null) images.deleteIfUnreferenced(file);
+    }
 
     // ---------------------------------------------------------------- the submitter's private link
 
@@ -113,26 +150,44 @@ public final class TestimonialService {
         return jdbi.withExtension(TestimonialDao.class, dao -> dao.findByEditToken(Tokens.sha256(token)));
     }
 
-    /** The submitter's changes; refused once the testimonial was moderated. */
+    /**
+     * The submitter's changes; refused once the testimonial was moderated. The photo kept is the row's own (never a
+     * name from the request), and a replaced photo is deleted only when no row anywhere still names it.
+     */
     public SubmitResult updateBySubmitter(Testimonial t, TestimonialForm form, byte[] photo, boolean removePhoto) {
-        FormErrors errors = form.validate();
-        if (removePhoto) form = form.withKeptPhoto(null);
-        else form = acceptPhoto(form, photo, errors);
-        if (!errors.isEmpty()) return new SubmitResult(null, errors, form);
-        TestimonialForm f = form;
-        int changed = jdbi.withExtension(TestimonialDao.class, dao -> dao.updateBySubmitter(t.workspaceId(), t.id(),
-                f.ratingValue(), f.body(), bodyHash(f.body()), f.name(), f.role(), f.company(), f.website(), f.keptPhoto(),
-                f.consentPublish(), f.consentShowPhoto(), f.consentShowCompany()));
-        if (changed == 0) return new SubmitResult(null, FormErrors.of("", "testimonial.edit.locked"), form);
-        if (t.photoFile() != null && !t.photoFile().equals(f.keptPhoto())) images.delete(t.photoFile());
+        TestimonialForm f0 = form.withCurrentPhoto(t.photoFile());
+        FormErrors errors = f0.validate();
+        if (!errors.isEmpty()) return refused(errors, f0, photo);
+        String newFile = null;
+        if (!removePhoto) {
+            Photo stored = storePhoto(photo);
+            if (stored.refused() != null) return stored.refused().withForm(f0);
+            newFile = stored.file();
+        }
+        String keep = removePhoto ? null : newFile != null ? newFile : t.photoFile();
+        TestimonialForm f = f0.withCurrentPhoto(keep);
+        int changed;
+        try {
+            changed = jdbi.withExtension(TestimonialDao.class, dao -> dao.updateBySubmitter(t.workspaceId(), t.id(),
+                    f.ratingValue(), f.body(), bodyHash(f.body()), f.name(), f.role(), f.company(), f.website(), keep,
+                    f.consentPublish(), f.consentShowPhoto(), f.consentShowCompany()));
+        } catch (RuntimeException e) {
+            discard(newFile);
+            throw e;
+        }
+        if (changed == 0) {
+            discard(newFile);
+            return new SubmitResult(null, FormErrors.of("", "testimonial.edit.locked"), f0);
+        }
+        if (t.photoFile() != null && !t.photoFile().equals(keep)) images.deleteIfUnreferenced(t.photoFile());
         return new SubmitResult(jdbi.withExtension(TestimonialDao.class, dao -> dao.findById(t.workspaceId(), t.id())).orElseThrow(),
-                FormErrors.none(), form);
+                FormErrors.none(), f);
     }
 
     /** Deletes a testimonial its author takes back; only while it is pending. */
     public boolean withdraw(Testimonial t) {
         int n = jdbi.withExtension(TestimonialDao.class, dao -> dao.deletePending(t.workspaceId(), t.id()));
-        if (n == 1 && t.photoFile() != null) images.delete(t.photoFile());
+        if (n == 1 && t.photoFile() != null) images.deleteIfUnreferenced(t.photoFile());
         return n == 1;
     }
 
@@ -220,21 +275,29 @@ public final class TestimonialService {
 
     /** A testimonial the freelancer received elsewhere (an email, a call), typed in by hand. */
     public SubmitResult addManual(Workspace ws, TestimonialForm form, byte[] photo, boolean approveNow) {
-        FormErrors errors = form.validate();
-        form = acceptPhoto(form, photo, errors);
-        if (!errors.isEmpty()) return new SubmitResult(null, errors, form);
-        TestimonialForm f = form;
-        Testimonial t = jdbi.inTransaction(h -> {
-            TestimonialDao dao = h.attach(TestimonialDao.class);
-            long id = dao.insert(ws.id(), null, (approveNow ? TestimonialStatus.APPROVED : TestimonialStatus.PENDING).db(),
-                    TestimonialSource.MANUAL.db(), false, f.ratingValue(), f.body(), bodyHash(f.body()), f.name(), f.role(),
-                    f.company(), f.website(), f.emailOrNull(), f.keptPhoto(), f.consentPublish(), f.consentShowPhoto(),
-                    f.consentShowCompany(), null, null, approveNow ? clock.instant() : null);
-            if (approveNow) dao.bumpWallVersion(ws.id());
-            return dao.findById(ws.id(), id).orElseThrow();
-        });
+        TestimonialForm f = form.withCurrentPhoto(null);
+        FormErrors errors = f.validate();
+        if (!errors.isEmpty()) return refused(errors, f, photo);
+        Photo stored = storePhoto(photo);
+        if (stored.refused() != null) return stored.refused().withForm(f);
+        String file = stored.file();
+        Testimonial t;
+        try {
+            t = jdbi.inTransaction(h -> {
+                TestimonialDao dao = h.attach(TestimonialDao.class);
+                long id = dao.insert(ws.id(), null, (approveNow ? TestimonialStatus.APPROVED : TestimonialStatus.PENDING).db(),
+                        TestimonialSource.MANUAL.db(), false, f.ratingValue(), f.body(), bodyHash(f.body()), f.name(), f.role(),
+                        f.company(), f.website(), f.emailOrNull(), file, f.consentPublish(), f.consentShowPhoto(),
+                        f.consentShowCompany(), null, null, approveNow ? clock.instant() : null);
+                if (approveNow) dao.bumpWallVersion(ws.id());
+                return dao.findById(ws.id(), id).orElseThrow();
+            });
+        } catch (RuntimeException e) {
+            discard(file);
+            throw e;
+        }
         if (approveNow) cache.invalidate(ws.id());
-        return new SubmitResult(t, FormErrors.none(), form);
+        return new SubmitResult(t, FormErrors.none(), f.withCurrentPhoto(file));
     }
 
     /** Imports the valid, non-duplicate rows of a previewed CSV in one transaction; returns how many. */
@@ -243,7 +306,7 @@ public final class TestimonialService {
             TestimonialDao dao = h.attach(TestimonialDao.class);
             int n = 0;
             for (CsvImport.Row r : rows) {
-                if (!r.importable()) continue;
+                if (!r.importable() || r.rating() < 1 || r.rating() > 5) continue; // the wall shows 1 to 5 stars only
                 String hash = bodyHash(r.body());
                 if (dao.countSameBody(workspaceId, hash) > 0) continue;
                 long id = dao.insert(workspaceId, null, TestimonialStatus.PENDING.db(), TestimonialSource.IMPORT.db(), false,

@@ -291,7 +291,7 @@ class CollectionFormIT {
         Workspace ws = TestDb.jdbi().onDemand(WorkspaceDao.class).findById(f.workspaceId()).orElseThrow();
         TestimonialService service = new TestimonialService(TestDb.jdbi(),
                 new io.goodword.mail.Outbox(io.goodword.web.Templates.create(app.config()), Clock.systemUTC(), false),
-                new io.goodword.media.ImageStore(app.config().uploadsDir()), new PublicCache(TestDb.jdbi()),
+                new io.goodword.media.ImageStore(app.config().uploadsDir(), TestDb.jdbi(), Clock.systemUTC()), new PublicCache(TestDb.jdbi()),
                 io.goodword.web.I18n.load(), Clock.systemUTC(), app.baseUrl());
         TestimonialForm form = new TestimonialForm("4", "Carla says the project was on time and on budget.", "Carla Client",
                 "", "Carla Co", "", "", true, false, true, null);
