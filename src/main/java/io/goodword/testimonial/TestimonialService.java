@@ -5,6 +5,7 @@ import io.goodword.mail.Email;
 import io.goodword.mail.Outbox;
 import io.goodword.media.ImageStore;
 import io.goodword.security.CurrentUser;
+import io.goodword.security.FormGuard;
 import io.goodword.security.Tokens;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
@@ -29,6 +30,9 @@ public final class TestimonialService {
     /** Either the saved testimonial, or the errors and the form to show again (with an accepted photo kept). */
     public record SubmitResult(Testimonial testimonial, FormErrors errors, TestimonialForm form) {
         public boolean ok() { return testimonial != null; }
+
+        /** The same rendered form was stored before (see {@link FormGuard.Once}): answer its success again. */
+        public boolean repeated() { return testimonial == null && errors.isEmpty(); }
     }
 
     public enum Action { APPROVE, REJECT, ARCHIVE, RESTORE, FEATURE, UNFEATURE;
@@ -63,9 +67,14 @@ public final class TestimonialService {
     /**
      * Saves a client's testimonial as pending, tells the freelancer, and emails the submitter a private edit link.
      * {@code photo} is the uploaded file's bytes (null or empty: none). Spam checks of the open form (honeypot,
-     * fill time, rate limits) are the caller's, see {@link SpamGuard}; duplicates are refused here for every origin.
+     * fill time, rate limits) are the caller's, see {@link FormGuard}; duplicates are refused here for every origin.
      */
     public SubmitResult submit(Workspace ws, TestimonialForm form, byte[] photo, Origin origin) {
+        return submit(ws, form, photo, origin, FormGuard.Once.none());
+    }
+
+    /** The same, once per rendered form: a resubmit of an already stored {@code once} is {@link SubmitResult#repeated}. */
+    public SubmitResult submit(Workspace ws, TestimonialForm form, byte[] photo, Origin origin, FormGuard.Once once) {
         FormErrors errors = form.validate();
         form = acceptPhoto(form, photo, errors);
         if (!errors.isEmpty()) return new SubmitResult(null, errors, form);
@@ -73,7 +82,12 @@ public final class TestimonialService {
         String email = form.emailOrNull();
         String token = email != null ? Tokens.random() : null;
         TestimonialForm f = form;
+        boolean[] repeated = {false};
         Optional<Testimonial> saved = jdbi.inTransaction(h -> {
+            if (!once.firstUse(h)) {
+                repeated[0] = true;
+                return Optional.<Testimonial>empty();
+            }
             TestimonialDao dao = h.attach(TestimonialDao.class);
             if (dao.countDuplicates(ws.id(), hash, origin.ip(), email) > 0) return Optional.<Testimonial>empty();
             long id = dao.insert(ws.id(), origin.clientId(), TestimonialStatus.PENDING.db(), origin.source().db(),
@@ -85,6 +99,7 @@ public final class TestimonialService {
             if (token != null) sendEditLink(h, ws, t, token);
             return Optional.of(t);
         });
+        if (repeated[0]) return new SubmitResult(null, FormErrors.none(), form);
         if (saved.isEmpty()) {
             return new SubmitResult(null, FormErrors.of("body", "testimonial.error.duplicate"), form);
         }
