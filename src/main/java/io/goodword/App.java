@@ -32,7 +32,7 @@ import io.goodword.mail.OutboxDao;
 import io.goodword.mail.SmtpSender;
 import io.goodword.media.ImageStore;
 import io.goodword.media.MediaController;
-import io.goodword.referral.FormGuard;
+import io.goodword.referral.AttributionCookie;
 import io.goodword.referral.ReferralAskStep;
 import io.goodword.testimonial.TestimonialAskStep;
 import io.goodword.referral.LeadDao;
@@ -44,12 +44,12 @@ import io.goodword.referral.ReferralPublicController;
 import io.goodword.referral.ReferralService;
 import io.goodword.referral.RewardDao;
 import io.goodword.security.Auth;
-import io.goodword.security.LoginThrottle;
+import io.goodword.security.FormGuard;
+import io.goodword.security.Secrets;
 import io.goodword.security.Throttle;
 import io.goodword.testimonial.AdminController;
 import io.goodword.testimonial.PublicCache;
 import io.goodword.testimonial.PublicController;
-import io.goodword.testimonial.SpamGuard;
 import io.goodword.testimonial.TestimonialService;
 import io.goodword.web.HealthController;
 import io.goodword.web.I18n;
@@ -106,6 +106,8 @@ public final class App implements AutoCloseable {
             TemplateEngine templates = Templates.create(config);
             Outbox outbox = new Outbox(templates, clock, config.smtp().configured());
             Throttle throttle = new Throttle(jdbi, clock);
+            Secrets secrets = new Secrets(jdbi);
+            FormGuard guard = new FormGuard(jdbi, secrets, throttle, clock);
 
             AccountDao accounts = jdbi.onDemand(AccountDao.class);
             WorkspaceDao workspaces = jdbi.onDemand(WorkspaceDao.class);
@@ -118,21 +120,21 @@ public final class App implements AutoCloseable {
             CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(caseStudies, caseStudyService,
                     workspaces, accounts, auth, config.baseUrl());
 
-            ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new FormGuard(jdbi, clock), clock,
+            ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new AttributionCookie(secrets, clock), clock,
                     config.baseUrl());
 
             PublicCache publicCache = new PublicCache(jdbi);
             TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
 
             // Clients and asking. Other features provide steps of the client's check-in flow (AskStep).
-            Map<Step, AskStep> askSteps = Stream.of(new TestimonialAskStep(testimonials, jdbi), new ReferralAskStep(referrals))
+            Map<Step, AskStep> askSteps = Stream.of(new TestimonialAskStep(testimonials, jdbi), new ReferralAskStep(referrals, guard))
                     .collect(Collectors.toMap(AskStep::step, s -> s));
             AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()));
             ClientService clientService = new ClientService(jdbi, askService, clock);
 
             WebApp.Features features = new WebApp.Features(
                     auth,
-                    new AccountController(accountService, accounts, auth, new LoginThrottle(throttle), i18n, config.signupOpen()),
+                    new AccountController(accountService, accounts, auth, guard, i18n, config.signupOpen()),
                     new SettingsController(accountService, workspaces, accounts, images, config.baseUrl(), auth),
                     new OutboxController(jdbi.onDemand(OutboxDao.class), config.smtp().configured()),
                     new MediaController(images),
@@ -141,15 +143,15 @@ public final class App implements AutoCloseable {
                             jdbi.onDemand(AskDao.class), askService),
                     new AskAdminController(askService, jdbi.onDemand(AskDao.class), jdbi.onDemand(AskSettingsDao.class),
                             workspaces, i18n, config.baseUrl()),
-                    new ClientFlowController(askService, throttle, askSteps),
+                    new ClientFlowController(askService, guard, askSteps),
                     new UnsubscribeController(askService),
                     new CaseStudyController(caseStudyService, caseStudies, images, caseStudyPages),
                     caseStudyPages,
-                    new ApprovalController(caseStudyService, caseStudies, workspaces, throttle),
+                    new ApprovalController(caseStudyService, caseStudies, workspaces, guard),
                     new ReferralAdminController(referrals, jdbi.onDemand(ProgramDao.class), jdbi.onDemand(LinkDao.class), config.baseUrl()),
                     new ReferralPipelineController(referrals, jdbi.onDemand(LeadDao.class), jdbi.onDemand(RewardDao.class)),
-                    new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class)),
-                    new PublicController(jdbi, workspaces, testimonials, new SpamGuard(jdbi, throttle, clock), publicCache,
+                    new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class), guard),
+                    new PublicController(jdbi, workspaces, testimonials, guard, publicCache,
                             templates, i18n, config.baseUrl()),
                     new AdminController(jdbi, workspaces, testimonials, config.baseUrl()),
                     auditLog,
@@ -166,6 +168,7 @@ public final class App implements AutoCloseable {
             MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
                     clock, config.mailPollMillis());
             worker.addJob(throttle::purgeOld);
+            worker.addJob(guard::purgeOld);
             worker.addJob(askService::runDue);
             worker.addJob(images::sweepIfDue);
 

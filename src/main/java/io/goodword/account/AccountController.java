@@ -1,8 +1,10 @@
 package io.goodword.account;
 
 import io.goodword.security.Auth;
-import io.goodword.security.LoginThrottle;
+import io.goodword.security.FormGuard;
+import io.goodword.security.Limit;
 import io.goodword.security.Passwords;
+import io.goodword.security.Throttle;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
 import io.goodword.web.Validation;
@@ -17,16 +19,16 @@ public final class AccountController {
     private final AccountService service;
     private final AccountDao accounts;
     private final Auth auth;
-    private final LoginThrottle throttle;
+    private final FormGuard guard;
     private final I18n i18n;
     private final boolean signupOpen;
 
-    public AccountController(AccountService service, AccountDao accounts, Auth auth, LoginThrottle throttle, I18n i18n,
+    public AccountController(AccountService service, AccountDao accounts, Auth auth, FormGuard guard, I18n i18n,
                              boolean signupOpen) {
         this.service = service;
         this.accounts = accounts;
         this.auth = auth;
-        this.throttle = throttle;
+        this.guard = guard;
         this.i18n = i18n;
         this.signupOpen = signupOpen;
     }
@@ -37,7 +39,8 @@ public final class AccountController {
     public void signupForm(Context ctx) {
         boolean closed = !signupAllowed();
         if (closed) ctx.status(HttpStatus.FORBIDDEN);
-        Views.render(ctx, "account/signup.jte", new SignupPage(Views.shell(ctx, "signup.title"), SignupForm.empty(), FormErrors.none(), closed));
+        Views.render(ctx, "account/signup.jte", new SignupPage(Views.shell(ctx, "signup.title"), SignupForm.empty(), FormErrors.none(), closed,
+                guard.stamp(FormGuard.Form.SIGNUP)));
     }
 
     public void signup(Context ctx) {
@@ -46,18 +49,26 @@ public final class AccountController {
             return;
         }
         SignupForm form = SignupForm.from(ctx);
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.SIGNUP, Throttle.key(Limit.SIGNUP_IP, ctx.ip()));
+        if (!g.passed()) {
+            g.refuse(ctx);
+            Views.render(ctx, "account/signup.jte", new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(),
+                    g.errors(), false, guard.stamp(FormGuard.Form.SIGNUP)));
+            return;
+        }
         AccountService.SignupResult result;
         try {
             result = service.signup(form, i18n.languageOf(ctx));
         } catch (Passwords.Busy e) {
             busy(ctx);
-            Views.render(ctx, "account/signup.jte",
-                    new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), FormErrors.of("", "error.busy"), false));
+            Views.render(ctx, "account/signup.jte", new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(),
+                    FormErrors.of("", "error.busy"), false, guard.stamp(FormGuard.Form.SIGNUP)));
             return;
         }
         if (!result.errors().isEmpty()) {
             Views.invalid(ctx, "account/signup.jte",
-                    new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), result.errors(), false));
+                    new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), result.errors(), false,
+                            guard.stamp(FormGuard.Form.SIGNUP)));
             return;
         }
         UserProfile profile = io.goodword.security.AccountAuthenticator.profileOf(result.account());
@@ -68,7 +79,8 @@ public final class AccountController {
     public void loginForm(Context ctx) {
         String notice = ctx.queryParam("signedOut") != null ? "login.signedOut" : null;
         Views.render(ctx, "account/login.jte",
-                new LoginPage(Views.shell(ctx, "login.title"), "", FormErrors.none(), notice, signupAllowed()));
+                new LoginPage(Views.shell(ctx, "login.title"), "", FormErrors.none(), notice, signupAllowed(),
+                        guard.stamp(FormGuard.Form.LOGIN)));
     }
 
     public void login(Context ctx) {
@@ -77,21 +89,26 @@ public final class AccountController {
         String ip = ctx.ip();
         FormErrors errors = FormErrors.none().required("username", email).required("password", password);
         if (errors.isEmpty()) {
-            LoginThrottle.Verdict verdict = throttle.check(Validation.normalizeEmail(email), ip);
-            if (verdict.blocked()) {
-                ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-                ctx.header("Retry-After", String.valueOf(verdict.retryAfterSeconds()));
-                renderLogin(ctx, email, FormErrors.of("", "login.throttled", Math.max(1, verdict.retryAfterSeconds() / 60)));
+            // L1/M8: the attempt is counted before the password is hashed; the tight limit is per account and IP
+            // pair, so nobody elsewhere can lock the owner out (see Limit.LOGIN_*)
+            String account = Validation.normalizeEmail(email);
+            Throttle.Key pair = Throttle.key(Limit.LOGIN_PAIR, account + "|" + ip);
+            FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.LOGIN, pair, Throttle.key(Limit.LOGIN_IP, ip),
+                    Throttle.key(Limit.LOGIN_ACCOUNT, account));
+            if (!g.passed()) {
+                g.refuse(ctx);
+                renderLogin(ctx, email, g.errors());
                 return;
             }
             try {
                 UserProfile profile = auth.authenticate(ctx, email, password);
+                g.release(); // only failures count
+                guard.throttle().clear(pair);
                 String target = auth.takeRequestedPath(ctx);
                 auth.signIn(ctx, profile);
                 ctx.redirect(target, HttpStatus.SEE_OTHER);
                 return;
             } catch (CredentialsException e) {
-                throttle.recordFailure(Validation.normalizeEmail(email), ip);
                 errors.add("", "login.failed");
             } catch (Passwords.Busy e) {
                 busy(ctx);
@@ -104,43 +121,60 @@ public final class AccountController {
     }
 
     private void renderLogin(Context ctx, String email, FormErrors errors) {
-        Views.render(ctx, "account/login.jte", new LoginPage(Views.shell(ctx, "login.title"), email, errors, null, signupAllowed()));
+        Views.render(ctx, "account/login.jte", new LoginPage(Views.shell(ctx, "login.title"), email, errors, null, signupAllowed(),
+                guard.stamp(FormGuard.Form.LOGIN)));
     }
 
     public void forgotForm(Context ctx) {
         Views.render(ctx, "account/forgotPassword.jte",
-                new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), "", FormErrors.none(), false));
+                new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), "", FormErrors.none(), false, guard.stamp(FormGuard.Form.FORGOT)));
     }
 
     public void forgot(Context ctx) {
         String email = Validation.clean(ctx.formParam("email"));
         FormErrors errors = FormErrors.none().required("email", email).email("email", email);
         if (!errors.isEmpty()) {
-            Views.invalid(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, errors, false));
+            Views.invalid(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, errors, false,
+                    guard.stamp(FormGuard.Form.FORGOT)));
             return;
         }
-        if (throttle.allowResetRequest(Validation.normalizeEmail(email), ctx.ip())) {
-            service.requestPasswordReset(email);
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.FORGOT, Throttle.key(Limit.FORGOT_IP, ctx.ip()),
+                Throttle.key(Limit.FORGOT_EMAIL, Validation.normalizeEmail(email)));
+        if (g.status() == 422) { // the honeypot: say so, keep the address
+            g.refuse(ctx);
+            Views.render(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email,
+                    g.errors(), false, guard.stamp(FormGuard.Form.FORGOT)));
+            return;
         }
+        if (g.passed()) service.requestPasswordReset(email);
         // Same answer whether or not the address has an account, so the form cannot be used to find accounts.
-        Views.render(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, FormErrors.none(), true));
+        Views.render(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, FormErrors.none(), true,
+                guard.stamp(FormGuard.Form.FORGOT)));
     }
 
     public void resetForm(Context ctx) {
         String token = ctx.pathParam("token");
         boolean valid = service.resetTokenValid(token);
         if (!valid) ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-        Views.render(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, valid, FormErrors.none()));
+        Views.render(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, valid, FormErrors.none(),
+                guard.stamp(FormGuard.Form.RESET)));
     }
 
     public void reset(Context ctx) {
         String token = ctx.pathParam("token");
         String password = ctx.formParam("password");
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.RESET, Throttle.key(Limit.RESET_IP, ctx.ip()));
+        if (!g.passed()) {
+            g.refuse(ctx);
+            Views.render(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token,
+                    true, g.errors(), guard.stamp(FormGuard.Form.RESET)));
+            return;
+        }
         String problem = PasswordPolicy.problem(password);
         if (problem != null) {
             boolean valid = service.resetTokenValid(token);
             Views.invalid(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, valid,
-                    FormErrors.of("password", problem, PasswordPolicy.MIN_LENGTH)));
+                    FormErrors.of("password", problem, PasswordPolicy.MIN_LENGTH), guard.stamp(FormGuard.Form.RESET)));
             return;
         }
         boolean reset;
@@ -149,11 +183,12 @@ public final class AccountController {
         } catch (Passwords.Busy e) {
             busy(ctx);
             Views.render(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, true,
-                    FormErrors.of("", "error.busy")));
+                    FormErrors.of("", "error.busy"), guard.stamp(FormGuard.Form.RESET)));
             return;
         }
         if (!reset) {
-            Views.invalid(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, false, FormErrors.none()));
+            Views.invalid(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, false, FormErrors.none(),
+                    guard.stamp(FormGuard.Form.RESET)));
             return;
         }
         Views.redirectWithFlash(ctx, "/login", "flash.passwordReset");

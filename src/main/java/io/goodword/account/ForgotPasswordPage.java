@@ -3,4 +3,4 @@ package io.goodword.account;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Shell;
 
-public record ForgotPasswordPage(Shell shell, String email, FormErrors errors, boolean sent) {}
+public record ForgotPasswordPage(Shell shell, String email, FormErrors errors, boolean sent, String stamp) {}

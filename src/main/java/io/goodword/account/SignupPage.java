@@ -3,4 +3,4 @@ package io.goodword.account;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Shell;
 
-public record SignupPage(Shell shell, SignupForm form, FormErrors errors, boolean closed) {}
+public record SignupPage(Shell shell, SignupForm form, FormErrors errors, boolean closed, String stamp) {}

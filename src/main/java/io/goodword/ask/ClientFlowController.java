@@ -1,5 +1,7 @@
 package io.goodword.ask;
 
+import io.goodword.security.FormGuard;
+import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
 import io.goodword.web.Csrf;
 import io.goodword.web.FormErrors;
@@ -9,7 +11,6 @@ import io.goodword.web.Validation;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -22,17 +23,14 @@ public final class ClientFlowController {
     public static final int MAX_COMMENT = 2000;
     public static final int MAX_FEEDBACK = 4000;
     private static final List<Integer> SCORES = IntStream.rangeClosed(0, 10).boxed().toList();
-    private static final int MAX_BAD_LINKS = 30;
-    private static final int MAX_POSTS = 60;
-    private static final Duration WINDOW = Duration.ofMinutes(10);
 
     private final AskService service;
-    private final Throttle throttle;
+    private final FormGuard guard;
     private final Map<Step, AskStep> steps;
 
-    public ClientFlowController(AskService service, Throttle throttle, Map<Step, AskStep> providedSteps) {
+    public ClientFlowController(AskService service, FormGuard guard, Map<Step, AskStep> providedSteps) {
         this.service = service;
-        this.throttle = throttle;
+        this.guard = guard;
         this.steps = Map.copyOf(providedSteps);
     }
 
@@ -54,6 +52,15 @@ public final class ClientFlowController {
         Views.render(ctx, template, page(ctx, v, "", "", "", FormErrors.none()));
     }
 
+    /** A POST refused by the guard (its honeypot): the same page again with the message and what was typed. */
+    private boolean refusedByGuard(Context ctx, AskVisit v, String template, String score, String comment, String feedback) {
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.CHECKIN);
+        if (g.passed()) return false;
+        g.refuse(ctx);
+        Views.render(ctx, template, page(ctx, v, score, comment, feedback, g.errors()));
+        return true;
+    }
+
     public void score(Context ctx) {
         AskVisit v = resolvePost(ctx);
         if (v == null) return;
@@ -61,8 +68,8 @@ public final class ClientFlowController {
             backToFlow(ctx, v);
             return;
         }
-        if (!Validation.clean(ctx.formParam("website")).isEmpty()) { // honeypot: people never see this field
-            backToFlow(ctx, v);
+        if (refusedByGuard(ctx, v, "ask/score.jte", Validation.clean(ctx.formParam("score")),
+                Validation.clean(ctx.formParam("comment")), "")) {
             return;
         }
         if (ctx.formParam("skip") != null) {
@@ -100,6 +107,7 @@ public final class ClientFlowController {
             return;
         }
         String feedback = Validation.clean(ctx.formParam("feedback"));
+        if (refusedByGuard(ctx, v, "ask/feedback.jte", "", "", feedback)) return;
         FormErrors errors = FormErrors.none().required("feedback", feedback).maxLength("feedback", feedback, MAX_FEEDBACK);
         if (!errors.isEmpty()) {
             Views.invalid(ctx, "ask/feedback.jte", page(ctx, v, "", "", feedback, errors));
@@ -132,21 +140,22 @@ public final class ClientFlowController {
         ctx.redirect(v.path(), HttpStatus.SEE_OTHER);
     }
 
+    /** Every POST counts against the IP's limit, whatever it turns out to be. */
     private AskVisit resolvePost(Context ctx) {
-        String subject = "ip:" + ctx.ip();
-        if (throttle.exceeded("ask-post", subject, MAX_POSTS, WINDOW)) {
-            tooMany(ctx);
+        FormGuard.Verdict posts = guard.limit(Throttle.key(Limit.CHECKIN_POST, "ip:" + ctx.ip()));
+        if (!posts.passed()) {
+            tooMany(ctx, posts);
             return null;
         }
-        throttle.record("ask-post", subject);
         return resolve(ctx);
     }
 
     /** The visit, or null after rendering the friendly page for an unknown or expired link. */
     private AskVisit resolve(Context ctx) {
-        String subject = "ip:" + ctx.ip();
-        if (throttle.exceeded("ask-badlink", subject, MAX_BAD_LINKS, WINDOW)) {
-            tooMany(ctx);
+        // every lookup counts against the IP's unknown-link limit until the link turns out to exist
+        FormGuard.Verdict lookup = guard.limit(Throttle.key(Limit.CHECKIN_UNKNOWN_LINK, "ip:" + ctx.ip()));
+        if (!lookup.passed()) {
+            tooMany(ctx, lookup);
             return null;
         }
         ctx.header("Referrer-Policy", "no-referrer");
@@ -154,12 +163,12 @@ public final class ClientFlowController {
         AskService.Visit visit = service.visit(ctx.pathParam("token"));
         switch (visit.state()) {
             case UNKNOWN -> {
-                throttle.record("ask-badlink", subject);
                 ctx.status(HttpStatus.NOT_FOUND);
                 notice(ctx, Views.t(ctx), null, null, "ask.link.unknown.heading", "ask.link.unknown.body");
                 return null;
             }
             case EXPIRED -> {
+                lookup.release();
                 AskVisit v = visit.visit();
                 ctx.status(HttpStatus.GONE);
                 notice(ctx, v.t(), v.workspace().displayName(), v.workspace().logoUrl(), "ask.link.expired.heading",
@@ -167,14 +176,14 @@ public final class ClientFlowController {
                 return null;
             }
             default -> {
+                lookup.release();
                 return visit.visit();
             }
         }
     }
 
-    private void tooMany(Context ctx) {
-        ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-        ctx.header("Retry-After", "600");
+    private void tooMany(Context ctx, FormGuard.Verdict refused) {
+        refused.refuse(ctx);
         notice(ctx, Views.t(ctx), null, null, "ask.link.tooMany.heading", "ask.link.tooMany.body");
     }
 
@@ -185,6 +194,6 @@ public final class ClientFlowController {
 
     private Pages.Flow page(Context ctx, AskVisit v, String score, String comment, String feedback, FormErrors errors) {
         return new Pages.Flow(v.shell(ctx), v, v.workspace().displayName(), v.workspace().logoUrl(), score, comment, feedback,
-                errors, SCORES);
+                errors, SCORES, guard.stamp(FormGuard.Form.CHECKIN));
     }
 }

@@ -23,7 +23,7 @@ public final class Pages {
 
     /** The client's flow: one record for every step page. */
     public record Flow(Shell shell, AskVisit visit, String brandName, String logoUrl, String score, String comment,
-                       String feedback, FormErrors errors, List<Integer> scores) {
+                       String feedback, FormErrors errors, List<Integer> scores, String stamp) {
         public String path() { return visit.path(); }
     }
 

@@ -2,6 +2,8 @@ package io.goodword.casestudy;
 
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
+import io.goodword.security.FormGuard;
+import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
@@ -9,7 +11,6 @@ import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,18 +19,17 @@ import java.util.List;
  */
 public final class ApprovalController {
     static final int MAX_COMMENT = 2000;
-    private static final int ANSWERS_PER_HOUR = 20;
 
     private final CaseStudyService service;
     private final CaseStudyDao dao;
     private final WorkspaceDao workspaces;
-    private final Throttle throttle;
+    private final FormGuard guard;
 
-    public ApprovalController(CaseStudyService service, CaseStudyDao dao, WorkspaceDao workspaces, Throttle throttle) {
+    public ApprovalController(CaseStudyService service, CaseStudyDao dao, WorkspaceDao workspaces, FormGuard guard) {
         this.service = service;
         this.dao = dao;
         this.workspaces = workspaces;
-        this.throttle = throttle;
+        this.guard = guard;
     }
 
     public void show(Context ctx) {
@@ -39,13 +39,12 @@ public final class ApprovalController {
 
     public void answer(Context ctx) {
         Approval a = approval(ctx);
-        String ip = ctx.ip();
-        if (throttle.exceeded("casestudy-approval", ip, ANSWERS_PER_HOUR, Duration.ofHours(1))) {
-            render(ctx, HttpStatus.TOO_MANY_REQUESTS, a, Validation.clean(ctx.formParam("comment")),
-                    FormErrors.of("", "error.tooMany.body"));
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.APPROVAL, Throttle.key(Limit.APPROVAL_IP, ctx.ip()));
+        if (!g.passed()) {
+            render(ctx, HttpStatus.forStatus(g.status()), a, Validation.clean(ctx.formParam("comment")), g.errors());
+            if (!g.retryAfter().isZero()) ctx.header("Retry-After", Long.toString(g.retryAfter().toSeconds()));
             return;
         }
-        throttle.record("casestudy-approval", ip);
         String decision = ctx.formParam("decision");
         String comment = Validation.clean(ctx.formParam("comment")).replace("\r\n", "\n");
         FormErrors errors = FormErrors.none().maxLength("comment", comment, MAX_COMMENT);
@@ -76,7 +75,7 @@ public final class ApprovalController {
         ctx.header("Cache-Control", "no-store");
         Views.render(ctx, "casestudy/approve.jte", new Pages.ApprovalPage(
                 Views.shellWithTitle(ctx, Views.t(ctx).text("casestudy.approve.title", content.title()), ""),
-                ws, view, a, changes, answerable, comment, errors, ctx.pathParam("token")));
+                ws, view, a, changes, answerable, comment, errors, ctx.pathParam("token"), guard.stamp(FormGuard.Form.APPROVAL)));
     }
 
     private Approval approval(Context ctx) {

@@ -42,5 +42,5 @@ public final class Pages {
     /** The client's approval page. */
     public record ApprovalPage(Shell shell, Workspace workspace, CaseStudyView view, Approval approval,
                                List<ContentChanges.Section> changes, boolean answerable, String comment,
-                               FormErrors errors, String token) {}
+                               FormErrors errors, String token, String stamp) {}
 }

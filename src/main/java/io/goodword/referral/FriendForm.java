@@ -1,32 +1,31 @@
 package io.goodword.referral;
 
+import io.goodword.security.FormGuard;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
 import io.javalin.http.Context;
 import java.util.regex.Pattern;
 
 /**
- * A friend's contact details, from the landing page, the contact page or a client's own flow. {@code website} is
- * the honeypot (hidden from people, filled by bots) and {@code stamp} the signed time the form was shown.
+ * A friend's contact details, from the landing page, the contact page or a client's own flow. {@code stamp} is the
+ * {@link FormGuard} stamp the form was shown with (kept when the form is shown again after an error).
  */
-public record FriendForm(String name, String email, String phone, String message, boolean consent, String website,
-                         String stamp) {
+public record FriendForm(String name, String email, String phone, String message, boolean consent, String stamp) {
     static final int MAX_MESSAGE = 2000;
     private static final Pattern PHONE = Pattern.compile("^[+0-9 ()./-]{5,50}$");
 
-    public static FriendForm empty() { return new FriendForm("", "", "", "", false, "", ""); }
+    public static FriendForm empty() { return new FriendForm("", "", "", "", false, ""); }
 
     public static FriendForm from(Context ctx) {
         return new FriendForm(Validation.clean(ctx.formParam("name")), Validation.clean(ctx.formParam("email")),
                 Validation.clean(ctx.formParam("phone")), Validation.clean(ctx.formParam("message")),
-                ctx.formParam("consent") != null, Validation.clean(ctx.formParam("website")),
-                Validation.clean(ctx.formParam("stamp")));
+                ctx.formParam("consent") != null, Validation.clean(ctx.formParam(FormGuard.STAMP)));
     }
 
-    /** A friend's details typed by a client in their own flow (no honeypot or stamp there: the link is private). */
+    /** A friend's details typed by a client in their own flow (no stamp there: the link is private). */
     public static FriendForm byClient(String name, String email, String phone, String message, boolean friendAgreed) {
         return new FriendForm(Validation.clean(name), Validation.clean(email), Validation.clean(phone),
-                Validation.clean(message), friendAgreed, "", "");
+                Validation.clean(message), friendAgreed, "");
     }
 
     public FormErrors validate() {
@@ -40,10 +39,8 @@ public record FriendForm(String name, String email, String phone, String message
         return e;
     }
 
-    public boolean looksLikeBot() { return !website.isEmpty(); }
-
     /** The same details with a fresh stamp, for re-rendering after an error. */
     public FriendForm withStamp(String newStamp) {
-        return new FriendForm(name, email, phone, message, consent, "", newStamp);
+        return new FriendForm(name, email, phone, message, consent, newStamp);
     }
 }

@@ -3,6 +3,7 @@ package io.goodword.referral;
 import io.goodword.ask.AskStep;
 import io.goodword.ask.AskVisit;
 import io.goodword.ask.Step;
+import io.goodword.security.FormGuard;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
 import io.goodword.web.Shell;
@@ -17,8 +18,12 @@ import java.util.Optional;
  */
 public final class ReferralAskStep implements AskStep {
     private final ReferralService referrals;
+    private final FormGuard guard;
 
-    public ReferralAskStep(ReferralService referrals) { this.referrals = referrals; }
+    public ReferralAskStep(ReferralService referrals, FormGuard guard) {
+        this.referrals = referrals;
+        this.guard = guard;
+    }
 
     /** What the step page shows. */
     public record Page(Shell shell, AskVisit visit, String brandName, String logoUrl, String link, String referrerReward,
@@ -38,15 +43,21 @@ public final class ReferralAskStep implements AskStep {
     public boolean submit(Context ctx, AskVisit visit) {
         FriendForm typed = FriendForm.from(ctx);
         FriendForm form = FriendForm.byClient(typed.name(), typed.email(), typed.phone(), typed.message(), typed.consent());
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.CHECKIN); // the honeypot; the flow counts its posts
+        if (!g.passed()) {
+            g.refuse(ctx);
+            Views.render(ctx, "referral/askStep.jte", page(ctx, visit, form, g.errors()));
+            return false;
+        }
         ReferralService.Submission result = referrals.submitFriendFromClient(visit.workspace().id(), visit.client().id(), form,
                 ctx.ip());
         switch (result.outcome()) {
-            case SAVED, IGNORED -> {
+            case SAVED -> {
                 return true;
             }
             case THROTTLED -> {
                 ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-                Views.render(ctx, "referral/askStep.jte", page(ctx, visit, form, FormErrors.of("", "referral.error.throttled")));
+                Views.render(ctx, "referral/askStep.jte", page(ctx, visit, form, result.errors()));
                 return false;
             }
             default -> {

@@ -1,36 +1,51 @@
 package io.goodword.referral;
 
+import io.goodword.security.FormGuard;
+import io.goodword.security.Limit;
+import io.goodword.security.Throttle;
 import io.goodword.web.Cookies;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 
 /**
  * The friend's side: the landing page {@code /r/{code}} (sets the attribution cookie) and the public contact page
- * {@code /p/{slug}/contact} (applies it). No sign-in; spam is kept out by the service's checks.
+ * {@code /p/{slug}/contact} (applies it). No sign-in; both forms go through the {@link FormGuard}, and unknown
+ * codes are counted per IP so codes cannot be guessed by trying (L5).
  */
 public final class ReferralPublicController {
     public static final String COOKIE = "gw_ref";
     private final ReferralService service;
     private final LinkDao links;
+    private final FormGuard guard;
 
-    public ReferralPublicController(ReferralService service, LinkDao links) {
+    public ReferralPublicController(ReferralService service, LinkDao links, FormGuard guard) {
         this.service = service;
         this.links = links;
+        this.guard = guard;
     }
 
+    /** The link behind /r/{code}; every lookup counts against the IP's unknown-code limit until it is found. */
     private ReferralService.LinkContext link(Context ctx) {
-        return service.resolve(ctx.pathParam("code")).orElseThrow(NotFoundResponse::new);
+        FormGuard.Verdict lookup = guard.limit(Throttle.key(Limit.REFERRAL_UNKNOWN_CODE, ctx.ip()));
+        if (!lookup.passed()) {
+            lookup.refuse(ctx);
+            throw new HttpResponseException(429, "too many unknown codes");
+        }
+        ReferralService.LinkContext lc = service.resolve(ctx.pathParam("code")).orElseThrow(NotFoundResponse::new);
+        lookup.release();
+        return lc;
     }
 
     public void landing(Context ctx) {
         ReferralService.LinkContext lc = link(ctx);
         int days = service.attributionDays(lc.link().workspaceId());
-        Cookies.set(ctx, COOKIE, service.guard().attributionCookie(lc.link().code()), days * 86_400);
+        Cookies.set(ctx, COOKIE, service.cookies().of(lc.link().code()), days * 86_400);
         ctx.header("Referrer-Policy", "no-referrer");
-        renderLanding(ctx, lc, FriendForm.empty().withStamp(service.guard().stamp()), FormErrors.none());
+        renderLanding(ctx, lc, FriendForm.empty().withStamp(guard.stamp(FormGuard.Form.REFERRAL)), FormErrors.none());
     }
 
     private void renderLanding(Context ctx, ReferralService.LinkContext lc, FriendForm form, FormErrors errors) {
@@ -47,14 +62,21 @@ public final class ReferralPublicController {
     public void submitLanding(Context ctx) {
         ReferralService.LinkContext lc = link(ctx);
         FriendForm form = FriendForm.from(ctx);
-        ReferralService.Submission s = service.submitViaLink(lc, form, ctx.ip());
-        switch (s.outcome()) {
-            case SAVED, IGNORED -> ctx.redirect("/r/" + lc.link().code() + "/thanks", HttpStatus.SEE_OTHER);
-            case INVALID, THROTTLED -> {
-                ctx.status(s.outcome() == ReferralService.Outcome.THROTTLED ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNPROCESSABLE_CONTENT);
-                renderLanding(ctx, lc, keepStamp(form), s.errors());
-            }
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, lc.link().workspaceId()),
+                Throttle.key(Limit.REFERRAL_CODE, lc.link().code()));
+        if (!g.passed()) {
+            g.refuse(ctx);
+            renderLanding(ctx, lc, keepStamp(form), g.errors());
+            return;
         }
+        ReferralService.Submission s = service.submitViaLink(lc, form, ctx.ip(), g.once());
+        if (s.outcome() == ReferralService.Outcome.SAVED) {
+            ctx.redirect("/r/" + lc.link().code() + "/thanks", HttpStatus.SEE_OTHER);
+            return;
+        }
+        g.release(); // a typo costs nothing; only sent messages count
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        renderLanding(ctx, lc, keepStamp(form), s.errors());
     }
 
     public void landingThanks(Context ctx) {
@@ -70,7 +92,7 @@ public final class ReferralPublicController {
 
     public void contact(Context ctx) {
         WorkspaceRef ws = workspace(ctx);
-        renderContact(ctx, ws, FriendForm.empty().withStamp(service.guard().stamp()), FormErrors.none());
+        renderContact(ctx, ws, FriendForm.empty().withStamp(guard.stamp(FormGuard.Form.REFERRAL)), FormErrors.none());
     }
 
     private void renderContact(Context ctx, WorkspaceRef ws, FriendForm form, FormErrors errors) {
@@ -83,14 +105,22 @@ public final class ReferralPublicController {
     public void submitContact(Context ctx) {
         WorkspaceRef ws = workspace(ctx);
         FriendForm form = FriendForm.from(ctx);
-        ReferralService.Submission s = service.submitContact(ws.id(), ctx.cookie(COOKIE), form, ctx.ip());
-        switch (s.outcome()) {
-            case SAVED, IGNORED -> ctx.redirect("/p/" + ws.slug() + "/contact/thanks", HttpStatus.SEE_OTHER);
-            case INVALID, THROTTLED -> {
-                ctx.status(s.outcome() == ReferralService.Outcome.THROTTLED ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.UNPROCESSABLE_CONTENT);
-                renderContact(ctx, ws, keepStamp(form), s.errors());
-            }
+        String code = service.attributed(ws.id(), ctx.cookie(COOKIE)).map(lc -> lc.link().code()).orElse(null);
+        FormGuard.Verdict g = code == null ? guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, ws.id()))
+                : guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, ws.id()), Throttle.key(Limit.REFERRAL_CODE, code));
+        if (!g.passed()) {
+            g.refuse(ctx);
+            renderContact(ctx, ws, keepStamp(form), g.errors());
+            return;
         }
+        ReferralService.Submission s = service.submitContact(ws.id(), ctx.cookie(COOKIE), form, ctx.ip(), g.once());
+        if (s.outcome() == ReferralService.Outcome.SAVED) {
+            ctx.redirect("/p/" + ws.slug() + "/contact/thanks", HttpStatus.SEE_OTHER);
+            return;
+        }
+        g.release();
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        renderContact(ctx, ws, keepStamp(form), s.errors());
     }
 
     public void contactThanks(Context ctx) {
@@ -100,6 +130,10 @@ public final class ReferralPublicController {
 
     /** The user keeps what they typed; the stamp of the first showing stays, so fixing a field needs no waiting. */
     private FriendForm keepStamp(FriendForm form) {
-        return form.withStamp(form.stamp().isEmpty() ? service.guard().stamp() : form.stamp());
+        return form.withStamp(guard.restamp(FormGuard.Form.REFERRAL, form.stamp()));
+    }
+
+    private static Throttle.Key ipKey(Context ctx, long workspaceId) {
+        return Throttle.key(Limit.REFERRAL_IP, workspaceId + ":" + ctx.ip());
     }
 }

@@ -3,6 +3,8 @@ package io.goodword.referral;
 import io.goodword.db.Sql;
 import io.goodword.mail.Email;
 import io.goodword.mail.Outbox;
+import io.goodword.security.FormGuard;
+import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
@@ -29,9 +31,6 @@ import org.jdbi.v3.core.Jdbi;
  * {@link #submitFriendFromClient(long, long, FriendForm, String)}.
  */
 public final class ReferralService {
-    static final int MAX_PER_IP_PER_HOUR = 20;
-    static final int MAX_PER_CODE_PER_HOUR = 30;
-    static final int MAX_PER_CLIENT_PER_HOUR = 20;
     static final int LANDING_TESTIMONIALS = 6;
     private static final int CODE_ATTEMPTS = 8;
 
@@ -39,7 +38,7 @@ public final class ReferralService {
     private final Outbox outbox;
     private final I18n i18n;
     private final Throttle throttle;
-    private final FormGuard guard;
+    private final AttributionCookie cookies;
     private final Clock clock;
     private final String baseUrl;
     private final ProgramDao programs;
@@ -47,13 +46,13 @@ public final class ReferralService {
     private final LeadDao leads;
     private final RewardDao rewards;
 
-    public ReferralService(Jdbi jdbi, Outbox outbox, I18n i18n, Throttle throttle, FormGuard guard, Clock clock,
+    public ReferralService(Jdbi jdbi, Outbox outbox, I18n i18n, Throttle throttle, AttributionCookie cookies, Clock clock,
                            String baseUrl) {
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.i18n = i18n;
         this.throttle = throttle;
-        this.guard = guard;
+        this.cookies = cookies;
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.programs = jdbi.onDemand(ProgramDao.class);
@@ -62,7 +61,7 @@ public final class ReferralService {
         this.rewards = jdbi.onDemand(RewardDao.class);
     }
 
-    public enum Outcome { SAVED, INVALID, THROTTLED, IGNORED }
+    public enum Outcome { SAVED, INVALID, THROTTLED }
 
     /** What happened to a friend's submission; {@code leadId} only when SAVED. */
     public record Submission(Outcome outcome, long leadId, FormErrors errors) {
@@ -77,7 +76,7 @@ public final class ReferralService {
 
     public String url(String code) { return baseUrl + "/r/" + code; }
 
-    public FormGuard guard() { return guard; }
+    public AttributionCookie cookies() { return cookies; }
 
     LocalDate today() { return LocalDate.now(clock.withZone(ZoneOffset.UTC)); }
 
@@ -163,7 +162,7 @@ public final class ReferralService {
     /** The referral code remembered by the attribution cookie, if still within the window and of this workspace. */
     public Optional<LinkContext> attributed(long workspaceId, String cookie) {
         int days = programs.settingsOrDefault(workspaceId).attributionDays();
-        return guard.attributedCode(cookie, days).flatMap(links::findByCode)
+        return cookies.code(cookie, days).flatMap(links::findByCode)
                 .filter(l -> l.workspaceId() == workspaceId).flatMap(this::context);
     }
 
@@ -198,17 +197,22 @@ public final class ReferralService {
 
     // ---------------------------------------------------------------- submissions
 
-    /** A friend's form on an ambassador's landing page. */
-    public Submission submitViaLink(LinkContext lc, FriendForm form, String ip) {
-        Optional<Submission> refused = publicChecks(lc.link().workspaceId(), lc.link().code(), form, ip);
-        return refused.orElseGet(() -> saved(createLead(lc.link().workspaceId(), lc, Lead.Source.LINK, form, ip)));
+    /**
+     * A friend's form on an ambassador's landing page. The caller ran the {@link FormGuard} (honeypot, stamp,
+     * limits); {@code once} makes a resubmit of the same rendered form answer SAVED without a second lead.
+     */
+    public Submission submitViaLink(LinkContext lc, FriendForm form, String ip, FormGuard.Once once) {
+        FormErrors errors = form.validate();
+        if (!errors.isEmpty()) return new Submission(Outcome.INVALID, 0, errors);
+        return saved(createLead(lc.link().workspaceId(), lc, Lead.Source.LINK, form, ip, once));
     }
 
     /** The public contact page; the lead is attributed when the visitor still carries a valid referral cookie. */
-    public Submission submitContact(long workspaceId, String attributionCookie, FriendForm form, String ip) {
+    public Submission submitContact(long workspaceId, String attributionCookie, FriendForm form, String ip, FormGuard.Once once) {
+        FormErrors errors = form.validate();
+        if (!errors.isEmpty()) return new Submission(Outcome.INVALID, 0, errors);
         LinkContext lc = attributed(workspaceId, attributionCookie).orElse(null);
-        Optional<Submission> refused = publicChecks(workspaceId, lc == null ? null : lc.link().code(), form, ip);
-        return refused.orElseGet(() -> saved(createLead(workspaceId, lc, Lead.Source.CONTACT, form, ip)));
+        return saved(createLead(workspaceId, lc, Lead.Source.CONTACT, form, ip, once));
     }
 
     /**
@@ -220,38 +224,22 @@ public final class ReferralService {
         ClientRef client = links.client(workspaceId, clientId).orElseThrow(NotFoundResponse::new);
         FormErrors errors = form.validate();
         if (!errors.isEmpty()) return new Submission(Outcome.INVALID, 0, errors);
-        String subject = workspaceId + ":" + clientId;
-        if (throttle.exceeded("referral-client", subject, MAX_PER_CLIENT_PER_HOUR, Duration.ofHours(1))) {
-            return Submission.of(Outcome.THROTTLED);
-        }
-        throttle.record("referral-client", subject);
+        Throttle.Permit permit = throttle.acquire(Throttle.key(Limit.REFERRAL_CLIENT, workspaceId + ":" + clientId));
+        if (!permit.granted()) return new Submission(Outcome.THROTTLED, 0, FormErrors.of("", Limit.REFERRAL_CLIENT.messageKey()));
         LinkContext lc = linkFor(workspaceId, clientId)
                 .map(r -> new LinkContext(r.link(), programs.findById(workspaceId, r.link().programId()).orElseThrow(), client))
                 .orElse(new LinkContext(null, null, client));
-        return saved(createLead(workspaceId, lc, Lead.Source.CLIENT, form, ip));
+        return saved(createLead(workspaceId, lc, Lead.Source.CLIENT, form, ip, FormGuard.Once.none()));
     }
 
     private static Submission saved(long id) { return new Submission(Outcome.SAVED, id, FormErrors.none()); }
 
-    /** Honeypot, validation, minimum fill time and rate limits, in that order. Empty = go ahead. */
-    private Optional<Submission> publicChecks(long workspaceId, String code, FriendForm form, String ip) {
-        if (form.looksLikeBot()) return Optional.of(Submission.of(Outcome.IGNORED));
-        FormErrors errors = form.validate();
-        if (guard.tooFast(form.stamp())) errors.add("", "referral.error.tooFast");
-        if (!errors.isEmpty()) return Optional.of(new Submission(Outcome.INVALID, 0, errors));
-        String ipSubject = workspaceId + ":" + ip;
-        if (throttle.exceeded("referral-ip", ipSubject, MAX_PER_IP_PER_HOUR, Duration.ofHours(1))
-                || code != null && throttle.exceeded("referral-code", code, MAX_PER_CODE_PER_HOUR, Duration.ofHours(1))) {
-            return Optional.of(new Submission(Outcome.THROTTLED, 0, FormErrors.of("", "referral.error.throttled")));
-        }
-        throttle.record("referral-ip", ipSubject);
-        if (code != null) throttle.record("referral-code", code);
-        return Optional.empty();
-    }
-
     /** Saves the lead with the fraud verdict (flagged leads are kept and held, never dropped) and alerts the freelancer. */
-    private long createLead(long workspaceId, LinkContext lc, Lead.Source source, FriendForm form, String ip) {
+    /** The new lead's id; 0 when {@code once} says this rendered form was saved already. */
+    private long createLead(long workspaceId, LinkContext lc, Lead.Source source, FriendForm form, String ip,
+                            FormGuard.Once once) {
         return jdbi.inTransaction(h -> {
+            if (!once.firstUse(h)) return 0L;
             LeadDao ld = h.attach(LeadDao.class);
             LinkDao lk = h.attach(LinkDao.class);
             Instant now = clock.instant();

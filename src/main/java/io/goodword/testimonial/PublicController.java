@@ -5,6 +5,9 @@ import gg.jte.output.StringOutput;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.security.CurrentUser;
+import io.goodword.security.FormGuard;
+import io.goodword.security.Limit;
+import io.goodword.security.Throttle;
 import io.goodword.web.Csrf;
 import io.goodword.web.Flash;
 import io.goodword.web.FormErrors;
@@ -50,19 +53,19 @@ public final class PublicController {
     private final Jdbi jdbi;
     private final WorkspaceDao workspaces;
     private final TestimonialService service;
-    private final SpamGuard spam;
+    private final FormGuard guard;
     private final PublicCache cache;
     private final TemplateEngine templates;
     private final I18n i18n;
     private final String baseUrl;
     private final byte[] loaderScript;
 
-    public PublicController(Jdbi jdbi, WorkspaceDao workspaces, TestimonialService service, SpamGuard spam,
+    public PublicController(Jdbi jdbi, WorkspaceDao workspaces, TestimonialService service, FormGuard guard,
                             PublicCache cache, TemplateEngine templates, I18n i18n, String baseUrl) {
         this.jdbi = jdbi;
         this.workspaces = workspaces;
         this.service = service;
-        this.spam = spam;
+        this.guard = guard;
         this.cache = cache;
         this.templates = templates;
         this.i18n = i18n;
@@ -232,26 +235,30 @@ public final class PublicController {
     public void reviewForm(Context ctx) {
         Workspace ws = workspace(ctx);
         if (ws == null) return;
-        renderReview(ctx, ws, TestimonialForm.empty(), FormErrors.none());
+        renderReview(ctx, ws, TestimonialForm.empty(), FormErrors.none(), guard.stamp(FormGuard.Form.REVIEW));
     }
 
     public void submit(Context ctx) {
         Workspace ws = workspace(ctx);
         if (ws == null) return;
         TestimonialForm form = TestimonialForm.from(ctx);
-        SpamGuard.Refusal refusal = spam.check(ctx.formParam(SpamGuard.HONEYPOT), ctx.formParam(SpamGuard.STARTED), ctx.ip(), ws.id());
-        if (refusal != null) {
-            ctx.status(refusal.status());
-            renderReview(ctx, ws, form, FormErrors.of("", refusal.messageKey()));
+        String stamp = ctx.formParam(FormGuard.STAMP);
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.REVIEW, Throttle.key(Limit.REVIEW_IP, ctx.ip()),
+                Throttle.key(Limit.REVIEW_WORKSPACE, ws.id()));
+        if (!g.passed()) {
+            g.refuse(ctx);
+            renderReview(ctx, ws, form, g.errors(), guard.restamp(FormGuard.Form.REVIEW, stamp));
             return;
         }
-        TestimonialService.SubmitResult result = service.submit(ws, form, photo(ctx), Origin.publicForm(ctx.ip()));
-        if (!result.ok()) {
+        byte[] photo = photo(ctx);
+        TestimonialService.SubmitResult result = service.submit(ws, form, photo, Origin.publicForm(ctx.ip()), g.once());
+        if (!result.ok() && !result.repeated()) {
+            if (photo == null) g.release(); // M5: an attempt with an upload counts even when it fails
             ctx.status(result.status());
-            renderReview(ctx, ws, result.form(), result.errors());
+            renderReview(ctx, ws, result.form(), result.errors(), guard.restamp(FormGuard.Form.REVIEW, stamp));
             return;
         }
-        spam.recordAccepted(ctx.ip(), ws.id());
+        if (result.repeated()) g.release(); // the same rendered form again: answered as the first time, not counted
         ctx.redirect("/p/" + ws.slug() + "/review/thanks", HttpStatus.SEE_OTHER);
     }
 
@@ -264,13 +271,13 @@ public final class PublicController {
                 shell(ctx, t, t.text("testimonial.thanks.title")), brand(ws, null))));
     }
 
-    private void renderReview(Context ctx, Workspace ws, TestimonialForm form, FormErrors errors) {
+    private void renderReview(Context ctx, Workspace ws, TestimonialForm form, FormErrors errors, String stamp) {
         Localizer t = i18n.localizer(ws.language());
         String prompt = jdbi.withExtension(TestimonialDao.class, dao -> dao.prompt(ws.id()));
         ctx.header("Cache-Control", "no-store");
         ctx.render("testimonial/review.jte", Map.of("page", new TestimonialPages.ReviewPage(
                 shell(ctx, t, t.text("testimonial.review.title", ws.displayName())), brand(ws, null), prompt, form, errors,
-                "/p/" + ws.slug() + "/review", spam.startStamp())));
+                "/p/" + ws.slug() + "/review", stamp)));
     }
 
     // ---------------------------------------------------------------- the submitter's private link
@@ -282,6 +289,12 @@ public final class PublicController {
 
     public void edit(Context ctx) {
         Testimonial t = byToken(ctx);
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.EDIT, Throttle.key(Limit.EDIT_IP, ctx.ip()));
+        if (!g.passed()) {
+            g.refuse(ctx);
+            renderEdit(ctx, t, TestimonialForm.from(ctx).withCurrentPhoto(t.photoFile()), g.errors());
+            return;
+        }
         if (t.status() != TestimonialStatus.PENDING) {
             ctx.status(HttpStatus.CONFLICT);
             renderEdit(ctx, t, TestimonialForm.from(ctx), FormErrors.of("", "testimonial.edit.locked"));
@@ -300,6 +313,12 @@ public final class PublicController {
 
     public void withdraw(Context ctx) {
         Testimonial t = byToken(ctx);
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.EDIT, Throttle.key(Limit.EDIT_IP, ctx.ip()));
+        if (!g.passed()) {
+            g.refuse(ctx);
+            renderEdit(ctx, t, TestimonialForm.of(t), g.errors());
+            return;
+        }
         if (!service.withdraw(t)) {
             ctx.status(HttpStatus.CONFLICT);
             renderEdit(ctx, t, TestimonialForm.of(t), FormErrors.of("", "testimonial.edit.locked"));
@@ -324,7 +343,7 @@ public final class PublicController {
         Localizer l = i18n.localizer(ws.language());
         ctx.render("testimonial/edit.jte", Map.of("page", new TestimonialPages.EditPage(
                 shell(ctx, l, l.text("testimonial.edit.title", ws.displayName())), brand(ws, null), form, errors,
-                ctx.pathParam("token"), t.status() != TestimonialStatus.PENDING)));
+                ctx.pathParam("token"), t.status() != TestimonialStatus.PENDING, guard.stamp(FormGuard.Form.EDIT))));
     }
 
     /** After a settings change in this process the wall must show it at once (other processes: within a second). */

@@ -226,10 +226,4 @@ public interface TestimonialDao {
 
     @SqlQuery("SELECT email FROM accounts WHERE workspace_id = :ws ORDER BY id")
     List<String> freelancerEmails(@Bind("ws") long workspaceId);
-
-    @SqlQuery("SELECT secret FROM testimonial_secrets WHERE name = :name")
-    Optional<String> secret(@Bind("name") String name);
-
-    @SqlUpdate("INSERT IGNORE INTO testimonial_secrets (name, secret) VALUES (:name, :secret)")
-    void offerSecret(@Bind("name") String name, @Bind("secret") String secret);
 }

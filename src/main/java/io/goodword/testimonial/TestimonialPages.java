@@ -35,12 +35,12 @@ public final class TestimonialPages {
                              String description, Content jsonLd) {}
 
     public record ReviewPage(Shell shell, Brand brand, String prompt, TestimonialForm form, FormErrors errors,
-                             String action, String started) {}
+                             String action, String stamp) {}
 
     public record ThanksPage(Shell shell, Brand brand) {}
 
     public record EditPage(Shell shell, Brand brand, TestimonialForm form, FormErrors errors, String token,
-                           boolean locked) {}
+                           boolean locked, String stamp) {}
 
     public record EmbedPage(Localizer t, String lang, Brand brand, List<PublicTestimonial> items, EmbedOptions options,
                             long count, String average, String wallUrl) {}

@@ -5,6 +5,7 @@ import io.goodword.mail.Email;
 import io.goodword.mail.Outbox;
 import io.goodword.media.ImageStore;
 import io.goodword.security.CurrentUser;
+import io.goodword.security.FormGuard;
 import io.goodword.security.Tokens;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
@@ -38,6 +39,9 @@ public final class TestimonialService {
         public boolean ok() { return testimonial != null; }
 
         SubmitResult withForm(TestimonialForm f) { return new SubmitResult(testimonial, errors, f, status); }
+
+        /** The same rendered form was stored before (see {@link FormGuard.Once}): answer its success again. */
+        public boolean repeated() { return testimonial == null && errors.isEmpty(); }
     }
 
     public enum Action { APPROVE, REJECT, ARCHIVE, RESTORE, FEATURE, UNFEATURE;
@@ -72,24 +76,37 @@ public final class TestimonialService {
     /**
      * Saves a client's testimonial as pending, tells the freelancer, and emails the submitter a private edit link.
      * {@code photo} is the uploaded file's bytes (null or empty: none). Spam checks of the open form (honeypot,
-     * fill time, rate limits) are the caller's, see {@link SpamGuard}; duplicates are refused here for every origin.
-     * The photo is decoded and stored only once everything else is valid, so a refused attempt costs no decode and
-     * leaves no file; the file is complete on disk before the row that names it is written.
+     * fill time, rate limits) are the caller's, see {@link FormGuard}; duplicates are refused here for every origin.
+     * The photo is decoded and stored only once the form is valid, so a refused attempt costs no decode and leaves
+     * no file; the file is complete on disk before the row that names it is written.
      */
     public SubmitResult submit(Workspace ws, TestimonialForm form, byte[] photo, Origin origin) {
+        return submit(ws, form, photo, origin, FormGuard.Once.none());
+    }
+
+    /**
+     * The same, once per rendered form: a resubmit of an already stored {@code once} is {@link SubmitResult#repeated}.
+     * Duplicates are checked inside the storing transaction only, after the form id: a resubmit of a stored form must
+     * be answered as a success, not as a duplicate.
+     */
+    public SubmitResult submit(Workspace ws, TestimonialForm form, byte[] photo, Origin origin, FormGuard.Once once) {
         TestimonialForm f = form.withCurrentPhoto(null);
         FormErrors errors = f.validate();
         if (!errors.isEmpty()) return refused(errors, f, photo);
         String hash = bodyHash(f.body());
         String email = f.emailOrNull();
-        if (isDuplicate(ws.id(), hash, origin.ip(), email)) return duplicate(f);
         Photo stored = storePhoto(photo);
         if (stored.refused() != null) return stored.refused().withForm(f);
         String file = stored.file();
         String token = email != null ? Tokens.random() : null;
+        boolean[] repeated = {false};
         Optional<Testimonial> saved;
         try {
             saved = jdbi.inTransaction(h -> {
+                if (!once.firstUse(h)) {
+                    repeated[0] = true;
+                    return Optional.<Testimonial>empty();
+                }
                 TestimonialDao dao = h.attach(TestimonialDao.class);
                 if (dao.countDuplicates(ws.id(), hash, origin.ip(), email) > 0) return Optional.<Testimonial>empty();
                 long id = dao.insert(ws.id(), origin.clientId(), TestimonialStatus.PENDING.db(), origin.source().db(),
@@ -105,15 +122,15 @@ public final class TestimonialService {
             discard(file);
             throw e;
         }
+        if (repeated[0]) {
+            discard(file);
+            return new SubmitResult(null, FormErrors.none(), f);
+        }
         if (saved.isEmpty()) {
             discard(file);
             return duplicate(f);
         }
         return new SubmitResult(saved.get(), FormErrors.none(), f.withCurrentPhoto(file));
-    }
-
-    private boolean isDuplicate(long ws, String hash, String ip, String email) {
-        return jdbi.withExtension(TestimonialDao.class, dao -> dao.countDuplicates(ws, hash, ip, email)) > 0;
     }
 
     private static SubmitResult duplicate(TestimonialForm form) {

@@ -6,7 +6,13 @@ import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
+import io.goodword.security.Limit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,12 +20,39 @@ import org.junit.jupiter.api.Test;
 
 class SignupLoginIT {
     static TestApp app;
+    /** All test requests come from 127.0.0.1; this app trusts X-Forwarded-For, so tests can vary the client IP. */
+    static TestApp proxied;
 
     @BeforeAll
-    static void start() { app = TestApp.start(); }
+    static void start() {
+        app = TestApp.start();
+        proxied = TestApp.start(Map.of("TRUST_PROXY", "true"));
+    }
 
     @AfterAll
-    static void stop() { app.close(); }
+    static void stop() {
+        app.close();
+        proxied.close();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicInteger IPS = new java.util.concurrent.atomic.AtomicInteger();
+
+    private static Map<String, String> newIp() {
+        int n = IPS.incrementAndGet();
+        return Map.of("X-Forwarded-For", "198.51." + (System.nanoTime() / 1000 % 200 + n) % 250 + "." + (n % 250 + 1));
+    }
+
+    /** Runs the same request n times at once; the statuses, in no particular order. */
+    private static List<Integer> parallel(int n, java.util.concurrent.Callable<Integer> request) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        try {
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> f : pool.invokeAll(java.util.Collections.nCopies(n, request))) statuses.add(f.get());
+            return statuses;
+        } finally {
+            pool.shutdown();
+        }
+    }
 
     private static Map<String, String> signup(String email, String password, String name, String slug) {
         return Map.of("email", email, "password", password, "displayName", name, "slug", slug);
@@ -135,21 +168,60 @@ class SignupLoginIT {
     }
 
     @Test
-    void five_failed_logins_lock_the_email_even_for_the_right_password() {
+    void an_attacker_failing_ten_times_from_one_ip_cannot_lock_the_owner_out_from_another() {
         Fixtures.Freelancer f = Fixtures.freelancer();
-        for (int i = 0; i < 5; i++) {
-            assertThat(app.http().post("/login", Map.of("username", f.email(), "password", "wrong " + i)).status()).isEqualTo(422);
+        Map<String, String> attacker = newIp();
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            statuses.add(proxied.http().post("/login", Map.of("username", f.email(), "password", "wrong " + i), attacker).status());
         }
-        Http.Response locked = app.http().post("/login", Map.of("username", f.email(), "password", Fixtures.PASSWORD));
+        assertThat(statuses.subList(0, Limit.LOGIN_PAIR.max())).containsOnly(422);
+        assertThat(statuses.subList(Limit.LOGIN_PAIR.max(), 10)).containsOnly(429);
+        // the attacker's place is held back, even with the right password
+        Http.Response locked = proxied.http().post("/login", Map.of("username", f.email(), "password", Fixtures.PASSWORD), attacker);
         assertThat(locked.status()).isEqualTo(429);
         assertThat(locked.html().select("#form-error").text()).contains("Too many failed sign-ins");
         assertThat(locked.header("Retry-After")).isNotNull();
+        // the owner, elsewhere, signs in
+        Http.Response owner = proxied.http().post("/login", Map.of("username", f.email(), "password", Fixtures.PASSWORD), newIp());
+        assertThat(owner.status()).isEqualTo(303);
+    }
+
+    @Test
+    void a_parallel_burst_of_wrong_passwords_gets_no_more_tries_than_the_limit() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Map<String, String> ip = newIp();
+        List<Integer> statuses = parallel(20, () -> proxied.http()
+                .post("/login", Map.of("username", f.email(), "password", "wrong guess"), ip).status());
+        assertThat(statuses).containsOnly(422, 429);
+        assertThat(statuses.stream().filter(s -> s == 422).count()).isLessThanOrEqualTo(Limit.LOGIN_PAIR.max());
+    }
+
+    @Test
+    void signups_are_limited_per_ip_even_in_a_parallel_burst() throws Exception {
+        Map<String, String> ip = newIp();
+        int n = Limit.SIGNUP_IP.max() + 5;
+        List<Integer> statuses = parallel(n, () -> {
+            String slug = Fixtures.unique("burst");
+            return proxied.http().post("/signup", signup(slug + "@example.com", "correct horse battery", "Burst", slug), ip).status();
+        });
+        assertThat(statuses).containsOnly(303, 429);
+        assertThat(statuses.stream().filter(s -> s == 303).count()).isLessThanOrEqualTo(Limit.SIGNUP_IP.max());
+        String slug = Fixtures.unique("later");
+        Http.Response refused = proxied.http().post("/signup", signup(slug + "@example.com", "correct horse battery", "Later", slug), ip);
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.html().select("#f-email").attr("value")).isEqualTo(slug + "@example.com");
+        assertThat(accounts(slug + "@example.com")).isZero();
+        // another IP still signs up
+        String other = Fixtures.unique("other");
+        assertThat(proxied.http().post("/signup", signup(other + "@example.com", "correct horse battery", "Other", other), newIp()).status())
+                .isEqualTo(303);
     }
 
     @Test
     void twenty_failed_logins_from_one_ip_lock_that_ip() {
         // All test requests come from 127.0.0.1; use a second app whose proxy header we trust to vary the IP.
-        try (TestApp proxied = TestApp.start(Map.of("TRUST_PROXY", "true"))) {
+        {
             String ip = "203.0.113." + (System.nanoTime() % 200 + 1);
             Fixtures.Freelancer f = Fixtures.freelancer();
             Map<String, String> fromThatIp = Map.of("X-Forwarded-For", ip);

@@ -167,9 +167,13 @@ class ClientFlowIT {
     }
 
     @Test
-    void a_bot_filling_the_hidden_field_saves_nothing() {
+    void a_bot_filling_the_hidden_field_saves_nothing_and_a_person_keeps_what_they_typed() {
         Setup s = setup("Dora Bot");
-        app.http().post(s.path() + "/score", Map.of("score", "10", "website", "http://spam.example"));
+        Http.Response r = app.http().post(s.path() + "/score",
+                Map.of("score", "9", "comment", "kept", io.goodword.security.FormGuard.HONEYPOT, "http://spam.example"));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.html().select(".form-error").text()).contains("a field meant to stay empty was filled");
+        assertThat(r.html().select("#score-9").hasAttr("checked")).isTrue();
         assertThat(ask(s).score()).isNull();
         assertThat(ask(s).statusEnum()).isEqualTo(AskStatus.SENT);
     }

@@ -137,7 +137,7 @@ class ReferralAdminIT {
         long client = ReferralData.client(f.workspaceId());
         String code = service.linkFor(f.workspaceId(), client).orElseThrow().link().code();
         long lead = service.submitViaLink(service.resolve(code).orElseThrow(),
-                ReferralData.friendForm("Eve Example", Fixtures.unique("eve") + "@eve.example"), "10.3.3.3").leadId();
+                ReferralData.friendForm("Eve Example", Fixtures.unique("eve") + "@eve.example"), "10.3.3.3", io.goodword.security.FormGuard.Once.none()).leadId();
 
         Http.Response won = admin.post("/admin/referrals/leads/" + lead + "/status",
                 Map.of("status", "WON", "dealValue", "", "lostReason", "", "note", "Signed the contract"));
@@ -176,7 +176,8 @@ class ReferralAdminIT {
         long client = ReferralData.client(owner.workspaceId(), "Secret Client " + Fixtures.unique("s"), Fixtures.unique("s") + "@secret.example");
         String code = service.linkFor(owner.workspaceId(), client).orElseThrow().link().code();
         long lead = service.submitViaLink(service.resolve(code).orElseThrow(),
-                ReferralData.friendForm("Private Friend", Fixtures.unique("pf") + "@private.example"), "10.2.2.2").leadId();
+                ReferralData.friendForm("Private Friend", Fixtures.unique("pf") + "@private.example"), "10.2.2.2",
+                io.goodword.security.FormGuard.Once.none()).leadId();
         Http ownerAdmin = Fixtures.signedIn(app, owner);
         ReferralData.moveTo(ownerAdmin, lead, "QUALIFIED", "");
         long reward = ReferralData.rewards(owner.workspaceId(), lead).get(0).id();

@@ -4,7 +4,10 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import io.goodword.client.ClientDao;
 import io.goodword.mail.Outbox;
+import io.goodword.security.FormGuard;
+import io.goodword.security.Secrets;
 import io.goodword.security.Throttle;
+import io.goodword.support.Stamps;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.TestDb;
@@ -21,12 +24,12 @@ final class ReferralData {
 
     static Jdbi jdbi() { return TestDb.jdbi(); }
 
-    static FormGuard guard() { return new FormGuard(jdbi(), Clock.systemUTC()); }
+    static AttributionCookie cookies() { return new AttributionCookie(new Secrets(jdbi()), Clock.systemUTC()); }
 
     /** A service over the test database, as App wires it (its emails wait in the outbox for a worker). */
     static ReferralService service(String baseUrl) {
         return new ReferralService(jdbi(), new Outbox(TemplateEngine.createPrecompiled(ContentType.Html), Clock.systemUTC(), true),
-                I18n.load(), new Throttle(jdbi(), Clock.systemUTC()), guard(), Clock.systemUTC(), baseUrl);
+                I18n.load(), new Throttle(jdbi(), Clock.systemUTC()), cookies(), Clock.systemUTC(), baseUrl);
     }
 
     static long client(long ws, String name, String email) {
@@ -65,13 +68,13 @@ final class ReferralData {
         m.put("phone", "+49 30 1234567");
         m.put("message", "We need a new website");
         m.put("consent", "yes");
-        m.put("website", "");
-        m.put("stamp", guard().stampAt(Instant.now().minusSeconds(10)));
+        m.put(FormGuard.HONEYPOT, "");
+        m.put(FormGuard.STAMP, Stamps.shownEarlier(FormGuard.Form.REFERRAL));
         return m;
     }
 
     static FriendForm friendForm(String name, String email) {
-        return new FriendForm(name, email, "", "Help with our shop", true, "", guard().stampAt(Instant.now().minusSeconds(10)));
+        return new FriendForm(name, email, "", "Help with our shop", true, Stamps.shownEarlier(FormGuard.Form.REFERRAL));
     }
 
     static Http.Response moveTo(Http admin, long leadId, String status, String deal) {

@@ -9,13 +9,13 @@ import org.junit.jupiter.api.Test;
 class ReferralFormsTest {
     @Test
     void a_friend_must_give_name_email_message_and_consent() {
-        FormErrors e = new FriendForm("", "not-an-email", "call me", "", false, "", "").validate();
+        FormErrors e = new FriendForm("", "not-an-email", "call me", "", false, "").validate();
         assertThat(e.get("name").key()).isEqualTo("error.required");
         assertThat(e.get("email").key()).isEqualTo("error.email");
         assertThat(e.get("phone").key()).isEqualTo("referral.error.phone");
         assertThat(e.get("message").key()).isEqualTo("error.required");
         assertThat(e.get("consent").key()).isEqualTo("referral.error.consent");
-        assertThat(new FriendForm("Bob", "bob@example.com", "", "A shop", true, "", "").validate().isEmpty()).isTrue();
+        assertThat(new FriendForm("Bob", "bob@example.com", "", "A shop", true, "").validate().isEmpty()).isTrue();
     }
 
     @Test

@@ -101,7 +101,7 @@ class ReferralJourneyBrowserIT {
         // forgot the consent: the message says so and nothing typed is lost
         assertThat(el("#f-consent-error").getText()).contains("agree to be contacted");
         assertThat(browser.findElement(By.id("f-message")).getAttribute("value")).isEqualTo("Our bakery needs a website");
-        Thread.sleep(FormGuard.MIN_FILL_TIME.toMillis() + 200);
+        Thread.sleep(io.goodword.security.FormGuard.MIN_FILL.toMillis() + 200);
         el("label[for=f-consent]").click();
         io.goodword.support.Browser.clickAndLoad(browser, el("button[type=submit].primary"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/thanks"));

@@ -2,7 +2,10 @@ package io.goodword.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.security.FormGuard;
+import io.goodword.security.Limit;
 import io.goodword.support.Fixtures;
+import io.goodword.support.Stamps;
 import io.goodword.support.Http;
 import io.goodword.support.TestApp;
 import java.time.Instant;
@@ -133,29 +136,59 @@ class ReferralLinksIT {
     }
 
     @Test
-    void a_form_sent_faster_than_a_person_types_is_refused_and_a_filled_honeypot_is_quietly_dropped() {
+    void a_form_sent_faster_than_a_person_types_is_refused_and_a_filled_honeypot_is_refused_with_the_input_kept() {
         Setup s = setup();
         Map<String, String> fast = ReferralData.friend("Fast Bot", "fast@bots.example");
-        fast.put("stamp", ReferralData.guard().stampAt(Instant.now()));
+        fast.put(FormGuard.STAMP, Stamps.guard().stamp(FormGuard.Form.REFERRAL));
         Http.Response r = app.http().post("/r/" + s.code(), fast);
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.html().select("#form-error").text()).contains("faster than a person");
         Map<String, String> forged = ReferralData.friend("Forger", "forged@bots.example");
-        forged.put("stamp", "1000000000.deadbeef");
+        forged.put(FormGuard.STAMP, "1000000000.AAAAAAAAAAAAAAAAAAAAAA.deadbeef");
         assertThat(app.http().post("/r/" + s.code(), forged).status()).isEqualTo(422);
 
         Map<String, String> bot = ReferralData.friend("Honey Bot", "honey@bots.example");
-        bot.put("website", "http://spam.example");
+        bot.put(FormGuard.HONEYPOT, "http://spam.example");
         Http.Response b = app.http().post("/r/" + s.code(), bot);
-        assertThat(b.status()).isEqualTo(303);
+        assertThat(b.status()).isEqualTo(422);
+        assertThat(b.html().select("#form-error").text()).contains("a field meant to stay empty was filled");
+        assertThat(b.html().select("#f-name").val()).isEqualTo("Honey Bot");
         assertThat(ReferralData.jdbi().onDemand(LeadDao.class).list(s.f().workspaceId(), (Lead.Status) null, false)).isEmpty();
+    }
+
+    @Test
+    void the_same_rendered_friend_form_sent_twice_creates_one_lead() {
+        Setup s = setup();
+        Map<String, String> form = ReferralData.friend("Twice Sent", Fixtures.unique("t") + "@x.example");
+        assertThat(app.http().post("/r/" + s.code(), form).status()).isEqualTo(303);
+        assertThat(app.http().post("/r/" + s.code(), form).status()).isEqualTo(303);
+        assertThat(ReferralData.jdbi().onDemand(LeadDao.class).list(s.f().workspaceId(), (Lead.Status) null, false)).hasSize(1);
+    }
+
+    @Test
+    void unknown_referral_codes_are_throttled_per_ip_so_codes_cannot_be_enumerated() {
+        Setup s = setup();
+        try (TestApp proxied = TestApp.start(Map.of("TRUST_PROXY", "true"))) {
+            Http guesser = proxied.http();
+            Map<String, String> from = Map.of("X-Forwarded-For", "10.77.0." + (System.nanoTime() % 200 + 1));
+            for (int i = 0; i < Limit.REFERRAL_UNKNOWN_CODE.max(); i++) {
+                assertThat(guesser.get("/r/ZZZZZZ" + (char) ('A' + i % 26) + (char) ('A' + i / 26), from).status()).isEqualTo(404);
+            }
+            Http.Response blocked = guesser.get("/r/ZZZZZZZZ", from);
+            assertThat(blocked.status()).isEqualTo(429);
+            assertThat(blocked.header("Retry-After")).isNotBlank();
+            // while blocked, even a real code answers 429, so guessing learns nothing
+            assertThat(guesser.get("/r/" + s.code(), from).status()).isEqualTo(429);
+            // other visitors are not affected
+            assertThat(proxied.http().get("/r/" + s.code(), Map.of("X-Forwarded-For", "10.78.0.1")).status()).isEqualTo(200);
+        }
     }
 
     @Test
     void too_many_submissions_from_one_ip_are_rate_limited_with_the_input_kept() {
         Setup s = setup();
         Http visitor = app.http();
-        for (int i = 0; i < ReferralService.MAX_PER_IP_PER_HOUR; i++) {
+        for (int i = 0; i < Limit.REFERRAL_IP.max(); i++) {
             assertThat(visitor.post("/r/" + s.code(), ReferralData.friend("Friend " + i, Fixtures.unique("f") + "@x.example")).status())
                     .isEqualTo(303);
         }
@@ -187,7 +220,7 @@ class ReferralLinksIT {
         Setup s = setup();
         ReferralData.jdbi().onDemand(ProgramDao.class).saveSettings(s.f().workspaceId(), 30, true, true);
         Http late = app.http();
-        late.setCookie("gw_ref", ReferralData.guard().attributionCookieAt(s.code(), Instant.now().minus(31, ChronoUnit.DAYS)));
+        late.setCookie("gw_ref", ReferralData.cookies().at(s.code(), Instant.now().minus(31, ChronoUnit.DAYS)));
         assertThat(late.get("/p/" + s.f().slug() + "/contact").html().select("#recommended-by")).isEmpty();
         late.post("/p/" + s.f().slug() + "/contact", ReferralData.friend("Late Friend", Fixtures.unique("late") + "@late.example"));
         Lead lateLead = ReferralData.lead(s.f().workspaceId(), ReferralData.lastLeadId(s.f().workspaceId()));
@@ -195,7 +228,7 @@ class ReferralLinksIT {
         assertThat(lateLead.linkId()).isNull();
 
         Http inside = app.http();
-        inside.setCookie("gw_ref", ReferralData.guard().attributionCookieAt(s.code(), Instant.now().minus(29, ChronoUnit.DAYS)));
+        inside.setCookie("gw_ref", ReferralData.cookies().at(s.code(), Instant.now().minus(29, ChronoUnit.DAYS)));
         inside.post("/p/" + s.f().slug() + "/contact", ReferralData.friend("Inside Friend", Fixtures.unique("in") + "@in.example"));
         assertThat(ReferralData.lead(s.f().workspaceId(), ReferralData.lastLeadId(s.f().workspaceId())).referrerClientId())
                 .isEqualTo(s.client());

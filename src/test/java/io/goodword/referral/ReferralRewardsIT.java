@@ -62,7 +62,8 @@ class ReferralRewardsIT {
     /** A friend's lead through the ambassador's link, from its own IP (so no burst rule fires unless wanted). */
     static long friendLead(Setup s, String email, String ip) {
         ReferralService.LinkContext lc = service.resolve(s.code()).orElseThrow();
-        ReferralService.Submission sub = service.submitViaLink(lc, ReferralData.friendForm("Bob Friend", email), ip);
+        ReferralService.Submission sub = service.submitViaLink(lc, ReferralData.friendForm("Bob Friend", email), ip,
+                io.goodword.security.FormGuard.Once.none());
         assertThat(sub.outcome()).isEqualTo(ReferralService.Outcome.SAVED);
         return sub.leadId();
     }
@@ -338,7 +339,8 @@ class ReferralRewardsIT {
         String code2 = service.linkFor(s.ws(), second).orElseThrow().link().code();
         long a = friendLead(s);
         ReferralService.Submission sub = service.submitViaLink(service.resolve(code2).orElseThrow(),
-                ReferralData.friendForm("Hal", Fixtures.unique("hal") + "@hal.example"), "10.4.4.4");
+                ReferralData.friendForm("Hal", Fixtures.unique("hal") + "@hal.example"), "10.4.4.4",
+                io.goodword.security.FormGuard.Once.none());
         ReferralData.moveTo(s.admin(), a, "WON", "700");
         ReferralData.moveTo(s.admin(), sub.leadId(), "CONTACTED", "");
         var rows = s.admin().get("/admin/referrals/leaderboard").html().select("tr.leader");

@@ -7,7 +7,10 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.client.ClientDao;
+import io.goodword.security.FormGuard;
+import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
+import io.goodword.support.Stamps;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.Mails;
@@ -189,27 +192,30 @@ class CollectionFormIT {
     void spam_defences_refuse_with_a_clear_message_and_keep_the_input() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Map<String, String> honey = Reviews.valid("Honey Pot");
-        honey.put("fax", "http://spam.example");
+        honey.put(FormGuard.HONEYPOT, "http://spam.example");
         Http.Response hp = Reviews.post(app.http(), f.slug(), honey, Reviews.newIp());
         assertThat(hp.status()).isEqualTo(422);
         assertThat(hp.html().select(".form-error").text()).contains("a field meant to stay empty was filled");
         assertThat(hp.html().select("input[name=name]").val()).isEqualTo("Honey Pot");
 
         Map<String, String> fast = Reviews.valid("Speedy Bot");
-        fast.put("started", Reviews.guard().startStamp());
+        fast.put(FormGuard.STAMP, Stamps.guard().stamp(FormGuard.Form.REVIEW));
         Http.Response tooFast = Reviews.post(app.http(), f.slug(), fast, Reviews.newIp());
         assertThat(tooFast.status()).isEqualTo(422);
-        assertThat(tooFast.html().select(".form-error").text()).contains("That was very quick");
+        assertThat(tooFast.html().select(".form-error").text()).contains("faster than a person can type");
         assertThat(tooFast.html().select("textarea[name=body]").text()).startsWith("Working with them");
-        // the re-rendered form carries a fresh stamp: sending it again after the minimum time works
-        assertThat(tooFast.html().select("input[name=started]").val()).isNotBlank();
+        // the re-rendered form keeps its genuine stamp: sending it again after the minimum time works
+        assertThat(tooFast.html().select("input[name=_stamp]").val()).isEqualTo(fast.get(FormGuard.STAMP));
 
         Map<String, String> forged = Reviews.valid("Forger");
-        forged.put("started", "1000.deadbeef");
+        forged.put(FormGuard.STAMP, "1000.AAAAAAAAAAAAAAAAAAAAAA.deadbeef");
+        Map<String, String> otherForm = Reviews.valid("Borrower");
+        otherForm.put(FormGuard.STAMP, Stamps.shownEarlier(FormGuard.Form.REFERRAL)); // signed, but for another form
+        assertThat(Reviews.post(app.http(), f.slug(), otherForm, Reviews.newIp()).status()).isEqualTo(422);
         assertThat(Reviews.post(app.http(), f.slug(), forged, Reviews.newIp()).status()).isEqualTo(422);
 
         String ip = Reviews.newIp();
-        for (int i = 0; i < SpamGuard.PER_IP_PER_HOUR; i++) {
+        for (int i = 0; i < Limit.REVIEW_IP.max(); i++) {
             Map<String, String> ok = Reviews.valid("Many " + i);
             ok.put("body", "Testimonial number " + i + " which is long enough to pass validation.");
             assertThat(Reviews.post(app.http(), f.slug(), ok, ip).status()).isEqualTo(303);
@@ -219,18 +225,75 @@ class CollectionFormIT {
         assertThat(limited.status()).isEqualTo(429);
         assertThat(limited.html().select(".form-error").text()).contains("Too many testimonials were sent from your connection");
         assertThat(limited.html().select("input[name=name]").val()).isEqualTo("One Too Many");
-        assertThat(rows(f.workspaceId())).hasSize(SpamGuard.PER_IP_PER_HOUR);
+        assertThat(rows(f.workspaceId())).hasSize(Limit.REVIEW_IP.max());
     }
 
     @Test
     void a_busy_workspace_is_rate_limited_as_a_whole() {
         Fixtures.Freelancer f = Fixtures.freelancer();
-        Throttle throttle = new Throttle(TestDb.jdbi(), Clock.systemUTC());
-        for (int i = 0; i < SpamGuard.PER_WORKSPACE_PER_HOUR; i++) throttle.record(SpamGuard.WS_BUCKET, Long.toString(f.workspaceId()));
+        Throttle throttle = Stamps.throttle();
+        for (int i = 0; i < Limit.REVIEW_WORKSPACE.max(); i++) throttle.acquire(Throttle.key(Limit.REVIEW_WORKSPACE, f.workspaceId()));
         Http.Response r = Reviews.post(app.http(), f.slug(), Reviews.valid("Late Comer"), Reviews.newIp());
         assertThat(r.status()).isEqualTo(429);
         assertThat(r.html().select(".form-error").text()).contains("This page received too many testimonials");
         assertThat(rows(f.workspaceId())).isEmpty();
+    }
+
+    @Test
+    void the_same_rendered_review_form_sent_twice_is_stored_once_and_answered_the_same_success() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        String ip = Reviews.newIp();
+        Map<String, String> form = Reviews.valid("Double Click");
+        Http.Response first = Reviews.post(app.http(), f.slug(), form, ip);
+        Http.Response again = Reviews.post(app.http(), f.slug(), form, ip);
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(again.status()).isEqualTo(303);
+        assertThat(again.header("Location")).isEqualTo(first.header("Location"));
+        assertThat(rows(f.workspaceId())).hasSize(1);
+    }
+
+    @Test
+    void the_same_rendered_review_form_sent_in_parallel_is_stored_once() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Map<String, String> form = Reviews.valid("Parallel Twin");
+        List<java.util.concurrent.Callable<Integer>> posts = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) posts.add(() -> Reviews.post(app.http(), f.slug(), form, Reviews.newIp()).status());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            for (var r : pool.invokeAll(posts)) assertThat(r.get()).isEqualTo(303);
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(rows(f.workspaceId())).hasSize(1);
+    }
+
+    @Test
+    void every_attempt_with_an_upload_counts_against_the_ip_limit_even_when_the_form_fails() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        String ip = Reviews.newIp();
+        for (int i = 0; i < Limit.REVIEW_IP.max(); i++) {
+            Map<String, String> empty = Reviews.valid("Uploader " + i);
+            empty.put("body", "");
+            Http.Response r = Reviews.post(app.http(), "/p/" + f.slug() + "/review", empty,
+                    Map.of("photo", new Multipart.FilePart("p.png", "image/png", Reviews.png(40, 40))), ip);
+            assertThat(r.status()).isEqualTo(422);
+        }
+        Http.Response limited = Reviews.post(app.http(), f.slug(), Reviews.valid("Finally Valid"), ip);
+        assertThat(limited.status()).isEqualTo(429);
+        assertThat(limited.header("Retry-After")).isNotBlank();
+        assertThat(rows(f.workspaceId())).isEmpty();
+    }
+
+    @Test
+    void failed_attempts_without_an_upload_do_not_use_up_the_limit() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        String ip = Reviews.newIp();
+        for (int i = 0; i < Limit.REVIEW_IP.max() + 2; i++) {
+            Map<String, String> empty = Reviews.valid("Typo " + i);
+            empty.put("body", "");
+            assertThat(Reviews.post(app.http(), f.slug(), empty, ip).status()).isEqualTo(422);
+        }
+        assertThat(Reviews.post(app.http(), f.slug(), Reviews.valid("Fixed It"), ip).status()).isEqualTo(303);
     }
 
     @Test

@@ -1,8 +1,9 @@
 package io.goodword.testimonial;
 
-import io.goodword.security.Throttle;
+import io.goodword.security.FormGuard;
 import io.goodword.support.Http;
 import io.goodword.support.Multipart;
+import io.goodword.support.Stamps;
 import io.goodword.support.TestDb;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -10,7 +11,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -28,12 +28,8 @@ final class Reviews {
 
     static TestimonialDao dao() { return TestDb.jdbi().onDemand(TestimonialDao.class); }
 
-    static SpamGuard guard() {
-        return new SpamGuard(TestDb.jdbi(), new Throttle(TestDb.jdbi(), Clock.systemUTC()), Clock.systemUTC());
-    }
-
-    /** A start stamp as if the form had been opened ten seconds ago. */
-    static String started() { return guard().startStamp(Instant.now().minusSeconds(10)); }
+    /** A stamp as if the form had been opened ten seconds ago. */
+    static String started() { return Stamps.shownEarlier(FormGuard.Form.REVIEW); }
 
     static Map<String, String> valid(String name) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -47,8 +43,8 @@ final class Reviews {
         m.put("consentPublish", "1");
         m.put("consentShowPhoto", "1");
         m.put("consentShowCompany", "1");
-        m.put("started", started());
-        m.put("fax", "");
+        m.put(FormGuard.STAMP, started());
+        m.put(FormGuard.HONEYPOT, "");
         return m;
     }
 
