@@ -20,7 +20,7 @@ public record Config(
         Smtp smtp,
         boolean signupOpen,
         int mailPollMillis,
-        boolean trustProxy) {
+        io.goodword.web.ClientIp.Trust trustProxy) {
 
     public enum AppEnv { DEV, PROD }
 
@@ -70,7 +70,13 @@ public record Config(
             default -> throw new ConfigException("SIGNUP must be 'open' or 'closed', got '" + env.get("SIGNUP") + "'");
         };
         int pollMillis = intVar(env, "MAIL_POLL_MILLIS", 2000, 50, 600_000);
-        boolean trustProxy = boolVar(env, "TRUST_PROXY", false);
+        io.goodword.web.ClientIp.Trust trustProxy;
+        try {
+            trustProxy = io.goodword.web.ClientIp.Trust.parse(env.get("TRUST_PROXY"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("TRUST_PROXY must be false, true, a number of proxy hops or a list of proxy "
+                    + "addresses/ranges (e.g. 10.0.0.0/8,::1): " + e.getMessage());
+        }
         return new Config(port, baseUrl, dataDir, dbUrl, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"),
                 appEnv, smtp, signupOpen, pollMillis, trustProxy);
     }

@@ -158,8 +158,6 @@ public final class ClientFlowController {
             tooMany(ctx, lookup);
             return null;
         }
-        ctx.header("Referrer-Policy", "no-referrer");
-        ctx.header("Cache-Control", "no-store");
         AskService.Visit visit = service.visit(ctx.pathParam("token"));
         switch (visit.state()) {
             case UNKNOWN -> {

@@ -20,7 +20,6 @@ public final class UnsubscribeController {
 
     public void confirm(Context ctx) {
         String token = ctx.pathParam("token");
-        ctx.header("Referrer-Policy", "no-referrer");
         Optional<AskVisit> owner = service.linkOwner(token);
         if (owner.isEmpty()) {
             unknown(ctx);

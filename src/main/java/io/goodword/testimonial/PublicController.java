@@ -326,15 +326,11 @@ public final class PublicController {
         }
         Workspace ws = workspaces.findById(t.workspaceId()).orElseThrow(NotFoundResponse::new);
         Localizer l = i18n.localizer(ws.language());
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("Referrer-Policy", "no-referrer");
         ctx.render("testimonial/withdrawn.jte", Map.of("page", new TestimonialPages.ThanksPage(
                 shell(ctx, l, l.text("testimonial.withdrawn.title")), brand(ws, null))));
     }
 
     private Testimonial byToken(Context ctx) {
-        ctx.header("Cache-Control", "no-store");
-        ctx.header("Referrer-Policy", "no-referrer");
         return service.byEditToken(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
     }
 

@@ -21,13 +21,9 @@ import io.goodword.security.SessionStorage;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.staticfiles.Location;
 import io.javalin.rendering.template.JavalinJte;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.Map;
 import javax.sql.DataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 import static io.javalin.apibuilder.ApiBuilder.after;
@@ -36,7 +32,6 @@ import static io.javalin.apibuilder.ApiBuilder.post;
 
 /** The web server and the whole route table, in one place. Returns an unstarted Javalin. */
 public final class WebApp {
-    private static final Logger log = LoggerFactory.getLogger("goodword.http");
     public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
 
     /** The controllers of every feature, wired in App. */
@@ -73,24 +68,22 @@ public final class WebApp {
                 server.setStopTimeout(20_000);
                 server.setStopAtShutdown(false);
             });
-            if (config.trustProxy()) {
-                c.contextResolver.ip = ctx -> {
-                    String fwd = ctx.header("X-Forwarded-For");
-                    return fwd != null && !fwd.isBlank() ? fwd.split(",")[0].strip() : ctx.req().getRemoteAddr();
-                };
+            ClientIp.Trust trust = config.trustProxy();
+            if (trust.enabled()) {
+                c.contextResolver.ip = ctx -> ClientIp.resolve(ctx.req().getRemoteAddr(),
+                        java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For")), trust);
             }
-            c.staticFiles.add(sf -> {
-                sf.hostedPath = "/static";
-                sf.directory = dev ? "static" : "/static";
-                sf.location = dev ? Location.EXTERNAL : Location.CLASSPATH;
-                sf.headers = Map.of("Cache-Control", dev ? "no-cache" : "public, max-age=86400");
+            c.requestLogger.http(RequestLog::log);
+            c.router.apiBuilder(() -> {
+                get("/static/<path>", StaticAssets.files(dev));
+                get("/favicon.ico", StaticAssets.favicon(dev));
+                routes(f);
             });
-            c.requestLogger.http((ctx, ms) -> log.info("{} {} {} {}ms [request {}]", ctx.method(), ctx.path(),
-                    ctx.status().getCode(), Math.round(ms), ctx.attribute(ErrorPages.REQUEST_ID_ATTR)));
-            c.router.apiBuilder(() -> routes(f));
         });
 
         app.before(ctx -> prepare(ctx, config, i18n));
+        // Token links: the secret in the URL must not leak through the Referer header or a shared cache.
+        for (String prefix : LogPaths.TOKEN_PREFIXES) app.before(prefix + "*", WebApp::tokenPage);
         app.before("/admin", f.auth().requireSignIn());
         app.before("/admin/*", f.auth().requireSignIn());
         app.after("/admin/*", f.auditLog()::afterAdminRequest);
@@ -239,6 +232,11 @@ public final class WebApp {
         get("/admin/clients/{id}/privacy", f.data()::privacyPage);
         post("/admin/clients/{id}/privacy/export", f.data()::privacyExport);
         post("/admin/clients/{id}/privacy/erase", f.data()::erase);
+    }
+
+    private static void tokenPage(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
     }
 
     /** Runs before every request: request id, language, security headers, size limit, CSRF. */

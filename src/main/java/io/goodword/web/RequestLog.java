@@ -1,0 +1,34 @@
+package io.goodword.web;
+
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The access log, cheap enough for the hot path: a request that went well is a DEBUG event, so by default (logger
+ * {@code goodword.http} at INFO, see logback.xml and {@code GOODWORD_HTTP_LOG}) only client errors, server errors and
+ * slow requests are formatted at all; everything goes through the asynchronous appender. Paths pass through
+ * {@link LogPaths}, so no token link ever reaches the log.
+ */
+public final class RequestLog {
+    /** A request slower than this is worth a line whatever its status. */
+    public static final long SLOW_MS = 1000;
+    private static final Logger log = LoggerFactory.getLogger("goodword.http");
+
+    private RequestLog() {}
+
+    public static void log(Context ctx, float ms) {
+        int status = ctx.status().getCode();
+        boolean slow = ms >= SLOW_MS;
+        if (status >= 500) {
+            log.warn("{} {} {} {}ms [request {}]", ctx.method(), LogPaths.mask(ctx.path()), status, Math.round(ms),
+                    ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
+        } else if (status >= 400 || slow) {
+            if (log.isInfoEnabled()) log.info("{} {} {} {}ms{} [request {}]", ctx.method(), LogPaths.mask(ctx.path()),
+                    status, Math.round(ms), slow ? " slow" : "", ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
+        } else if (log.isDebugEnabled()) {
+            log.debug("{} {} {} {}ms [request {}]", ctx.method(), LogPaths.mask(ctx.path()), status, Math.round(ms),
+                    ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
+        }
+    }
+}

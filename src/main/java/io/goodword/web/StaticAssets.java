@@ -1,0 +1,194 @@
+package io.goodword.web;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystemAlreadyExistsException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * CSS, scripts and icons, read once at start into memory with a content hash in their names
+ * ({@code /static/css/app.1a2b3c4d5e.css}), so a browser may keep them for a year and a new release still reaches
+ * it at once. Compressed once at start, never per request; conditional GET by ETag. Templates name an asset only
+ * through {@link #url}. The plain name keeps working (revalidated on every use) for anything that saved it.
+ *
+ * <p>The index is built from the class path at class-loading time and never changes: static, but immutable.
+ * In dev mode the bytes are read from {@code static/} on disk at each request instead, and never cached.
+ */
+public final class StaticAssets {
+    public static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    record Asset(String name, String hashedName, byte[] bytes, byte[] gzipped, String contentType, String etag) {}
+
+    private record Index(Map<String, Asset> byName, Map<String, Asset> byHashedName) {}
+
+    /** Loaded on first use (holder idiom), i.e. while the server starts. */
+    private static final class Holder {
+        static final Index INDEX = load();
+    }
+
+    private StaticAssets() {}
+
+    /** The URL of a static file by its name under {@code static/}, e.g. {@code url("css/app.css")}. */
+    public static String url(String name) {
+        Asset a = Holder.INDEX.byName().get(name);
+        if (a == null) throw new IllegalArgumentException("no static asset " + name);
+        return "/static/" + a.hashedName();
+    }
+
+    /** Reads and compresses every asset now, so the first visitor does not pay for it. */
+    public static int preload() { return Holder.INDEX.byName().size(); }
+
+    /** {@code GET /static/<path>}. */
+    public static Handler files(boolean dev) {
+        return ctx -> serve(ctx, ctx.pathParam("path"), dev);
+    }
+
+    /** {@code GET /favicon.ico}: browsers ask for it on every site, whatever the page says. */
+    public static Handler favicon(boolean dev) {
+        return ctx -> serve(ctx, "favicon.ico", dev);
+    }
+
+    private static void serve(Context ctx, String path, boolean dev) {
+        Index index = Holder.INDEX;
+        Asset hashed = index.byHashedName().get(path);
+        Asset known = hashed != null ? hashed : index.byName().get(path);
+        Asset a = dev ? fromDisk(known != null ? known.name() : path) : known;
+        if (dev) {
+            if (a == null) throw new NotFoundResponse();
+            ctx.header("Cache-Control", "no-cache");
+        } else {
+            if (a == null) throw new NotFoundResponse();
+            ctx.header("Cache-Control", hashed != null ? IMMUTABLE : "public, no-cache");
+        }
+        ctx.header("ETag", a.etag());
+        ctx.header("Vary", "Accept-Encoding");
+        String inm = ctx.header("If-None-Match");
+        if (inm != null && List.of(inm.split(",")).stream().map(String::strip)
+                .map(s -> s.startsWith("W/") ? s.substring(2) : s).anyMatch(s -> s.equals(a.etag()) || s.equals("*"))) {
+            ctx.status(HttpStatus.NOT_MODIFIED);
+            return;
+        }
+        String encodings = ctx.header("Accept-Encoding");
+        boolean gzip = a.gzipped() != null && encodings != null && encodings.contains("gzip");
+        byte[] body = gzip ? a.gzipped() : a.bytes();
+        HttpServletResponse res = ctx.res();
+        res.setContentType(a.contentType());
+        if (gzip) res.setHeader("Content-Encoding", "gzip");
+        res.setContentLength(body.length);
+        if (ctx.method() == io.javalin.http.HandlerType.HEAD) return;
+        try {
+            res.getOutputStream().write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // the visitor went away
+        }
+    }
+
+    private static Asset fromDisk(String name) {
+        Path root = Path.of("static").toAbsolutePath().normalize();
+        Path file = root.resolve(name).normalize();
+        if (!file.startsWith(root) || !Files.isRegularFile(file)) return null;
+        try {
+            return asset(name, Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Index load() {
+        try {
+            URI uri = StaticAssets.class.getResource("/static").toURI();
+            if ("jar".equals(uri.getScheme())) {
+                FileSystem fs;
+                try {
+                    fs = FileSystems.newFileSystem(uri, Map.of());
+                } catch (FileSystemAlreadyExistsException e) {
+                    fs = FileSystems.getFileSystem(uri);
+                }
+                return index(fs.getPath("/static"));
+            }
+            return index(Path.of(uri));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (URISyntaxException | NullPointerException e) {
+            throw new IllegalStateException("static assets missing from the class path", e);
+        }
+    }
+
+    private static Index index(Path root) throws IOException {
+        Map<String, Asset> byName = new HashMap<>();
+        Map<String, Asset> byHashed = new HashMap<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                String name = root.relativize(p).toString().replace('\\', '/');
+                Asset a = asset(name, Files.readAllBytes(p));
+                byName.put(name, a);
+                byHashed.put(a.hashedName(), a);
+            }
+        }
+        return new Index(Map.copyOf(byName), Map.copyOf(byHashed));
+    }
+
+    static Asset asset(String name, byte[] bytes) {
+        String hash = sha256(bytes).substring(0, 10);
+        int slash = name.lastIndexOf('/');
+        int dot = name.lastIndexOf('.');
+        String hashed = dot > slash ? name.substring(0, dot) + "." + hash + name.substring(dot) : name + "." + hash;
+        String type = contentType(name);
+        byte[] gz = type.startsWith("text/") || type.contains("javascript") || type.contains("svg") || type.contains("icon")
+                ? gzip(bytes) : null;
+        if (gz != null && gz.length >= bytes.length) gz = null;
+        return new Asset(name, hashed, bytes, gz, type, "\"" + hash + "\"");
+    }
+
+    private static String contentType(String name) {
+        String ext = name.substring(name.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+        return switch (ext) {
+            case "css" -> "text/css; charset=utf-8";
+            case "js" -> "text/javascript; charset=utf-8";
+            case "svg" -> "image/svg+xml";
+            case "png" -> "image/png";
+            case "ico" -> "image/x-icon";
+            case "webp" -> "image/webp";
+            case "woff2" -> "font/woff2";
+            case "txt" -> "text/plain; charset=utf-8";
+            default -> "application/octet-stream";
+        };
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream z = new GZIPOutputStream(out) {{ def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION); }}) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
