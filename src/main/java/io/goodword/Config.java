@@ -24,8 +24,15 @@ public record Config(
 
     public enum AppEnv { DEV, PROD }
 
-    /** SMTP settings; {@code host == null} means "keep mail in the outbox". */
-    public record Smtp(String host, int port, String user, String password, String from, boolean tls) {
+    /**
+     * SMTP settings; {@code host == null} means "keep mail in the outbox". {@code timeoutSeconds} bounds every read
+     * and write on the SMTP connection (connecting gets half), so a black-holed server never holds the worker long.
+     */
+    public record Smtp(String host, int port, String user, String password, String from, boolean tls, int timeoutSeconds) {
+        public Smtp(String host, int port, String user, String password, String from, boolean tls) {
+            this(host, port, user, password, from, tls, 20);
+        }
+
         public boolean configured() { return host != null; }
     }
 
@@ -63,13 +70,14 @@ public record Config(
                 blankToNull(env.get("SMTP_USER")),
                 blankToNull(env.get("SMTP_PASSWORD")),
                 env.getOrDefault("SMTP_FROM", "Goodword <no-reply@" + URI.create(baseUrl).getHost() + ">"),
-                tls);
+                tls, intVar(env, "SMTP_TIMEOUT_SECONDS", 20, 1, 300));
         boolean signupOpen = switch (env.getOrDefault("SIGNUP", "open").trim().toLowerCase(Locale.ROOT)) {
             case "open" -> true;
             case "closed" -> false;
             default -> throw new ConfigException("SIGNUP must be 'open' or 'closed', got '" + env.get("SIGNUP") + "'");
         };
-        int pollMillis = intVar(env, "MAIL_POLL_MILLIS", 2000, 50, 600_000);
+        // 0: this process runs no background worker (tests drive it one pass at a time; a second instance may too)
+        int pollMillis = intVar(env, "MAIL_POLL_MILLIS", 2000, 0, 600_000);
         io.goodword.web.ClientIp.Trust trustProxy;
         try {
             trustProxy = io.goodword.web.ClientIp.Trust.parse(env.get("TRUST_PROXY"));

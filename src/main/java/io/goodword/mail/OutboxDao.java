@@ -34,21 +34,51 @@ public interface OutboxDao {
             FOR UPDATE SKIP LOCKED""")
     List<Long> lockDue(@Bind("now") Instant now, @Bind("limit") int limit);
 
-    @SqlUpdate("UPDATE outbox SET locked_until = :until WHERE id IN (<ids>)")
-    void lease(@BindList("ids") List<Long> ids, @Bind("until") Instant until);
+    /** Takes the lease of rows locked by {@link #lockDue} in the same transaction. */
+    @SqlUpdate("UPDATE outbox SET locked_until = :until, claimed_by = :worker WHERE id IN (<ids>)")
+    void lease(@BindList("ids") List<Long> ids, @Bind("until") Instant until, @Bind("worker") String worker);
+
+    /**
+     * Extends this worker's lease on one row right before sending it; 0 when the row is no longer this worker's
+     * (its lease ran out and another worker took it over, or it was sent or given up meanwhile).
+     */
+    @SqlUpdate("""
+            UPDATE outbox SET locked_until = :until
+            WHERE id = :id AND status = 'pending' AND claimed_by = :worker AND locked_until >= :now""")
+    int renew(@Bind("id") long id, @Bind("worker") String worker, @Bind("now") Instant now, @Bind("until") Instant until);
+
+    /** Hands back claimed rows this worker did not try, so another worker may send them at once. */
+    @SqlUpdate("""
+            UPDATE outbox SET locked_until = NULL, claimed_by = NULL
+            WHERE id IN (<ids>) AND status = 'pending' AND claimed_by = :worker""")
+    int release(@BindList("ids") List<Long> ids, @Bind("worker") String worker);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE id = :id")
     Optional<OutboxMessage> findById(@Bind("id") long id);
 
-    @SqlUpdate("UPDATE outbox SET status = 'sent', sent_at = :now, locked_until = NULL, attempts = attempts + 1 WHERE id = :id AND status = 'pending'")
+    @SqlUpdate("""
+            UPDATE outbox SET status = 'sent', sent_at = :now, locked_until = NULL, claimed_by = NULL, attempts = attempts + 1
+            WHERE id = :id AND status = 'pending'""")
     int markSent(@Bind("id") long id, @Bind("now") Instant now);
 
+    /**
+     * One failed try; with {@code giveUp} (or the last allowed try) the row is dead: never tried again.
+     * The status is assigned first because MariaDB assigns left to right: after {@code attempts = attempts + 1}
+     * the CASE would see the new count and give up one try early.
+     */
     @SqlUpdate("""
-            UPDATE outbox SET attempts = attempts + 1, last_error = :error, locked_until = NULL, send_after = :retryAt,
-                   status = CASE WHEN attempts + 1 >= :maxAttempts THEN 'failed' ELSE 'pending' END
-            WHERE id = :id""")
+            UPDATE outbox SET status = CASE WHEN :giveUp OR attempts + 1 >= :maxAttempts THEN 'failed' ELSE 'pending' END,
+                   attempts = attempts + 1, last_error = :error, locked_until = NULL, claimed_by = NULL,
+                   send_after = :retryAt
+            WHERE id = :id AND status = 'pending' AND claimed_by = :worker""")
     void markFailed(@Bind("id") long id, @Bind("error") String error, @Bind("retryAt") Instant retryAt,
-                    @Bind("maxAttempts") int maxAttempts);
+                    @Bind("maxAttempts") int maxAttempts, @Bind("worker") String worker, @Bind("giveUp") boolean giveUp);
+
+    /** On shutdown: every unsent row this worker still holds, except the one it is sending ({@code keep}, 0: none). */
+    @SqlUpdate("""
+            UPDATE outbox SET locked_until = NULL, claimed_by = NULL
+            WHERE claimed_by = :worker AND status = 'pending' AND id <> :keep""")
+    int releaseAll(@Bind("worker") String worker, @Bind("keep") long keep);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM outbox WHERE workspace_id = :ws ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset")
     List<OutboxMessage> listForWorkspace(@Bind("ws") long workspaceId, @Bind("limit") int limit, @Bind("offset") int offset);

@@ -25,9 +25,12 @@ public final class SmtpSender {
         Properties p = new Properties();
         p.put("mail.smtp.host", smtp.host());
         p.put("mail.smtp.port", String.valueOf(smtp.port()));
-        p.put("mail.smtp.connectiontimeout", "10000");
-        p.put("mail.smtp.timeout", "20000");
-        p.put("mail.smtp.writetimeout", "20000");
+        // Every socket operation is bounded, so a server that accepts and never answers costs the worker at most
+        // these; request threads never talk to SMTP at all (they only write the outbox).
+        long timeoutMillis = smtp.timeoutSeconds() * 1000L;
+        p.put("mail.smtp.connectiontimeout", String.valueOf(timeoutMillis / 2));
+        p.put("mail.smtp.timeout", String.valueOf(timeoutMillis));
+        p.put("mail.smtp.writetimeout", String.valueOf(timeoutMillis));
         // The name we greet the server with; without it Jakarta Mail resolves the machine's own host name on
         // every message, which can take seconds where that name has no DNS entry.
         p.put("mail.smtp.localhost", heloName(smtp.from()));
@@ -70,6 +73,15 @@ public final class SmtpSender {
             throw new AddressException("not a single plain address", Validation.maskEmail(address));
         }
         return parsed;
+    }
+
+    /**
+     * How long a worker holds a claimed message. One {@link #send} is at most connecting plus about a dozen bounded
+     * reads and writes (greeting, EHLO, STARTTLS and its handshake, EHLO, AUTH, MAIL, RCPT, DATA, body, reply, QUIT),
+     * i.e. 13 timeouts; two more leave room for the database writes around it. 20 s timeouts give 5 minutes.
+     */
+    public java.time.Duration lease() {
+        return java.time.Duration.ofSeconds(smtp.timeoutSeconds()).multipliedBy(15);
     }
 
     public void send(OutboxMessage m) throws MessagingException {

@@ -31,7 +31,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The moment to ask, with a real SMTP server and a clock the test moves. */
+/**
+ * The moment to ask, with a real SMTP server and a clock the test moves. The worker does not run on its own
+ * (MAIL_POLL_MILLIS=0): the test runs it one pass at a time, so "nothing more was sent" is a fact, not a race.
+ */
 class AskSchedulingIT {
     @RegisterExtension
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
@@ -48,7 +51,7 @@ class AskSchedulingIT {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(mail.getSmtp().getPort())), clock);
+        app = TestApp.start(smtpEnv(), clock);
         jdbi = TestDb.jdbi();
     }
 
@@ -72,7 +75,7 @@ class AskSchedulingIT {
         assertThat(ask.scheduledFor()).isEqualTo(MONDAY_9AM);
 
         clock.set(MONDAY_9AM.minusSeconds(60));
-        Thread.sleep(700);
+        pass();
         assertThat(messagesTo(email(client))).isEmpty();
 
         clock.set(MONDAY_9AM);
@@ -88,7 +91,8 @@ class AskSchedulingIT {
         assertThat(text(m)).contains("Hi Ada,").contains("/c/");
         assertThat(open(f, client).statusEnum()).isEqualTo(AskStatus.SENT);
 
-        Thread.sleep(700); // more worker passes send nothing more
+        pass(); // more worker passes send nothing more
+        pass();
         assertThat(messagesTo(email(client))).hasSize(1);
     }
 
@@ -102,7 +106,7 @@ class AskSchedulingIT {
         String token = token(waitFor(email(client), 1).get(0));
 
         clock.set(MONDAY_9AM.plus(Duration.ofDays(3)).minusSeconds(60));
-        Thread.sleep(700);
+        pass();
         assertThat(messagesTo(email(client))).hasSize(1);
 
         clock.set(MONDAY_9AM.plus(Duration.ofDays(3)));
@@ -121,7 +125,8 @@ class AskSchedulingIT {
         assertThat(withThanks.get(2).getSubject()).isEqualTo("Thank you, Grace");
 
         clock.set(MONDAY_9AM.plus(Duration.ofDays(10)));
-        Thread.sleep(1000);
+        pass();
+        pass();
         assertThat(messagesTo(email(client))).hasSize(3);
         Ask answered = jdbi.onDemand(AskDao.class).forClient(f.workspaceId(), client).get(0);
         assertThat(answered.statusEnum()).isEqualTo(AskStatus.ANSWERED);
@@ -142,7 +147,7 @@ class AskSchedulingIT {
 
         // the first ask expires after 30 days; 40 days on, a completed project still must not trigger a new one
         clock.set(MONDAY_9AM.plus(Duration.ofDays(40)));
-        Thread.sleep(500);
+        pass(); // expires the first ask
         http.post("/admin/clients/" + client + "/projects", Map.of("title", "Bombe", "currency", "GBP", "status", "completed"));
         List<Ask> asks = jdbi.onDemand(AskDao.class).forClient(f.workspaceId(), client);
         assertThat(asks).hasSize(1);
@@ -177,7 +182,9 @@ class AskSchedulingIT {
         clock.set(MONDAY_9AM.plus(Duration.ofDays(100)));
         http.post("/admin/clients/" + client + "/check-in", Map.of());
         http.post("/admin/clients/" + client + "/projects", Map.of("title", "Orbit", "currency", "USD", "status", "completed"));
-        Thread.sleep(1000);
+        pass();
+        clock.set(MONDAY_9AM.plus(Duration.ofDays(110)));
+        pass();
         assertThat(messagesTo(email(client))).hasSize(1);
         assertThat(jdbi.onDemand(AskDao.class).findOpen(f.workspaceId(), client)).isEmpty();
     }
@@ -204,11 +211,24 @@ class AskSchedulingIT {
             // completing on Friday 09:00 schedules for Monday 09:00 (Saturday is no working day)
             http.post("/admin/clients/" + c + "/projects", Map.of("title", "P" + i, "currency", "EUR", "status", "completed"));
         }
-        try (TestApp second = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT",
-                String.valueOf(mail.getSmtp().getPort())), clock)) {
+        try (TestApp second = TestApp.start(smtpEnv(), clock)) {
             clock.set(MONDAY_9AM);
-            for (long c : clients) waitFor(email(c), 1);
-            Thread.sleep(1500);
+            // both processes' workers at the same moment, a few passes each
+            java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+            List<java.util.concurrent.CompletableFuture<Void>> workers = new ArrayList<>();
+            for (TestApp process : List.of(app, second)) {
+                workers.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 3; i++) {
+                        try {
+                            together.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        process.app().worker().runOnce();
+                    }
+                }));
+            }
+            for (var w : workers) w.get(60, java.util.concurrent.TimeUnit.SECONDS);
             for (long c : clients) assertThat(messagesTo(email(c))).as("emails to client %s", c).hasSize(1);
         }
         int rows = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE workspace_id = :ws AND kind = 'ask-checkin'")
@@ -217,6 +237,13 @@ class AskSchedulingIT {
     }
 
     // ---------------------------------------------------------------- helpers
+
+    static Map<String, String> smtpEnv() {
+        return Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(mail.getSmtp().getPort()), "MAIL_POLL_MILLIS", "0");
+    }
+
+    /** One pass of the worker (its jobs, then the outbox), as the background thread would run it. */
+    static void pass() { app.app().worker().runOnce(); }
 
     static long client(Fixtures.Freelancer f, String name) {
         String email = Fixtures.unique("client") + "@example.com";
@@ -242,12 +269,12 @@ class AskSchedulingIT {
         return out;
     }
 
+    /** Runs worker passes until {@code count} emails reached the address (a reminder may take a job pass, then a mail pass). */
     static List<MimeMessage> waitFor(String address, int count) throws Exception {
-        long until = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < until) {
+        for (int i = 0; i < 3; i++) {
+            pass();
             List<MimeMessage> got = messagesTo(address);
             if (got.size() >= count) return got;
-            Thread.sleep(100);
         }
         throw new AssertionError("expected " + count + " emails to " + address + ", got " + messagesTo(address).size());
     }
