@@ -6,6 +6,11 @@ import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
+import io.goodword.web.ErrorPages;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import org.slf4j.LoggerFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -58,6 +63,11 @@ class DatabaseOutageIT {
             assertThat(visitor.get(publicPage).status()).isEqualTo(200);
             assertThat(app.http().get("/healthz").status()).isEqualTo(200);
 
+            ListAppender<ILoggingEvent> logged = new ListAppender<>();
+            logged.start();
+            Logger errorLog = (Logger) LoggerFactory.getLogger(ErrorPages.class);
+            errorLog.addAppender(logged);
+
             signal(pid, "STOP");
             stopped = true;
 
@@ -76,6 +86,15 @@ class DatabaseOutageIT {
                 assertThat(t.response().html().select("h1").text()).isEqualTo("Back in a moment");
                 assertThat(t.response().body()).doesNotContain("Exception").doesNotContain("at io.goodword");
             }
+
+            String token = "Zq3xK9" + "a1B2c3D4e5".repeat(4); // shaped like a check-in link's secret
+            Timed link = timed(() -> visitor.get("/c/" + token));
+            assertThat(link.response().status()).isEqualTo(503);
+            errorLog.detachAppender(logged);
+            assertThat(logged.list).as("the outage is logged").isNotEmpty()
+                    .noneMatch(e -> e.getFormattedMessage().contains(token))
+                    .noneMatch(e -> e.getThrowableProxy() != null)
+                    .anyMatch(e -> e.getFormattedMessage().contains("GET /c/{token} answered 503"));
 
             signal(pid, "CONT");
             stopped = false;

