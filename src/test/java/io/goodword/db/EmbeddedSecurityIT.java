@@ -99,7 +99,7 @@ class EmbeddedSecurityIT {
     /** The MariaDB command-line client over the unix socket; returns its exit code. */
     private static int clientOverSocket(Path home, String user, String password) throws Exception {
         Process p = new ProcessBuilder(home.resolve("base/bin/mariadb").toString(), "--no-defaults", "--protocol=SOCKET",
-                "--socket=" + EmbeddedMariaDb.socketFile(home), "--user=" + user, "--password=" + password, "-e", "SELECT 1")
+                "--socket=" + EmbeddedMariaDb.socketFile(home), "--skip-ssl", "--user=" + user, "--password=" + password, "-e", "SELECT 1")
                 .redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
         return p.waitFor();
