@@ -260,8 +260,9 @@ public final class BackupCommand {
                 password = started.password();
             }
             // The socket lies in a 0700 directory; the portal's account still needs its password (never root).
+            // --skip-ssl: the 11.4 client insists on TLS, which the embedded server (local only) does not offer.
             return new Server(bin, List.of("--protocol=SOCKET", "--socket=" + EmbeddedMariaDb.socketFile(home),
-                    "--user=" + EmbeddedMariaDb.USER), Map.of("MYSQL_PWD", password), EmbeddedMariaDb.DATABASE, started);
+                    "--user=" + EmbeddedMariaDb.USER, "--skip-ssl"), Map.of("MYSQL_PWD", password), EmbeddedMariaDb.DATABASE, started);
         }
 
         private static String storedPassword(Path home) {

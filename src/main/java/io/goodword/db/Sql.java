@@ -16,6 +16,27 @@ public final class Sql {
         return false;
     }
 
+    /**
+     * True when the failure comes from not reaching the database (stopped, unreachable, pool exhausted, a read that
+     * timed out), not from the statement itself: a 503 to retry later, not a bug. SQLState class 08 is "connection
+     * exception"; Hikari reports an exhausted wait as SQLTransientConnectionException, Jdbi wraps it in
+     * ConnectionException.
+     */
+    public static boolean isUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.jdbi.v3.core.ConnectionException
+                    || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException
+                    || t instanceof java.sql.SQLRecoverableException
+                    || t instanceof java.sql.SQLTimeoutException) {
+                return true;
+            }
+            if (t instanceof SQLException s && s.getSQLState() != null && s.getSQLState().startsWith("08")) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
     /** Which unique key was violated, e.g. "uq_workspace_slug", or "" when unknown. */
     public static String violatedKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

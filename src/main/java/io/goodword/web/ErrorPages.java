@@ -1,5 +1,6 @@
 package io.goodword.web;
 
+import io.goodword.db.Sql;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -8,10 +9,16 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Maps every failure to a friendly page; the log gets method, path and request id, never a stack trace in a page. */
+/**
+ * Maps every failure to a friendly page; the log gets method, route (never a token-bearing path, see LoggedPath)
+ * and request id, never a stack trace in a page. A database that cannot be reached is a 503 with Retry-After, logged
+ * in one line: it is an outage to wait out, not a bug.
+ */
 public final class ErrorPages {
     private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
     static final String REQUEST_ID_ATTR = "gw.requestId";
+    /** Seconds a client (or a proxy) should wait before retrying while the database is away. */
+    static final int RETRY_AFTER_SECONDS = 5;
 
     private ErrorPages() {}
 
@@ -26,7 +33,16 @@ public final class ErrorPages {
                 render(ctx, 413);
                 return;
             }
-            log.error("{} {} failed [request {}]", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID_ATTR), e);
+            if (Sql.isUnavailable(e)) {
+                log.warn("{} {} answered 503, the database is unavailable: {} [request {}]", ctx.method(), LoggedPath.of(ctx),
+                        rootCause(e), ctx.attribute(REQUEST_ID_ATTR));
+                ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
+                ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
+                ctx.header("Cache-Control", "no-store");
+                render(ctx, 503);
+                return;
+            }
+            log.error("{} {} failed [request {}]", ctx.method(), LoggedPath.of(ctx), ctx.attribute(REQUEST_ID_ATTR), e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
             render(ctx, 500);
         });
@@ -35,6 +51,12 @@ public final class ErrorPages {
                 if (ctx.result() == null || ctx.result().isEmpty() || !isHtml(ctx)) render(ctx, status);
             });
         }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static boolean isHtml(Context ctx) {
@@ -59,6 +81,7 @@ public final class ErrorPages {
             case 405 -> "notAllowed";
             case 413 -> "tooLarge";
             case 429 -> "tooMany";
+            case 503 -> "unavailable";
             default -> "serverError";
         };
         Localizer t = Views.t(ctx);

@@ -5,7 +5,7 @@ import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GET /healthz for load balancers and uptime checks. */
+/** GET /healthz for load balancers and uptime checks; answers within Database.isUp's bound even when the database hangs. */
 public final class HealthController {
     private final Database db;
 
@@ -17,6 +17,7 @@ public final class HealthController {
         Map<String, String> body = new LinkedHashMap<>(); // fixed key order: {"status":…,"db":…}
         body.put("status", up ? "up" : "down");
         body.put("db", up ? "up" : "down");
+        if (!up) ctx.header("Retry-After", String.valueOf(ErrorPages.RETRY_AFTER_SECONDS));
         ctx.status(up ? 200 : 503).json(body);
     }
 }

@@ -135,4 +135,41 @@ class BackupRestoreIT {
                 .mapTo(Integer.class).one());
         assertThat(clients).isEqualTo(1);
     }
+
+    private static Path backupZip(String sql) throws Exception {
+        Path zip = Files.createTempFile(Path.of("target").toAbsolutePath(), "hostile-backup", ".zip");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new java.util.zip.ZipEntry("goodword-backup.txt"));
+            out.write("Goodword backup\n".getBytes());
+            out.closeEntry();
+            out.putNextEntry(new java.util.zip.ZipEntry("database.sql"));
+            out.write(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        return zip;
+    }
+
+    @Test
+    void restoring_a_dump_never_runs_the_shell_commands_it_contains() throws Exception {
+        Path dataDir = freshDataDir("hostile-restore");
+        Path proof = dataDir.resolve("shell-ran.txt");
+        Path zip = backupZip("CREATE TABLE harmless (id INT);\n\\! touch " + proof + "\nsystem touch " + proof + "\n");
+        try {
+            BackupCommand.restore(embeddedConfig(dataDir, TestApp.freePort()), zip, false);
+        } catch (BackupCommand.BackupException refused) {
+            // refusing the dump is fine; obeying it is not
+        }
+        assertThat(proof).as("no shell command ran").doesNotExist();
+    }
+
+    @Test
+    void a_database_name_that_looks_like_an_option_is_refused() throws Exception {
+        Map<String, String> env = new HashMap<>(TestDb.env());
+        env.put("DATABASE_URL", "jdbc:mariadb://127.0.0.1:3306/--init-command=DROP");
+        env.put("DATA_DIR", Files.createTempDirectory(Path.of("target").toAbsolutePath(), "opt").toString());
+        Config config = Config.fromEnv(env);
+        assertThatThrownBy(() -> BackupCommand.backup(config, Path.of("target", "never.zip").toAbsolutePath()))
+                .isInstanceOf(BackupCommand.BackupException.class).hasMessageContaining("not starting with '-'");
+        assertThat(Path.of("target", "never.zip")).doesNotExist();
+    }
 }
