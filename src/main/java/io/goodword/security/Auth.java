@@ -87,9 +87,8 @@ public final class Auth {
         long accountId = Long.parseLong(profile.get().getId());
         // Sessions from before the epoch existed carry none: they count as epoch 0, which every account starts at.
         int stamped = profile.get().getAttribute(SESSION_EPOCH) instanceof Number n ? n.intValue() : 0;
-        if (accounts.sessionEpoch(accountId).filter(e -> e == stamped).isEmpty()) return Optional.empty();
         if (!clock.instant().isBefore(signedInAt(ctx, profile.get()).plus(ABSOLUTE_LIFETIME))) return Optional.empty();
-        return accounts.findCurrentUser(accountId);
+        return accounts.findSignedInUser(accountId, stamped);
     }
 
     /** When this session signed in; sessions from before the stamp existed use the session's creation (renewed at sign-in). */
