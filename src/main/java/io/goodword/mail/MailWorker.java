@@ -1,5 +1,6 @@
 package io.goodword.mail;
 
+import io.goodword.web.Validation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,7 +92,7 @@ public final class MailWorker implements AutoCloseable {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
                 dao.markFailed(id, error.length() > 1000 ? error.substring(0, 1000) : error,
                         clock.instant().plus(backoff), MAX_ATTEMPTS);
-                log.warn("Email #{} not sent (attempt {}): {}", id, m.attempts() + 1, error);
+                log.warn("Email #{} not sent (attempt {}): {}", id, m.attempts() + 1, Validation.maskEmailsIn(error));
             }
         }
         return claimed.size();
