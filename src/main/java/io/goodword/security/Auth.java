@@ -135,8 +135,11 @@ public final class Auth {
      * account's session epoch and the sign-in time, and gives the browser a fresh CSRF token.
      */
     public void signIn(Context ctx, UserProfile profile) {
-        long accountId = Long.parseLong(profile.getId());
-        profile.addAttribute(SESSION_EPOCH, accounts.sessionEpoch(accountId).orElse(0));
+        // The epoch normally comes with the account row whose password was just checked (AccountAuthenticator),
+        // so a reset landing in between cannot be skipped over.
+        if (profile.getAttribute(SESSION_EPOCH) == null) {
+            profile.addAttribute(SESSION_EPOCH, accounts.sessionEpoch(Long.parseLong(profile.getId())).orElse(0));
+        }
         profile.addAttribute(SIGNED_IN_AT, clock.instant().toEpochMilli());
         JavalinWebContext web = web(ctx);
         SessionStore store = sessionStore(ctx);

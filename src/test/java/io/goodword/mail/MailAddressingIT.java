@@ -67,12 +67,15 @@ class MailAddressingIT {
         Logger logger = (Logger) LoggerFactory.getLogger(Outbox.class);
         ListAppender<ILoggingEvent> seen = new ListAppender<>();
         seen.start();
+        ch.qos.logback.classic.Level level = logger.getLevel();
+        logger.setLevel(ch.qos.logback.classic.Level.INFO); // the test log config keeps INFO quiet
         logger.addAppender(seen);
         try {
             Outbox outbox = new Outbox(TEMPLATES, Clock.systemUTC(), false);
             TestDb.jdbi().useTransaction(h -> outbox.enqueue(h, f.workspaceId(), "test", Email.of(to, "Hello", "Hi,", List.of("Body"))));
         } finally {
             logger.detachAppender(seen);
+            logger.setLevel(level);
         }
         assertThat(seen.list).isNotEmpty();
         assertThat(seen.list).allSatisfy(e -> assertThat(e.getFormattedMessage()).doesNotContain(to));
