@@ -43,6 +43,15 @@ public interface AccountDao {
     @RegisterConstructorMapper(CurrentUser.class)
     Optional<CurrentUser> findCurrentUser(@Bind("id") long accountId);
 
+    /** The signed-in user, only while the session's stamped epoch is the account's current one (one query per request). */
+    @SqlQuery("""
+            SELECT a.id AS account_id, a.workspace_id, a.email, a.display_name, w.slug AS workspace_slug,
+                   w.display_name AS workspace_name, w.language, w.time_zone
+            FROM accounts a JOIN workspaces w ON w.id = a.workspace_id
+            WHERE a.id = :id AND a.session_epoch = :epoch""")
+    @RegisterConstructorMapper(CurrentUser.class)
+    Optional<CurrentUser> findSignedInUser(@Bind("id") long accountId, @Bind("epoch") int sessionEpoch);
+
     /** The account's current session epoch: a session stamped with an older one was signed in before a password change. */
     @SqlQuery("SELECT session_epoch FROM accounts WHERE id = :id")
     Optional<Integer> sessionEpoch(@Bind("id") long accountId);

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import java.io.IOException;
 import java.security.SecureRandom;
+import io.goodword.web.Validation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -143,7 +144,7 @@ public final class MailWorker implements AutoCloseable {
                     dao.markFailed(id, error.length() > 1000 ? error.substring(0, 1000) : error,
                             clock.instant().plus(backoff(m.attempts())), MAX_ATTEMPTS, workerId,
                             failure == Failure.PERMANENT);
-                    log.warn("Email #{} not sent (attempt {}): {}", id, m.attempts() + 1, error);
+                    log.warn("Email #{} not sent (attempt {}): {}", id, m.attempts() + 1, Validation.maskEmailsIn(error));
                     if (failure == Failure.UNREACHABLE) break; // the rest would wait for the same timeout
                 } finally {
                     sending.set(0);

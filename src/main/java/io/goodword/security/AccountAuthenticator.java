@@ -33,6 +33,7 @@ public final class AccountAuthenticator implements Authenticator {
         CommonProfile profile = new CommonProfile();
         profile.setId(Long.toString(account.id()));
         profile.addAttribute(WORKSPACE_ID, account.workspaceId());
+        profile.addAttribute(Auth.SESSION_EPOCH, account.sessionEpoch());
         profile.setClientName("FormClient");
         return profile;
     }

@@ -39,7 +39,7 @@ final class HashGate {
 
     int size() { return size; }
 
-    /** Test hook: holds every slot, as a burst of hashes would. */
+    /** Test hooks: hold every slot, as a burst of hashes would. */
     void occupyAll() throws InterruptedException { slots.acquire(size); }
 
     void releaseAll() { slots.release(size); }

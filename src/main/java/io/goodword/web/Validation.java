@@ -18,6 +18,7 @@ public final class Validation {
             "^(?=[^@]{1,64}@)" + ATEXT + "+(?:\\." + ATEXT + "+)*@" + LABEL + "(?:\\." + LABEL + ")+$");
     /** Control and format characters: line breaks in headers, invisible and direction-changing characters. */
     private static final Pattern CONTROL_OR_FORMAT = Pattern.compile("[\\p{Cc}\\p{Cf}&&[^\\u200D]]");
+    private static final Pattern ADDRESS_IN_TEXT = Pattern.compile("([\\p{L}\\p{N}])[\\p{L}\\p{N}!#$%&'*+/=?^_`{|}~.-]*(@[A-Za-z0-9.-]+)");
     private static final Pattern COLOR = Pattern.compile("^#[0-9a-fA-F]{6}$");
 
     private Validation() {}
@@ -66,5 +67,10 @@ public final class Validation {
         if (at <= 0) return "***";
         return s.codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 + "***" + s.substring(at);
+    }
+
+    /** Free text (an SMTP server's error) with every address in it masked as by {@link #maskEmail}. */
+    public static String maskEmailsIn(String text) {
+        return text == null ? null : ADDRESS_IN_TEXT.matcher(text).replaceAll("$1***$2");
     }
 }

@@ -3,6 +3,7 @@ package io.goodword.db;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.support.Http;
+import io.goodword.support.ShippedJar;
 import io.goodword.support.TestApp;
 import java.io.File;
 import java.nio.file.Files;
@@ -19,34 +20,13 @@ import org.junit.jupiter.api.Test;
  * does not unpack the server again.
  */
 class EmbeddedLifecycleIT {
-    private static final Path JAR = Path.of("target", "goodword.jar");
+    private static final Path JAR = ShippedJar.JAR;
 
-    private static Process start(Path dataDir, int port, Path log) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(javaBin(), "-jar", JAR.toAbsolutePath().toString());
-        pb.environment().put("PORT", String.valueOf(port));
-        pb.environment().put("DATA_DIR", dataDir.toString());
-        pb.environment().remove("DATABASE_URL");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        return pb.start();
-    }
+    private static Process start(Path dataDir, int port, Path log) throws Exception { return ShippedJar.start(dataDir, port, log); }
 
-    private static String javaBin() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
+    private static String javaBin() { return ShippedJar.javaBin(); }
 
-    private static void awaitHealthy(Http http, Process p, Path log) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!p.isAlive()) throw new AssertionError("portal exited:\n" + Files.readString(log));
-            try {
-                if (http.get("/healthz").status() == 200) return;
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("portal did not become healthy:\n" + Files.readString(log));
-    }
+    private static void awaitHealthy(Http http, Process p, Path log) throws Exception { ShippedJar.awaitHealthy(http, p, log); }
 
     private static Optional<ProcessHandle> mariadbd(Path dataDir) throws Exception {
         Path pidFile = dataDir.resolve("mariadb").resolve("mariadbd.pid");

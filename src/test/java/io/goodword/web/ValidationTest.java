@@ -39,5 +39,7 @@ class ValidationTest {
         assertThat(Validation.maskEmail("ü@example.de")).isEqualTo("ü***@example.de");
         assertThat(Validation.maskEmail("not-an-address")).isEqualTo("***");
         assertThat(Validation.maskEmail(null)).isNull();
+        assertThat(Validation.maskEmailsIn("550 5.1.1 <jane.doe@example.com>: Recipient address rejected; also bo@x.org"))
+                .isEqualTo("550 5.1.1 <j***@example.com>: Recipient address rejected; also b***@x.org");
     }
 }
