@@ -121,8 +121,15 @@ class PasswordResetIT {
             pool.shutdown();
         }
         assertThat(statuses).containsOnly(422, 429);
-        assertThat(statuses.stream().filter(s -> s == 422).count()).isLessThanOrEqualTo(io.goodword.security.Limit.RESET_IP.max());
-        Http.Response later = app.http().post("/password/reset/" + Tokens.random(), Map.of("password", "a brand new passphrase"), ip);
+        long tried = statuses.stream().filter(s -> s == 422).count();
+        assertThat(tried).isLessThanOrEqualTo(io.goodword.security.Limit.RESET_IP.max());
+        // a burst may be refused more than needed (never less); one by one, the IP gets exactly the rest
+        Http.Response later;
+        do {
+            later = app.http().post("/password/reset/" + Tokens.random(), Map.of("password", "a brand new passphrase"), ip);
+            if (later.status() == 422) tried++;
+        } while (later.status() == 422 && tried <= io.goodword.security.Limit.RESET_IP.max());
+        assertThat(tried).isEqualTo(io.goodword.security.Limit.RESET_IP.max());
         assertThat(later.status()).isEqualTo(429);
         assertThat(later.header("Retry-After")).isNotBlank();
     }
