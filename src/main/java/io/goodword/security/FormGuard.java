@@ -90,8 +90,12 @@ public final class FormGuard {
     private final SecureRandom random = new SecureRandom();
 
     public FormGuard(Jdbi jdbi, Secrets secrets, Throttle throttle, Clock clock) {
+        this(jdbi, secrets.signer("form-guard"), throttle, clock);
+    }
+
+    FormGuard(Jdbi jdbi, Secrets.Signer signer, Throttle throttle, Clock clock) {
         this.jdbi = jdbi;
-        this.signer = secrets.signer("form-guard");
+        this.signer = signer;
         this.throttle = throttle;
         this.clock = clock;
     }

@@ -25,7 +25,8 @@ class PasswordResetIT {
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())));
+        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "TRUST_PROXY", "true")); // requests without X-Forwarded-For still count as 127.0.0.1
     }
 
     @AfterAll
@@ -101,6 +102,50 @@ class PasswordResetIT {
         long outbox = TestDb.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE to_address = :e")
                 .bind("e", email).mapTo(Long.class).one());
         assertThat(outbox).isZero();
+    }
+
+    @Test
+    void posting_new_passwords_is_limited_per_ip_even_in_a_parallel_burst() throws Exception {
+        Map<String, String> ip = Map.of("X-Forwarded-For", "192.0.2." + (System.nanoTime() % 200 + 1));
+        int n = io.goodword.security.Limit.RESET_IP.max() + 5;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        try {
+            java.util.List<java.util.concurrent.Callable<Integer>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String token = Tokens.random();
+                posts.add(() -> app.http().post("/password/reset/" + token, Map.of("password", "a brand new passphrase"), ip).status());
+            }
+            for (var f : pool.invokeAll(posts)) statuses.add(f.get());
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(statuses).containsOnly(422, 429);
+        long tried = statuses.stream().filter(s -> s == 422).count();
+        assertThat(tried).isLessThanOrEqualTo(io.goodword.security.Limit.RESET_IP.max());
+        // a burst may be refused more than needed (never less); one by one, the IP gets exactly the rest
+        Http.Response later;
+        do {
+            later = app.http().post("/password/reset/" + Tokens.random(), Map.of("password", "a brand new passphrase"), ip);
+            if (later.status() == 422) tried++;
+        } while (later.status() == 422 && tried <= io.goodword.security.Limit.RESET_IP.max());
+        assertThat(tried).isEqualTo(io.goodword.security.Limit.RESET_IP.max());
+        assertThat(later.status()).isEqualTo(429);
+        assertThat(later.header("Retry-After")).isNotBlank();
+    }
+
+    @Test
+    void reset_emails_are_limited_per_ip() {
+        Map<String, String> ip = Map.of("X-Forwarded-For", "192.0.2." + (System.nanoTime() % 50 + 201));
+        for (int i = 0; i < io.goodword.security.Limit.FORGOT_IP.max(); i++) {
+            app.http().post("/password/forgot", Map.of("email", Fixtures.unique("n") + "@example.com"), ip);
+        }
+        String email = Fixtures.unique("late") + "@example.com";
+        Http.Response r = app.http().post("/password/forgot", Map.of("email", email), ip);
+        assertThat(r.status()).isEqualTo(200); // the same answer, so the form tells nothing
+        long rows = TestDb.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM throttle_events WHERE bucket = 'reset-email' AND subject = :e").bind("e", email).mapTo(Long.class).one());
+        assertThat(rows).isZero(); // refused by the IP limit before anything was counted or sent
     }
 
     @Test

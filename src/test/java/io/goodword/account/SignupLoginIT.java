@@ -206,9 +206,18 @@ class SignupLoginIT {
             return proxied.http().post("/signup", signup(slug + "@example.com", "correct horse battery", "Burst", slug), ip).status();
         });
         assertThat(statuses).containsOnly(303, 429);
-        assertThat(statuses.stream().filter(s -> s == 303).count()).isLessThanOrEqualTo(Limit.SIGNUP_IP.max());
-        String slug = Fixtures.unique("later");
-        Http.Response refused = proxied.http().post("/signup", signup(slug + "@example.com", "correct horse battery", "Later", slug), ip);
+        long created = statuses.stream().filter(s -> s == 303).count();
+        assertThat(created).isLessThanOrEqualTo(Limit.SIGNUP_IP.max());
+        // a burst may be refused more than needed (never less); one by one, the IP gets exactly the rest
+        String slug;
+        Http.Response next;
+        do {
+            slug = Fixtures.unique("later");
+            next = proxied.http().post("/signup", signup(slug + "@example.com", "correct horse battery", "Later", slug), ip);
+            if (next.status() == 303) created++;
+        } while (next.status() == 303 && created <= Limit.SIGNUP_IP.max());
+        Http.Response refused = next;
+        assertThat(created).isEqualTo(Limit.SIGNUP_IP.max());
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.html().select("#f-email").attr("value")).isEqualTo(slug + "@example.com");
         assertThat(accounts(slug + "@example.com")).isZero();
