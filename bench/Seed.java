@@ -5,13 +5,13 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * Benchmark data, loaded into the database of a freshly started (hence migrated) portal: one workspace
- * ("bench-wall") with 500 approved testimonials (plus pending/rejected ones) among 100,000 in total across 2,000
+ * ("bench-wall") with 2,000 approved testimonials (plus pending/rejected ones) among 100,000 in total across 2,000
  * other workspaces, through JDBC batches. Run: java -cp target/goodword.jar bench/Seed.java JDBC_URL
  */
 public class Seed {
     static final int TOTAL = 100_000;
     static final int OTHERS = 2_000;
-    static final int TARGET_APPROVED = 500;
+    static final int TARGET_APPROVED = 2_000;
     static final int TARGET_OTHER = 500;
 
     public static void main(String[] args) {

@@ -98,6 +98,7 @@ public final class App implements AutoCloseable {
     public static App start(Config config, Clock clock) {
         long t0 = System.nanoTime();
         Database db = Database.start(config);
+        long tDb = System.nanoTime();
         log.info("Database ready in {} ms ({})", (System.nanoTime() - t0) / 1_000_000,
                 config.embeddedDatabase() ? "embedded, " + config.dataDir().resolve("mariadb") : "external");
         try {
@@ -123,7 +124,7 @@ public final class App implements AutoCloseable {
             ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new AttributionCookie(secrets, clock), clock,
                     config.baseUrl());
 
-            PublicCache publicCache = new PublicCache(jdbi);
+            PublicCache publicCache = new PublicCache(jdbi, config.publicCache());
             TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
 
             // Clients and asking. Other features provide steps of the client's check-in flow (AskStep).
@@ -172,9 +173,14 @@ public final class App implements AutoCloseable {
             worker.addJob(askService::runDue);
             worker.addJob(images::sweepIfDue);
 
+            long t1 = System.nanoTime();
+            int assets = io.goodword.web.StaticAssets.preload();
             Javalin web = WebApp.create(config, db.dataSource(), i18n, templates, features);
             web.start(config.port());
             worker.start();
+            long t2 = System.nanoTime();
+            log.info("Start-up phases: database {} ms, features {} ms, web server and {} static files {} ms; total {} ms",
+                    (tDb - t0) / 1_000_000, (t1 - tDb) / 1_000_000, assets, (t2 - t1) / 1_000_000, (t2 - t0) / 1_000_000);
             return new App(config, db, worker, web);
         } catch (RuntimeException e) {
             db.close();

@@ -20,7 +20,8 @@ public record Config(
         Smtp smtp,
         boolean signupOpen,
         int mailPollMillis,
-        io.goodword.web.ClientIp.Trust trustProxy) {
+        io.goodword.web.ClientIp.Trust trustProxy,
+        boolean publicCache) {
 
     public enum AppEnv { DEV, PROD }
 
@@ -86,7 +87,7 @@ public record Config(
                     + "addresses/ranges (e.g. 10.0.0.0/8,::1): " + e.getMessage());
         }
         return new Config(port, baseUrl, dataDir, dbUrl, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"),
-                appEnv, smtp, signupOpen, pollMillis, trustProxy);
+                appEnv, smtp, signupOpen, pollMillis, trustProxy, boolVar(env, "PUBLIC_CACHE", true));
     }
 
     public boolean embeddedDatabase() { return databaseUrl == null; }
@@ -98,12 +99,12 @@ public record Config(
     /** A copy on another port, used by tests that start the app on a free port. */
     public Config withPort(int newPort) {
         return new Config(newPort, baseUrl, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
-                signupOpen, mailPollMillis, trustProxy);
+                signupOpen, mailPollMillis, trustProxy, publicCache);
     }
 
     public Config withBaseUrl(String url) {
         return new Config(port, url, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
-                signupOpen, mailPollMillis, trustProxy);
+                signupOpen, mailPollMillis, trustProxy, publicCache);
     }
 
     private static int intVar(Map<String, String> env, String name, int def, int min, int max) {

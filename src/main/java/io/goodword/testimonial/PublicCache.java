@@ -51,17 +51,24 @@ public final class PublicCache {
     private final Jdbi jdbi;
     private final AtomicLong invalidations = new AtomicLong();
     private final LongSupplier nanos;
+    private final boolean enabled;
     private final Cache<String, Checked> bySlug = Caffeine.newBuilder().maximumSize(20_000)
             .expireAfterAccess(Duration.ofMinutes(30)).build();
     private final Cache<String, Rendered> pages = Caffeine.newBuilder()
             .maximumWeight(128L * 1024 * 1024).weigher((String k, Rendered r) -> r.bytes().length + 200)
             .expireAfterAccess(Duration.ofHours(6)).build();
 
-    public PublicCache(Jdbi jdbi) { this(jdbi, System::nanoTime); }
+    public PublicCache(Jdbi jdbi) { this(jdbi, System::nanoTime, true); }
 
-    PublicCache(Jdbi jdbi, LongSupplier nanos) {
+    /** {@code enabled == false} renders every page afresh: only to measure the uncached path (PUBLIC_CACHE=false). */
+    public PublicCache(Jdbi jdbi, boolean enabled) { this(jdbi, System::nanoTime, enabled); }
+
+    PublicCache(Jdbi jdbi, LongSupplier nanos) { this(jdbi, nanos, true); }
+
+    private PublicCache(Jdbi jdbi, LongSupplier nanos, boolean enabled) {
         this.jdbi = jdbi;
         this.nanos = nanos;
+        this.enabled = enabled;
     }
 
     /** The workspace behind a public slug and its current stamp, at most {@link #REVALIDATE} old. */
@@ -82,6 +89,7 @@ public final class PublicCache {
 
     /** The cached bytes of one variant of a workspace's page, rendered afresh when the stamp moved. */
     public Rendered page(WallState state, String variant, Function<WallState, Rendered> render) {
+        if (!enabled) return render.apply(state);
         String key = state.id() + "|" + variant;
         Rendered r = pages.getIfPresent(key);
         if (r != null && r.stamp().equals(state.stamp())) return r;

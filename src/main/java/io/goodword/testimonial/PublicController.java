@@ -123,17 +123,26 @@ public final class PublicController {
         WallState state = state(ctx);
         if (state == null) return;
         long id = idParam(ctx);
+        // Cached like the wall (issue 15): rendered once per workspace stamp, not on every visit.
+        PublicCache.Rendered r = cache.page(state, "single|" + id, s -> renderSingle(s, id));
+        if (r.bytes().length == 0) throw new NotFoundResponse();
+        send(ctx, r);
+    }
+
+    private PublicCache.Rendered renderSingle(WallState state, long id) {
         Workspace ws = workspaces.findById(state.id()).orElseThrow(NotFoundResponse::new);
         Localizer t = i18n.localizer(ws.language());
-        PublicTestimonial item = jdbi.withExtension(TestimonialDao.class, dao -> dao.findPublic(ws.id(), id)
-                .flatMap(x -> PublicTestimonial.of(x, dao.tagsOf(ws.id(), id)))).orElseThrow(NotFoundResponse::new);
+        Optional<PublicTestimonial> found = jdbi.withExtension(TestimonialDao.class, dao -> dao.findPublic(ws.id(), id)
+                .flatMap(x -> PublicTestimonial.of(x, dao.tagsOf(ws.id(), id))));
+        if (found.isEmpty()) return PublicCache.Rendered.notFound(state);
+        PublicTestimonial item = found.get();
         String canonical = baseUrl + "/p/" + ws.slug() + "/t/" + id;
         String description = item.text().length() > 200 ? item.text().substring(0, 200) + "…" : item.text();
         TestimonialPages.SinglePage p = new TestimonialPages.SinglePage(
                 shell(t, t.text("testimonial.single.title", item.name(), ws.displayName())), brand(ws, state), item,
                 canonical, item.photoUrl() != null ? baseUrl + item.photoUrl() : ws.logoUrl() == null ? null : baseUrl + ws.logoUrl(),
                 description, SafeJson.scriptBody(reviewLd(ws, item, true)));
-        send(ctx, PublicCache.rendered(render("testimonial/single.jte", p), "text/html; charset=utf-8", state));
+        return PublicCache.rendered(render("testimonial/single.jte", p), "text/html; charset=utf-8", state);
     }
 
     public void feed(Context ctx) {

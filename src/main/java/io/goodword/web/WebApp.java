@@ -27,7 +27,6 @@ import javax.sql.DataSource;
 import org.slf4j.MDC;
 
 import static io.javalin.apibuilder.ApiBuilder.after;
-import static io.javalin.apibuilder.ApiBuilder.get;
 import static io.javalin.apibuilder.ApiBuilder.post;
 
 /** The web server and the whole route table, in one place. Returns an unstarted Javalin. */
@@ -232,6 +231,15 @@ public final class WebApp {
         get("/admin/clients/{id}/privacy", f.data()::privacyPage);
         post("/admin/clients/{id}/privacy/export", f.data()::privacyExport);
         post("/admin/clients/{id}/privacy/erase", f.data()::erase);
+    }
+
+    /**
+     * Every GET route also answers HEAD through the same handler. Left alone, Javalin answers HEAD with 200 for any
+     * path a GET route pattern matches, without running the handler, so HEAD of an unknown wall said 200.
+     */
+    private static void get(String path, io.javalin.http.Handler handler) {
+        io.javalin.apibuilder.ApiBuilder.get(path, handler);
+        io.javalin.apibuilder.ApiBuilder.head(path, handler);
     }
 
     private static void tokenPage(Context ctx) {
