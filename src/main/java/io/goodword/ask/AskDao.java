@@ -134,6 +134,16 @@ public interface AskDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM ask_links l JOIN asks a ON a.id = l.ask_id AND a.workspace_id = l.workspace_id WHERE l.token_hash = :hash")
     Optional<Ask> findByTokenHash(@Bind("hash") String tokenHash);
 
+    /** A link that goes out by email: its check-in token and, separately, its unsubscribe token (hashes of both). */
+    @SqlUpdate("""
+            INSERT INTO ask_links (token_hash, unsubscribe_token_hash, workspace_id, ask_id, created_at)
+            VALUES (:hash, :unsubscribeHash, :ws, :ask, :now)""")
+    void insertEmailLink(@Bind("hash") String tokenHash, @Bind("unsubscribeHash") String unsubscribeHash,
+                         @Bind("ws") long workspaceId, @Bind("ask") long askId, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM ask_links l JOIN asks a ON a.id = l.ask_id AND a.workspace_id = l.workspace_id WHERE l.unsubscribe_token_hash = :hash")
+    Optional<Ask> findByUnsubscribeHash(@Bind("hash") String unsubscribeHash);
+
     // ---- the overview ----
 
     @SqlQuery("SELECT " + ROW + " WHERE a.workspace_id = :ws AND a.status = 'scheduled' ORDER BY a.scheduled_for, a.id LIMIT :limit")

@@ -168,6 +168,18 @@ public final class AskService {
         return token;
     }
 
+    /**
+     * The two secrets of an emailed link. The unsubscribe token travels in List-Unsubscribe, which mail providers
+     * and scanners read and store, so it must not be the token that opens the client's check-in.
+     */
+    record EmailLink(String checkIn, String unsubscribe) {}
+
+    private EmailLink newEmailLink(Handle h, long ws, long askId, Instant now) {
+        EmailLink link = new EmailLink(Tokens.random(), Tokens.random());
+        h.attach(AskDao.class).insertEmailLink(Tokens.sha256(link.checkIn()), Tokens.sha256(link.unsubscribe()), ws, askId, now);
+        return link;
+    }
+
     private static ZoneId zone(Handle h, long ws) {
         String tz = h.attach(WorkspaceDao.class).findById(ws).map(Workspace::timeZone).orElse("UTC");
         try {
@@ -209,8 +221,8 @@ public final class AskService {
                     continue;
                 }
                 AskSettings settings = h.attach(AskSettingsDao.class).get(ask.workspaceId());
-                String token = newLink(h, ask.workspaceId(), id, now);
-                Email email = clientEmail(h, AskTemplate.Kind.CHECKIN, ask, client, token);
+                EmailLink link = newEmailLink(h, ask.workspaceId(), id, now);
+                Email email = clientEmail(h, AskTemplate.Kind.CHECKIN, ask, client, link);
                 outbox.schedule(h, ask.workspaceId(), "ask-checkin", "ask-" + id + "-checkin", email, now);
                 asks.markSent(id, now, now.plus(Duration.ofDays(settings.linkDays())),
                         firstReminder(settings, now, zone(h, ask.workspaceId())));
@@ -236,8 +248,8 @@ public final class AskService {
                     asks.stopReminders(id);
                     continue;
                 }
-                String token = newLink(h, ask.workspaceId(), id, now);
-                Email email = clientEmail(h, AskTemplate.Kind.REMINDER, ask, client, token);
+                EmailLink link = newEmailLink(h, ask.workspaceId(), id, now);
+                Email email = clientEmail(h, AskTemplate.Kind.REMINDER, ask, client, link);
                 outbox.schedule(h, ask.workspaceId(), "ask-reminder", "ask-" + id + "-reminder-" + n, email, now);
                 Instant next = n < settings.maxReminders()
                         ? settings.nextWorkingMoment(ask.sentAt().plus(Duration.ofDays(settings.reminder2Days())), zone(h, ask.workspaceId()))
@@ -249,13 +261,13 @@ public final class AskService {
         });
     }
 
-    private Email clientEmail(Handle h, AskTemplate.Kind kind, Ask ask, Client client, String token) {
+    private Email clientEmail(Handle h, AskTemplate.Kind kind, Ask ask, Client client, EmailLink link) {
         Workspace ws = h.attach(WorkspaceDao.class).findById(ask.workspaceId()).orElseThrow();
         Localizer t = i18n.localizer(client.language());
         AskMails.Wording w = AskMails.wording(h.attach(AskSettingsDao.class).template(ws.id(), kind.db()), kind, t);
-        String unsubscribe = baseUrl + "/u/" + token;
+        String unsubscribe = baseUrl + "/u/" + link.unsubscribe();
         String replyTo = h.attach(AskDao.class).freelancerEmail(ws.id()).orElse(null);
-        return AskMails.build(kind, w, values(h, ask, client, ws, baseUrl + "/c/" + token, t), client.email(), replyTo,
+        return AskMails.build(kind, w, values(h, ask, client, ws, baseUrl + "/c/" + link.checkIn(), t), client.email(), replyTo,
                 unsubscribe, t);
     }
 
@@ -359,8 +371,8 @@ public final class AskService {
 
     private void thank(Handle h, Ask ask, Client client) {
         if (client.email() == null || client.unsubscribedAt() != null) return;
-        String token = newLink(h, ask.workspaceId(), ask.id(), clock.instant());
-        Email email = clientEmail(h, AskTemplate.Kind.THANKYOU, ask, client, token);
+        EmailLink link = newEmailLink(h, ask.workspaceId(), ask.id(), clock.instant());
+        Email email = clientEmail(h, AskTemplate.Kind.THANKYOU, ask, client, link);
         outbox.enqueue(h, ask.workspaceId(), "ask-thankyou", email);
     }
 
@@ -381,10 +393,13 @@ public final class AskService {
 
     // ---------------------------------------------------------------- unsubscribe
 
-    /** The client behind a link, whatever the state of its ask (unsubscribing must work after expiry too). */
+    /**
+     * The client behind an unsubscribe token, whatever the state of its ask (unsubscribing must work after expiry
+     * too). A check-in token does not unsubscribe (except on links emailed before the two were separated).
+     */
     public Optional<AskVisit> linkOwner(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) return Optional.empty();
-        return jdbi.inTransaction(h -> h.attach(AskDao.class).findByTokenHash(Tokens.sha256(token)).map(a -> toVisit(h, token, a)));
+        return jdbi.inTransaction(h -> h.attach(AskDao.class).findByUnsubscribeHash(Tokens.sha256(token)).map(a -> toVisit(h, token, a)));
     }
 
     /** Never emails this client again: marks them unsubscribed and cancels their open ask. */

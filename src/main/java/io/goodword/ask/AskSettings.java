@@ -3,9 +3,9 @@ package io.goodword.ask;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
@@ -46,13 +46,18 @@ public record AskSettings(long workspaceId, int delayHours, String workingDays, 
         ZonedDateTime t = earliest.atZone(zone);
         for (int i = 0; i < 9; i++) {
             if (days.contains(t.getDayOfWeek())) {
-                ZonedDateTime start = t.truncatedTo(ChronoUnit.DAYS).withHour(workStartHour);
-                ZonedDateTime end = t.truncatedTo(ChronoUnit.DAYS).withHour(workEndHour);
+                ZonedDateTime start = at(t.toLocalDate(), workStartHour, zone);
+                ZonedDateTime end = at(t.toLocalDate(), workEndHour, zone);
                 if (t.isBefore(start)) return start.toInstant();
                 if (t.isBefore(end)) return t.toInstant();
             }
-            t = t.truncatedTo(ChronoUnit.DAYS).plusDays(1);
+            t = t.toLocalDate().plusDays(1).atStartOfDay(zone);
         }
         return earliest;
+    }
+
+    /** The hour of a day in the zone; 24 is the end of that day ("until 24" = until midnight). */
+    private static ZonedDateTime at(LocalDate day, int hour, ZoneId zone) {
+        return hour >= 24 ? day.plusDays(1).atStartOfDay(zone) : day.atTime(hour, 0).atZone(zone);
     }
 }

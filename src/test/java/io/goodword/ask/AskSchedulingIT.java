@@ -190,6 +190,65 @@ class AskSchedulingIT {
     }
 
     @Test
+    void the_unsubscribe_link_has_its_own_token_and_the_check_in_token_no_longer_unsubscribes() throws Exception {
+        clock.set(MONDAY_9AM);
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        long client = client(f, "Mary Jackson");
+        Http http = Fixtures.signedIn(app, f);
+        http.post("/admin/clients/" + client + "/check-in", Map.of());
+        MimeMessage checkIn = waitFor(email(client), 1).get(0);
+        String header = checkIn.getHeader("List-Unsubscribe")[0];
+        String checkInToken = token(checkIn);
+        assertThat(header).doesNotContain("/c/").doesNotContain(checkInToken);
+        Matcher u = Pattern.compile("/u/([A-Za-z0-9_-]{43})>").matcher(header);
+        assertThat(u.find()).isTrue();
+        String unsubscribeToken = u.group(1);
+        assertThat(text(checkIn)).contains("/u/" + unsubscribeToken);
+
+        Http provider = app.http();
+        assertThat(provider.get("/u/" + checkInToken).status()).isEqualTo(404);
+        assertThat(provider.postRaw("/u/" + checkInToken, Map.of("List-Unsubscribe", "One-Click")).status()).isEqualTo(404);
+        assertThat(jdbi.onDemand(ClientDao.class).findById(f.workspaceId(), client).orElseThrow().unsubscribedAt()).isNull();
+        assertThat(provider.get("/c/" + checkInToken).status()).isEqualTo(200);
+        // ... and the unsubscribe token opens nothing but the unsubscribe page
+        assertThat(provider.get("/c/" + unsubscribeToken).status()).isNotEqualTo(200);
+
+        assertThat(provider.postRaw("/u/" + unsubscribeToken, Map.of("List-Unsubscribe", "One-Click")).status()).isEqualTo(200);
+        assertThat(jdbi.onDemand(ClientDao.class).findById(f.workspaceId(), client).orElseThrow().unsubscribedAt()).isNotNull();
+    }
+
+    @Test
+    void working_hours_until_24_are_saved_and_a_completed_project_is_scheduled_up_to_midnight() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http http = Fixtures.signedIn(app, f);
+        Map<String, String> rules = new java.util.HashMap<>(Map.of("delayHours", "1", "workStartHour", "20",
+                "workEndHour", "24", "cooldownDays", "90", "reminder1Days", "3", "reminder2Days", "7",
+                "maxReminders", "2", "linkDays", "30"));
+        rules.put("_csrf", http.csrfToken());
+        StringBuilder body = new StringBuilder("days=1&days=2&days=3&days=4&days=5&days=6&days=7");
+        rules.forEach((k, v) -> body.append('&').append(k).append('=').append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8)));
+        Http.Response saved = http.send(java.net.http.HttpRequest.newBuilder(http.uri("/admin/settings/asking"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body.toString())));
+        assertThat(saved.status()).isEqualTo(303);
+
+        // completed at 22:30: an hour later is 23:30, inside 20–24
+        Instant lateFriday = FRIDAY_4PM.plus(Duration.ofHours(6).plusMinutes(30));
+        clock.set(lateFriday);
+        long late = client(f, "Dorothy Vaughan");
+        assertThat(http.post("/admin/clients/" + late + "/projects",
+                Map.of("title", "Night shift", "currency", "EUR", "status", "completed")).status()).isEqualTo(303);
+        assertThat(open(f, late).scheduledFor()).isEqualTo(lateFriday.plus(Duration.ofHours(1)));
+
+        // completed at 23:30: an hour later is past midnight, so it waits for 20:00 on Saturday
+        clock.set(lateFriday.plus(Duration.ofHours(1)));
+        long later = client(f, "Annie Easley");
+        assertThat(http.post("/admin/clients/" + later + "/projects",
+                Map.of("title", "Later shift", "currency", "EUR", "status", "completed")).status()).isEqualTo(303);
+        assertThat(open(f, later).scheduledFor()).isEqualTo(FRIDAY_4PM.plus(Duration.ofHours(28)));
+    }
+
+    @Test
     void other_posts_to_the_unsubscribe_page_still_need_no_cookie_but_a_valid_token() {
         Http stranger = app.http();
         Http.Response r = stranger.postRaw("/u/" + "x".repeat(43), Map.of("List-Unsubscribe", "One-Click"));

@@ -36,6 +36,24 @@ class AskSettingsTest {
     }
 
     @Test
+    void working_hours_until_24_run_to_midnight_and_then_wait_for_the_next_start() {
+        AskSettings evenings = new AskSettings(1, 24, "1,2,3,4,5", 18, 24, 90, 3, 7, 2, 30);
+        ZoneId utc = ZoneId.of("UTC");
+        Instant tuesdayLate = Instant.parse("2025-03-04T23:59:00Z");
+        assertThat(evenings.nextWorkingMoment(tuesdayLate, utc)).isEqualTo(tuesdayLate);
+        assertThat(evenings.nextWorkingMoment(Instant.parse("2025-03-05T00:00:00Z"), utc))
+                .isEqualTo(Instant.parse("2025-03-05T18:00:00Z"));
+        assertThat(evenings.nextWorkingMoment(Instant.parse("2025-03-07T23:59:59Z").plusSeconds(1), utc)) // Friday ends
+                .isEqualTo(Instant.parse("2025-03-10T18:00:00Z"));
+        // the night the clocks go forward in Berlin (30 March 2025) still ends at midnight
+        AskSettings everyDay = new AskSettings(1, 24, "1,2,3,4,5,6,7", 9, 24, 90, 3, 7, 2, 30);
+        assertThat(everyDay.nextWorkingMoment(Instant.parse("2025-03-29T22:30:00Z"), berlin)) // 23:30 in Berlin
+                .isEqualTo(Instant.parse("2025-03-29T22:30:00Z"));
+        assertThat(everyDay.nextWorkingMoment(Instant.parse("2025-03-29T23:00:00Z"), berlin)) // midnight
+                .isEqualTo(Instant.parse("2025-03-30T07:00:00Z")); // 09:00 CEST
+    }
+
+    @Test
     void working_days_are_read_and_written_as_iso_numbers() {
         assertThat(AskSettings.daysText(defaults.days())).isEqualTo("1,2,3,4,5");
     }

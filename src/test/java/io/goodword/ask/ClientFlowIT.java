@@ -214,8 +214,22 @@ class ClientFlowIT {
     @Test
     void the_unsubscribe_page_asks_first_and_unsubscribes_on_the_button() {
         Setup s = setup("Gus Quiet");
-        String token = s.path().substring(3);
+        // the unsubscribe link is the one in an email (its own token, not the check-in link's): the reminder's
+        clock.advance(Duration.ofDays(6));
+        try {
+            app.app().worker().runOnce();
+        } finally {
+            clock.advance(Duration.ofDays(-6));
+        }
+        String clientEmail = jdbi.withHandle(h -> h.createQuery("SELECT email FROM clients WHERE id = :id")
+                .bind("id", s.client()).mapTo(String.class).one());
+        String url = jdbi.withHandle(h -> h.createQuery(
+                "SELECT unsubscribe_url FROM outbox WHERE to_address = :to AND unsubscribe_url IS NOT NULL ORDER BY id DESC LIMIT 1")
+                .bind("to", clientEmail).mapTo(String.class).one());
+        String token = url.substring(url.indexOf("/u/") + 3);
+        assertThat(token).isNotEqualTo(s.path().substring(3));
         Http visitor = app.http();
+        assertThat(visitor.get("/u/" + s.path().substring(3)).status()).isEqualTo(404);
         Http.Response confirm = visitor.get("/u/" + token);
         assertThat(confirm.status()).isEqualTo(200);
         assertThat(confirm.html().select("h1").text()).isEqualTo("Stop these emails?");
