@@ -161,9 +161,15 @@ final class ImportRules {
             case "case_study_versions" -> {
                 if (!(values.get("content") instanceof String json)) return;
                 String safe = caseStudyContent(json, renamed);
+                CaseStudyContent parsed;
+                try {
+                    parsed = CaseStudyContent.fromJson(safe); // pages read it later: unreadable content is refused now
+                } catch (RuntimeException e) {
+                    throw new Invalid("content");
+                }
                 if (safe.equals(json)) return;
                 values.put("content", safe);
-                values.put("content_hash", CaseStudyContent.fromJson(safe).hash());
+                values.put("content_hash", parsed.hash());
             }
             default -> { }
         }
