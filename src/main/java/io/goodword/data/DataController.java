@@ -61,9 +61,10 @@ public final class DataController {
             errors.add("archive", "data.import.empty");
         } else {
             try (InputStream in = file.content()) {
-                importer.importInto(user.workspaceId(), user.accountId(), in);
+                WorkspaceImport.Result result = importer.importInto(user.workspaceId(), user.accountId(), in);
                 ctx.attribute(AuditLog.RECORDED_ATTR, Boolean.TRUE); // recorded inside the import's transaction
-                Views.redirectWithFlash(ctx, "/admin/settings/export", "data.import.done");
+                Views.redirectWithFlash(ctx, "/admin/settings/export",
+                        result.newCodes() > 0 ? "data.import.doneNewCodes" : "data.import.done");
                 return;
             } catch (WorkspaceImport.Rejected r) {
                 errors.add("archive", r.messageKey(), r.args());

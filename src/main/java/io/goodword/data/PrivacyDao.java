@@ -5,7 +5,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The explicit rules of erasing one client; anything else is reached by the generic scrub in {@link RowsDao}. */
+/** The explicit rules of erasing one client; anything else is reached by the scrub of the client's own rows in {@link ClientScrub}. */
 public interface PrivacyDao {
 
     @SqlQuery("SELECT photo_file FROM testimonials WHERE workspace_id = :ws AND photo_file IS NOT NULL "
@@ -36,10 +36,6 @@ public interface PrivacyDao {
 
     @SqlUpdate("DELETE FROM outbox WHERE workspace_id = :ws AND to_address = :email")
     int deleteMails(@Bind("ws") long ws, @Bind("email") String email);
-
-    /** Rate-limit counters are keyed by address or IP, not by workspace; an erased address leaves none behind. */
-    @SqlUpdate("DELETE FROM throttle_events WHERE subject = :email")
-    int deleteThrottleEvents(@Bind("email") String email);
 
     @SqlUpdate("""
             UPDATE clients SET name = :erasedName, email = NULL, company = '', phone = '', tags = '', notes = NULL,

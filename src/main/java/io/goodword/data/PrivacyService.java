@@ -12,14 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Jdbi;
 
 /**
  * Privacy requests for one client: everything about them as JSON, and erasure. Both are driven by information_schema
  * (every table with a {@code client_id}/{@code *_client_id} column or an email column), so tables added by later
  * features are covered too. Erasure keeps the client row and the anonymous figures (scores, dates, project values),
- * applies explicit rules to known tables, then scrubs the name, email and phone from every text column of every
- * tenant table of the workspace. It is recorded in the audit log without naming the person.
+ * applies explicit rules to known tables, then scrubs the name, email and phone from the free-text columns of the rows
+ * that belong to the client ({@link ClientScrub}). It is recorded in the audit log without naming the person.
  */
 public final class PrivacyService {
     public enum TestimonialChoice { REMOVE, ANONYMIZE }
@@ -41,7 +42,7 @@ public final class PrivacyService {
     static boolean clientColumn(String name) { return name.equals("client_id") || name.endsWith("_client_id"); }
 
     static boolean emailColumn(String name) {
-        return name.equals("email") || name.endsWith("_email") || name.equals("to_address");
+        return name.equals("email") || name.endsWith("_email") || name.equals("to_address") || name.equals("sent_to");
     }
 
     /** Everything stored about one client, as JSON; empty when the client is not in this workspace. */
@@ -85,6 +86,8 @@ public final class PrivacyService {
             if (found.isEmpty()) return Optional.empty();
             Client c = found.get();
             PrivacyDao dao = h.attach(PrivacyDao.class);
+            ClientScrub scrub = new ClientScrub(new SchemaDao(h), new RowsDao(h), ws);
+            Map<String, Set<Long>> owned = scrub.ownedRows(c); // before the rules below unlink anonymized rows
             photos.addAll(dao.testimonialPhotos(ws, clientId, c.email()));
             int testimonials = choice == TestimonialChoice.REMOVE
                     ? dao.deleteTestimonials(ws, clientId, c.email())
@@ -92,31 +95,14 @@ public final class PrivacyService {
             dao.clearAskWords(ws, clientId);
             dao.deleteAskLinks(ws, clientId);
             dao.deleteTasks(ws, clientId);
-            if (c.email() != null) {
-                dao.deleteMails(ws, c.email());
-                dao.deleteThrottleEvents(c.email());
-            }
+            // Throttle counters are not touched: none is scoped to a workspace (login and reset counters belong to
+            // the installation's accounts), and they expire on their own within a day.
+            if (c.email() != null) dao.deleteMails(ws, c.email());
             dao.anonymizeClient(ws, clientId, erasedName + " #" + clientId);
             // Public pages (wall, widget, feed) are cached per wall version: they must drop the erased person now.
             h.attach(io.goodword.testimonial.TestimonialDao.class).bumpWallVersion(ws);
 
-            List<String> terms = new ArrayList<>();
-            if (c.email() != null) terms.add(c.email());
-            if (c.name() != null && c.name().strip().length() >= 2) terms.add(c.name().strip());
-            if (c.phone() != null && c.phone().strip().length() >= 6) terms.add(c.phone().strip());
-            SchemaDao schema = new SchemaDao(h);
-            RowsDao rows = new RowsDao(h);
-            int scrubbed = 0;
-            for (var e : schema.tenantTables().entrySet()) {
-                if (e.getKey().equals("accounts")) continue; // the freelancer's own sign-in is never rewritten
-                for (SchemaDao.Column col : e.getValue()) {
-                    if (!col.isText() || WorkspaceExport.secretColumn(col.name())) continue;
-                    for (String term : terms) {
-                        if (col.maxLength() != null && col.maxLength() < term.length()) continue;
-                        scrubbed += rows.scrub(col, ws, term, "[erased]");
-                    }
-                }
-            }
+            int scrubbed = scrub.scrub(c, owned);
             AuditLog.record(h, ws, accountId, "privacy.erase", "client #" + clientId + "; testimonials "
                     + choice.name().toLowerCase() + "d: " + testimonials + "; other rows scrubbed: " + scrubbed);
             return Optional.of(new Erasure(testimonials, scrubbed));

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,26 +85,36 @@ final class RowsDao {
     }
 
     /**
-     * Replaces every occurrence of {@code term} (case-insensitive) in one text column of one workspace's rows;
-     * returns how many rows changed. Used by erasure to reach personal data in tables it has no explicit rule for.
+     * Replaces every match of {@code regex} (PCRE, as MariaDB's REGEXP_REPLACE reads it) in one text column of one
+     * workspace's rows, limited to the rows with the given ids unless {@code ids} is null; returns how many rows changed.
      */
-    int scrub(SchemaDao.Column col, long ws, String term, String replacement) {
+    int scrub(SchemaDao.Column col, long ws, Collection<Long> ids, String regex, String replacement) {
+        if (ids != null && ids.isEmpty()) return 0;
         String value = "REGEXP_REPLACE(" + q(col.name()) + ", :re, :replacement)";
         if (col.maxLength() != null && col.maxLength() < 65_535) value = "LEFT(" + value + ", " + col.maxLength() + ")";
-        return h.createUpdate("UPDATE " + q(col.table()) + " SET " + q(col.name()) + " = " + value
-                        + " WHERE workspace_id = :ws AND " + q(col.name()) + " LIKE :like")
-                .bind("re", "(?i)" + java.util.regex.Pattern.quote(term)).bind("replacement", replacement)
-                .bind("like", "%" + like(term) + "%").bind("ws", ws).execute();
+        Update u = h.createUpdate("UPDATE " + q(col.table()) + " SET " + q(col.name()) + " = " + value
+                        + " WHERE workspace_id = :ws AND " + q(col.name()) + " REGEXP :re" + (ids == null ? "" : " AND id IN (<ids>)"))
+                .bind("re", regex).bind("replacement", replacement).bind("ws", ws);
+        if (ids != null) u.bindList("ids", List.copyOf(ids));
+        return u.execute();
     }
 
-    /** How many rows of a table (any table, tenant or not) hold {@code term} in a text column. */
-    int occurrences(SchemaDao.Column col, String term) {
-        return h.createQuery("SELECT COUNT(*) FROM " + q(col.table()) + " WHERE " + q(col.name()) + " LIKE :like")
-                .bind("like", "%" + like(term) + "%").mapTo(Integer.class).one();
+    /** Ids of one workspace's rows of a table whose {@code column} is one of {@code values}. */
+    List<Long> idsWhereIn(String table, long ws, String column, Collection<?> values) {
+        if (values.isEmpty()) return List.of();
+        return h.createQuery("SELECT id FROM " + q(table) + " WHERE workspace_id = :ws AND " + q(column) + " IN (<values>)")
+                .bind("ws", ws).bindList("values", List.copyOf(values)).mapTo(Long.class).list();
     }
 
-    static String like(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    /** One text column of the given rows, by id. */
+    Map<Long, String> texts(SchemaDao.Column col, long ws, Collection<Long> ids) {
+        Map<Long, String> out = new LinkedHashMap<>();
+        if (ids.isEmpty()) return out;
+        h.createQuery("SELECT id, " + q(col.name()) + " FROM " + q(col.table()) + " WHERE workspace_id = :ws AND id IN (<ids>)")
+                .bind("ws", ws).bindList("ids", List.copyOf(ids))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2) == null ? "" : rs.getString(2)))
+                .forEach(e -> out.put(e.getKey(), e.getValue()));
+        return out;
     }
 
     private static Map<String, Object> read(ResultSet rs, List<SchemaDao.Column> cols) throws SQLException {

@@ -166,4 +166,83 @@ class ClientPrivacyIT {
         assertThat(Downloads.post(intruder, "/admin/clients/" + c.clientId() + "/privacy/export").status()).isEqualTo(404);
         assertThat(one("SELECT email FROM clients WHERE id = ?", String.class, c.clientId())).isEqualTo(c.email());
     }
+
+    /** One row as text, to compare before and after. */
+    private static String row(String table, long id) {
+        return TestDb.jdbi().withHandle(h -> h.createQuery("SELECT * FROM `" + table + "` WHERE id = :id").bind("id", id)
+                .mapToMap().one().toString());
+    }
+
+    private static long referralLink(long ws, long clientId, String code) {
+        return TestDb.jdbi().withHandle(h -> {
+            long program = h.createUpdate("""
+                    INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type)
+                    VALUES (:ws, :name, 'Tell a friend', 'Be nice', 'NONE')""").bind("ws", ws).bind("name", Fixtures.unique("p"))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            return h.createUpdate("INSERT INTO referral_links (workspace_id, program_id, client_id, code) VALUES (:ws, :p, :c, :code)")
+                    .bind("ws", ws).bind("p", program).bind("c", clientId).bind("code", code)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        });
+    }
+
+    @Test
+    void erasing_a_client_called_ed_or_id_leaves_statuses_codes_and_json_of_other_rows_intact() {
+        for (String shortName : List.of("Ed", "id")) {
+            Fixtures.Freelancer f = Fixtures.freelancer();
+            Seed.Rich c = Seed.client(TestDb.jdbi(), f.workspaceId(), shortName);
+            Seed.Rich other = Seed.client(TestDb.jdbi(), f.workspaceId(), "Reed Bystander " + Fixtures.unique("n"));
+            long ownLink = referralLink(f.workspaceId(), c.clientId(), ("ED" + shortName + System.nanoTime()).substring(0, 16).toUpperCase());
+            long otherLink = referralLink(f.workspaceId(), other.clientId(), ("IDED" + System.nanoTime()).substring(0, 16));
+            long otherVersion = one("SELECT current_version_id FROM case_studies WHERE id = ?", Long.class, other.caseStudyId());
+            Map<String, Long> untouched = Map.of("projects", other.projectId(), "asks", other.askId(),
+                    "testimonials", other.testimonialId(), "case_studies", other.caseStudyId(),
+                    "case_study_versions", otherVersion, "referral_links", otherLink, "clients", other.clientId());
+            Map<String, String> before = new java.util.TreeMap<>();
+            untouched.forEach((t, id) -> before.put(t, row(t, id)));
+            String ownCode = row("referral_links", ownLink);
+            String ownStatus = one("SELECT status FROM projects WHERE id = ?", String.class, c.projectId());
+            long ownVersion = one("SELECT current_version_id FROM case_studies WHERE id = ?", Long.class, c.caseStudyId());
+            String ownHash = one("SELECT content_hash FROM case_study_versions WHERE id = ?", String.class, ownVersion);
+
+            Http http = Fixtures.signedIn(app, f);
+            assertThat(http.post("/admin/clients/" + c.clientId() + "/privacy/erase",
+                    Map.of("testimonials", "anonymize", "confirm", "yes")).status()).isEqualTo(303);
+
+            Map<String, String> after = new java.util.TreeMap<>();
+            untouched.forEach((t, id) -> after.put(t, row(t, id)));
+            assertThat(after).as(shortName).isEqualTo(before);
+            // The client's own codes, statuses and hashes stay; their name is gone from their own words.
+            assertThat(row("referral_links", ownLink)).isEqualTo(ownCode);
+            assertThat(one("SELECT status FROM projects WHERE id = ?", String.class, c.projectId())).isEqualTo(ownStatus);
+            assertThat(one("SELECT title FROM projects WHERE id = ?", String.class, c.projectId())).isEqualTo("Website for [erased]");
+            assertThat(one("SELECT content_hash FROM case_study_versions WHERE id = ?", String.class, ownVersion)).isEqualTo(ownHash);
+            String json = one("SELECT content FROM case_study_versions WHERE id = ?", String.class, ownVersion);
+            assertThat(json).isEqualTo("{\"title\":\"How [erased] grew\"}");
+            assertThat(one("SELECT body FROM testimonials WHERE id = ?", String.class, c.testimonialId()))
+                    .isEqualTo("Working with them was great. — [erased]");
+            assertThat(everywhere(c.email())).isEmpty();
+        }
+    }
+
+    @Test
+    void erasing_a_client_with_someones_email_never_lifts_that_accounts_login_lockout() {
+        // The victim's failed sign-ins come from one address; a second app trusts the proxy header to set it.
+        try (TestApp proxied = TestApp.start(Map.of("TRUST_PROXY", "true"))) {
+            Map<String, String> fromIp = Map.of("X-Forwarded-For", "198.51.100." + (System.nanoTime() % 200 + 1));
+            Fixtures.Freelancer victim = Fixtures.freelancer();
+            for (int i = 0; i < 5; i++) {
+                proxied.http().post("/login", Map.of("username", victim.email(), "password", "wrong " + i), fromIp);
+            }
+            Map<String, String> rightPassword = Map.of("username", victim.email(), "password", Fixtures.PASSWORD);
+            assertThat(proxied.http().post("/login", rightPassword, fromIp).status()).isEqualTo(429);
+
+            Fixtures.Freelancer attacker = Fixtures.freelancer();
+            long decoy = TestDb.jdbi().onDemand(io.goodword.client.ClientDao.class).insert(attacker.workspaceId(), "Decoy",
+                    victim.email().toUpperCase(java.util.Locale.ROOT), "", "", "", null, "en");
+            assertThat(Fixtures.signedIn(app, attacker).post("/admin/clients/" + decoy + "/privacy/erase",
+                    Map.of("testimonials", "remove", "confirm", "yes")).status()).isEqualTo(303);
+
+            assertThat(proxied.http().post("/login", rightPassword, fromIp).status()).isEqualTo(429);
+        }
+    }
 }

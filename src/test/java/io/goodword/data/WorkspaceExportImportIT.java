@@ -165,4 +165,30 @@ class WorkspaceExportImportIT {
         Http http = Fixtures.signedIn(app, f);
         assertThat(http.postRaw("/admin/settings/export", Map.of()).status()).isEqualTo(403);
     }
+
+    @Test
+    void importing_an_export_into_the_same_installation_gives_taken_referral_codes_new_ones_and_says_so() throws Exception {
+        Fixtures.Freelancer a = Fixtures.freelancer();
+        Seed.Rich ambassador = Seed.client(TestDb.jdbi(), a.workspaceId(), "Ambassador " + Fixtures.unique("n"));
+        String code = io.goodword.referral.ReferralCodes.next();
+        TestDb.jdbi().useHandle(h -> {
+            long program = h.createUpdate("""
+                    INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type)
+                    VALUES (:ws, 'Friends', 'Tell a friend', 'Be nice', 'NONE')""").bind("ws", a.workspaceId())
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO referral_links (workspace_id, program_id, client_id, code) VALUES (:ws, :p, :c, :code)")
+                    .bind("ws", a.workspaceId()).bind("p", program).bind("c", ambassador.clientId()).bind("code", code).execute();
+        });
+        byte[] zip = export(Fixtures.signedIn(app, a));
+
+        Fixtures.Freelancer b = Fixtures.freelancer();
+        Http httpB = Fixtures.signedIn(app, b);
+        Http.Response r = httpB.postMultipart("/admin/settings/import", Map.of(),
+                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", zip)));
+        assertThat(r.status()).isEqualTo(303);
+        assertThat(httpB.get(r.location()).body()).contains("Some referral codes were already taken");
+        String imported = TestDb.jdbi().withHandle(h -> h.createQuery("SELECT code FROM referral_links WHERE workspace_id = :ws")
+                .bind("ws", b.workspaceId()).mapTo(String.class).one());
+        assertThat(imported).isNotEqualTo(code).matches("[" + io.goodword.referral.ReferralCodes.ALPHABET + "]{8}");
+    }
 }

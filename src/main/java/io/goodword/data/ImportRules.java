@@ -1,0 +1,227 @@
+package io.goodword.data;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.goodword.ask.Ask;
+import io.goodword.ask.AskStatus;
+import io.goodword.ask.AskTemplate;
+import io.goodword.ask.Step;
+import io.goodword.casestudy.ApprovalStatus;
+import io.goodword.casestudy.CaseStatus;
+import io.goodword.casestudy.CaseStudyContent;
+import io.goodword.casestudy.Markdown;
+import io.goodword.client.ProjectStatus;
+import io.goodword.referral.Lead;
+import io.goodword.referral.LeadEvent;
+import io.goodword.referral.Program;
+import io.goodword.referral.Reward;
+import io.goodword.testimonial.TestimonialSource;
+import io.goodword.testimonial.TestimonialStatus;
+import io.goodword.web.Validation;
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * An archive is untrusted input: every imported value follows the same rules as the forms that normally write it
+ * (enums from the features' own types, ratings 1–5, http(s) URLs, valid emails, column lengths), HTML is rebuilt from
+ * its Markdown, and trust the archive cannot prove is reset: testimonials are not "verified", and case-study
+ * approvals are never APPROVED (they show as superseded; the client is asked again). Values that break a rule are
+ * neutralised to the column's safe value; values of the wrong type refuse the archive.
+ */
+final class ImportRules {
+    /** A value of the wrong kind for its column (text where a number belongs, nested JSON…). */
+    static final class Invalid extends Exception {
+        final String column;
+
+        Invalid(String column) {
+            super(column, null, false, false);
+            this.column = column;
+        }
+    }
+
+    private record Choice(Set<String> allowed, String fallback) {}
+
+    private static final Map<String, Choice> ENUMS = Map.ofEntries(
+            Map.entry("testimonials.status", lower(TestimonialStatus.values(), "pending")),
+            Map.entry("testimonials.source", lower(TestimonialSource.values(), "import")),
+            Map.entry("projects.status", lower(ProjectStatus.values(), "active")),
+            Map.entry("asks.status", lower(AskStatus.values(), "cancelled")),
+            Map.entry("asks.reason", lower(Ask.Reason.values(), "manual")),
+            Map.entry("asks.step", lower(Step.values(), "done")),
+            Map.entry("ask_templates.kind", lower(AskTemplate.Kind.values(), null)),
+            Map.entry("case_studies.status", upper(CaseStatus.values(), "DRAFT")),
+            Map.entry("referral_leads.status", upper(Lead.Status.values(), "NEW")),
+            Map.entry("referral_leads.source", upper(Lead.Source.values(), "CONTACT")),
+            Map.entry("referral_leads.review", upper(Lead.Review.values(), "NONE")),
+            Map.entry("referral_lead_events.kind", upper(LeadEvent.Kind.values(), "NOTE")),
+            Map.entry("referral_lead_events.status", upper(Lead.Status.values(), null)),
+            Map.entry("referral_rewards.status", upper(Reward.Status.values(), "PENDING")),
+            Map.entry("referral_rewards.beneficiary", upper(Reward.Beneficiary.values(), "REFERRER")),
+            Map.entry("referral_rewards.reward_type", upper(Program.RewardType.values(), "TEXT")),
+            Map.entry("referral_programs.status", upper(Program.Status.values(), "PAUSED")),
+            Map.entry("referral_programs.reward_trigger", upper(Program.Trigger.values(), "WON")),
+            Map.entry("referral_programs.referrer_reward_type", upper(Program.RewardType.values(), "NONE")),
+            Map.entry("referral_programs.friend_reward_type", upper(Program.RewardType.values(), "NONE")),
+            Map.entry("workspaces.language", new Choice(Set.of("en", "de"), "en")),
+            Map.entry("clients.language", new Choice(Set.of("en", "de"), "en")));
+    private static final Map<String, int[]> RANGES = Map.of("testimonials.rating", new int[] {1, 5},
+            "asks.score", new int[] {0, 10}, "client_tasks.score", new int[] {0, 10},
+            "ask_settings.work_start_hour", new int[] {0, 23}, "ask_settings.work_end_hour", new int[] {1, 23});
+    private static final Set<String> URLS = Set.of("workspaces.website", "testimonials.website");
+    private static final Set<String> EMAILS = Set.of("clients.email", "testimonials.email", "referral_leads.email",
+            "referral_rewards.recipient_email", "case_study_approvals.sent_to");
+    private static final Set<String> STEP_LISTS = Set.of("asks.completed_steps", "asks.skipped_steps");
+    private static final Pattern TEMPORAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?)?|\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ImportRules() {}
+
+    private static Choice lower(Enum<?>[] values, String fallback) {
+        return new Choice(names(values, s -> s.toLowerCase(Locale.ROOT)), fallback);
+    }
+
+    private static Choice upper(Enum<?>[] values, String fallback) { return new Choice(names(values, s -> s), fallback); }
+
+    private static Set<String> names(Enum<?>[] values, Function<String, String> f) {
+        return Arrays.stream(values).map(v -> f.apply(v.name())).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** One value made safe for its column: of the right kind, within its length, following the form's rule. */
+    static Object clean(SchemaDao.Column c, Object v) throws Invalid {
+        String key = c.table() + "." + c.name();
+        Object typed = typed(c, v);
+        if (typed == null) return null;
+        if (typed instanceof String s) return ruleFor(key, c, s);
+        int[] range = RANGES.get(key);
+        if (range != null && typed instanceof Number n) return Math.max(range[0], Math.min(range[1], n.intValue()));
+        return typed;
+    }
+
+    private static Object typed(SchemaDao.Column c, Object v) throws Invalid {
+        if (v == null || v instanceof byte[]) return v;
+        if (v instanceof Map<?, ?> || v instanceof List<?>) throw new Invalid(c.name());
+        if (c.isText()) return clip(v instanceof String s ? s : String.valueOf(v), c.maxLength());
+        if (c.isTemporal()) {
+            if (v instanceof String s && TEMPORAL.matcher(s).matches()) return s;
+            throw new Invalid(c.name());
+        }
+        if (v instanceof Number || v instanceof Boolean) return v;
+        if (v instanceof String s) {
+            try {
+                return new BigDecimal(s.strip());
+            } catch (NumberFormatException e) {
+                throw new Invalid(c.name());
+            }
+        }
+        throw new Invalid(c.name());
+    }
+
+    private static Object ruleFor(String key, SchemaDao.Column c, String s) {
+        Choice choice = ENUMS.get(key);
+        if (choice != null) return choice.allowed().contains(s) || choice.fallback() == null ? s : choice.fallback();
+        if (URLS.contains(key)) return s.isEmpty() || Validation.isHttpUrl(s) ? s : "";
+        if (EMAILS.contains(key)) return Validation.isEmail(s) ? s.strip() : c.nullable() ? null : "";
+        if (STEP_LISTS.contains(key)) {
+            return Arrays.stream(s.split(",")).filter(p -> Step.parse(p) != null).collect(Collectors.joining(","));
+        }
+        if (key.equals("workspaces.brand_color")) return Validation.isColor(s) ? s : "#4f46e5";
+        if (key.equals("workspaces.time_zone")) return validZone(s) ? s : "UTC";
+        return s;
+    }
+
+    private static boolean validZone(String s) {
+        try {
+            ZoneId.of(s);
+            return true;
+        } catch (DateTimeException e) {
+            return false;
+        }
+    }
+
+    /** Rules that span a row: trust resets and the case-study HTML rebuilt from its Markdown. */
+    static void row(String table, Map<String, Object> values, Map<String, String> renamed) throws Invalid {
+        switch (table) {
+            case "testimonials" -> values.put("verified", false);
+            case "case_study_approvals" -> {
+                Object status = values.get("status");
+                boolean kept = ApprovalStatus.CHANGES_REQUESTED.name().equals(status);
+                values.put("status", kept ? status : ApprovalStatus.SUPERSEDED.name());
+            }
+            case "case_study_versions" -> {
+                if (!(values.get("content") instanceof String json)) return;
+                String safe = caseStudyContent(json, renamed);
+                CaseStudyContent parsed;
+                try {
+                    parsed = CaseStudyContent.fromJson(safe); // pages read it later: unreadable content is refused now
+                } catch (RuntimeException e) {
+                    throw new Invalid("content");
+                }
+                if (safe.equals(json)) return;
+                values.put("content", safe);
+                values.put("content_hash", parsed.hash());
+            }
+            default -> { }
+        }
+    }
+
+    /**
+     * The version's JSON with each HTML part rebuilt from its Markdown by the editor's own renderer (the stored HTML
+     * is never trusted), the call-to-action URL kept only when it is http(s), the cover mapped to its new file.
+     * Unchanged content is returned as it was, so an honest round trip keeps its hash.
+     */
+    static String caseStudyContent(String json, Map<String, String> renamed) throws Invalid {
+        ObjectNode o;
+        try {
+            JsonNode tree = JSON.readTree(json);
+            if (!(tree instanceof ObjectNode on)) throw new Invalid("content");
+            o = on;
+        } catch (JsonProcessingException e) {
+            throw new Invalid("content");
+        }
+        boolean changed = false;
+        for (String part : List.of("challenge", "approach", "results")) {
+            String html = Markdown.toSafeHtml(text(o, part + "Md"));
+            if (!html.equals(text(o, part + "Html"))) {
+                o.put(part + "Html", html);
+                changed = true;
+            }
+        }
+        String cta = text(o, "ctaUrl");
+        if (!cta.isEmpty() && !Validation.isHttpUrl(cta)) {
+            o.put("ctaUrl", "");
+            changed = true;
+        }
+        if (o.hasNonNull("coverFile")) {
+            String cover = renamed.get(o.get("coverFile").asText());
+            if (cover == null) o.putNull("coverFile");
+            else o.put("coverFile", cover);
+            changed = true;
+        }
+        try {
+            return changed ? JSON.writeValueAsString(o) : json;
+        } catch (JsonProcessingException e) {
+            throw new Invalid("content");
+        }
+    }
+
+    private static String text(ObjectNode o, String field) {
+        JsonNode n = o.get(field);
+        return n == null || n.isNull() ? "" : n.asText();
+    }
+
+    private static String clip(String s, Long maxLength) {
+        if (maxLength == null || s.length() <= maxLength / 2 || s.codePointCount(0, s.length()) <= maxLength) return s;
+        return s.substring(0, s.offsetByCodePoints(0, maxLength.intValue()));
+    }
+}
