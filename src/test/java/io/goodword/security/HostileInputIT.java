@@ -300,7 +300,7 @@ class HostileInputIT {
         String edit = Tokens.random();
         String ask = Tokens.random();
         String approval = Tokens.random();
-        String code = ("HX" + Long.toString(System.nanoTime(), 36).toUpperCase()).substring(0, 10);
+        String code = io.goodword.referral.ReferralCodes.next();
         Instant now = clock.instant();
         jdbi.useTransaction(h -> {
             long ws = f.workspaceId();

@@ -90,7 +90,7 @@ public final class HostileForms {
                 case HONEYPOT -> field.value().getBytes(StandardCharsets.UTF_8);
                 case HIDDEN -> !field.name().equals("_csrf") && round % 7 == 6
                         ? values.get(next[0]++ % values.size()).bytes() : field.value().getBytes(StandardCharsets.UTF_8);
-                case CHOICE -> round % 5 == 4 ? values.get(next[0]++ % values.size()).bytes()
+                case CHOICE -> round % 5 == 4 || field.options().isEmpty() ? values.get(next[0]++ % values.size()).bytes()
                         : field.options().get(round % field.options().size()).getBytes(StandardCharsets.UTF_8);
                 case FILE -> null;
             };
