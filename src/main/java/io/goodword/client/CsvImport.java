@@ -70,12 +70,19 @@ public final class CsvImport {
         char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
                 .setTrim(true).get().parse(new StringReader(clean))) {
-            List<CSVRecord> records = parser.getRecords();
-            if (records.isEmpty()) return "client.import.error.empty";
-            if (records.size() - 1 > MAX_ROWS) return "client.import.error.tooManyRows";
-            List<String> headers = records.get(0).toList();
+            // Records are read one by one and counted as they come: a file over the limit stops at row MAX_ROWS + 1.
+            List<String> headers = null;
             List<List<String>> rows = new ArrayList<>();
-            for (int i = 1; i < records.size(); i++) rows.add(records.get(i).toList());
+            for (CSVRecord record : parser) {
+                if (headers == null) {
+                    headers = record.toList();
+                } else if (rows.size() == MAX_ROWS) {
+                    return "client.import.error.tooManyRows";
+                } else {
+                    rows.add(record.toList());
+                }
+            }
+            if (headers == null) return "client.import.error.empty";
             if (rows.isEmpty()) return "client.import.error.noRows";
             return new Parsed(clean, headers, rows);
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {

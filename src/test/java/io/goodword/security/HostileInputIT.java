@@ -1,0 +1,377 @@
+package io.goodword.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.goodword.support.Fixtures;
+import io.goodword.support.Hostile;
+import io.goodword.support.HostileForms;
+import io.goodword.support.Http;
+import io.goodword.support.MutableClock;
+import io.goodword.support.TestApp;
+import io.goodword.support.TestDb;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import org.jdbi.v3.core.Jdbi;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hostile input into every public form and upload and every admin form, over one started portal: the Big List of
+ * Naughty Strings, XSS polyglots, SQL, invalid UTF-8, NUL, CR/LF, 100 KB values, decompression bombs and polyglot
+ * images. Forms are read from the rendered pages (nothing about their fields is hard-coded), admin forms are found by
+ * crawling the admin, and every POST route of the code base must have been hit. Asserts: no 5xx, no injected markup
+ * in any page (the response, the page it redirects to, and the pages that show stored data), nothing stored by a
+ * refused submission, and only clean re-encoded images in the uploads directory.
+ */
+class HostileInputIT {
+    /** POST routes not fuzzed here, with why. */
+    static final Set<String> NOT_FUZZED = Set.of(
+            "/logout",      // ends the session the crawl runs in; it reads no field but the CSRF token
+            "/u/{}");       // one-click unsubscribe (RFC 8058): no field is read, the token is all there is
+
+    static final int PUBLIC_POSTS = Integer.getInteger("hostile.publicPosts", 45);
+    static final int ADMIN_POSTS = Integer.getInteger("hostile.adminPosts", 5);
+
+    static MutableClock clock;
+    static TestApp app;
+    static Jdbi jdbi;
+    static final List<Hostile.Value> VALUES = Hostile.values();
+    static final List<Hostile.File> FILES = Hostile.files();
+    static final int[] NEXT = {0};
+    static final List<String> failures = new ArrayList<>();
+    static final Set<String> postedRoutes = new TreeSet<>();
+    static final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+
+    @BeforeAll
+    static void start() {
+        clock = new MutableClock(Instant.now());
+        app = TestApp.start(Map.of(), clock);
+        jdbi = TestDb.jdbi();
+    }
+
+    @AfterAll
+    static void stop() { app.close(); }
+
+    @Test
+    void hostile_input_in_every_form_never_causes_a_5xx_never_becomes_markup_and_stores_nothing_it_should_not() throws Exception {
+        long t0 = System.nanoTime();
+        assertThat(VALUES).hasSizeGreaterThanOrEqualTo(500);
+
+        // Workspace A takes the public forms; a second account signs in, forgets and resets its password.
+        Fixtures.Freelancer a = Fixtures.freelancer();
+        Fixtures.Freelancer visitorAccount = Fixtures.freelancer();
+        Public p = seedPublic(a);
+
+        fuzz("review", app.http(), () -> "/p/" + a.slug() + "/review", PUBLIC_POSTS, "SELECT COUNT(*) FROM testimonials WHERE workspace_id = " + a.workspaceId());
+        fuzz("edit link", app.http(), () -> "/testimonial/edit/" + p.editToken(), PUBLIC_POSTS / 2, null);
+        fuzz("referral landing", app.http(), () -> "/r/" + p.code(), PUBLIC_POSTS, "SELECT COUNT(*) FROM referral_leads WHERE workspace_id = " + a.workspaceId());
+        fuzz("contact", app.http(), () -> "/p/" + a.slug() + "/contact", PUBLIC_POSTS, "SELECT COUNT(*) FROM referral_leads WHERE workspace_id = " + a.workspaceId());
+        fuzz("check-in", app.http(), () -> "/c/" + p.askToken(), PUBLIC_POSTS, null);
+        fuzz("approval", app.http(), () -> "/approve/" + p.approvalToken(), PUBLIC_POSTS, null);
+        fuzz("sign-up", null, () -> "/signup", PUBLIC_POSTS, null);
+        fuzz("sign-in", app.http(), () -> "/login", PUBLIC_POSTS, null);
+        fuzz("forgot", app.http(), () -> "/password/forgot", PUBLIC_POSTS, null);
+        fuzz("reset", app.http(), () -> "/password/reset/" + resetToken(visitorAccount.accountId()), PUBLIC_POSTS, null);
+
+        // Whatever the public forms stored is shown to the freelancer and, once approved, to everybody.
+        jdbi.useHandle(h -> h.createUpdate("UPDATE testimonials SET status = 'approved', consent_publish = TRUE WHERE workspace_id = :ws")
+                .bind("ws", a.workspaceId()).execute());
+        Http adminA = Fixtures.signedIn(app, a);
+        for (String page : crawl(adminA, "/admin").keySet()) check("stored (A admin)", "GET " + page, adminA.get(page), adminA);
+        Http anonymous = app.http();
+        for (String page : List.of("/p/" + a.slug(), "/p/" + a.slug() + "/case-studies", "/p/" + a.slug() + "/review",
+                "/p/" + a.slug() + "/contact", "/r/" + p.code())) {
+            check("stored (A public)", "GET " + page, anonymous.get(page), anonymous);
+        }
+
+        // Workspace B: every admin form found by crawling, with something in every corner first.
+        Fixtures.Freelancer b = Fixtures.freelancer();
+        seedAdmin(b);
+        Http adminB = Fixtures.signedIn(app, b);
+        Map<String, String> formPages = new LinkedHashMap<>();
+        for (Map.Entry<String, Document> e : crawl(adminB, "/admin").entrySet()) {
+            for (HostileForms.Form f : HostileForms.forms(e.getValue(), e.getKey())) {
+                String route = route(f.action());
+                if (route.equals("/logout")) continue;
+                formPages.putIfAbsent(route, e.getKey());
+            }
+        }
+        // Destructive forms last, so the rest still find their rows.
+        List<Map.Entry<String, String>> ordered = new ArrayList<>(formPages.entrySet());
+        ordered.sort((x, y) -> Boolean.compare(destructive(x.getKey()), destructive(y.getKey())));
+        for (Map.Entry<String, String> e : ordered) {
+            String route = e.getKey();
+            fuzzForm("admin " + route, adminB, e.getValue(), route, ADMIN_POSTS);
+        }
+        for (String page : crawl(adminB, "/admin").keySet()) check("stored (B admin)", "GET " + page, adminB.get(page), adminB);
+
+        // Coverage: every POST route of the code base was posted to (or is listed, with a reason, as not fuzzed).
+        Set<String> missing = new TreeSet<>(postRoutesInCode());
+        missing.removeAll(postedRoutes);
+        missing.removeAll(NOT_FUZZED);
+
+        // Uploads: only clean, decodable, re-encoded PNGs were kept.
+        List<String> badFiles = badUploads(app.config().dataDir());
+        // Refused or cleaned: no stored text in A carries a NUL byte.
+        long nul = jdbi.withHandle(h -> h.createQuery("""
+                SELECT (SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws AND (INSTR(body, CHAR(0)) > 0 OR INSTR(name, CHAR(0)) > 0))
+                     + (SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND (INSTR(name, CHAR(0)) > 0 OR INSTR(message, CHAR(0)) > 0))""")
+                .bind("ws", a.workspaceId()).mapTo(Long.class).one());
+
+        System.out.printf("HostileInputIT: %d hostile values (%d sent), %d files, %d routes posted, statuses %s, %.1f s%n",
+                VALUES.size(), NEXT[0], FILES.size(), postedRoutes.size(), statuses, (System.nanoTime() - t0) / 1e9);
+        assertThat(failures).as("5xx or injected markup").isEmpty();
+        assertThat(NEXT[0]).as("every hostile value was sent at least once").isGreaterThanOrEqualTo(VALUES.size());
+        assertThat(missing).as("POST routes never reached by the fuzzer").isEmpty();
+        assertThat(badFiles).as("uploads that are not clean re-encoded images").isEmpty();
+        assertThat(nul).as("stored values with a NUL byte").isZero();
+    }
+
+    // ------------------------------------------------------------------ fuzzing
+
+    /** Posts {@code posts} hostile fillings of the POST forms on the page {@code page} (re-read before every post). */
+    static void fuzz(String label, Http visitor, Supplier<String> page, int posts, String countSql) {
+        for (int round = 0; round < posts; round++) {
+            Http http = visitor != null ? visitor : app.http();
+            String path = page.get();
+            Http.Response shown = http.get(path);
+            check(label, "GET " + path, shown, http);
+            List<HostileForms.Form> forms = HostileForms.forms(shown.html(), path).stream()
+                    .filter(f -> !route(f.action()).equals("/logout")).toList();
+            if (forms.isEmpty()) {
+                if (round == 0) failures.add(label + ": no form on " + path + " (" + shown.status() + ")");
+                return;
+            }
+            HostileForms.Form form = forms.get(round % forms.size());
+            postOnce(label, http, form, round, countSql);
+        }
+    }
+
+    /** Fuzzes one admin form, found on {@code page} by its route. */
+    static void fuzzForm(String label, Http http, String page, String route, int posts) {
+        for (int round = 0; round < posts; round++) {
+            Http.Response shown = http.get(page);
+            if (shown.status() == 404) return; // erased or archived by an earlier destructive form
+            check(label, "GET " + page, shown, http);
+            HostileForms.Form form = HostileForms.forms(shown.html(), page).stream()
+                    .filter(f -> route(f.action()).equals(route)).findFirst().orElse(null);
+            if (form == null) return;
+            postOnce(label, http, form, round, null);
+        }
+    }
+
+    static void postOnce(String label, Http http, HostileForms.Form form, int round, String countSql) {
+        clock.advance(Duration.ofSeconds(5)); // past every minimum fill time, without sleeping
+        int from = NEXT[0];
+        HostileForms.Filled filled = HostileForms.fill(form, VALUES, NEXT, round, FILES);
+        long before = countSql == null ? 0 : count(countSql);
+        Http.Response r = HostileForms.post(http, form.action(), form.multipart(), filled);
+        postedRoutes.add(route(form.action()));
+        String what = "POST " + form.action() + " values " + labels(from, NEXT[0]) + " files " + filled.files().values().stream().map(Hostile.File::label).toList();
+        check(label, what, r, http);
+        if (r.status() == 429) clock.advance(Duration.ofHours(2)); // let the limit window pass; the next post is judged again
+        if (countSql != null && (r.status() < 300 || r.status() >= 400) && count(countSql) != before) {
+            failures.add(label + ": refused with " + r.status() + " but a row was stored: " + what);
+        }
+    }
+
+    /** No 5xx; no injected markup in the page or in the page it redirects to. */
+    static void check(String label, String what, Http.Response r, Http http) {
+        statuses.merge(r.status(), 1, Integer::sum);
+        if (r.status() >= 500) {
+            failures.add(label + ": " + r.status() + " for " + what);
+            return;
+        }
+        String type = r.header("Content-Type");
+        if (type != null && type.startsWith("text/html")) {
+            List<String> hits = HostileForms.injected(r.html());
+            if (!hits.isEmpty()) failures.add(label + ": injected " + hits + " in the answer to " + what);
+        }
+        String location = r.location();
+        if (r.status() / 100 == 3 && location != null && location.startsWith("/")) {
+            Http.Response next = http.get(location);
+            statuses.merge(next.status(), 1, Integer::sum);
+            if (next.status() >= 500) failures.add(label + ": " + next.status() + " after redirect to " + location + " from " + what);
+            else if (next.header("Content-Type") != null && next.header("Content-Type").startsWith("text/html")) {
+                List<String> hits = HostileForms.injected(next.html());
+                if (!hits.isEmpty()) failures.add(label + ": injected " + hits + " in " + location + " after " + what);
+            }
+        }
+    }
+
+    static String labels(int from, int to) {
+        List<String> l = new ArrayList<>();
+        for (int i = from; i < to; i++) l.add(VALUES.get(i % VALUES.size()).label());
+        return l.toString();
+    }
+
+    // ------------------------------------------------------------------ crawling and routes
+
+    /** Admin pages reachable by links from {@code start}, one per route (ids and tokens folded), downloads skipped. */
+    static Map<String, Document> crawl(Http http, String start) {
+        Map<String, Document> pages = new LinkedHashMap<>();
+        Set<String> seenRoutes = new LinkedHashSet<>();
+        Deque<String> queue = new ArrayDeque<>(List.of(start));
+        while (!queue.isEmpty() && pages.size() < 150) {
+            String path = queue.poll();
+            String key = route(path) + (path.contains("?") ? "?" + path.replaceAll(".*\\?", "").replaceAll("=[^&]*", "") : "");
+            if (!seenRoutes.add(key)) continue;
+            Http.Response r = http.get(path);
+            if (r.status() != 200 || r.header("Content-Type") == null || !r.header("Content-Type").startsWith("text/html")) continue;
+            Document d = r.html();
+            pages.put(path, d);
+            for (String href : d.select("a[href]").eachAttr("href")) {
+                if (!href.startsWith("/admin") || href.matches(".*\\.(csv|json)(\\?.*)?$") || href.contains("lang=")) continue;
+                queue.add(href.replaceAll("#.*", ""));
+            }
+        }
+        return pages;
+    }
+
+    /** A path as a route: numbers and tokens become {}, the query is dropped. */
+    static String route(String path) {
+        String p = path.replaceAll("^https?://[^/]+", "").replaceAll("[?#].*", "");
+        return p.replaceAll("/[0-9]+(?=/|$)", "/{}").replaceAll("/[A-Za-z0-9_-]{20,}(?=/|$)", "/{}")
+                .replaceAll("^/p/[^/]+", "/p/{}").replaceAll("^/r/[^/]+", "/r/{}").replaceAll("/templates/[a-z-]+$", "/templates/{}");
+    }
+
+    static boolean destructive(String route) { return route.matches(".*/(erase|archive|remove|cancel|withdraw|unpublish|pause)$"); }
+
+    private static final Pattern POST_ROUTE = Pattern.compile("\\bpost\\(\"([^\"]+)\"");
+
+    /** Every POST route declared anywhere in the main code, as a route pattern. */
+    static Set<String> postRoutesInCode() throws IOException {
+        Set<String> routes = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path f : files.filter(x -> x.toString().endsWith(".java")).toList()) {
+                Matcher m = POST_ROUTE.matcher(Files.readString(f));
+                while (m.find()) routes.add(m.group(1).replaceAll("\\{[^}]+}", "{}"));
+            }
+        }
+        return routes;
+    }
+
+    // ------------------------------------------------------------------ stored data
+
+    static long count(String sql) { return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one()); }
+
+    static List<String> badUploads(Path dataDir) throws IOException {
+        List<String> bad = new ArrayList<>();
+        Path uploads = dataDir.resolve("uploads");
+        if (!Files.isDirectory(uploads)) return bad;
+        try (Stream<Path> files = Files.list(uploads)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                byte[] bytes = Files.readAllBytes(f);
+                String text = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).toLowerCase();
+                var img = ImageIO.read(f.toFile());
+                if (img == null) bad.add(f.getFileName() + ": not an image");
+                else if ((long) img.getWidth() * img.getHeight() > 40_000_000L) bad.add(f.getFileName() + ": " + img.getWidth() + "x" + img.getHeight());
+                if (text.contains("<script") || text.contains("<html") || text.contains(Hostile.MARKER_TAG)) bad.add(f.getFileName() + ": carries markup");
+            }
+        }
+        return bad;
+    }
+
+    // ------------------------------------------------------------------ seed data
+
+    record Public(String editToken, String code, String askToken, String approvalToken) {}
+
+    static Public seedPublic(Fixtures.Freelancer f) {
+        String edit = Tokens.random();
+        String ask = Tokens.random();
+        String approval = Tokens.random();
+        String code = io.goodword.referral.ReferralCodes.next();
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            long ws = f.workspaceId();
+            long client = h.createUpdate("INSERT INTO clients (workspace_id, name, email, language) VALUES (:ws, 'Hostile Client', :e, 'en')")
+                    .bind("ws", ws).bind("e", Fixtures.unique("hc") + "@example.com").executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("""
+                    INSERT INTO testimonials (workspace_id, status, source, rating, body, original_body, body_hash, name, email,
+                                              consent_publish, edit_token_hash)
+                    VALUES (:ws, 'pending', 'form', 5, 'Good work', 'Good work', :hash, 'Edith', 'edith@example.com', TRUE, :tok)""")
+                    .bind("ws", ws).bind("hash", "c".repeat(64)).bind("tok", Tokens.sha256(edit)).execute();
+            long program = h.createUpdate("""
+                    INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, referrer_reward_amount,
+                                                   referrer_reward_currency)
+                    VALUES (:ws, 'Friends', 'Tell a friend', 'Terms', 'CREDIT', 50, 'EUR')""")
+                    .bind("ws", ws).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO referral_links (workspace_id, program_id, client_id, code) VALUES (:ws, :p, :c, :code)")
+                    .bind("ws", ws).bind("p", program).bind("c", client).bind("code", code).execute();
+            long askId = h.createUpdate("""
+                    INSERT INTO asks (workspace_id, client_id, reason, status, scheduled_for, sent_at, expires_at)
+                    VALUES (:ws, :c, 'manual', 'sent', :now, :now, :exp)""")
+                    .bind("ws", ws).bind("c", client).bind("now", now).bind("exp", now.plus(Duration.ofDays(300)))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO ask_links (token_hash, workspace_id, ask_id, created_at) VALUES (:t, :ws, :a, :now)")
+                    .bind("t", Tokens.sha256(ask)).bind("ws", ws).bind("a", askId).bind("now", now).execute();
+            io.goodword.casestudy.CaseStudyDao cs = h.attach(io.goodword.casestudy.CaseStudyDao.class);
+            String slug = Fixtures.unique("hcs").toLowerCase();
+            long study = cs.insert(ws, slug, "A study", client);
+            long version = cs.insertVersion(ws, study, "{\"title\":\"A study\"}", "d".repeat(64), "saved");
+            cs.updateHead(ws, study, slug, "A study", client, version);
+            cs.insertApproval(ws, study, version, client, "client@example.com", Tokens.sha256(approval), now, now.plus(Duration.ofDays(300)));
+        });
+        return new Public(edit, code, ask, approval);
+    }
+
+    /** A fresh reset link for the account (each lives an hour; the fuzzer moves the clock on). */
+    static String resetToken(long accountId) {
+        String token = Tokens.random();
+        jdbi.useHandle(h -> h.createUpdate("INSERT INTO password_resets (token_hash, account_id, expires_at) VALUES (:t, :a, :exp)")
+                .bind("t", Tokens.sha256(token)).bind("a", accountId).bind("exp", clock.instant().plus(Duration.ofHours(1))).execute());
+        return token;
+    }
+
+    /** Something in every corner of workspace B, so every admin page and form exists. */
+    static void seedAdmin(Fixtures.Freelancer f) {
+        seedPublic(f);
+        Instant now = clock.instant();
+        jdbi.useTransaction(h -> {
+            long ws = f.workspaceId();
+            long client = h.createQuery("SELECT MIN(id) FROM clients WHERE workspace_id = :ws").bind("ws", ws).mapTo(Long.class).one();
+            long project = h.createUpdate("INSERT INTO projects (workspace_id, client_id, title, status) VALUES (:ws, :c, 'Site', 'active')")
+                    .bind("ws", ws).bind("c", client).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO milestones (workspace_id, project_id, name) VALUES (:ws, :p, 'Launch')").bind("ws", ws).bind("p", project).execute();
+            h.createUpdate("""
+                    INSERT INTO client_tasks (workspace_id, client_id, body, created_at)
+                    VALUES (:ws, :c, 'Call back', :now)""").bind("ws", ws).bind("c", client).bind("now", now).execute();
+            long program = h.createQuery("SELECT MIN(id) FROM referral_programs WHERE workspace_id = :ws").bind("ws", ws).mapTo(Long.class).one();
+            long link = h.createQuery("SELECT MIN(id) FROM referral_links WHERE workspace_id = :ws").bind("ws", ws).mapTo(Long.class).one();
+            long lead = h.createUpdate("""
+                    INSERT INTO referral_leads (workspace_id, program_id, link_id, referrer_client_id, source, name, email, message, consent, status, created_at)
+                    VALUES (:ws, :p, :l, :c, 'LINK', 'Fred', 'fred@example.com', 'Hi', TRUE, 'NEW', :now)""")
+                    .bind("ws", ws).bind("p", program).bind("l", link).bind("c", client).bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            h.createUpdate("""
+                    INSERT INTO referral_rewards (workspace_id, lead_id, program_id, beneficiary, client_id, recipient_name, reward_type, amount, currency, status, created_at)
+                    VALUES (:ws, :lead, :p, 'REFERRER', :c, 'Hostile Client', 'CREDIT', 50, 'EUR', 'PENDING', :now)""")
+                    .bind("ws", ws).bind("lead", lead).bind("p", program).bind("c", client).bind("now", now).execute();
+            h.createUpdate("""
+                    INSERT INTO outbox (workspace_id, kind, to_address, subject, text_body, html_body, status)
+                    VALUES (:ws, 'ask', 'client@example.com', 'How did it go?', 'Hi', '<p>Hi</p>', 'sent')""").bind("ws", ws).execute();
+        });
+    }
+
+    @SuppressWarnings("unused")
+    private static Document parse(String html) { return Jsoup.parse(html); }
+}
