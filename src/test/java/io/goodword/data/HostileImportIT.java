@@ -43,7 +43,7 @@ class HostileImportIT {
     @BeforeAll
     static void start() throws Exception {
         app = TestApp.start();
-        importer = new WorkspaceImport(TestDb.jdbi(), new ImageStore(Files.createTempDirectory("gw-import-uploads")));
+        importer = new WorkspaceImport(TestDb.jdbi(), new ImageStore(Files.createTempDirectory("gw-import-uploads"), TestDb.jdbi(), java.time.Clock.systemUTC()));
     }
 
     @AfterAll
