@@ -51,7 +51,6 @@ class EmbeddedSecurityIT {
         b.addArg("--default-time-zone=+00:00");
         b.addArg("--skip-name-resolve");
         b.addArg("--pid-file=" + home.resolve("mariadbd.pid"));
-        b.addArg("--skip-ssl"); // not what it did, but spares the test minutes of RSA key generation; TLS is beside the point
         OldRelease db = new OldRelease(b.build());
         db.startOld();
         db.createDB("goodword");
