@@ -310,7 +310,9 @@ class CollectionFormIT {
     }
 
     @Test
-    void photo_is_sniffed_cropped_square_and_kept_when_another_field_fails() throws Exception {
+    void photo_is_sniffed_cropped_square_and_asked_for_again_when_another_field_fails() throws Exception {
+        // A refused attempt never decodes or stores the photo (M5), and no file name ever travels in the form (H1):
+        // the visitor chooses the photo again.
         Fixtures.Freelancer f = Fixtures.freelancer();
         Map<String, String> form = Reviews.valid("Photo Person");
         form.put("body", "short");
@@ -318,14 +320,16 @@ class CollectionFormIT {
         Http.Response first = Reviews.post(visitor, "/p/" + f.slug() + "/review", form,
                 Map.of("photo", new Multipart.FilePart("me.png", "image/png", Reviews.png(800, 600))), Reviews.newIp());
         assertThat(first.status()).isEqualTo(422);
-        String kept = first.html().select("input[name=keptPhoto]").val();
-        assertThat(kept).matches("[0-9a-f]{32}\\.png");
+        assertThat(first.html().select("input[name=keptPhoto]")).isEmpty();
+        assertThat(first.html().select("#f-photo-error").text()).contains("choose it again");
 
-        form.put("body", "Now long enough to be accepted, with the photo from before.");
-        form.put("keptPhoto", kept);
-        assertThat(Reviews.post(visitor, f.slug(), form, Reviews.newIp()).status()).isEqualTo(303);
+        form.put("body", "Now long enough to be accepted, with the photo chosen again.");
+        assertThat(Reviews.post(visitor, "/p/" + f.slug() + "/review", form,
+                Map.of("photo", new Multipart.FilePart("me.png", "image/png", Reviews.png(800, 600))), Reviews.newIp()).status())
+                .isEqualTo(303);
         Testimonial t = rows(f.workspaceId()).get(0);
-        assertThat(t.photoFile()).isEqualTo(kept);
+        String kept = t.photoFile();
+        assertThat(kept).matches("[0-9a-f]{32}\\.png");
         byte[] stored = Files.readAllBytes(app.config().uploadsDir().resolve(kept));
         BufferedImage img = ImageIO.read(new ByteArrayInputStream(stored));
         assertThat(img.getWidth()).isEqualTo(img.getHeight()).isLessThanOrEqualTo(TestimonialService.PHOTO_SIDE);

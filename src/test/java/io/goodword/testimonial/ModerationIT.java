@@ -8,6 +8,7 @@ import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.Multipart;
 import io.goodword.support.TestApp;
+import io.goodword.support.TestDb;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -222,6 +223,34 @@ class ModerationIT {
         assertThat(json).hasSize(2);
         assertThat(json.get(1).get("name").asText()).isEqualTo("Second Export");
         assertThat(json.get(1).get("consent_publish").asBoolean()).isFalse();
+    }
+
+    @Test
+    void an_imported_tag_that_looks_like_a_formula_is_neutralised_in_the_csv_export() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        long id = Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Tagged Person", "Words with a hostile tag on them.");
+        Reviews.dao().addTags(f.workspaceId(), id, java.util.List.of("=cmd|' /c calc'!A1")); // as an import may store it
+        String csv = Fixtures.signedIn(app, f).get("/admin/testimonials/export.csv").body();
+        assertThat(csv).contains("'=cmd|").doesNotContain(",=cmd|").doesNotContain("\"=cmd|");
+    }
+
+    @Test
+    void a_stored_rating_outside_one_to_five_never_breaks_the_wall_or_the_admin() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        long high = Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Seven Stars", "Imported with a rating of seven.");
+        long low = Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Minus One", "Imported with a rating below one.");
+        TestDb.jdbi().useHandle(h -> {
+            h.execute("UPDATE testimonials SET rating = 7 WHERE id = ?", high);
+            h.execute("UPDATE testimonials SET rating = -1 WHERE id = ?", low);
+        });
+        Http.Response wall = app.http().get("/p/" + f.slug());
+        assertThat(wall.status()).isEqualTo(200);
+        assertThat(wall.body()).contains("★★★★★").doesNotContain("★★★★★★"); // below 1 is filtered out by the wall query
+        assertThat(app.http().get("/p/" + f.slug() + "/t/" + high).status()).isEqualTo(200);
+        assertThat(app.http().get("/p/" + f.slug() + "/testimonials.json").body()).contains("\"rating\":5").doesNotContain("\"rating\":7");
+        Http admin = Fixtures.signedIn(app, f);
+        assertThat(admin.get("/admin/testimonials?status=approved").status()).isEqualTo(200);
+        assertThat(admin.get("/admin/testimonials/" + low).status()).isEqualTo(200);
     }
 
     @Test
