@@ -10,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Maps every failure to a friendly page; the log gets method, route (never a token-bearing path, see LoggedPath)
+ * Maps every failure to a friendly page; the log gets method, route (never a token-bearing path, see LogPaths)
  * and request id, never a stack trace in a page. A database that cannot be reached is a 503 with Retry-After, logged
  * in one line: it is an outage to wait out, not a bug.
  */
@@ -34,7 +34,7 @@ public final class ErrorPages {
                 return;
             }
             if (Sql.isUnavailable(e)) {
-                log.warn("{} {} answered 503, the database is unavailable: {} [request {}]", ctx.method(), LoggedPath.of(ctx),
+                log.warn("{} {} answered 503, the database is unavailable: {} [request {}]", ctx.method(), LogPaths.of(ctx),
                         rootCause(e), ctx.attribute(REQUEST_ID_ATTR));
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
                 ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
@@ -42,7 +42,7 @@ public final class ErrorPages {
                 render(ctx, 503);
                 return;
             }
-            log.error("{} {} failed [request {}]", ctx.method(), LoggedPath.of(ctx), ctx.attribute(REQUEST_ID_ATTR), e);
+            log.error("{} {} failed [request {}]", ctx.method(), LogPaths.of(ctx), ctx.attribute(REQUEST_ID_ATTR), e);
             ctx.status(HttpStatus.INTERNAL_SERVER_ERROR);
             render(ctx, 500);
         });

@@ -1,5 +1,6 @@
 package io.goodword.web;
 
+import io.javalin.http.Context;
 import java.util.List;
 
 /**
@@ -16,6 +17,20 @@ public final class LogPaths {
     static final String MASK = "{token}";
 
     private LogPaths() {}
+
+    /**
+     * The request as an error log line names it: the matched route template ({@code /c/{token}}) once Javalin knows
+     * it, otherwise (a before-handler, a 404) the masked path.
+     */
+    public static String of(Context ctx) {
+        try {
+            String template = ctx.endpointHandlerPath();
+            if (template != null && !template.isEmpty() && !template.equals("*")) return template;
+        } catch (IllegalStateException inBeforeHandler) {
+            // Javalin knows the endpoint only once the before-handlers are done
+        }
+        return mask(ctx.path());
+    }
 
     public static String mask(String path) {
         if (path == null) return "";
