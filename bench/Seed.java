@@ -15,7 +15,7 @@ public class Seed {
     static final int TARGET_OTHER = 500;
 
     public static void main(String[] args) {
-        Jdbi jdbi = Jdbi.create(args[0], "root", "");
+        Jdbi jdbi = Jdbi.create(args[0], args.length > 1 ? args[1] : "root", args.length > 2 ? args[2] : "");
         {
             jdbi.useHandle(h -> {
                 h.execute("INSERT INTO workspaces (slug, display_name, headline, bio, language) VALUES "

@@ -48,11 +48,13 @@ grep -E "ready in|Embedded MariaDB:|phases" "$WORK/portal.log" | sed 's/^/   /' 
 echo "== seeding the portal's (embedded, freshly migrated) database"
 DBPORT=$(pgrep -af mariadbd | grep -F "$WORK/data/mariadb" | grep -o -- '--port=[0-9]*' | head -1 | cut -d= -f2)
 DBURL="jdbc:mariadb://127.0.0.1:$DBPORT/goodword"
-java -cp target/goodword.jar bench/Seed.java "$DBURL" 2>&1 | grep -v "^[0-9:.]* \(INFO\|WARN\)"
+# the embedded server admits only the portal's own account, whose generated password is kept in the data directory
+DBUSER=goodword; DBPASS=$(cat "$WORK/data/mariadb/db-password")
+java -cp target/goodword.jar bench/Seed.java "$DBURL" "$DBUSER" "$DBPASS" 2>&1 | grep -v "^[0-9:.]* \(INFO\|WARN\)"
 
 echo "== starting a second portal on the same database (external to it), PUBLIC_CACHE=false, on 127.0.0.1:$UPORT"
-DATA_DIR="$WORK/data2" PORT=$UPORT BASE_URL="http://127.0.0.1:$UPORT" DATABASE_URL="$DBURL" DATABASE_USER=root \
-  DATABASE_PASSWORD= PUBLIC_CACHE=false java ${JAVA_OPTS:-} -jar target/goodword.jar > "$WORK/uncached.log" 2>&1 &
+DATA_DIR="$WORK/data2" PORT=$UPORT BASE_URL="http://127.0.0.1:$UPORT" DATABASE_URL="$DBURL" DATABASE_USER="$DBUSER" \
+  DATABASE_PASSWORD="$DBPASS" PUBLIC_CACHE=false java ${JAVA_OPTS:-} -jar target/goodword.jar > "$WORK/uncached.log" 2>&1 &
 UPID=$!
 T_EXTERNAL=$(await_healthy "$UPORT")
 
