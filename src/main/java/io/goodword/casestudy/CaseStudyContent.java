@@ -20,6 +20,22 @@ public record CaseStudyContent(String title, String slug, Long clientId, String 
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public CaseStudyContent {
+        // Content from older versions or from an imported archive may lack a field: pages read every text as "".
+        title = text(title);
+        slug = text(slug);
+        clientLabel = text(clientLabel);
+        anonymousClient = text(anonymousClient);
+        industry = text(industry);
+        services = text(services);
+        summary = text(summary);
+        challengeMd = text(challengeMd);
+        challengeHtml = text(challengeHtml);
+        approachMd = text(approachMd);
+        approachHtml = text(approachHtml);
+        resultsMd = text(resultsMd);
+        resultsHtml = text(resultsHtml);
+        ctaText = text(ctaText);
+        ctaUrl = text(ctaUrl);
         keyResults = keyResults == null ? List.of() : List.copyOf(keyResults);
         testimonialIds = testimonialIds == null ? List.of() : List.copyOf(testimonialIds);
     }
@@ -55,4 +71,6 @@ public record CaseStudyContent(String title, String slug, Long clientId, String 
         if (clientId != null && clientLabel != null && !clientLabel.isBlank()) return clientLabel;
         return anonymousClient == null ? "" : anonymousClient;
     }
+
+    private static String text(String s) { return s == null ? "" : s; }
 }

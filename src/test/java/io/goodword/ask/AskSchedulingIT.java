@@ -148,6 +148,7 @@ class AskSchedulingIT {
         // the first ask expires after 30 days; 40 days on, a completed project still must not trigger a new one
         clock.set(MONDAY_9AM.plus(Duration.ofDays(40)));
         pass(); // expires the first ask
+        http = Fixtures.signedIn(app, f); // a session lasts 30 days from sign-in at most
         http.post("/admin/clients/" + client + "/projects", Map.of("title", "Bombe", "currency", "GBP", "status", "completed"));
         List<Ask> asks = jdbi.onDemand(AskDao.class).forClient(f.workspaceId(), client);
         assertThat(asks).hasSize(1);
@@ -155,6 +156,7 @@ class AskSchedulingIT {
         assertThat(http.get("/admin/clients/" + client).body()).contains("was asked recently");
 
         clock.set(MONDAY_9AM.plus(Duration.ofDays(91)));
+        http = Fixtures.signedIn(app, f);
         http.post("/admin/clients/" + client + "/projects", Map.of("title", "ACE", "currency", "GBP", "status", "completed"));
         assertThat(jdbi.onDemand(AskDao.class).forClient(f.workspaceId(), client)).hasSize(2);
         assertThat(open(f, client).statusEnum()).isEqualTo(AskStatus.SCHEDULED);

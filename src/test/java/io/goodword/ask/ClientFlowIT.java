@@ -213,25 +213,37 @@ class ClientFlowIT {
 
     @Test
     void the_unsubscribe_page_asks_first_and_unsubscribes_on_the_button() {
-        Setup s = setup("Gus Quiet");
-        // the unsubscribe link is the one in an email (its own token, not the check-in link's): send a check-in now
-        assertThat(s.admin().post("/admin/clients/" + s.client() + "/check-in", Map.of()).status()).isEqualTo(303);
-        app.app().worker().runOnce();
-        String clientEmail = jdbi.withHandle(h -> h.createQuery("SELECT email FROM clients WHERE id = :id")
-                .bind("id", s.client()).mapTo(String.class).one());
-        String url = jdbi.withHandle(h -> h.createQuery(
-                "SELECT unsubscribe_url FROM outbox WHERE to_address = :to AND unsubscribe_url IS NOT NULL ORDER BY id DESC LIMIT 1")
-                .bind("to", clientEmail).mapTo(String.class).one());
-        String token = url.substring(url.indexOf("/u/") + 3);
-        assertThat(token).isNotEqualTo(s.path().substring(3));
-        Http visitor = app.http();
-        assertThat(visitor.get("/u/" + s.path().substring(3)).status()).isEqualTo(404);
-        Http.Response confirm = visitor.get("/u/" + token);
-        assertThat(confirm.status()).isEqualTo(200);
-        assertThat(confirm.html().select("h1").text()).isEqualTo("Stop these emails?");
-        assertThat(jdbi.onDemand(ClientDao.class).findById(s.f().workspaceId(), s.client()).orElseThrow().unsubscribedAt()).isNull();
-        Http.Response done = visitor.post("/u/" + token, Map.of());
-        assertThat(done.html().select("h1").text()).isEqualTo("You are unsubscribed");
-        assertThat(jdbi.onDemand(ClientDao.class).findById(s.f().workspaceId(), s.client()).orElseThrow().unsubscribedAt()).isNotNull();
+        // the unsubscribe link is the one in an email (its own token, not the check-in link's): a check-in sent now,
+        // on a Monday morning so the asking rules let it go out at once
+        Instant before = clock.instant();
+        java.time.ZonedDateTime monday = before.atZone(java.time.ZoneOffset.UTC)
+                .with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY)).withHour(10).withMinute(0);
+        clock.set(monday.toInstant());
+        try {
+            Fixtures.Freelancer f = Fixtures.freelancer();
+            String clientEmail = Fixtures.unique("gus") + "@example.com";
+            long client = jdbi.onDemand(ClientDao.class).insert(f.workspaceId(), "Gus Quiet", clientEmail, "Acme", "", "", "", "en");
+            assertThat(Fixtures.signedIn(app, f).post("/admin/clients/" + client + "/check-in", Map.of()).status()).isEqualTo(303);
+            app.app().worker().runOnce();
+            Map<String, Object> mail = jdbi.withHandle(h -> h.createQuery(
+                    "SELECT text_body, unsubscribe_url FROM outbox WHERE to_address = :to AND unsubscribe_url IS NOT NULL ORDER BY id DESC LIMIT 1")
+                    .bind("to", clientEmail).mapToMap().one());
+            String url = (String) mail.get("unsubscribe_url");
+            String token = url.substring(url.indexOf("/u/") + 3);
+            java.util.regex.Matcher c = java.util.regex.Pattern.compile("/c/([A-Za-z0-9_-]{43})").matcher((String) mail.get("text_body"));
+            assertThat(c.find()).isTrue();
+            assertThat(token).isNotEqualTo(c.group(1));
+            Http visitor = app.http();
+            assertThat(visitor.get("/u/" + c.group(1)).status()).isEqualTo(404);
+            Http.Response confirm = visitor.get("/u/" + token);
+            assertThat(confirm.status()).isEqualTo(200);
+            assertThat(confirm.html().select("h1").text()).isEqualTo("Stop these emails?");
+            assertThat(jdbi.onDemand(ClientDao.class).findById(f.workspaceId(), client).orElseThrow().unsubscribedAt()).isNull();
+            Http.Response done = visitor.post("/u/" + token, Map.of());
+            assertThat(done.html().select("h1").text()).isEqualTo("You are unsubscribed");
+            assertThat(jdbi.onDemand(ClientDao.class).findById(f.workspaceId(), client).orElseThrow().unsubscribedAt()).isNotNull();
+        } finally {
+            clock.set(before);
+        }
     }
 }

@@ -97,6 +97,7 @@ class ReferralJourneyBrowserIT {
         type("f-name", "Bob Baker");
         type("f-email", "bob@bobs-bakery.example");
         type("f-message", "Our bakery needs a website");
+        Thread.sleep(io.goodword.security.FormGuard.MIN_FILL.toMillis() + 200); // a person takes longer than a bot
         io.goodword.support.Browser.clickAndLoad(browser, el("button[type=submit].primary"));
         // forgot the consent: the message says so and nothing typed is lost
         assertThat(el("#f-consent-error").getText()).contains("agree to be contacted");

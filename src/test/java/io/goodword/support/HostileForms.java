@@ -41,7 +41,7 @@ public final class HostileForms {
                 String name = el.attr("name");
                 String type = el.tagName().equals("input") ? el.attr("type").toLowerCase(Locale.ROOT) : el.tagName();
                 boolean honeypot = el.hasAttr("tabindex") && el.attr("tabindex").equals("-1")
-                        || !el.parents().select("[aria-hidden=true]").isEmpty();
+                        || el.parents().stream().anyMatch(p -> "true".equals(p.attr("aria-hidden")));
                 Field f;
                 if (honeypot && !type.equals("hidden")) {
                     f = new Field(name, Kind.HONEYPOT, el.val(), List.of());
@@ -157,7 +157,8 @@ public final class HostileForms {
         for (Element el : page.getAllElements()) {
             String tag = el.tagName().toLowerCase(Locale.ROOT);
             if (tag.startsWith("gw-")) hits.add("marker element <" + tag + ">");
-            if (List.of("iframe", "frame", "frameset", "object", "embed", "applet", "base", "svg", "math", "xss").contains(tag)) {
+            if (List.of("iframe", "frame", "frameset", "object", "embed", "applet", "base", "svg", "math", "xss").contains(tag)
+                    && !ours(el)) {
                 hits.add("element <" + tag + ">");
             }
             if (tag.equals("meta") && el.hasAttr("http-equiv")) hits.add("meta http-equiv=" + el.attr("http-equiv"));
@@ -176,6 +177,16 @@ public final class HostileForms {
             });
         }
         return hits;
+    }
+
+    /**
+     * The portal's own frames and drawings: the dashboard's charts (an svg labelled as an image by its title and
+     * description) and the widget builder's preview of the embed page.
+     */
+    private static boolean ours(Element el) {
+        if (el.tagName().equalsIgnoreCase("svg")) return "img".equals(el.attr("role")) && el.hasAttr("aria-labelledby");
+        if (el.tagName().equalsIgnoreCase("iframe")) return el.hasClass("embed-preview") && el.attr("src").startsWith("/embed/");
+        return false;
     }
 
     private static String abbreviate(String s) { return s.length() > 80 ? s.substring(0, 80) + "…" : s; }
