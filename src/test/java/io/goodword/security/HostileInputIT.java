@@ -80,7 +80,12 @@ class HostileInputIT {
     }
 
     @AfterAll
-    static void stop() { app.close(); }
+    static void stop() {
+        app.close();
+        // The fuzzer's clock ran hours ahead: its limit counts from 127.0.0.1 would otherwise still be "recent" for
+        // every test class after this one, which signs in from the same address on the real clock.
+        jdbi.useHandle(h -> h.execute("DELETE FROM throttle_events WHERE at > ?", Instant.now().minusSeconds(3600)));
+    }
 
     @Test
     void hostile_input_in_every_form_never_causes_a_5xx_never_becomes_markup_and_stores_nothing_it_should_not() throws Exception {
