@@ -21,14 +21,17 @@ public final class RequestLog {
         int status = ctx.status().getCode();
         boolean slow = ms >= SLOW_MS;
         if (status >= 500) {
-            log.warn("{} {} {} {}ms [request {}]", ctx.method(), LogPaths.mask(ctx.path()), status, Math.round(ms),
+            log.warn("{} {} {} {}ms [request {}]", ctx.method(), path(ctx), status, Math.round(ms),
                     ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
         } else if (status >= 400 || slow) {
-            if (log.isInfoEnabled()) log.info("{} {} {} {}ms{} [request {}]", ctx.method(), LogPaths.mask(ctx.path()),
+            if (log.isInfoEnabled()) log.info("{} {} {} {}ms{} [request {}]", ctx.method(), path(ctx),
                     status, Math.round(ms), slow ? " slow" : "", ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
         } else if (log.isDebugEnabled()) {
-            log.debug("{} {} {} {}ms [request {}]", ctx.method(), LogPaths.mask(ctx.path()), status, Math.round(ms),
+            log.debug("{} {} {} {}ms [request {}]", ctx.method(), path(ctx), status, Math.round(ms),
                     ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
         }
     }
+
+    /** The path as the log may hold it: token links masked (see LogPaths). */
+    private static String path(Context ctx) { return LogPaths.mask(ctx.path()); }
 }
