@@ -72,12 +72,14 @@ public final class App implements AutoCloseable {
     private final Database db;
     private final MailWorker worker;
     private final Javalin web;
+    private final DataDirLock lock;
 
-    private App(Config config, Database db, MailWorker worker, Javalin web) {
+    private App(Config config, Database db, MailWorker worker, Javalin web, DataDirLock lock) {
         this.config = config;
         this.db = db;
         this.worker = worker;
         this.web = web;
+        this.lock = lock;
     }
 
     public static void main(String[] args) {
@@ -89,7 +91,14 @@ public final class App implements AutoCloseable {
             System.exit(2);
             return;
         }
-        App app = start(config, Clock.systemUTC());
+        App app;
+        try {
+            app = start(config, Clock.systemUTC());
+        } catch (Config.ConfigException e) {
+            System.err.println("Goodword cannot start: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "goodword-shutdown"));
         log.info("Goodword is running at {}", config.baseUrl());
     }
@@ -97,7 +106,14 @@ public final class App implements AutoCloseable {
     /** Starts everything; the database (embedded or external) first, the web server last. */
     public static App start(Config config, Clock clock) {
         long t0 = System.nanoTime();
-        Database db = Database.start(config);
+        DataDirLock lock = DataDirLock.acquire(config.dataDir());
+        Database db;
+        try {
+            db = Database.start(config);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         long tDb = System.nanoTime();
         log.info("Database ready in {} ms ({})", (System.nanoTime() - t0) / 1_000_000,
                 config.embeddedDatabase() ? "embedded, " + config.dataDir().resolve("mariadb") : "external");
@@ -181,9 +197,10 @@ public final class App implements AutoCloseable {
             long t2 = System.nanoTime();
             log.info("Start-up phases: database {} ms, features {} ms, web server and {} static files {} ms; total {} ms",
                     (tDb - t0) / 1_000_000, (t1 - tDb) / 1_000_000, assets, (t2 - t1) / 1_000_000, (t2 - t0) / 1_000_000);
-            return new App(config, db, worker, web);
+            return new App(config, db, worker, web, lock);
         } catch (RuntimeException e) {
             db.close();
+            lock.close();
             throw e;
         }
     }
@@ -201,5 +218,6 @@ public final class App implements AutoCloseable {
         web.stop();
         worker.close();
         db.close();
+        lock.close();
     }
 }

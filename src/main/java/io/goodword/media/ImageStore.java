@@ -42,7 +42,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>This class is the one place that decides whether a file may go: {@link #deleteIfUnreferenced} removes a file
  * only when no row of any tenant names it ({@link MediaDao}), so a forged reference can never make one tenant's
- * action delete another tenant's image. {@link #sweepOrphans} removes files nothing names after a day (a crash
+ * action delete another tenant's image. {@link #sweepIfDue} removes files nothing names (a crash
  * between writing the file and its row).
  */
 public final class ImageStore {
@@ -87,11 +87,14 @@ public final class ImageStore {
     /** Decoding is the costly step (CPU and tens of MB of heap each): a few at a time, the rest wait briefly. */
     private final Semaphore decodes;
     private volatile Instant lastSweep = Instant.EPOCH;
+    /** The process holds DATA_DIR alone (see DataDirLock): any file older than its start no row names is a remnant. */
+    private final Instant startedAt;
 
     public ImageStore(Path dir, Jdbi jdbi, Clock clock) {
         this.dir = dir;
         this.jdbi = jdbi;
         this.clock = clock;
+        this.startedAt = clock.instant();
         this.decodes = new Semaphore(Math.max(2, Runtime.getRuntime().availableProcessors()), true);
         try {
             Files.createDirectories(dir);
@@ -183,20 +186,26 @@ public final class ImageStore {
     /** Kept for callers that remove files they just stored (import rollback); it is the same safe delete. */
     public void delete(String name) { deleteIfUnreferenced(name); }
 
-    /** The worker's hook: sweeps at most once an hour per process. */
+    /**
+     * The worker's hook: sweeps at most once an hour per process. The first pass, right after start, removes every
+     * unnamed file written before this process started (a kill -9 between a file and its row leaves no orphan behind);
+     * later passes only day-old ones, since younger files may be between their write and their row.
+     */
     public void sweepIfDue() {
         Instant now = clock.instant();
         if (Duration.between(lastSweep, now).compareTo(SWEEP_EVERY) < 0) return;
+        boolean first = lastSweep.equals(Instant.EPOCH);
         lastSweep = now;
-        sweepOrphans();
+        sweepOlderThan(first ? startedAt : now.minus(ORPHAN_AGE));
     }
 
     /**
      * One pass: removes uploads older than a day that no row refers to, and temporary files a crash left behind.
      * Younger files are kept (they may be between their write and their row). Returns how many files went.
      */
-    public int sweepOrphans() {
-        Instant cutoff = clock.instant().minus(ORPHAN_AGE);
+    public int sweepOrphans() { return sweepOlderThan(clock.instant().minus(ORPHAN_AGE)); }
+
+    private int sweepOlderThan(Instant cutoff) {
         Set<String> referenced = null;
         int removed = 0;
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {

@@ -66,6 +66,8 @@ public final class WebApp {
                 // accepting, let in-flight requests finish for up to 20 s. App's shutdown hook calls stop.
                 server.setStopTimeout(20_000);
                 server.setStopAtShutdown(false);
+                // A request reaching a stopping server is refused by Jetty itself with a bare 503: say when to retry.
+                server.setErrorHandler(new StoppingErrorHandler());
             });
             ClientIp.Trust trust = config.trustProxy();
             if (trust.enabled()) {
@@ -80,6 +82,13 @@ public final class WebApp {
             });
         });
 
+        // Jetty cuts every connection that is idle for 1 s once a stop begins, so a visitor whose form body is still
+        // arriving (a phone on a slow network) would get a 500. Give them most of the 20 s graceful stop instead.
+        app.events(e -> e.serverStarted(() -> {
+            for (org.eclipse.jetty.server.Connector connector : app.jettyServer().server().getConnectors()) {
+                if (connector instanceof org.eclipse.jetty.server.AbstractConnector ac) ac.setShutdownIdleTimeout(15_000);
+            }
+        }));
         app.before(ctx -> prepare(ctx, config, i18n));
         // Token links: the secret in the URL must not leak through the Referer header or a shared cache.
         for (String prefix : LogPaths.TOKEN_PREFIXES) app.before(prefix + "*", WebApp::tokenPage);
