@@ -514,6 +514,7 @@ public class Faults {
         String slug = signup(p);
         Map<Integer, AtomicInteger> codes = new ConcurrentSkipListMap<>();
         Set<String> accepted = ConcurrentHashMap.newKeySet();
+        Map<String, Integer> reasons = new ConcurrentSkipListMap<>();
         long end = System.nanoTime() + seconds * 1_000_000_000L;
         ExecutorService pool = Executors.newFixedThreadPool(users);
         for (int u = 0; u < users; u++) {
@@ -526,8 +527,10 @@ public class Faults {
                         Result r = v.post(f, Visitor.fill(f, review(marker, true)), null, 30, FILL_MS);
                         codes.computeIfAbsent(r.status(), k -> new AtomicInteger()).incrementAndGet();
                         if (r.status() == 303) accepted.add(marker);
+                        else reasons.merge(r.status() + " " + (r.error() == null ? "post" : r.error()), 1, Integer::sum);
                     } catch (Exception e) {
                         codes.computeIfAbsent(-1, k -> new AtomicInteger()).incrementAndGet();
+                        reasons.merge(String.valueOf(e), 1, Integer::sum);
                     }
                 }
                 return null;
@@ -540,9 +543,9 @@ public class Faults {
         long allStored = count(p.dbUrl(), "SELECT COUNT(*) FROM testimonials WHERE body LIKE 'Great work, load-%'");
         long fivexx = codes.entrySet().stream().filter(e -> e.getKey() >= 500 || e.getKey() < 0).mapToLong(e -> e.getValue().get()).sum();
         boolean pass = stored == accepted.size() && allStored == accepted.size() && dupes[0] == 0 && fivexx == 0;
-        return String.format("LOAD %s  %d users x %d s: %d posts, accepted %d, stored %d (rows %d), lost %d, dup %d, 5xx/errors %d, codes %s",
+        return String.format("LOAD %s  %d users x %d s: %d posts, accepted %d, stored %d (rows %d), lost %d, dup %d, 5xx/errors %d, codes %s%s",
                 pf(pass), users, seconds, codes.values().stream().mapToInt(AtomicInteger::get).sum(), accepted.size(), stored,
-                allStored, accepted.size() - stored, dupes[0], fivexx, codes);
+                allStored, accepted.size() - stored, dupes[0], fivexx, codes, reasons.isEmpty() ? "" : ", not accepted: " + reasons);
     }
 
     // ------------------------------------------------------------------ F1: database stopped 10 s under load

@@ -23,6 +23,12 @@ public final class ErrorPages {
     private ErrorPages() {}
 
     public static void register(Javalin app) {
+        app.exception(PostGate.Busy.class, (e, ctx) -> {
+            ctx.status(429);
+            ctx.header("Retry-After", String.valueOf(PostGate.RETRY_AFTER_SECONDS));
+            ctx.header("Cache-Control", "no-store");
+            render(ctx, 429, "overloaded");
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> {
             ctx.status(e.getStatus());
             render(ctx, e.getStatus());
@@ -73,8 +79,10 @@ public final class ErrorPages {
         return false;
     }
 
-    public static void render(Context ctx, int status) {
-        String key = switch (status) {
+    public static void render(Context ctx, int status) { render(ctx, status, key(status)); }
+
+    private static String key(int status) {
+        return switch (status) {
             case 400 -> "badRequest";
             case 403 -> "forbidden";
             case 404 -> "notFound";
@@ -84,6 +92,10 @@ public final class ErrorPages {
             case 503 -> "unavailable";
             default -> "serverError";
         };
+    }
+
+    /** The error page for {@code status}, worded by {@code error.<key>.title} and {@code .body}. */
+    static void render(Context ctx, int status, String key) {
         Localizer t = Views.t(ctx);
         if (t == null) { // failure before the request was set up
             ctx.contentType("text/plain; charset=utf-8").result("Error " + status);

@@ -89,7 +89,9 @@ public final class WebApp {
                 if (connector instanceof org.eclipse.jetty.server.AbstractConnector ac) ac.setShutdownIdleTimeout(15_000);
             }
         }));
-        app.before(ctx -> prepare(ctx, config, i18n));
+        PostGate gate = new PostGate();
+        app.before(ctx -> prepare(ctx, config, i18n, gate));
+        app.after(gate::leave);
         // Token links: the secret in the URL must not leak through the Referer header or a shared cache.
         for (String prefix : LogPaths.TOKEN_PREFIXES) app.before(prefix + "*", WebApp::tokenPage);
         app.before("/admin", f.auth().requireSignIn());
@@ -256,8 +258,8 @@ public final class WebApp {
         ctx.header("Referrer-Policy", "no-referrer");
     }
 
-    /** Runs before every request: request id, language, security headers, size limit, CSRF. */
-    private static void prepare(Context ctx, Config config, I18n i18n) {
+    /** Runs before every request: request id, language, security headers, size limit, a turn for a post, CSRF. */
+    private static void prepare(Context ctx, Config config, I18n i18n, PostGate gate) {
         // Only for matching log lines to a report: needs to be unique-ish, not unguessable.
         String requestId = Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffffL);
         ctx.attribute(ErrorPages.REQUEST_ID_ATTR, requestId);
@@ -271,6 +273,7 @@ public final class WebApp {
             ctx.header("Connection", "close");
             throw new io.javalin.http.HttpResponseException(HttpStatus.CONTENT_TOO_LARGE.getCode(), "too large");
         }
+        gate.enter(ctx); // before the CSRF check, which reads the body
         Csrf.check(ctx);
     }
 
