@@ -110,6 +110,11 @@ class ClientFlowIT {
         assertThat(app.http().get(s.path()).html().select("h1").text()).isEqualTo("Thank you so much, Ada!");
     }
 
+    private static int count(String table, Setup s) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE workspace_id = :ws")
+                .bind("ws", s.f().workspaceId()).mapTo(Integer.class).one());
+    }
+
     /** As a kill -9 between storing a step and moving the flow on leaves it: the step is current again. */
     private static void stepBackTo(Setup s, Ask before) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE asks SET step = :step, completed = :completed WHERE id = :id")
@@ -136,8 +141,7 @@ class ClientFlowIT {
         stepBackTo(s, before);
         Http.Response again = client.post(s.path() + "/step", testimonial);
         assertThat(again.status()).as("answered like the first time").isEqualTo(303);
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws")
-                .bind("ws", s.f().workspaceId()).mapTo(Integer.class).one())).isEqualTo(1);
+        assertThat(count("testimonials", s)).isEqualTo(1);
         assertThat(ask(s).stepEnum()).isEqualTo(Step.REFERRAL);
 
         Document referral = client.get(s.path()).html();
@@ -149,8 +153,7 @@ class ClientFlowIT {
         assertThat(client.post(s.path() + "/step", friend).status()).isEqualTo(303);
         stepBackTo(s, atReferral);
         assertThat(client.post(s.path() + "/step", friend).status()).isEqualTo(303);
-        assertThat(jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws")
-                .bind("ws", s.f().workspaceId()).mapTo(Integer.class).one())).as("the friend is saved once").isEqualTo(1);
+        assertThat(count("referral_leads", s)).as("the friend is saved once").isEqualTo(1);
         assertThat(ask(s).stepEnum()).isEqualTo(Step.DONE);
     }
 
