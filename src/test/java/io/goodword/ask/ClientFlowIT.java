@@ -117,7 +117,7 @@ class ClientFlowIT {
 
     /** As a kill -9 between storing a step and moving the flow on leaves it: the step is current again. */
     private static void stepBackTo(Setup s, Ask before) {
-        jdbi.useHandle(h -> h.createUpdate("UPDATE asks SET step = :step, completed = :completed WHERE id = :id")
+        jdbi.useHandle(h -> h.createUpdate("UPDATE asks SET step = :step, completed_steps = :completed WHERE id = :id")
                 .bind("step", before.stepEnum().db()).bind("completed", String.join(",", before.completed()))
                 .bind("id", before.id()).execute());
     }
