@@ -144,7 +144,7 @@ public final class App implements AutoCloseable {
             TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
 
             // Clients and asking. Other features provide steps of the client's check-in flow (AskStep).
-            Map<Step, AskStep> askSteps = Stream.of(new TestimonialAskStep(testimonials, jdbi), new ReferralAskStep(referrals, guard))
+            Map<Step, AskStep> askSteps = Stream.of(new TestimonialAskStep(testimonials, jdbi, guard), new ReferralAskStep(referrals, guard))
                     .collect(Collectors.toMap(AskStep::step, s -> s));
             AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()));
             ClientService clientService = new ClientService(jdbi, askService, clock);
@@ -162,7 +162,8 @@ public final class App implements AutoCloseable {
                             workspaces, i18n, config.baseUrl()),
                     new ClientFlowController(askService, guard, askSteps),
                     new UnsubscribeController(askService),
-                    new CaseStudyController(caseStudyService, caseStudies, images, caseStudyPages),
+                    new CaseStudyController(caseStudyService, caseStudies, images, caseStudyPages,
+                            secrets.signer("case-study-cover")),
                     caseStudyPages,
                     new ApprovalController(caseStudyService, caseStudies, workspaces, guard),
                     new ReferralAdminController(referrals, jdbi.onDemand(ProgramDao.class), jdbi.onDemand(LinkDao.class), config.baseUrl()),

@@ -3,6 +3,7 @@ package io.goodword.account;
 import io.goodword.media.ImageStore;
 import io.goodword.security.Auth;
 import io.goodword.security.CurrentUser;
+import io.goodword.security.Passwords;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
 import io.goodword.web.Views;
@@ -88,7 +89,15 @@ public final class SettingsController {
     public void changeEmail(Context ctx) {
         CurrentUser user = CurrentUser.require(ctx);
         String email = Validation.clean(ctx.formParam("email"));
-        FormErrors errors = service.changeEmail(user.accountId(), ctx.formParam("currentPassword"), email);
+        FormErrors errors;
+        try {
+            errors = service.changeEmail(user.accountId(), ctx.formParam("currentPassword"), email);
+        } catch (Passwords.Busy e) { // every hashing slot taken: try again in a moment, the typed address kept
+            AccountController.busy(ctx);
+            render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), FormErrors.of("", "error.busy"),
+                    FormErrors.none(), email);
+            return;
+        }
         if (!errors.isEmpty()) {
             ctx.status(422);
             render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), errors, FormErrors.none(), email);
@@ -99,7 +108,15 @@ public final class SettingsController {
 
     public void changePassword(Context ctx) {
         CurrentUser user = CurrentUser.require(ctx);
-        FormErrors errors = service.changePassword(user.accountId(), ctx.formParam("currentPassword"), ctx.formParam("newPassword"));
+        FormErrors errors;
+        try {
+            errors = service.changePassword(user.accountId(), ctx.formParam("currentPassword"), ctx.formParam("newPassword"));
+        } catch (Passwords.Busy e) { // every hashing slot taken: try again in a moment (passwords are never shown again)
+            AccountController.busy(ctx);
+            render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), FormErrors.none(),
+                    FormErrors.of("", "error.busy"), null);
+            return;
+        }
         if (!errors.isEmpty()) {
             ctx.status(422);
             render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), FormErrors.none(), errors, null);

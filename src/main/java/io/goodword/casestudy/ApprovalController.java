@@ -55,10 +55,12 @@ public final class ApprovalController {
             render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, a, comment, errors);
             return;
         }
-        if (!service.answer(a, approve, comment)) {
+        CaseStudyService.Answer answered = service.answer(a, approve, comment, g.once());
+        if (answered == CaseStudyService.Answer.CLOSED) {
             render(ctx, HttpStatus.CONFLICT, a, comment, FormErrors.of("", "casestudy.approve.error.closed"));
             return;
         }
+        if (answered == CaseStudyService.Answer.REPEATED) g.release(); // the same form again: not a new attempt
         Views.redirectWithFlash(ctx, "/approve/" + ctx.pathParam("token"),
                 approve ? "casestudy.approve.flash.approved" : "casestudy.approve.flash.changes");
     }

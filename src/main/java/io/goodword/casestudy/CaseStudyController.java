@@ -2,6 +2,7 @@ package io.goodword.casestudy;
 
 import io.goodword.media.ImageStore;
 import io.goodword.security.CurrentUser;
+import io.goodword.security.Secrets;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
@@ -25,13 +26,33 @@ public final class CaseStudyController {
     private final CaseStudyDao dao;
     private final ImageStore images;
     private final CaseStudyPublicController publicPages;
+    private final Secrets.Signer coverSigner;
 
     public CaseStudyController(CaseStudyService service, CaseStudyDao dao, ImageStore images,
-                               CaseStudyPublicController publicPages) {
+                               CaseStudyPublicController publicPages, Secrets.Signer coverSigner) {
         this.service = service;
         this.dao = dao;
         this.images = images;
         this.publicPages = publicPages;
+        this.coverSigner = coverSigner;
+    }
+
+    /**
+     * The hidden field that carries a cover uploaded with a save that failed (so the upload is not lost): the file
+     * name signed for this workspace, so a forged one (another tenant's public file name) is worth nothing.
+     */
+    private String pendingCoverField(long workspaceId, String file) {
+        return file + "." + coverSigner.sign(workspaceId + "." + file);
+    }
+
+    /** The file name from {@link #pendingCoverField}, when its signature is this workspace's and the file exists. */
+    private String pendingCover(long workspaceId, String field) {
+        if (field == null) return null;
+        int dot = field.lastIndexOf('.');
+        if (dot <= 0) return null;
+        String file = field.substring(0, dot);
+        if (!coverSigner.verify(workspaceId + "." + file, field.substring(dot + 1))) return null;
+        return images.find(file).isPresent() ? file : null;
     }
 
     public void list(Context ctx) {
@@ -62,6 +83,10 @@ public final class CaseStudyController {
     private void submit(Context ctx, CaseStudy cs) throws IOException {
         CurrentUser u = CurrentUser.require(ctx);
         CaseStudyForm form = CaseStudyForm.from(ctx);
+        // The cover: this request's upload, else one uploaded with a save that failed, else the current one (the row).
+        String pending = pendingCover(u.workspaceId(), ctx.formParam("coverUpload"));
+        String current = cs == null ? null : service.currentContent(cs).coverFile();
+        form = form.withCover(pending != null ? pending : current, form.removeCover());
         FormErrors coverErrors = FormErrors.none();
         UploadedFile file = ctx.uploadedFile("cover");
         if (file != null && file.size() > 0) {
@@ -69,14 +94,13 @@ public final class CaseStudyController {
                 coverErrors.add("cover", "error.image.tooLarge");
             } else {
                 try {
-                    // stored at once and carried in a hidden field, so a failed save does not lose the upload
+                    // stored at once and carried in a signed hidden field, so a failed save does not lose the upload
                     form = form.withCover(images.store(file.content().readAllBytes(), COVER_MAX_SIDE, ImageStore.Fit.WITHIN), false);
                 } catch (ImageStore.Rejected r) {
                     coverErrors.add("cover", r.messageKey());
                 }
             }
         }
-        if (form.coverFile() != null && images.find(form.coverFile()).isEmpty()) form = form.withCover(null, false);
         Long id = cs == null ? null : cs.id();
         if ("preview".equals(ctx.formParam("action"))) {
             CaseStudyService.Checked checked = service.check(u.workspaceId(), id, form);
@@ -191,7 +215,8 @@ public final class CaseStudyController {
                 cs == null ? Views.shell(ctx, "casestudy.new.title", "casestudies")
                         : Views.shellWithTitle(ctx, cs.title(), "casestudies"),
                 cs, form, errors, dao.clients(ws), dao.publishableTestimonials(ws), preview, approval, clientName,
-                approvals, versions, publicUrl, actionErrors));
+                approvals, versions, publicUrl, actionErrors,
+                form.coverFile() == null ? null : pendingCoverField(ws, form.coverFile())));
     }
 
     private static FormErrors merge(FormErrors a, FormErrors b) {

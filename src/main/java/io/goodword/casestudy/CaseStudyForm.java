@@ -24,7 +24,6 @@ public record CaseStudyForm(String title, String slug, String clientId, String a
     public static final int MAX_KEY_VALUE = 30;
     public static final int MAX_CTA_TEXT = 80;
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
-    private static final Pattern COVER = Pattern.compile("[0-9a-f]{32}\\.png");
 
     public CaseStudyForm {
         keyResults = List.copyOf(keyResults);
@@ -51,7 +50,8 @@ public record CaseStudyForm(String title, String slug, String clientId, String a
             String v = i < values.size() ? Validation.clean(values.get(i)) : "";
             if (!l.isEmpty() || !v.isEmpty()) rows.add(new KeyResult(l, v));
         }
-        String cover = Validation.clean(ctx.formParam("coverFile"));
+        // The cover is never taken from the request (a file name is another tenant's image away, as in review
+        // finding H1): the controller sets it from this request's upload, a signed pending upload, or the row.
         return new CaseStudyForm(Validation.clean(ctx.formParam("title")),
                 Validation.clean(ctx.formParam("slug")).toLowerCase(Locale.ROOT),
                 Validation.clean(ctx.formParam("clientId")), Validation.clean(ctx.formParam("anonymousClient")),
@@ -60,7 +60,7 @@ public record CaseStudyForm(String title, String slug, String clientId, String a
                 text(ctx.formParam("approach")), text(ctx.formParam("results")), rows,
                 ctx.formParams("testimonial").stream().map(Validation::clean).distinct().limit(50).toList(),
                 Validation.clean(ctx.formParam("ctaText")), Validation.clean(ctx.formParam("ctaUrl")),
-                COVER.matcher(cover).matches() ? cover : null, ctx.formParam("removeCover") != null);
+                null, ctx.formParam("removeCover") != null);
     }
 
     /** Markdown keeps its inner line breaks; only the ends are trimmed and line endings unified. */

@@ -5,6 +5,7 @@ import io.goodword.account.WorkspaceDao;
 import io.goodword.db.Sql;
 import io.goodword.mail.Email;
 import io.goodword.mail.Outbox;
+import io.goodword.security.FormGuard;
 import io.goodword.security.Tokens;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
@@ -232,14 +233,29 @@ public final class CaseStudyService {
                 .map(v -> content(a.workspaceId(), v));
     }
 
-    /** Records the client's answer (once) and tells the freelancer. False when the link can no longer be answered. */
-    public boolean answer(Approval a, boolean approve, String comment) {
-        if (a.status() != ApprovalStatus.PENDING || a.expired(clock.instant())) return false;
+    /** What became of an answer. */
+    public enum Answer {
+        STORED,
+        /** This rendered form was stored already (double click, retry): answered like the first time. */
+        REPEATED,
+        /** The link can no longer be answered. */
+        CLOSED
+    }
+
+    /**
+     * Records the client's answer (once per rendered form, {@code once}) and tells the freelancer. The form id is
+     * claimed first in the storing transaction, so the same form sent twice (even at the same moment) is stored once
+     * and the second is answered as the first was.
+     */
+    public Answer answer(Approval a, boolean approve, String comment, FormGuard.Once once) {
         ApprovalStatus status = approve ? ApprovalStatus.APPROVED : ApprovalStatus.CHANGES_REQUESTED;
         return jdbi.inTransaction(h -> {
+            if (!once.firstUse(h)) return Answer.REPEATED;
             CaseStudyDao d = h.attach(CaseStudyDao.class);
-            if (d.answer(a.workspaceId(), a.id(), status, comment.isBlank() ? null : comment, clock.instant()) != 1) {
-                return false;
+            if (a.status() != ApprovalStatus.PENDING || a.expired(clock.instant())
+                    || d.answer(a.workspaceId(), a.id(), status, comment.isBlank() ? null : comment, clock.instant()) != 1) {
+                h.rollback(); // nothing stored, so the form id is not spent: a retry is told "closed" again
+                return Answer.CLOSED;
             }
             CaseStudy cs = d.find(a.workspaceId(), a.caseStudyId()).orElseThrow();
             Optional<String> owner = d.ownerEmail(a.workspaceId());
@@ -257,7 +273,7 @@ public final class CaseStudyService {
                         .withAction(t.text("casestudy.mail.answer.action"), baseUrl + "/admin/case-studies/" + cs.id());
                 outbox.enqueue(h, a.workspaceId(), "casestudy-answer", mail);
             }
-            return true;
+            return Answer.STORED;
         });
     }
 

@@ -23,7 +23,7 @@ public final class Pages {
     public record EditPage(Shell shell, CaseStudy caseStudy, CaseStudyForm form, FormErrors errors,
                            List<ClientOption> clients, List<TestimonialCard> testimonials, CaseStudyView preview,
                            CaseStudyService.ApprovalState approval, String clientName, List<ApprovalRow> approvals,
-                           List<VersionRow> versions, String publicUrl, FormErrors actionErrors) {
+                           List<VersionRow> versions, String publicUrl, FormErrors actionErrors, String coverUpload) {
         public boolean isNew() { return caseStudy == null; }
 
         public String action() { return isNew() ? "/admin/case-studies" : "/admin/case-studies/" + caseStudy.id(); }

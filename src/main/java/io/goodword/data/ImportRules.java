@@ -36,7 +36,8 @@ import java.util.stream.Collectors;
  * An archive is untrusted input: every imported value follows the same rules as the forms that normally write it
  * (enums from the features' own types, ratings 1–5, http(s) URLs, valid emails, column lengths), HTML is rebuilt from
  * its Markdown, and trust the archive cannot prove is reset: testimonials are not "verified", and case-study
- * approvals are never APPROVED (they show as superseded; the client is asked again). Values that break a rule are
+ * approvals are never APPROVED (they show as superseded; the client is asked again), unless the archive carries this
+ * installation's signature over every entry, unchanged (ExportSignature). Values that break a rule are
  * neutralised to the column's safe value; values of the wrong type refuse the archive.
  */
 final class ImportRules {
@@ -149,11 +150,18 @@ final class ImportRules {
         }
     }
 
-    /** Rules that span a row: trust resets and the case-study HTML rebuilt from its Markdown. */
-    static void row(String table, Map<String, Object> values, Map<String, String> renamed) throws Invalid {
+    /**
+     * Rules that span a row: trust resets and the case-study HTML rebuilt from its Markdown. {@code signed}: the
+     * archive carries this installation's signature over every entry (ExportSignature), so the verified badges and
+     * approvals in it were given here, and are kept.
+     */
+    static void row(String table, Map<String, Object> values, Map<String, String> renamed, boolean signed) throws Invalid {
         switch (table) {
-            case "testimonials" -> values.put("verified", false);
+            case "testimonials" -> {
+                if (!signed) values.put("verified", false);
+            }
             case "case_study_approvals" -> {
+                if (signed) return;
                 Object status = values.get("status");
                 boolean kept = ApprovalStatus.CHANGES_REQUESTED.name().equals(status);
                 values.put("status", kept ? status : ApprovalStatus.SUPERSEDED.name());

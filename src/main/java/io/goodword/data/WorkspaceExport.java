@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.goodword.media.ImageStore;
+import io.goodword.security.Secrets;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -31,7 +32,9 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * The whole workspace as one ZIP: {@code manifest.json}, {@code workspace.json}, {@code accounts.json} (no password
  * hashes), one {@code tables/<table>.json} per tenant table (found in information_schema, so tables of every feature
  * are included), CSV files for clients, testimonials, leads and rewards, and the uploaded images under
- * {@code uploads/}. Read in one repeatable-read transaction, so the files agree with each other.
+ * {@code uploads/}, and last {@code signature.json} (ExportSignature: this installation's HMAC over every entry, so
+ * an import here can tell its own unchanged archive from any other). Read in one repeatable-read transaction, so the
+ * files agree with each other.
  */
 public final class WorkspaceExport {
     static final String FORMAT = "goodword-workspace-export";
@@ -46,6 +49,7 @@ public final class WorkspaceExport {
     private final Jdbi jdbi;
     private final ImageStore images;
     private final Clock clock;
+    private final ExportSignature signature;
     private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
@@ -53,6 +57,7 @@ public final class WorkspaceExport {
         this.jdbi = jdbi;
         this.images = images;
         this.clock = clock;
+        this.signature = new ExportSignature(new Secrets(jdbi));
     }
 
     static boolean secretColumn(String name) {
@@ -95,23 +100,30 @@ public final class WorkspaceExport {
         for (String name : uploads) images.find(name).ifPresent(p -> files.add(name));
         s.manifest().put("uploads", files);
 
+        ExportSignature.Digests digests = new ExportSignature.Digests();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            putJson(zip, "manifest.json", s.manifest());
-            putJson(zip, "workspace.json", s.workspace());
-            putJson(zip, "accounts.json", s.accounts());
+            putJson(zip, digests, "manifest.json", s.manifest());
+            putJson(zip, digests, "workspace.json", s.workspace());
+            putJson(zip, digests, "accounts.json", s.accounts());
             int total = 0;
             for (var e : s.tables().entrySet()) {
-                putJson(zip, "tables/" + e.getKey() + ".json", e.getValue());
+                putJson(zip, digests, "tables/" + e.getKey() + ".json", e.getValue());
                 total += e.getValue().size();
                 String csv = CSV.get(e.getKey());
-                if (csv != null) putCsv(zip, csv, e.getValue());
+                if (csv != null) putCsv(zip, digests, csv, e.getValue());
             }
             for (String name : files) {
                 Path p = images.find(name).orElseThrow();
                 zip.putNextEntry(new ZipEntry("uploads/" + name));
-                Files.copy(p, zip);
+                try (OutputStream entry = digests.entry("uploads/" + name, zip)) {
+                    Files.copy(p, entry);
+                }
                 zip.closeEntry();
             }
+            // last: this installation's signature over every entry above (see ExportSignature)
+            zip.putNextEntry(new ZipEntry(ExportSignature.ENTRY));
+            zip.write(signature.sign(digests));
+            zip.closeEntry();
             zip.finish();
             return total;
         } catch (IOException e) {
@@ -125,15 +137,19 @@ public final class WorkspaceExport {
         }
     }
 
-    private void putJson(ZipOutputStream zip, String name, Object value) throws IOException {
+    private void putJson(ZipOutputStream zip, ExportSignature.Digests digests, String name, Object value) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        json.writeValue(zip, value);
+        try (OutputStream entry = digests.entry(name, zip)) {
+            json.writeValue(entry, value);
+        }
         zip.closeEntry();
     }
 
-    private static void putCsv(ZipOutputStream zip, String name, List<Map<String, Object>> rows) throws IOException {
+    private static void putCsv(ZipOutputStream zip, ExportSignature.Digests digests, String name, List<Map<String, Object>> rows)
+            throws IOException {
         zip.putNextEntry(new ZipEntry(name));
-        Writer w = new OutputStreamWriter(zip, StandardCharsets.UTF_8);
+        OutputStream entry = digests.entry(name, zip);
+        Writer w = new OutputStreamWriter(entry, StandardCharsets.UTF_8);
         w.write('\uFEFF'); // so spreadsheet programs read UTF-8
         CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180);
         if (!rows.isEmpty()) {
@@ -145,6 +161,7 @@ public final class WorkspaceExport {
             }
         }
         csv.flush();
+        entry.close(); // keeps the digest; the zip stays open
         zip.closeEntry();
     }
 

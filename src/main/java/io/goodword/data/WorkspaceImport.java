@@ -10,6 +10,7 @@ import io.goodword.audit.AuditLog;
 import io.goodword.db.Sql;
 import io.goodword.media.ImageStore;
 import io.goodword.referral.ReferralCodes;
+import io.goodword.security.Secrets;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -106,9 +107,12 @@ public final class WorkspaceImport {
     /** One import at a time per process: each may hold a transaction of many rows and decode many images. */
     private final ReentrantLock running = new ReentrantLock();
 
+    private final ExportSignature signature;
+
     public WorkspaceImport(Jdbi jdbi, ImageStore images) {
         this.jdbi = jdbi;
         this.images = images;
+        this.signature = new ExportSignature(new Secrets(jdbi));
     }
 
     public Result importInto(long workspaceId, long accountId, InputStream zip) throws Rejected {
@@ -133,12 +137,14 @@ public final class WorkspaceImport {
         if (archive.size() > MAX_ENTRIES) throw new Rejected("data.import.tooLarge");
         Budget budget = new Budget();
         Manifest manifest = manifest(archive, budget);
+        // Written by this installation and unchanged? Then its verified badges and approvals are kept (M1).
+        boolean signed = signature.verify(archive, new Budget()::limit);
         Map<String, List<SchemaDao.Column>> tenant = jdbi.withHandle(h -> new SchemaDao(h).tenantTables());
         Map<String, Integer> declared = tables(archive, manifest, tenant);
         Map<String, Object> workspace = workspace(archive, budget);
         Map<String, String> renamed = storeImages(archive, manifest, budget);
         try {
-            return jdbi.<Result, Rejected>inTransaction(h -> new Loader(h, ws, accountId, renamed, budget)
+            return jdbi.<Result, Rejected>inTransaction(h -> new Loader(h, ws, accountId, renamed, budget, signed)
                     .load(archive, declared, workspace));
         } catch (Rejected | RuntimeException e) {
             renamed.values().forEach(images::delete);
@@ -360,6 +366,8 @@ public final class WorkspaceImport {
         private final long ws;
         private final long accountId;
         private final Map<String, String> renamed;
+        /** The archive is this installation's own, unchanged (ExportSignature): its trust columns are kept. */
+        private final boolean signed;
         private final Budget budget;
         private final Map<String, List<SchemaDao.Column>> tenant;
         private final List<SchemaDao.ForeignKey> fks;
@@ -369,7 +377,8 @@ public final class WorkspaceImport {
         private final Map<String, Integer> counts = new LinkedHashMap<>();
         private int newCodes;
 
-        Loader(Handle h, long ws, long accountId, Map<String, String> renamed, Budget budget) {
+        Loader(Handle h, long ws, long accountId, Map<String, String> renamed, Budget budget, boolean signed) {
+            this.signed = signed;
             this.h = h;
             this.rows = new RowsDao(h);
             this.schema = new SchemaDao(h);
@@ -454,7 +463,7 @@ public final class WorkspaceImport {
             }
             values.keySet().retainAll(insertable(t, row));
             try {
-                ImportRules.row(t.name(), values, renamed);
+                ImportRules.row(t.name(), values, renamed, signed);
             } catch (ImportRules.Invalid e) {
                 throw new Rejected("data.import.badValue", t.name(), e.column, n);
             }

@@ -37,6 +37,13 @@ public final class Sql {
         return false;
     }
 
+    /** The innermost cause as "Type: message", for a one-line log of an outage (no stack trace). */
+    public static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
     /** Which unique key was violated, e.g. "uq_workspace_slug", or "" when unknown. */
     public static String violatedKey(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

@@ -4,6 +4,7 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import java.io.IOException;
 import java.security.SecureRandom;
+import io.goodword.db.Sql;
 import io.goodword.web.Validation;
 import java.time.Clock;
 import java.time.Duration;
@@ -56,6 +57,8 @@ public final class MailWorker implements AutoCloseable {
     private final List<Runnable> jobs = new ArrayList<>();
     private final AtomicLong sending = new AtomicLong(); // the row being sent now, 0 when none
     private volatile boolean stopping;
+    /** The database was unreachable on the last pass: said once in the log, and once again when it is back. */
+    private volatile boolean databaseAway;
     private ScheduledExecutorService executor;
 
     public MailWorker(Jdbi jdbi, SmtpSender sender, Clock clock, long pollMillis) {
@@ -85,22 +88,40 @@ public final class MailWorker implements AutoCloseable {
         executor.scheduleWithFixedDelay(this::runOnce, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
     }
 
-    /** One pass: every periodic job once, then mail until nothing more is due (or the server is unreachable). */
+    /**
+     * One pass: every periodic job once, then mail until nothing more is due (or the server is unreachable).
+     * An unreachable database ends the pass: one WARN line when that starts, one INFO line when a pass gets through
+     * again, and no stack trace in between (each poll would only repeat it; the outage is not a bug).
+     */
     public void runOnce() {
-        for (Runnable job : jobs) {
-            if (stopping) return;
-            try {
-                job.run();
-            } catch (RuntimeException e) {
-                log.error("Background job failed", e);
-            }
-        }
         try {
-            while (!stopping && sendDue() == BATCH) {
-                // a full batch tried: more may be due
+            for (Runnable job : jobs) {
+                if (stopping) return;
+                try {
+                    job.run();
+                } catch (RuntimeException e) {
+                    if (Sql.isUnavailable(e)) throw e;
+                    log.error("Background job failed", e);
+                }
             }
-        } catch (RuntimeException e) {
-            log.error("Outbox pass failed", e);
+            try {
+                while (!stopping && sendDue() == BATCH) {
+                    // a full batch tried: more may be due
+                }
+            } catch (RuntimeException e) {
+                if (Sql.isUnavailable(e)) throw e;
+                log.error("Outbox pass failed", e);
+            }
+        } catch (RuntimeException e) { // only an unreachable database gets here
+            if (!databaseAway) {
+                databaseAway = true;
+                log.warn("Background work paused, the database is unavailable: {}", Sql.rootCause(e));
+            }
+            return;
+        }
+        if (databaseAway && !stopping) {
+            databaseAway = false;
+            log.info("Background work resumed, the database is back");
         }
     }
 

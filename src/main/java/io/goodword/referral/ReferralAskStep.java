@@ -36,21 +36,26 @@ public final class ReferralAskStep implements AskStep {
 
     @Override
     public void show(Context ctx, AskVisit visit) {
-        Views.render(ctx, "referral/askStep.jte", page(ctx, visit, FriendForm.empty(), FormErrors.none()));
+        Views.render(ctx, "referral/askStep.jte", page(ctx, visit,
+                FriendForm.empty().withStamp(guard.stamp(FormGuard.Form.CHECKIN)), FormErrors.none()));
     }
 
     @Override
     public boolean submit(Context ctx, AskVisit visit) {
         FriendForm typed = FriendForm.from(ctx);
         FriendForm form = FriendForm.byClient(typed.name(), typed.email(), typed.phone(), typed.message(), typed.consent());
+        String stamp = ctx.formParam(FormGuard.STAMP);
+        form = form.withStamp(guard.restamp(FormGuard.Form.CHECKIN, stamp)); // shown again after an error: same form id
         FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.CHECKIN); // the honeypot; the flow counts its posts
         if (!g.passed()) {
             g.refuse(ctx);
             Views.render(ctx, "referral/askStep.jte", page(ctx, visit, form, g.errors()));
             return false;
         }
+        // Once per rendered form: sent again (double click, a retry after a crash before the flow moved on), the
+        // friend is saved once and the client is answered like the first time.
         ReferralService.Submission result = referrals.submitFriendFromClient(visit.workspace().id(), visit.client().id(), form,
-                ctx.ip());
+                ctx.ip(), g.once());
         switch (result.outcome()) {
             case SAVED -> {
                 return true;

@@ -28,7 +28,7 @@ import org.jdbi.v3.core.Jdbi;
  * pipeline, and rewards created exactly once when a program's trigger is reached.
  *
  * <p>Entry points for the client flow ({@code /c/{token}}): {@link #linkFor(long, long)} and
- * {@link #submitFriendFromClient(long, long, FriendForm, String)}.
+ * {@link #submitFriendFromClient(long, long, FriendForm, String, FormGuard.Once)}.
  */
 public final class ReferralService {
     static final int LANDING_TESTIMONIALS = 6;
@@ -220,7 +220,7 @@ public final class ReferralService {
      * the friend agreed to be contacted. The lead is attributed to the client (through their link for the current
      * program when one runs). Throws 404 for a client of another workspace.
      */
-    public Submission submitFriendFromClient(long workspaceId, long clientId, FriendForm form, String ip) {
+    public Submission submitFriendFromClient(long workspaceId, long clientId, FriendForm form, String ip, FormGuard.Once once) {
         ClientRef client = links.client(workspaceId, clientId).orElseThrow(NotFoundResponse::new);
         FormErrors errors = form.validate();
         if (!errors.isEmpty()) return new Submission(Outcome.INVALID, 0, errors);
@@ -229,7 +229,7 @@ public final class ReferralService {
         LinkContext lc = linkFor(workspaceId, clientId)
                 .map(r -> new LinkContext(r.link(), programs.findById(workspaceId, r.link().programId()).orElseThrow(), client))
                 .orElse(new LinkContext(null, null, client));
-        return saved(createLead(workspaceId, lc, Lead.Source.CLIENT, form, ip, FormGuard.Once.none()));
+        return saved(createLead(workspaceId, lc, Lead.Source.CLIENT, form, ip, once));
     }
 
     private static Submission saved(long id) { return new Submission(Outcome.SAVED, id, FormErrors.none()); }

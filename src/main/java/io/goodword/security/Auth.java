@@ -64,6 +64,8 @@ public final class Auth {
         // default matchers (its CSRF token cookie, header rewriting) and CSRF authorizer are switched off.
         SecurityHandler pac4jGuard = new SecurityHandler(pac4j, "FormClient", "isAuthenticated", "none");
         return ctx -> {
+            // A session the database could not hand over is not "signed out": 503 before pac4j starts a new one.
+            SessionStorage.requireReadable(ctx);
             pac4jGuard.handle(ctx);
             if (ctx.res().getStatus() >= 300 && ctx.res().getStatus() < 400) return; // redirected to /login
             CurrentUser user = currentUser(ctx).orElse(null);
@@ -141,6 +143,7 @@ public final class Auth {
             profile.addAttribute(SESSION_EPOCH, accounts.sessionEpoch(Long.parseLong(profile.getId())).orElse(0));
         }
         profile.addAttribute(SIGNED_IN_AT, clock.instant().toEpochMilli());
+        SessionStorage.requireReadable(ctx);
         JavalinWebContext web = web(ctx);
         SessionStore store = sessionStore(ctx);
         store.renewSession(web);
@@ -170,6 +173,7 @@ public final class Auth {
     }
 
     public Optional<UserProfile> profileOf(Context ctx) {
+        SessionStorage.requireReadable(ctx);
         return new ProfileManager(web(ctx), sessionStore(ctx)).getProfile();
     }
 

@@ -4,6 +4,7 @@ import io.goodword.ask.AskStep;
 import io.goodword.ask.AskVisit;
 import io.goodword.ask.Step;
 import io.goodword.client.Client;
+import io.goodword.security.FormGuard;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Shell;
 import io.goodword.web.Views;
@@ -18,15 +19,17 @@ import org.jdbi.v3.core.Jdbi;
 public final class TestimonialAskStep implements AskStep {
     private final TestimonialService service;
     private final Jdbi jdbi;
+    private final FormGuard guard;
 
-    public TestimonialAskStep(TestimonialService service, Jdbi jdbi) {
+    public TestimonialAskStep(TestimonialService service, Jdbi jdbi, FormGuard guard) {
         this.service = service;
         this.jdbi = jdbi;
+        this.guard = guard;
     }
 
-    /** What the step page shows. */
+    /** What the step page shows; {@code stamp} is the FormGuard stamp whose id makes a resubmit safe. */
     public record Page(Shell shell, AskVisit visit, String brandName, String logoUrl, String prompt, TestimonialForm form,
-                       FormErrors errors) {
+                       FormErrors errors, String stamp) {
         public String action() { return visit.path() + "/step"; }
     }
 
@@ -43,17 +46,32 @@ public final class TestimonialAskStep implements AskStep {
 
     @Override
     public boolean submit(Context ctx, AskVisit visit) {
+        String stamp = ctx.formParam(FormGuard.STAMP);
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.CHECKIN); // the honeypot; the flow counts its posts
+        if (!g.passed()) {
+            g.refuse(ctx);
+            Views.render(ctx, "testimonial/askStep.jte", page(ctx, visit, TestimonialForm.from(ctx).withCurrentPhoto(null),
+                    g.errors(), guard.restamp(FormGuard.Form.CHECKIN, stamp)));
+            return false;
+        }
+        // Once per rendered form: the same form sent again (double click, a retry after a crash before the flow moved
+        // on) is answered like the first time and stored once.
         TestimonialService.SubmitResult result = service.submit(visit.workspace(), TestimonialForm.from(ctx),
-                PublicController.photo(ctx), Origin.personalLink(visit.client().id(), ctx.ip()));
-        if (result.ok()) return true;
+                PublicController.photo(ctx), Origin.personalLink(visit.client().id(), ctx.ip()), g.once());
+        if (result.ok() || result.repeated()) return true;
         ctx.status(result.status());
-        Views.render(ctx, "testimonial/askStep.jte", page(ctx, visit, result.form(), result.errors()));
+        Views.render(ctx, "testimonial/askStep.jte", page(ctx, visit, result.form(), result.errors(),
+                guard.restamp(FormGuard.Form.CHECKIN, stamp)));
         return false;
     }
 
     private Page page(Context ctx, AskVisit v, TestimonialForm form, FormErrors errors) {
+        return page(ctx, v, form, errors, guard.stamp(FormGuard.Form.CHECKIN));
+    }
+
+    private Page page(Context ctx, AskVisit v, TestimonialForm form, FormErrors errors, String stamp) {
         Shell shell = v.shell(ctx);
         String prompt = jdbi.withExtension(TestimonialDao.class, dao -> dao.prompt(v.workspace().id()));
-        return new Page(shell, v, v.workspace().displayName(), v.workspace().logoUrl(), prompt, form, errors);
+        return new Page(shell, v, v.workspace().displayName(), v.workspace().logoUrl(), prompt, form, errors, stamp);
     }
 }

@@ -41,7 +41,7 @@ public final class ErrorPages {
             }
             if (Sql.isUnavailable(e)) {
                 log.warn("{} {} answered 503, the database is unavailable: {} [request {}]", ctx.method(), LogPaths.of(ctx),
-                        rootCause(e), ctx.attribute(REQUEST_ID_ATTR));
+                        Sql.rootCause(e), ctx.attribute(REQUEST_ID_ATTR));
                 ctx.status(HttpStatus.SERVICE_UNAVAILABLE);
                 ctx.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
                 ctx.header("Cache-Control", "no-store");
@@ -57,12 +57,6 @@ public final class ErrorPages {
                 if (ctx.result() == null || ctx.result().isEmpty() || !isHtml(ctx)) render(ctx, status);
             });
         }
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) t = t.getCause();
-        return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
     private static boolean isHtml(Context ctx) {

@@ -110,6 +110,53 @@ class ClientFlowIT {
         assertThat(app.http().get(s.path()).html().select("h1").text()).isEqualTo("Thank you so much, Ada!");
     }
 
+    private static int count(String table, Setup s) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE workspace_id = :ws")
+                .bind("ws", s.f().workspaceId()).mapTo(Integer.class).one());
+    }
+
+    /** As a kill -9 between storing a step and moving the flow on leaves it: the step is current again. */
+    private static void stepBackTo(Setup s, Ask before) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE asks SET step = :step, completed_steps = :completed WHERE id = :id")
+                .bind("step", before.stepEnum().db()).bind("completed", String.join(",", before.completed()))
+                .bind("id", before.id()).execute());
+    }
+
+    @Test
+    void the_same_testimonial_and_friend_forms_sent_again_after_a_crash_are_stored_once_and_the_flow_moves_on() {
+        Setup s = setup("Grace Hopper");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "10", "comment", ""));
+        client.post(s.path() + "/step", Map.of("step", "thanks"));
+
+        Document form = client.get(s.path()).html();
+        assertThat(form.select("input[name=step]").attr("value")).isEqualTo("testimonial");
+        String stamp = form.select("input[name=_stamp]").val();
+        assertThat(stamp).as("the rendered testimonial form carries its id").isNotBlank();
+        Map<String, String> testimonial = Map.of("step", "testimonial", "rating", "5", "name", "Grace Hopper",
+                "body", "Grace found the bug nobody else could and explained it to the whole team.",
+                "consentPublish", "yes", "_stamp", stamp);
+        Ask before = ask(s);
+        assertThat(client.post(s.path() + "/step", testimonial).status()).isEqualTo(303);
+        stepBackTo(s, before);
+        Http.Response again = client.post(s.path() + "/step", testimonial);
+        assertThat(again.status()).as("answered like the first time").isEqualTo(303);
+        assertThat(count("testimonials", s)).isEqualTo(1);
+        assertThat(ask(s).stepEnum()).isEqualTo(Step.REFERRAL);
+
+        Document referral = client.get(s.path()).html();
+        String friendStamp = referral.select("input[name=_stamp]").val();
+        assertThat(friendStamp).as("the rendered friend form carries its id").isNotBlank().isNotEqualTo(stamp);
+        Map<String, String> friend = Map.of("step", "referral", "name", "Dora", "email", Fixtures.unique("dora") + "@example.com",
+                "message", "Needs a new website", "consent", "yes", "_stamp", friendStamp);
+        Ask atReferral = ask(s);
+        assertThat(client.post(s.path() + "/step", friend).status()).isEqualTo(303);
+        stepBackTo(s, atReferral);
+        assertThat(client.post(s.path() + "/step", friend).status()).isEqualTo(303);
+        assertThat(count("referral_leads", s)).as("the friend is saved once").isEqualTo(1);
+        assertThat(ask(s).stepEnum()).isEqualTo(Step.DONE);
+    }
+
     @Test
     void a_detractor_is_asked_what_could_be_better_and_the_answer_reaches_only_the_freelancer() {
         Setup s = setup("Bob Builder");

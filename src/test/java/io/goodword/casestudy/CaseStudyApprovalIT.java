@@ -92,6 +92,29 @@ class CaseStudyApprovalIT {
     }
 
     @Test
+    void the_same_approval_form_sent_twice_is_stored_once_and_both_answers_say_approved() {
+        Named n = namedCaseStudy();
+        n.http().post("/admin/case-studies/" + n.id() + "/approval", Map.of());
+        String link = CaseStudySupport.approvalPath(n.f());
+        Http client = app.http();
+        String stamp = client.get(link).html().select("#answer form input[name=_stamp]").val();
+        assertThat(stamp).as("the rendered form carries its id").isNotBlank();
+        Map<String, String> form = Map.of("decision", "approve", "comment", "Lovely", "_stamp", stamp);
+
+        Http.Response first = client.post(link, form);
+        Http.Response again = client.post(link, form); // double click, or the browser retrying after a lost answer
+        assertThat(first.status()).isEqualTo(303);
+        assertThat(again.status()).as("answered like the first time, not 'closed'").isEqualTo(303);
+        assertThat(again.location()).isEqualTo(first.location());
+        assertThat(TestSql.count("SELECT COUNT(*) FROM case_study_approvals WHERE status = 'APPROVED' AND workspace_id = "
+                + n.f().workspaceId())).isEqualTo(1);
+        assertThat(TestSql.count("SELECT COUNT(*) FROM outbox WHERE kind = 'casestudy-answer' AND workspace_id = "
+                + n.f().workspaceId())).as("the freelancer is told once").isEqualTo(1);
+        // another form (no id, or a new one) after the answer is still told the link is closed
+        assertThat(client.post(link, Map.of("decision", "changes", "comment", "No")).status()).isEqualTo(409);
+    }
+
+    @Test
     void a_change_after_approval_needs_a_new_approval_and_the_client_sees_what_changed() {
         Named n = namedCaseStudy();
         n.http().post("/admin/case-studies/" + n.id() + "/approval", Map.of());

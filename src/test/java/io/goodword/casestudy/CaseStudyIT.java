@@ -147,16 +147,55 @@ class CaseStudyIT {
         Http.Response failed = http.postMultipart("/admin/case-studies", form("", slug),
                 Map.of("cover", new Multipart.FilePart("c.png", "image/png", CaseStudySupport.png(40, 20))));
         assertThat(failed.status()).isEqualTo(422);
-        String coverFile = failed.html().select("input[name=coverFile]").val();
+        String coverFile = failed.html().select("img.cs-cover-thumb").attr("src").substring("/media/".length());
         assertThat(coverFile).matches("[0-9a-f]{32}\\.png");
         assertThat(app.http().get("/media/" + coverFile).status()).isEqualTo(200);
+        String pending = failed.html().select("input[name=coverUpload]").val();
+        assertThat(pending).startsWith(coverFile + ".");
 
-        long id = create(http, f, with(form("Cover kept", slug), "coverFile", coverFile));
+        long id = create(http, f, with(form("Cover kept", slug), "coverUpload", pending));
         assertThat(CaseStudySupport.current(f.workspaceId(), id).coverFile()).isEqualTo(coverFile);
         assertThat(http.post("/admin/case-studies/" + id + "/publish", Map.of()).status()).isEqualTo(303);
         Document pub = app.http().get("/p/" + f.slug() + "/case-studies/" + slug).html();
         assertThat(pub.select("img.cs-cover").attr("src")).isEqualTo("/media/" + coverFile);
         assertThat(pub.select("meta[property=og:image]").attr("content")).isEqualTo(app.url("/media/" + coverFile));
+    }
+
+    @Test
+    void a_forged_cover_name_never_points_a_case_study_at_another_tenants_image_and_a_save_keeps_the_own_cover() {
+        Fixtures.Freelancer victim = Fixtures.freelancer();
+        Http victimHttp = Fixtures.signedIn(app, victim);
+        String victimSlug = unique("victim");
+        Http.Response saved = victimHttp.postMultipart("/admin/case-studies", form("Victim story", victimSlug),
+                Map.of("cover", new Multipart.FilePart("c.png", "image/png", CaseStudySupport.png(40, 20))));
+        assertThat(saved.status()).isEqualTo(303);
+        long victimId = CaseStudySupport.caseStudyId(victim.workspaceId(), victimSlug);
+        String victimCover = CaseStudySupport.current(victim.workspaceId(), victimId).coverFile();
+        assertThat(victimCover).matches("[0-9a-f]{32}\\.png");
+
+        Fixtures.Freelancer attacker = Fixtures.freelancer();
+        Http attackerHttp = Fixtures.signedIn(app, attacker);
+        String slug = unique("forged");
+        Map<String, String> forged = with(with(form("Forged cover", slug), "coverFile", victimCover),
+                "coverUpload", victimCover + "." + "0".repeat(32));
+        long id = create(attackerHttp, attacker, forged);
+        assertThat(CaseStudySupport.current(attacker.workspaceId(), id).coverFile()).as("the forged name is ignored").isNull();
+        // a signature made for the victim's workspace is worthless in another one
+        String victimField = victimHttp.get("/admin/case-studies/" + victimId).html().select("input[name=coverUpload]").val();
+        assertThat(victimField).startsWith(victimCover + ".");
+        assertThat(attackerHttp.post("/admin/case-studies/" + id, with(with(form("Forged again", slug), "coverUpload", victimField),
+                "removeCover", "1")).status()).isEqualTo(303);
+        assertThat(CaseStudySupport.current(attacker.workspaceId(), id).coverFile()).isNull();
+        assertThat(attackerHttp.post("/admin/case-studies/" + id + "/publish", Map.of()).status()).isEqualTo(303);
+        assertThat(app.http().get("/p/" + attacker.slug() + "/case-studies/" + slug).body()).doesNotContain(victimCover);
+        assertThat(app.http().get("/media/" + victimCover).status()).as("the victim's image is still there").isEqualTo(200);
+
+        // the owner's own save without an upload keeps the cover from the row, with no file name sent at all
+        Map<String, String> edit = form("Victim story, edited", victimSlug);
+        assertThat(victimHttp.post("/admin/case-studies/" + victimId, edit).status()).isEqualTo(303);
+        CaseStudyContent after = CaseStudySupport.current(victim.workspaceId(), victimId);
+        assertThat(after.title()).isEqualTo("Victim story, edited");
+        assertThat(after.coverFile()).isEqualTo(victimCover);
     }
 
     @Test

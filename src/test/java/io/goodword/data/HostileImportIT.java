@@ -187,6 +187,47 @@ class HostileImportIT {
         assertThat(importer.importInto(second.workspaceId(), second.accountId(), new ByteArrayInputStream(valid)).total()).isZero();
     }
 
+    @Test
+    void an_unchanged_export_of_this_installation_keeps_verified_badges_and_approvals_and_a_changed_or_unsigned_one_does_not()
+            throws Exception {
+        Fixtures.Freelancer a = Fixtures.freelancer();
+        Seed.client(TestDb.jdbi(), a.workspaceId(), "Vera Signed-" + Fixtures.unique("n"));
+        long study = one("SELECT id FROM case_studies WHERE workspace_id = ?", Long.class, a.workspaceId());
+        long version = one("SELECT current_version_id FROM case_studies WHERE id = ?", Long.class, study);
+        TestDb.jdbi().useHandle(h -> {
+            h.execute("UPDATE testimonials SET verified = 1 WHERE workspace_id = ?", a.workspaceId());
+            h.execute("INSERT INTO case_study_approvals (workspace_id, case_study_id, version_id, sent_to, token_hash, status,"
+                    + " requested_at, expires_at, answered_at) VALUES (?, ?, ?, 'client@example.org', ?, 'APPROVED',"
+                    + " NOW(6), NOW(6) + INTERVAL 30 DAY, NOW(6))", a.workspaceId(), study, version,
+                    io.goodword.security.Tokens.sha256(io.goodword.security.Tokens.random()));
+        });
+        byte[] export = Downloads.post(Fixtures.signedIn(app, a), "/admin/settings/export").body();
+        Map<String, byte[]> files = unzip(export);
+        assertThat(files).containsKey("signature.json");
+
+        Fixtures.Freelancer same = Fixtures.freelancer();
+        assertThat(upload(Fixtures.signedIn(app, same), export).status()).isEqualTo(303);
+        assertThat(one("SELECT MIN(verified) FROM testimonials WHERE workspace_id = ?", Boolean.class, same.workspaceId()))
+                .as("this installation's own, unchanged archive keeps its verified badges").isTrue();
+        assertThat(one("SELECT status FROM case_study_approvals WHERE workspace_id = ?", String.class, same.workspaceId()))
+                .isEqualTo("APPROVED");
+
+        List<Map<String, Object>> testimonials = table(files, "testimonials");
+        testimonials.get(0).put("body", "Words the client never wrote, still marked verified.");
+        Map<String, byte[]> changed = new LinkedHashMap<>(files);
+        changed.put("tables/testimonials.json", JSON.writeValueAsBytes(testimonials));
+        Map<String, byte[]> unsigned = new LinkedHashMap<>(files);
+        unsigned.remove("signature.json");
+        for (var archive : Map.of("changed after signing", changed, "unsigned", unsigned).entrySet()) {
+            Fixtures.Freelancer other = Fixtures.freelancer();
+            assertThat(upload(Fixtures.signedIn(app, other), zip(archive.getValue())).status()).as(archive.getKey()).isEqualTo(303);
+            assertThat(one("SELECT MAX(verified) FROM testimonials WHERE workspace_id = ?", Boolean.class, other.workspaceId()))
+                    .as(archive.getKey() + ": imported, not verified").isFalse();
+            assertThat(one("SELECT status FROM case_study_approvals WHERE workspace_id = ?", String.class, other.workspaceId()))
+                    .as(archive.getKey()).isEqualTo("SUPERSEDED");
+        }
+    }
+
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> out = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {

@@ -7,6 +7,7 @@ import io.goodword.support.Http;
 import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import io.goodword.web.ErrorPages;
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -67,6 +68,20 @@ class DatabaseOutageIT {
             logged.start();
             Logger errorLog = (Logger) LoggerFactory.getLogger(ErrorPages.class);
             errorLog.addAppender(logged);
+            ListAppender<ILoggingEvent> everything = new ListAppender<>();
+            everything.start();
+            Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+            root.addAppender(everything);
+            ListAppender<ILoggingEvent> workerLog = new ListAppender<>();
+            workerLog.start();
+            Logger worker = (Logger) LoggerFactory.getLogger(io.goodword.mail.MailWorker.class);
+            worker.setLevel(Level.INFO); // the test configuration logs WARN and up; the "back" line is INFO
+            worker.addAppender(workerLog);
+            // Jetty's session handler is quiet in tests (ERROR): let its warnings through, to see that none comes.
+            Logger sessions = (Logger) LoggerFactory.getLogger("org.eclipse.jetty.server.session");
+            sessions.setLevel(Level.WARN);
+            String sessionCookie = owner.cookie("gw_session");
+            assertThat(sessionCookie).isNotBlank();
 
             signal(pid, "STOP");
             stopped = true;
@@ -76,9 +91,10 @@ class DatabaseOutageIT {
             assertThat(health.response().status()).isEqualTo(503);
             assertThat(health.millis()).as("healthz answers within 3 s").isLessThan(3_000);
 
-            // Not yet covered: a signed-in page. Jetty's SessionHandler swallows the session store's failure and
-            // treats the visitor as signed out (302 to /login after ~8 s); see the closing note of issue 11.
-            for (var page : Map.of("public page", (Supplier<Http.Response>) () -> visitor.get(publicPage)).entrySet()) {
+            // A signed-in page needs the session from the database: the owner is not signed out (no 302 to /login,
+            // no new session cookie), the page says the same "back in a moment" as every other.
+            for (var page : Map.of("public page", (Supplier<Http.Response>) () -> visitor.get(publicPage),
+                    "signed-in admin page", (Supplier<Http.Response>) () -> owner.get("/admin/clients")).entrySet()) {
                 Timed t = timed(page.getValue());
                 System.out.printf("F1 %s with the database stopped: %d in %d ms%n", page.getKey(), t.response().status(), t.millis());
                 assertThat(t.response().status()).as(page.getKey()).isEqualTo(503);
@@ -91,11 +107,20 @@ class DatabaseOutageIT {
             String token = "Zq3xK9" + "a1B2c3D4e5".repeat(4); // shaped like a check-in link's secret
             Timed link = timed(() -> visitor.get("/c/" + token));
             assertThat(link.response().status()).isEqualTo(503);
+            assertThat(owner.cookie("gw_session")).as("the owner's session cookie is kept").isEqualTo(sessionCookie);
             errorLog.detachAppender(logged);
+            root.detachAppender(everything);
+            sessions.setLevel(null);
+            assertThat(everything.list).as("no stack trace anywhere in the log while the database is away")
+                    .noneMatch(e -> e.getThrowableProxy() != null
+                            // HikariCP names each connection it drops as broken, with the driver's exception: once
+                            // per pooled connection per outage, not per request or poll.
+                            && !e.getLoggerName().startsWith("com.zaxxer.hikari"));
             assertThat(logged.list).as("the outage is logged").isNotEmpty()
                     .noneMatch(e -> e.getFormattedMessage().contains(token))
                     .noneMatch(e -> e.getThrowableProxy() != null)
-                    .anyMatch(e -> e.getFormattedMessage().contains("GET /c/{token} answered 503"));
+                    .anyMatch(e -> e.getFormattedMessage().contains("GET /c/{token} answered 503"))
+                    .anyMatch(e -> e.getFormattedMessage().contains("GET /admin/clients answered 503"));
 
             signal(pid, "CONT");
             stopped = false;
@@ -108,6 +133,21 @@ class DatabaseOutageIT {
             assertThat(health200).as("healthy again within 10 s of the database returning").isEqualTo(200);
             System.out.printf("F1 healthy again %d ms after SIGCONT%n", Duration.ofNanos(System.nanoTime() - back).toMillis());
             assertThat(owner.get("/admin/clients").status()).as("the sign-in survived the outage").isEqualTo(200);
+
+            // The background worker (polling every 100 ms here) said so once, and once again when it was back.
+            long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (System.nanoTime() < until && workerLog.list.stream().noneMatch(e -> e.getLevel() == Level.INFO)) {
+                Thread.sleep(100);
+            }
+            worker.detachAppender(workerLog);
+            worker.setLevel(null);
+            assertThat(workerLog.list).as("the worker's log of the outage")
+                    .noneMatch(e -> e.getThrowableProxy() != null)
+                    .noneMatch(e -> e.getLevel() == Level.ERROR);
+            assertThat(workerLog.list).filteredOn(e -> e.getLevel() == Level.WARN).singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage()).contains("Background work paused, the database is unavailable"));
+            assertThat(workerLog.list).filteredOn(e -> e.getLevel() == Level.INFO).singleElement()
+                    .satisfies(e -> assertThat(e.getFormattedMessage()).isEqualTo("Background work resumed, the database is back"));
             assertThat(visitor.get(publicPage).status()).isEqualTo(200);
         } finally {
             if (stopped) signal(pid, "CONT");

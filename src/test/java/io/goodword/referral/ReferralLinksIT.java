@@ -256,12 +256,12 @@ class ReferralLinksIT {
         Setup s = setup();
         long ws = s.f().workspaceId();
         ReferralService.Submission missing = service.submitFriendFromClient(ws, s.client(),
-                FriendForm.byClient("Dora", "dora@dora.example", "", "Needs a logo", false), "10.0.0.9");
+                FriendForm.byClient("Dora", "dora@dora.example", "", "Needs a logo", false), "10.0.0.9", io.goodword.security.FormGuard.Once.none());
         assertThat(missing.outcome()).isEqualTo(ReferralService.Outcome.INVALID);
         assertThat(missing.errors().get("consent").key()).isEqualTo("referral.error.consent");
 
         ReferralService.Submission ok = service.submitFriendFromClient(ws, s.client(),
-                FriendForm.byClient("Dora", Fixtures.unique("dora") + "@dora.example", "", "Needs a logo", true), "10.0.0.9");
+                FriendForm.byClient("Dora", Fixtures.unique("dora") + "@dora.example", "", "Needs a logo", true), "10.0.0.9", io.goodword.security.FormGuard.Once.none());
         assertThat(ok.outcome()).isEqualTo(ReferralService.Outcome.SAVED);
         Lead lead = ReferralData.lead(ws, ok.leadId());
         assertThat(lead.source()).isEqualTo(Lead.Source.CLIENT);
@@ -271,6 +271,6 @@ class ReferralLinksIT {
 
         Fixtures.Freelancer other = Fixtures.freelancer();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.submitFriendFromClient(other.workspaceId(), s.client(),
-                FriendForm.byClient("E", "e@e.example", "", "x", true), "10.0.0.9")).isInstanceOf(io.javalin.http.NotFoundResponse.class);
+                FriendForm.byClient("E", "e@e.example", "", "x", true), "10.0.0.9", io.goodword.security.FormGuard.Once.none())).isInstanceOf(io.javalin.http.NotFoundResponse.class);
     }
 }

@@ -70,4 +70,31 @@ class PasswordHashingIT {
         assertThat(visitor.post("/signup", Map.of("email", slug + "@example.com", "password", "a long enough password here",
                 "displayName", "Bea", "slug", slug)).status()).as("once the burst is over").isEqualTo(303);
     }
+
+    @Test
+    void changing_the_email_or_password_while_every_hashing_slot_is_taken_says_busy_on_the_settings_page_with_the_address_kept()
+            throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http owner = Fixtures.signedIn(app, f);
+        String newEmail = Fixtures.unique("moved") + "@example.com";
+        holdEverySlot();
+        Http.Response email = owner.post("/admin/settings/email", Map.of("currentPassword", Fixtures.PASSWORD, "email", newEmail));
+        assertThat(email.status()).isEqualTo(503);
+        assertThat(email.header("Retry-After")).isEqualTo("5");
+        assertThat(email.html().select("#email-form-error").text()).contains("try again in a few seconds");
+        assertThat(email.html().select("#f-account-email").attr("value")).as("the typed address is kept").isEqualTo(newEmail);
+        assertThat(email.html().select("input[type=password]")).allSatisfy(p -> assertThat(p.attr("value")).isEmpty());
+
+        Http.Response password = owner.post("/admin/settings/password",
+                Map.of("currentPassword", Fixtures.PASSWORD, "newPassword", "another long passphrase"));
+        assertThat(password.status()).isEqualTo(503);
+        assertThat(password.header("Retry-After")).isEqualTo("5");
+        assertThat(password.html().select("#password-form-error").text()).contains("try again in a few seconds");
+        assertThat(password.html().select("input[type=password]")).allSatisfy(p -> assertThat(p.attr("value")).isEmpty());
+
+        release();
+        assertThat(owner.get("/admin/settings").status()).as("still signed in, nothing changed").isEqualTo(200);
+        assertThat(owner.post("/admin/settings/email", Map.of("currentPassword", Fixtures.PASSWORD, "email", newEmail)).status())
+                .as("once the burst is over").isEqualTo(303);
+    }
 }
