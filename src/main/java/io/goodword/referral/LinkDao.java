@@ -21,6 +21,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(PublicTestimonial.class)
 @RegisterConstructorMapper(LinkDao.AmbassadorRow.class)
 @RegisterConstructorMapper(WorkspaceRef.class)
+@RegisterConstructorMapper(ReferrerMatch.Candidate.class)
 public interface LinkDao {
     String COLUMNS = "id, workspace_id, program_id, client_id, code, created_at";
 
@@ -64,6 +65,26 @@ public interface LinkDao {
     List<AmbassadorRow> ambassadors(@Bind("ws") long workspaceId, @Bind("q") String q, @Bind("like") String like,
                                     @Bind("tag") String tag, @Define("orderBy") String orderBy,
                                     @Bind("limit") int limit, @Bind("offset") int offset);
+
+    /**
+     * The ambassadors a "who referred you?" answer could mean: the owner of the code or the email, and clients whose
+     * name starts with the answer's first word or ends with its last (the collation ignores case and accents).
+     * Erased clients are never candidates. {@link ReferrerMatch} decides among them.
+     */
+    @SqlQuery("""
+            SELECT c.id AS client_id, c.name, c.email,
+                   (SELECT l.code FROM referral_links l WHERE l.workspace_id = :ws AND l.client_id = c.id
+                    ORDER BY (l.code = :code) DESC, l.created_at DESC, l.id DESC LIMIT 1) AS code
+            FROM clients c
+            WHERE c.workspace_id = :ws AND c.erased_at IS NULL
+              AND (c.id IN (SELECT l.client_id FROM referral_links l WHERE l.workspace_id = :ws AND l.code = :code)
+                   OR c.email = :email OR c.email LIKE :emailStart
+                   OR c.name LIKE :nameStart OR c.name LIKE :nameEnd)
+            ORDER BY c.id
+            LIMIT 200""")
+    List<ReferrerMatch.Candidate> referrerCandidates(@Bind("ws") long workspaceId, @Bind("code") String code,
+                                                     @Bind("email") String email, @Bind("emailStart") String emailStart,
+                                                     @Bind("nameStart") String nameStart, @Bind("nameEnd") String nameEnd);
 
     /** How many clients the ambassadors page finds, with the client list's own filter. */
     @SqlQuery("SELECT COUNT(*) FROM clients " + ClientDao.FILTER)
