@@ -81,6 +81,8 @@ public final class ReferralService {
 
     public AttributionCookie cookies() { return cookies; }
 
+    Instant now() { return clock.instant(); }
+
     LocalDate today() { return LocalDate.now(clock.withZone(ZoneOffset.UTC)); }
 
     // ---------------------------------------------------------------- programs and settings
