@@ -111,8 +111,9 @@ class NoReferralLostIT {
         assertThat(d.select("#f-email-error").text()).isNotBlank();
         assertThat(d.select("#f-referrer").val()).isEqualTo("Nobody Known");
         assertThat(d.select("#f-name").val()).isEqualTo("Bob Baker");
-        assertThat(ReferralData.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws")
-                .bind("ws", s.f().workspaceId()).mapTo(Integer.class).one())).isZero();
+        int leads = ReferralData.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws")
+                .bind("ws", s.f().workspaceId()).mapTo(Integer.class).one());
+        assertThat(leads).isZero();
         // another workspace's ambassador is nobody here
         Setup other = setup();
         Http.Response foreign = s.admin().post("/admin/referrals/leads", directAdd("Bob", "bob@bakery.example", other.adaCode()));
