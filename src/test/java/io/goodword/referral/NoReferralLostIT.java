@@ -35,6 +35,9 @@ class NoReferralLostIT {
     @AfterAll
     static void stop() { app.close(); }
 
+    @org.junit.jupiter.api.BeforeEach
+    void realTime() { CLOCK.set(Instant.now()); }
+
     record Setup(Fixtures.Freelancer f, Http admin, long program, long ada, String adaEmail, String adaCode) {}
 
     /** A freelancer with a running program and one ambassador (Ada) who has a link. */
@@ -161,6 +164,7 @@ class NoReferralLostIT {
     // ---------------------------------------------------------------- who referred you?
 
     static Map<String, String> contact(String name, String email, String referredBy) {
+        CLOCK.set(Instant.now()); // the app's clock is the test's; public form stamps are signed against real time
         Map<String, String> m = ReferralData.friend(name, email);
         m.put("referredBy", referredBy);
         return m;
