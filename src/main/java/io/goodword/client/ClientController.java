@@ -48,7 +48,7 @@ public final class ClientController {
         long ws = ws(ctx);
         ClientQuery q = ClientQuery.from(ctx);
         int total = clients.count(ws, q.q(), q.like(), q.tag());
-        int pages = Math.max(1, (total + ClientQuery.PAGE_SIZE - 1) / ClientQuery.PAGE_SIZE);
+        int pages = ClientQuery.pages(total);
         List<Client> rows = clients.search(ws, q.q(), q.like(), q.tag(), q.sort().sql, ClientQuery.PAGE_SIZE, q.offset());
         TreeSet<String> tags = new TreeSet<>();
         clients.tagLists(ws).forEach(t -> tags.addAll(ClientForm.Tags.split(t)));

@@ -18,6 +18,9 @@ public record ClientQuery(String q, String tag, Sort sort, int page) {
 
         Sort(String sql) { this.sql = sql; }
 
+        /** The fixed ORDER BY clause over the clients table's own columns. */
+        public String sql() { return sql; }
+
         public String param() { return name().toLowerCase(Locale.ROOT); }
 
         static Sort parse(String s) {
@@ -48,9 +51,15 @@ public record ClientQuery(String q, String tag, Sort sort, int page) {
     public int offset() { return (page - 1) * PAGE_SIZE; }
 
     /** The list URL for another page with the same search, filter and sort. */
-    public String pageUrl(int p) {
-        return "/admin/clients?q=" + enc(q) + "&tag=" + enc(tag) + "&sort=" + sort.param() + "&page=" + p;
+    public String pageUrl(int p) { return pageUrl("/admin/clients", p); }
+
+    /** The same for another list that pages and searches clients (the referral ambassadors page). */
+    public String pageUrl(String listPath, int p) {
+        return listPath + "?q=" + enc(q) + "&tag=" + enc(tag) + "&sort=" + sort.param() + "&page=" + p;
     }
+
+    /** Pages needed for {@code total} rows. */
+    public static int pages(int total) { return Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE); }
 
     private static String enc(String s) { return URLEncoder.encode(s, StandardCharsets.UTF_8); }
 }

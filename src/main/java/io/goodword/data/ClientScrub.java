@@ -39,7 +39,7 @@ final class ClientScrub {
             Map.entry("case_studies", Set.of("title")),
             Map.entry("case_study_versions", Set.of("content")),
             Map.entry("case_study_approvals", Set.of("sent_to", "comment")),
-            Map.entry("referral_leads", Set.of("name", "email", "phone", "message", "lost_reason")),
+            Map.entry("referral_leads", Set.of("name", "email", "phone", "message", "lost_reason", "referrer_answer")),
             Map.entry("referral_lead_events", Set.of("body")),
             Map.entry("referral_rewards", Set.of("recipient_name", "recipient_email", "description", "note")));
     /** Columns holding JSON: scrubbed in its string values, never in its keys. */

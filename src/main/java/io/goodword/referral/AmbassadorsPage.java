@@ -1,8 +1,19 @@
 package io.goodword.referral;
 
-import io.goodword.web.FormErrors;
+import io.goodword.client.ClientQuery;
 import io.goodword.web.Shell;
 import java.util.List;
 
-/** Clients, their personal links, and the forms that create or email them. */
-public record AmbassadorsPage(Shell shell, List<LinkDao.AmbassadorRow> rows, List<Program> programs, String baseUrl, Long currentProgramId) {}
+/** Clients, their personal links, and the forms that create or email them; searched and paged like the client list. */
+public record AmbassadorsPage(Shell shell, List<LinkDao.AmbassadorRow> rows, List<Program> programs, String baseUrl,
+                              Long currentProgramId, ClientQuery query, int total, int pages) {
+    static final String PATH = "/admin/referrals/ambassadors";
+
+    public boolean hasPrev() { return query.page() > 1; }
+
+    public boolean hasNext() { return query.page() < pages; }
+
+    public String prevUrl() { return query.pageUrl(PATH, query.page() - 1); }
+
+    public String nextUrl() { return query.pageUrl(PATH, query.page() + 1); }
+}

@@ -20,9 +20,11 @@ public interface LeadDao {
             SELECT l.id, l.workspace_id, l.program_id, l.link_id, l.referrer_client_id, l.source, l.name, l.email,
                    l.phone, l.message, l.consent, l.status, l.deal_value, l.lost_reason, l.review, l.fraud_reasons,
                    l.submitted_ip, l.contacted_at, l.qualified_at, l.won_at, l.lost_at, l.created_at, l.updated_at,
-                   c.name AS referrer_name, c.email AS referrer_email, p.name AS program_name
+                   c.name AS referrer_name, c.email AS referrer_email, p.name AS program_name,
+                   l.deal_currency, l.referrer_answer, l.suggested_client_id, l.invoice_paid_at, s.name AS suggested_name
             FROM referral_leads l
             LEFT JOIN clients c ON c.id = l.referrer_client_id AND c.workspace_id = l.workspace_id
+            LEFT JOIN clients s ON s.id = l.suggested_client_id AND s.workspace_id = l.workspace_id
             LEFT JOIN referral_programs p ON p.id = l.program_id AND p.workspace_id = l.workspace_id
             """;
 
@@ -64,14 +66,52 @@ public interface LeadDao {
     @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND review = 'HELD'")
     int countHeld(@Bind("ws") long workspaceId);
 
-    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND email = :email")
-    int countWithEmail(@Bind("ws") long workspaceId, @Bind("email") String email);
+    // The fraud facts about a lead count the other leads: "before" and "except" leave the lead itself out, so the
+    // checks give the same answer when they run again after its referrer changed.
 
-    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND submitted_ip = :ip AND created_at > :since")
-    int countFromIp(@Bind("ws") long workspaceId, @Bind("ip") String ip, @Bind("since") Instant since);
+    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND email = :email AND id <> :except")
+    int countWithEmail(@Bind("ws") long workspaceId, @Bind("email") String email, @Bind("except") long exceptLeadId);
 
-    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND link_id = :link AND created_at > :since")
-    int countFromLink(@Bind("ws") long workspaceId, @Bind("link") long linkId, @Bind("since") Instant since);
+    @SqlQuery("""
+            SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND submitted_ip = :ip AND created_at > :since
+              AND created_at <= :before AND id <> :except""")
+    int countFromIp(@Bind("ws") long workspaceId, @Bind("ip") String ip, @Bind("since") Instant since,
+                    @Bind("before") Instant before, @Bind("except") long exceptLeadId);
+
+    @SqlQuery("""
+            SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND link_id = :link AND created_at > :since
+              AND created_at <= :before AND id <> :except""")
+    int countFromLink(@Bind("ws") long workspaceId, @Bind("link") long linkId, @Bind("since") Instant since,
+                      @Bind("before") Instant before, @Bind("except") long exceptLeadId);
+
+    /** Credits the lead to a referrer (or to none); a suggestion it had is settled by this. */
+    @SqlUpdate("""
+            UPDATE referral_leads SET program_id = :program, link_id = :link, referrer_client_id = :referrer,
+                suggested_client_id = NULL
+            WHERE id = :id AND workspace_id = :ws""")
+    int setReferrer(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("program") Long programId,
+                    @Bind("link") Long linkId, @Bind("referrer") Long referrerClientId);
+
+    @SqlUpdate("""
+            UPDATE referral_leads SET referrer_answer = :answer, suggested_client_id = :suggested
+            WHERE id = :id AND workspace_id = :ws""")
+    int setAnswer(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("answer") String answer,
+                  @Bind("suggested") Long suggestedClientId);
+
+    @SqlUpdate("UPDATE referral_leads SET suggested_client_id = NULL WHERE id = :id AND workspace_id = :ws")
+    int dismissSuggestion(@Bind("ws") long workspaceId, @Bind("id") long id);
+
+    @SqlUpdate("UPDATE referral_leads SET review = :review, fraud_reasons = :reasons WHERE id = :id AND workspace_id = :ws")
+    int setFraud(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("review") Lead.Review review,
+                 @Bind("reasons") String reasons);
+
+    @SqlUpdate("UPDATE referral_leads SET deal_currency = :currency WHERE id = :id AND workspace_id = :ws")
+    int setDealCurrency(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("currency") String currency);
+
+    @SqlUpdate("""
+            UPDATE referral_leads SET invoice_paid_at = :now
+            WHERE id = :id AND workspace_id = :ws AND status = 'WON' AND invoice_paid_at IS NULL""")
+    int markInvoicePaid(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("now") Instant now);
 
     @SqlUpdate("""
             UPDATE referral_leads SET status = :status, deal_value = :deal, lost_reason = :reason,

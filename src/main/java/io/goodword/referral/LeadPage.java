@@ -2,7 +2,13 @@ package io.goodword.referral;
 
 import io.goodword.web.FormErrors;
 import io.goodword.web.Shell;
+import java.time.Instant;
 import java.util.List;
 
-/** One lead: details, fraud review, status form, notes and rewards. */
-public record LeadPage(Shell shell, Lead lead, List<LeadEvent> events, List<Reward> rewards, StatusForm statusForm, FormErrors statusErrors, String note, FormErrors noteErrors) {}
+/**
+ * One lead: details, fraud review, the suggested referrer to confirm, the referrer form, status form, notes and
+ * rewards. {@code now} tells which rewards are still on hold.
+ */
+public record LeadPage(Shell shell, Lead lead, List<LeadEvent> events, List<Reward> rewards, StatusForm statusForm,
+                       FormErrors statusErrors, String note, FormErrors noteErrors, String referrer,
+                       FormErrors referrerErrors, FormErrors actionErrors, Instant now) {}

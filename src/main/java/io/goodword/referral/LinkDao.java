@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import io.goodword.client.ClientDao;
+import io.goodword.client.ClientQuery;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -18,6 +21,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(PublicTestimonial.class)
 @RegisterConstructorMapper(LinkDao.AmbassadorRow.class)
 @RegisterConstructorMapper(WorkspaceRef.class)
+@RegisterConstructorMapper(ReferrerMatch.Candidate.class)
 public interface LinkDao {
     String COLUMNS = "id, workspace_id, program_id, client_id, code, created_at";
 
@@ -44,16 +48,48 @@ public interface LinkDao {
     @SqlQuery("SELECT id FROM referral_links WHERE id = :id AND workspace_id = :ws FOR UPDATE")
     Optional<Long> lock(@Bind("ws") long workspaceId, @Bind("id") long id);
 
+    /**
+     * One page of clients with their links. Clients are paged and searched exactly like the client list (its
+     * {@link ClientDao#FILTER} and {@link ClientQuery.Sort} clauses), then joined to their links, so a page never
+     * cuts a client's links apart. {@code orderBy} is one of the fixed Sort clauses, never request text.
+     */
     @SqlQuery("""
             SELECT c.id AS client_id, c.name, c.email, c.company, l.id AS link_id, l.code, l.program_id,
                    p.name AS program_name, l.created_at AS link_created_at
-            FROM clients c
+            FROM (SELECT id, name, email, company, ROW_NUMBER() OVER (ORDER BY <orderBy>) AS pos FROM clients
+                  """ + ClientDao.FILTER + """
+                   ORDER BY <orderBy> LIMIT :limit OFFSET :offset) c
             LEFT JOIN referral_links l ON l.client_id = c.id AND l.workspace_id = :ws
             LEFT JOIN referral_programs p ON p.id = l.program_id AND p.workspace_id = :ws
-            WHERE c.workspace_id = :ws
-            ORDER BY c.name, c.id, p.name
-            LIMIT 1000""")
-    List<AmbassadorRow> ambassadors(@Bind("ws") long workspaceId);
+            ORDER BY c.pos, p.name, l.id""")
+    List<AmbassadorRow> ambassadors(@Bind("ws") long workspaceId, @Bind("q") String q, @Bind("like") String like,
+                                    @Bind("tag") String tag, @Define("orderBy") String orderBy,
+                                    @Bind("limit") int limit, @Bind("offset") int offset);
+
+    /**
+     * The ambassadors a "who referred you?" answer could mean: the owner of the code or the email, and clients whose
+     * name starts with the answer's first word or ends with its last (the collation ignores case and accents).
+     * Erased clients are never candidates. {@link ReferrerMatch} decides among them.
+     */
+    @SqlQuery("""
+            SELECT c.id AS client_id, c.name, c.email,
+                   (SELECT l.code FROM referral_links l WHERE l.workspace_id = :ws AND l.client_id = c.id
+                    ORDER BY (l.code = :code) DESC, l.created_at DESC, l.id DESC LIMIT 1) AS code
+            FROM clients c
+            WHERE c.workspace_id = :ws AND c.erased_at IS NULL
+              AND (c.id IN (SELECT l.client_id FROM referral_links l WHERE l.workspace_id = :ws AND l.code = :code)
+                   OR c.email = :email OR c.email LIKE :emailStart
+                   OR c.name LIKE :nameStart OR c.name LIKE :nameEnd)
+            ORDER BY c.id
+            LIMIT 200""")
+    List<ReferrerMatch.Candidate> referrerCandidates(@Bind("ws") long workspaceId, @Bind("code") String code,
+                                                     @Bind("email") String email, @Bind("emailStart") String emailStart,
+                                                     @Bind("nameStart") String nameStart, @Bind("nameEnd") String nameEnd);
+
+    /** How many clients the ambassadors page finds, with the client list's own filter. */
+    @SqlQuery("SELECT COUNT(*) FROM clients " + ClientDao.FILTER)
+    int countAmbassadors(@Bind("ws") long workspaceId, @Bind("q") String q, @Bind("like") String like,
+                         @Bind("tag") String tag);
 
     @SqlQuery("SELECT id, name, email, company, language FROM clients WHERE id = :id AND workspace_id = :ws")
     Optional<ClientRef> client(@Bind("ws") long workspaceId, @Bind("id") long clientId);

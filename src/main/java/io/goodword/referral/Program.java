@@ -11,7 +11,8 @@ public record Program(long id, long workspaceId, String name, String description
                       String referrerRewardText, RewardType friendRewardType, BigDecimal friendRewardAmount,
                       String friendRewardCurrency, String friendRewardText, Trigger rewardTrigger,
                       BigDecimal minDealValue, Integer capPerReferrer, LocalDate startsOn, LocalDate endsOn,
-                      Status status, Instant createdAt, Instant updatedAt) {
+                      Status status, Instant createdAt, Instant updatedAt, Integer holdDays, boolean holdUntilPaid,
+                      String rewardChoices) {
 
     public enum Status { ACTIVE, PAUSED }
 
@@ -20,10 +21,25 @@ public record Program(long id, long workspaceId, String name, String description
 
     /** What a reward is. NONE only for the friend's side of a one-sided program. */
     public enum RewardType {
-        PERCENT, CREDIT, CASH, GIFT, DONATION, TEXT, NONE;
+        PERCENT, CREDIT, CASH, GIFT, DONATION, TEXT, NONE,
+        /**
+         * The referrer earns this percentage of the won deal's value, in the deal's currency. Only a program's
+         * setting: the ledger line it creates is money (CASH, or the form the referrer chose), so every total that
+         * adds money sees it.
+         */
+        DEAL_PERCENT;
 
         public boolean monetary() { return this == CREDIT || this == CASH || this == DONATION; }
+
+        /** The forms a referrer may choose between. */
+        public static final java.util.List<RewardType> CHOOSABLE = java.util.List.of(CASH, CREDIT, DONATION);
     }
+
+    /** The forms of reward the referrer may choose between; empty when the program offers no choice. */
+    public java.util.List<RewardType> choices() { return Rewards.choices(rewardChoices); }
+
+    /** Whether rewards wait before they can be paid out (a number of days after the deal is won, or the invoice). */
+    public boolean holds() { return holdDays != null && holdDays > 0 || holdUntilPaid; }
 
     /** One side's reward, as configured. */
     public record RewardSpec(RewardType type, BigDecimal amount, String currency, String text) {

@@ -17,17 +17,17 @@ public interface ProgramDao {
             id, workspace_id, name, description, terms, referrer_reward_type, referrer_reward_amount,
             referrer_reward_currency, referrer_reward_text, friend_reward_type, friend_reward_amount,
             friend_reward_currency, friend_reward_text, reward_trigger, min_deal_value, cap_per_referrer, starts_on,
-            ends_on, status, created_at, updated_at""";
+            ends_on, status, created_at, updated_at, hold_days, hold_until_paid, reward_choices""";
 
     @SqlUpdate("""
             INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type,
                 referrer_reward_amount, referrer_reward_currency, referrer_reward_text, friend_reward_type,
                 friend_reward_amount, friend_reward_currency, friend_reward_text, reward_trigger, min_deal_value,
-                cap_per_referrer, starts_on, ends_on)
+                cap_per_referrer, starts_on, ends_on, hold_days, hold_until_paid, reward_choices)
             VALUES (:ws, :f.name, :f.description, :f.terms, :f.referrerTypeValue, :f.referrerAmountValue,
                 :f.referrerCurrencyValue, :f.referrerTextValue, :f.friendTypeValue, :f.friendAmountValue,
                 :f.friendCurrencyValue, :f.friendTextValue, :f.triggerValue, :f.minDealValueValue, :f.capValue,
-                :f.startsOnValue, :f.endsOnValue)""")
+                :f.startsOnValue, :f.endsOnValue, :f.holdDaysValue, :f.holdUntilPaid, :f.choicesValue)""")
     @GetGeneratedKeys
     long insert(@Bind("ws") long workspaceId, @BindMethods("f") ProgramForm form);
 
@@ -38,7 +38,8 @@ public interface ProgramDao {
                 friend_reward_type = :f.friendTypeValue, friend_reward_amount = :f.friendAmountValue,
                 friend_reward_currency = :f.friendCurrencyValue, friend_reward_text = :f.friendTextValue,
                 reward_trigger = :f.triggerValue, min_deal_value = :f.minDealValueValue, cap_per_referrer = :f.capValue,
-                starts_on = :f.startsOnValue, ends_on = :f.endsOnValue
+                starts_on = :f.startsOnValue, ends_on = :f.endsOnValue, hold_days = :f.holdDaysValue,
+                hold_until_paid = :f.holdUntilPaid, reward_choices = :f.choicesValue
             WHERE id = :id AND workspace_id = :ws""")
     int update(@Bind("ws") long workspaceId, @Bind("id") long id, @BindMethods("f") ProgramForm form);
 

@@ -13,20 +13,33 @@ import java.util.regex.Pattern;
 public record ProgramForm(String name, String description, String terms, String referrerType, String referrerAmount,
                           String referrerCurrency, String referrerText, String friendType, String friendAmount,
                           String friendCurrency, String friendText, String trigger, String minDealValue, String cap,
-                          String startsOn, String endsOn) {
+                          String startsOn, String endsOn, String holdDays, boolean holdUntilPaid, String choices) {
     private static final Pattern CURRENCY = Pattern.compile("^[A-Z]{3}$");
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000000");
+
+    /** A program without a hold and without a choice of reward. */
+    public ProgramForm(String name, String description, String terms, String referrerType, String referrerAmount,
+                       String referrerCurrency, String referrerText, String friendType, String friendAmount,
+                       String friendCurrency, String friendText, String trigger, String minDealValue, String cap,
+                       String startsOn, String endsOn) {
+        this(name, description, terms, referrerType, referrerAmount, referrerCurrency, referrerText, friendType,
+                friendAmount, friendCurrency, friendText, trigger, minDealValue, cap, startsOn, endsOn, "", false, "");
+    }
 
     public static ProgramForm empty() {
         return new ProgramForm("", "", "", "PERCENT", "", "EUR", "", "NONE", "", "EUR", "", "WON", "", "", "", "");
     }
+
+    /** Whether a form of reward is ticked among the referrer's choices. */
+    public boolean offers(String type) { return Rewards.choices(choices).stream().anyMatch(t -> t.name().equals(type)); }
 
     public static ProgramForm of(Program p) {
         return new ProgramForm(p.name(), p.description(), p.terms(), p.referrerRewardType().name(),
                 str(p.referrerRewardAmount()), p.referrerRewardCurrency(), p.referrerRewardText(),
                 p.friendRewardType().name(), str(p.friendRewardAmount()), p.friendRewardCurrency(), p.friendRewardText(),
                 p.rewardTrigger().name(), str(p.minDealValue()), p.capPerReferrer() == null ? "" : p.capPerReferrer().toString(),
-                p.startsOn() == null ? "" : p.startsOn().toString(), p.endsOn() == null ? "" : p.endsOn().toString());
+                p.startsOn() == null ? "" : p.startsOn().toString(), p.endsOn() == null ? "" : p.endsOn().toString(),
+                p.holdDays() == null ? "" : p.holdDays().toString(), p.holdUntilPaid(), p.rewardChoices());
     }
 
     public static ProgramForm from(Context ctx) {
@@ -34,7 +47,8 @@ public record ProgramForm(String name, String description, String terms, String 
                 c(ctx, "referrerAmount"), c(ctx, "referrerCurrency").toUpperCase(Locale.ROOT), c(ctx, "referrerText"),
                 c(ctx, "friendType"), c(ctx, "friendAmount"), c(ctx, "friendCurrency").toUpperCase(Locale.ROOT),
                 c(ctx, "friendText"), c(ctx, "trigger"), c(ctx, "minDealValue"), c(ctx, "cap"), c(ctx, "startsOn"),
-                c(ctx, "endsOn"));
+                c(ctx, "endsOn"), c(ctx, "holdDays"), ctx.formParam("holdUntilPaid") != null,
+                String.join(",", ctx.formParams("choices").stream().map(Validation::clean).toList()));
     }
 
     public FormErrors validate() {
@@ -49,6 +63,20 @@ public record ProgramForm(String name, String description, String terms, String 
             BigDecimal v = decimal(minDealValue);
             if (v == null || v.signum() < 0 || v.compareTo(MAX_AMOUNT) > 0) e.add("minDealValue", "referral.error.amount");
             else if (!"WON".equals(trigger)) e.add("minDealValue", "referral.error.minNeedsWon");
+        }
+        if ("DEAL_PERCENT".equals(referrerType) && !"WON".equals(trigger)) e.add("trigger", "referral.error.dealPercentNeedsWon");
+        if (!holdDays.isEmpty()) {
+            Integer d = integer(holdDays);
+            if (d == null || d < 0 || d > 3650) e.add("holdDays", "referral.error.holdDays");
+        }
+        for (String c : choices.isEmpty() ? new String[0] : choices.split(",")) {
+            Program.RewardType t = enumOf(Program.RewardType.class, c);
+            if (t == null || !Program.RewardType.CHOOSABLE.contains(t)) e.add("choices", "referral.error.choose");
+        }
+        if (!choices.isEmpty() && !e.has("choices") && Rewards.choices(choices).size() < 2) e.add("choices", "referral.error.twoChoices");
+        if (!choices.isEmpty() && !"CASH".equals(referrerType) && !"CREDIT".equals(referrerType)
+                && !"DONATION".equals(referrerType) && !"DEAL_PERCENT".equals(referrerType)) {
+            e.add("choices", "referral.error.choicesNeedMoney");
         }
         if (!cap.isEmpty()) {
             Integer c = integer(cap);
@@ -67,8 +95,12 @@ public record ProgramForm(String name, String description, String terms, String 
             e.add(side + "Type", "referral.error.choose");
             return;
         }
+        if (t == Program.RewardType.DEAL_PERCENT && optional) {
+            e.add(side + "Type", "referral.error.dealPercentReferrerOnly");
+            return;
+        }
         switch (t) {
-            case PERCENT -> {
+            case PERCENT, DEAL_PERCENT -> {
                 BigDecimal v = decimal(amount);
                 if (amount.isEmpty()) e.add(side + "Amount", "error.required");
                 else if (v == null || v.signum() <= 0 || v.compareTo(new BigDecimal("100")) > 0) e.add(side + "Amount", "referral.error.percent");
@@ -108,9 +140,13 @@ public record ProgramForm(String name, String description, String terms, String 
     public Integer capValue() { return cap.isEmpty() ? null : integer(cap); }
     public LocalDate startsOnValue() { return startsOn.isEmpty() ? null : LocalDate.parse(startsOn); }
     public LocalDate endsOnValue() { return endsOn.isEmpty() ? null : LocalDate.parse(endsOn); }
+    public Integer holdDaysValue() { return holdDays.isEmpty() || "0".equals(holdDays) ? null : integer(holdDays); }
+    public String choicesValue() {
+        return String.join(",", Rewards.choices(choices).stream().map(Enum::name).toList());
+    }
 
     private static boolean usesAmount(String type) {
-        return switch (type) { case "PERCENT", "CREDIT", "CASH", "DONATION" -> true; default -> false; };
+        return switch (type) { case "PERCENT", "DEAL_PERCENT", "CREDIT", "CASH", "DONATION" -> true; default -> false; };
     }
 
     private static boolean usesCurrency(String type, String amount) {

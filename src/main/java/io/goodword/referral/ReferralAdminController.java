@@ -1,5 +1,6 @@
 package io.goodword.referral;
 
+import io.goodword.client.ClientQuery;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Views;
@@ -98,9 +99,12 @@ public final class ReferralAdminController {
 
     public void ambassadors(Context ctx) {
         long ws = ws(ctx);
+        ClientQuery q = ClientQuery.from(ctx); // the client list's own search and paging, not a second one
+        int total = links.countAmbassadors(ws, q.q(), q.like(), q.tag());
         Views.render(ctx, "referral/ambassadors.jte", new AmbassadorsPage(Views.shell(ctx, "referral.ambassadors.title", "referrals"),
-                links.ambassadors(ws), programs.list(ws), baseUrl,
-                service.currentProgram(ws).map(Program::id).orElse(null)));
+                links.ambassadors(ws, q.q(), q.like(), q.tag(), q.sort().sql(), ClientQuery.PAGE_SIZE, q.offset()),
+                programs.list(ws), baseUrl, service.currentProgram(ws).map(Program::id).orElse(null), q, total,
+                ClientQuery.pages(total)));
     }
 
     private long programParam(Context ctx) {

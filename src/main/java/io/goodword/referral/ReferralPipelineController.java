@@ -1,5 +1,6 @@
 package io.goodword.referral;
 
+import io.goodword.audit.AuditLog;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
@@ -53,9 +54,85 @@ public final class ReferralPipelineController {
     }
 
     private void renderLead(Context ctx, Lead lead, StatusForm form, FormErrors errors, String note, FormErrors noteErrors) {
+        renderLead(ctx, lead, form, errors, note, noteErrors, "", FormErrors.none(), FormErrors.none());
+    }
+
+    private void renderLead(Context ctx, Lead lead, StatusForm form, FormErrors errors, String note, FormErrors noteErrors,
+                            String referrer, FormErrors referrerErrors, FormErrors actionErrors) {
         long ws = ws(ctx);
         Views.render(ctx, "referral/lead.jte", new LeadPage(Views.shellWithTitle(ctx, lead.name(), "referrals"), lead,
-                leads.events(ws, lead.id()), rewards.forLead(ws, lead.id()), form, errors, note, noteErrors));
+                leads.events(ws, lead.id()), rewards.forLead(ws, lead.id()), form, errors, note, noteErrors, referrer,
+                referrerErrors, actionErrors, service.now()));
+    }
+
+    private void leadInvalid(Context ctx, long id, String referrer, FormErrors referrerErrors, FormErrors actionErrors) {
+        Lead lead = service.lead(ws(ctx), id);
+        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+        renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), "", FormErrors.none(), referrer, referrerErrors,
+                actionErrors);
+    }
+
+    // ---------------------------------------------------------------- attribution by hand
+
+    public void newLead(Context ctx) {
+        Views.render(ctx, "referral/newLead.jte", new NewLeadPage(Views.shell(ctx, "referral.newLead.title", "referrals"),
+                FriendForm.empty(), "", FormErrors.none()));
+    }
+
+    public void createLead(Context ctx) {
+        FriendForm form = FriendForm.from(ctx);
+        String referrer = Validation.clean(ctx.formParam("referrer"));
+        ReferralService.Saved saved = service.addLead(ws(ctx), CurrentUser.require(ctx).accountId(), form, referrer);
+        if (!saved.errors().isEmpty()) {
+            Views.invalid(ctx, "referral/newLead.jte", new NewLeadPage(Views.shell(ctx, "referral.newLead.title", "referrals"),
+                    form, referrer, saved.errors()));
+            return;
+        }
+        ctx.attribute(AuditLog.RECORDED_ATTR, Boolean.TRUE); // recorded with its detail by the service
+        Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + saved.id(), "referral.flash.leadAdded");
+    }
+
+    public void changeReferrer(Context ctx) {
+        long id = id(ctx);
+        String referrer = Validation.clean(ctx.formParam("referrer"));
+        FormErrors errors = service.changeReferrer(ws(ctx), CurrentUser.require(ctx).accountId(), id, referrer);
+        if (!errors.isEmpty()) {
+            leadInvalid(ctx, id, referrer, errors, FormErrors.none());
+            return;
+        }
+        ctx.attribute(AuditLog.RECORDED_ATTR, Boolean.TRUE);
+        Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id, "referral.flash.referrerChanged");
+    }
+
+    public void suggestion(Context ctx) {
+        long id = id(ctx);
+        long ws = ws(ctx);
+        long account = CurrentUser.require(ctx).accountId();
+        String decision = String.valueOf(ctx.formParam("decision"));
+        if (!decision.equals("confirm") && !decision.equals("dismiss")) throw new io.javalin.http.BadRequestResponse();
+        if (decision.equals("dismiss")) {
+            service.dismissSuggestion(ws, account, id);
+        } else {
+            FormErrors errors = service.confirmSuggestion(ws, account, id);
+            if (!errors.isEmpty()) {
+                leadInvalid(ctx, id, "", errors.has("referrer") ? errors : FormErrors.none(),
+                        errors.has("referrer") ? FormErrors.none() : errors);
+                return;
+            }
+        }
+        ctx.attribute(AuditLog.RECORDED_ATTR, Boolean.TRUE);
+        Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id,
+                decision.equals("confirm") ? "referral.flash.suggestionConfirmed" : "referral.flash.suggestionDismissed");
+    }
+
+    public void invoicePaid(Context ctx) {
+        long id = id(ctx);
+        FormErrors errors = service.markInvoicePaid(ws(ctx), id);
+        if (!errors.isEmpty()) {
+            leadInvalid(ctx, id, "", FormErrors.none(), errors);
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id, "referral.flash.invoicePaid");
     }
 
     public void changeStatus(Context ctx) {

@@ -128,6 +128,36 @@ public final class ReferralPublicController {
         Views.render(ctx, "referral/thanks.jte", new ThanksPage(Views.shell(ctx, "referral.thanks.title"), ws, null));
     }
 
+    // ---------------------------------------------------------------- the referrer's choice of reward
+
+    /** /reward/{token}: the referrer's private page (no-store and no-referrer, like every token page). */
+    public void rewardChoice(Context ctx) {
+        Reward r = service.rewardByChoiceToken(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
+        renderChoice(ctx, r, r.rewardType().name(), r.rewardType() == Program.RewardType.DONATION ? r.description() : "",
+                FormErrors.none(), "1".equals(ctx.queryParam("saved")));
+    }
+
+    public void chooseReward(Context ctx) {
+        String token = ctx.pathParam("token");
+        Reward r = service.rewardByChoiceToken(token).orElseThrow(NotFoundResponse::new);
+        String choice = io.goodword.web.Validation.clean(ctx.formParam("choice"));
+        String cause = io.goodword.web.Validation.clean(ctx.formParam("cause"));
+        FormErrors errors = service.chooseReward(r, choice, cause);
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderChoice(ctx, r, choice, cause, errors, false);
+            return;
+        }
+        ctx.redirect("/reward/" + token + "?saved=1", HttpStatus.SEE_OTHER);
+    }
+
+    private void renderChoice(Context ctx, Reward r, String choice, String cause, FormErrors errors, boolean saved) {
+        WorkspaceRef ws = links.workspace(r.workspaceId()).orElseThrow(NotFoundResponse::new);
+        Views.render(ctx, "referral/rewardChoice.jte", new RewardChoicePage(Views.shell(ctx, "referral.choice.title"), ws, r,
+                (r.currency().isEmpty() ? "" : r.currency() + " ") + (r.amount() == null ? "" : Rewards.money(r.amount())),
+                choice, cause, errors, saved));
+    }
+
     /** The user keeps what they typed; the stamp of the first showing stays, so fixing a field needs no waiting. */
     private FriendForm keepStamp(FriendForm form) {
         return form.withStamp(guard.restamp(FormGuard.Form.REFERRAL, form.stamp()));

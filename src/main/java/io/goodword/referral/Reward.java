@@ -9,7 +9,8 @@ public record Reward(long id, long workspaceId, long programId, long leadId, Ben
                      String recipientName, String recipientEmail, Program.RewardType rewardType, BigDecimal amount,
                      String currency, String description, Status status, boolean held, String note,
                      Instant createdAt, Instant approvedAt, Instant fulfilledAt, Instant cancelledAt,
-                     String programName, String leadName) {
+                     String programName, String leadName, Instant payableFrom, boolean awaitingInvoice,
+                     String choices, Instant chosenAt) {
 
     public enum Status { PENDING, APPROVED, FULFILLED, CANCELLED }
 
@@ -20,6 +21,12 @@ public record Reward(long id, long workspaceId, long programId, long leadId, Ben
     public boolean canApprove() { return status == Status.PENDING && !held; }
 
     public boolean canFulfil() { return open() && !held; }
+
+    /** Still inside the program's hold at {@code now}: not payable yet (the deal may still fall through). */
+    public boolean onHold(Instant now) { return awaitingInvoice || payableFrom != null && now.isBefore(payableFrom); }
+
+    /** The forms the referrer may choose between (empty: no choice offered). */
+    public java.util.List<Program.RewardType> choiceList() { return Rewards.choices(choices); }
 
     public String describe(Localizer t) { return Rewards.describe(t, rewardType, amount, currency, description); }
 }

@@ -16,7 +16,8 @@ public interface RewardDao {
     String SELECT = """
             SELECT r.id, r.workspace_id, r.program_id, r.lead_id, r.beneficiary, r.client_id, r.recipient_name,
                    r.recipient_email, r.reward_type, r.amount, r.currency, r.description, r.status, r.held, r.note,
-                   r.created_at, r.approved_at, r.fulfilled_at, r.cancelled_at, p.name AS program_name, l.name AS lead_name
+                   r.created_at, r.approved_at, r.fulfilled_at, r.cancelled_at, p.name AS program_name, l.name AS lead_name,
+                   r.payable_from, r.awaiting_invoice, r.choices, r.chosen_at
             FROM referral_rewards r
             JOIN referral_programs p ON p.id = r.program_id AND p.workspace_id = r.workspace_id
             JOIN referral_leads l ON l.id = r.lead_id AND l.workspace_id = r.workspace_id
@@ -29,15 +30,48 @@ public interface RewardDao {
     /** Returns 1 when created, 0 when this lead already has this beneficiary's reward (the unique key). */
     @SqlUpdate("""
             INSERT INTO referral_rewards (workspace_id, program_id, lead_id, beneficiary, client_id, recipient_name,
-                recipient_email, reward_type, amount, currency, description, held, created_at)
+                recipient_email, reward_type, amount, currency, description, held, created_at, payable_from,
+                awaiting_invoice, choices, choice_token_hash)
             VALUES (:ws, :program, :lead, :beneficiary, :client, :name, :email, :type, :amount, :currency,
-                :description, :held, :now)
+                :description, :held, :now, :payableFrom, :awaitingInvoice, :choices, :tokenHash)
             ON DUPLICATE KEY UPDATE id = id""")
     int insertOnce(@Bind("ws") long workspaceId, @Bind("program") long programId, @Bind("lead") long leadId,
                    @Bind("beneficiary") Reward.Beneficiary beneficiary, @Bind("client") Long clientId,
                    @Bind("name") String name, @Bind("email") String email, @Bind("type") Program.RewardType type,
                    @Bind("amount") BigDecimal amount, @Bind("currency") String currency,
-                   @Bind("description") String description, @Bind("held") boolean held, @Bind("now") Instant now);
+                   @Bind("description") String description, @Bind("held") boolean held, @Bind("now") Instant now,
+                   @Bind("payableFrom") Instant payableFrom, @Bind("awaitingInvoice") boolean awaitingInvoice,
+                   @Bind("choices") String choices, @Bind("tokenHash") String choiceTokenHash);
+
+    /** The reward behind a referrer's private choice link (the token's SHA-256; the token itself is never stored). */
+    @SqlQuery(SELECT + " WHERE r.choice_token_hash = :hash")
+    Optional<Reward> findByChoiceHash(@Bind("hash") String tokenHash);
+
+    /** The referrer's choice of form; only while the reward is still open, and only among the offered forms. */
+    @SqlUpdate("""
+            UPDATE referral_rewards SET reward_type = :type, description = :description, chosen_at = :now
+            WHERE id = :id AND workspace_id = :ws AND status IN ('PENDING', 'APPROVED')
+              AND FIND_IN_SET(:type, choices) > 0""")
+    int choose(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("type") Program.RewardType type,
+               @Bind("description") String description, @Bind("now") Instant now);
+
+    /** The invoice of the lead's deal is paid: its rewards no longer wait for it. */
+    @SqlUpdate("UPDATE referral_rewards SET awaiting_invoice = FALSE WHERE workspace_id = :ws AND lead_id = :lead")
+    int releaseInvoiceHold(@Bind("ws") long workspaceId, @Bind("lead") long leadId);
+
+    /** The lead no longer has a referrer: an unpaid referrer reward is cancelled (a paid one stays in the ledger). */
+    @SqlUpdate("""
+            UPDATE referral_rewards SET status = 'CANCELLED', note = :note, cancelled_at = :now, held = FALSE
+            WHERE workspace_id = :ws AND lead_id = :lead AND beneficiary = 'REFERRER' AND status IN ('PENDING', 'APPROVED')""")
+    int cancelOpenReferrerReward(@Bind("ws") long workspaceId, @Bind("lead") long leadId, @Bind("note") String note,
+                                 @Bind("now") Instant now);
+
+    /** A lead's referrer changed before its reward was paid: the open reward goes to the new referrer. */
+    @SqlUpdate("""
+            UPDATE referral_rewards SET client_id = :client, recipient_name = :name, recipient_email = :email
+            WHERE workspace_id = :ws AND lead_id = :lead AND beneficiary = 'REFERRER' AND status IN ('PENDING', 'APPROVED')""")
+    int reassignReferrer(@Bind("ws") long workspaceId, @Bind("lead") long leadId, @Bind("client") long clientId,
+                         @Bind("name") String name, @Bind("email") String email);
 
     /** Referrer rewards that count against the cap: all but cancelled ones. */
     @SqlQuery("""
@@ -63,13 +97,15 @@ public interface RewardDao {
 
     @SqlUpdate("""
             UPDATE referral_rewards SET status = 'APPROVED', approved_at = :now
-            WHERE id = :id AND workspace_id = :ws AND status = 'PENDING' AND held = FALSE""")
+            WHERE id = :id AND workspace_id = :ws AND status = 'PENDING' AND held = FALSE
+              AND awaiting_invoice = FALSE AND (payable_from IS NULL OR payable_from <= :now)""")
     int approve(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("now") Instant now);
 
     @SqlUpdate("""
             UPDATE referral_rewards SET status = 'FULFILLED', note = :note, fulfilled_at = :now,
                 approved_at = COALESCE(approved_at, :now)
-            WHERE id = :id AND workspace_id = :ws AND status IN ('PENDING', 'APPROVED') AND held = FALSE""")
+            WHERE id = :id AND workspace_id = :ws AND status IN ('PENDING', 'APPROVED') AND held = FALSE
+              AND awaiting_invoice = FALSE AND (payable_from IS NULL OR payable_from <= :now)""")
     int fulfil(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("note") String note, @Bind("now") Instant now);
 
     @SqlUpdate("""

@@ -14,6 +14,7 @@ final class Rewards {
         String money = amount == null ? "" : (currency == null ? "" : currency + " ") + money(amount);
         return switch (type) {
             case PERCENT -> t.text("referral.reward.describe.PERCENT", a);
+            case DEAL_PERCENT -> t.text("referral.reward.describe.DEAL_PERCENT", a);
             case CREDIT -> t.text("referral.reward.describe.CREDIT", money);
             case CASH -> t.text("referral.reward.describe.CASH", money);
             case GIFT -> t.text("referral.reward.describe.GIFT", text);
@@ -22,6 +23,18 @@ final class Rewards {
             case TEXT -> text;
             case NONE -> "";
         };
+    }
+
+    /** The forms in a stored comma list that a referrer may choose between, in their fixed order, each once. */
+    static java.util.List<Program.RewardType> choices(String csv) {
+        if (csv == null || csv.isBlank()) return java.util.List.of();
+        java.util.Set<String> names = java.util.Set.of(csv.split(","));
+        return Program.RewardType.CHOOSABLE.stream().filter(t -> names.contains(t.name())).toList();
+    }
+
+    /** The referrer's share of a won deal: {@code percent} of {@code dealValue}, to the cent. */
+    static BigDecimal share(BigDecimal dealValue, BigDecimal percent) {
+        return dealValue.multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     }
 
     static String money(BigDecimal amount) { return amount.setScale(2, RoundingMode.HALF_UP).toPlainString(); }

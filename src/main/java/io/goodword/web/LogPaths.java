@@ -11,7 +11,7 @@ import java.util.List;
 public final class LogPaths {
     /** Every public URL that carries a secret in the segment after its prefix. */
     public static final List<String> TOKEN_PREFIXES = List.of("/c/", "/u/", "/approve/", "/password/reset/",
-            "/testimonial/edit/");
+            "/testimonial/edit/", "/reward/");
     /** Slugs are at most 40 characters; tokens are 43. Longer segments are never worth logging in full. */
     static final int MAX_SEGMENT = 40;
     static final String MASK = "{token}";

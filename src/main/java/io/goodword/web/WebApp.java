@@ -180,7 +180,14 @@ public final class WebApp {
         post("/p/{slug}/contact", f.referralPublic()::submitContact);
         get("/p/{slug}/contact/thanks", f.referralPublic()::contactThanks);
         get("/admin/referrals", f.referralPipeline()::leads);
+        get("/admin/referrals/leads/new", f.referralPipeline()::newLead);
+        post("/admin/referrals/leads", f.referralPipeline()::createLead);
         get("/admin/referrals/leads/{id}", f.referralPipeline()::lead);
+        post("/admin/referrals/leads/{id}/referrer", f.referralPipeline()::changeReferrer);
+        post("/admin/referrals/leads/{id}/suggestion", f.referralPipeline()::suggestion);
+        post("/admin/referrals/leads/{id}/invoice", f.referralPipeline()::invoicePaid);
+        get("/reward/{token}", f.referralPublic()::rewardChoice);
+        post("/reward/{token}", f.referralPublic()::chooseReward);
         post("/admin/referrals/leads/{id}/status", f.referralPipeline()::changeStatus);
         post("/admin/referrals/leads/{id}/note", f.referralPipeline()::addNote);
         post("/admin/referrals/leads/{id}/review", f.referralPipeline()::review);

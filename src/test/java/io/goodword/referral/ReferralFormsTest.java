@@ -50,7 +50,8 @@ class ReferralFormsTest {
     @Test
     void the_trigger_is_reached_on_qualified_or_won_and_above_the_minimum_deal() {
         Program won = new Program(1, 1, "P", "", "", Program.RewardType.CASH, BigDecimal.TEN, "EUR", "", Program.RewardType.NONE,
-                null, "", "", Program.Trigger.WON, new BigDecimal("500"), null, null, null, Program.Status.ACTIVE, null, null);
+                null, "", "", Program.Trigger.WON, new BigDecimal("500"), null, null, null, Program.Status.ACTIVE, null, null,
+                null, false, "");
         assertThat(won.triggerReached(Lead.Status.QUALIFIED, null)).isFalse();
         assertThat(won.triggerReached(Lead.Status.WON, new BigDecimal("499.99"))).isFalse();
         assertThat(won.triggerReached(Lead.Status.WON, new BigDecimal("500"))).isTrue();
