@@ -44,9 +44,24 @@ public final class PublicCache {
         }
     }
 
+    /**
+     * What every public page of a workspace shows besides its own testimonials: count and average rating and the
+     * tags in use. Computed once per stamp and shared by all pages, the widget and the feed (also with
+     * PUBLIC_CACHE=false, which bypasses only the page bytes): counting and averaging reads every approved
+     * testimonial of the workspace, so done per render it made each render slower the bigger the workspace.
+     */
+    public record Summary(TestimonialDao.Aggregate aggregate, java.util.List<String> tags, String stamp) {}
+
     private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
 
-    private record Checked(WallState state, long checkedAt) {}
+    /**
+     * A workspace's stamp and when it was read; {@code refreshing} lets exactly one request re-read a stale stamp
+     * while the others keep answering from it (JFR under wrk: without it every request that arrived during the
+     * re-read queried the database too, one in four requests of the wall).
+     */
+    private record Checked(WallState state, long checkedAt, java.util.concurrent.atomic.AtomicBoolean refreshing) {
+        Checked(WallState state, long checkedAt) { this(state, checkedAt, new java.util.concurrent.atomic.AtomicBoolean()); }
+    }
 
     private final Jdbi jdbi;
     private final AtomicLong invalidations = new AtomicLong();
@@ -57,6 +72,9 @@ public final class PublicCache {
     private final Cache<String, Rendered> pages = Caffeine.newBuilder()
             .maximumWeight(128L * 1024 * 1024).weigher((String k, Rendered r) -> r.bytes().length + 200)
             .expireAfterAccess(Duration.ofHours(6)).build();
+
+    private final Cache<Long, Summary> summaries = Caffeine.newBuilder().maximumSize(20_000)
+            .expireAfterAccess(Duration.ofMinutes(30)).build();
 
     public PublicCache(Jdbi jdbi) { this(jdbi, System::nanoTime, true); }
 
@@ -76,15 +94,22 @@ public final class PublicCache {
         long now = nanos.getAsLong();
         Checked c = bySlug.getIfPresent(slug);
         if (c != null && now - c.checkedAt() < REVALIDATE.toNanos()) return Optional.of(c.state());
+        // Stale: one request re-reads, the others answer from the stamp it replaces (older by one query at most).
+        if (c != null && !c.refreshing().compareAndSet(false, true)) return Optional.of(c.state());
         long generation = invalidations.get();
-        Optional<WallState> fresh = jdbi.withExtension(TestimonialDao.class, dao -> dao.wallState(slug));
-        if (fresh.isEmpty()) {
-            bySlug.invalidate(slug);
+        try {
+            Optional<WallState> fresh = jdbi.withExtension(TestimonialDao.class, dao -> dao.wallState(slug));
+            if (fresh.isEmpty()) {
+                bySlug.invalidate(slug);
+                return fresh;
+            }
+            // A change committed while we were reading must not be hidden behind what we read before it.
+            if (invalidations.get() == generation) bySlug.put(slug, new Checked(fresh.get(), now));
             return fresh;
+        } finally {
+            // Not replaced (the read failed, or raced with a change): the next request tries again.
+            if (c != null) c.refreshing().set(false);
         }
-        // A change committed while we were reading must not be hidden behind what we read before it.
-        if (invalidations.get() == generation) bySlug.put(slug, new Checked(fresh.get(), now));
-        return fresh;
     }
 
     /** The cached bytes of one variant of a workspace's page, rendered afresh when the stamp moved. */
@@ -93,14 +118,21 @@ public final class PublicCache {
         String key = state.id() + "|" + variant;
         Rendered r = pages.getIfPresent(key);
         if (r != null && r.stamp().equals(state.stamp())) return r;
-        r = render.apply(state);
-        pages.put(key, r);
-        return r;
+        // One render per key and stamp: requests arriving meanwhile wait for it instead of rendering it too.
+        return pages.asMap().compute(key, (k, old) -> old != null && old.stamp().equals(state.stamp()) ? old : render.apply(state));
+    }
+
+    /** The workspace's summary as of this stamp, computed by {@code load} when the stamp moved. */
+    public Summary summary(WallState state, Function<WallState, Summary> load) {
+        Summary s = summaries.getIfPresent(state.id());
+        if (s != null && s.stamp().equals(state.stamp())) return s;
+        return summaries.asMap().compute(state.id(), (k, old) -> old != null && old.stamp().equals(state.stamp()) ? old : load.apply(state));
     }
 
     /** Forgets everything of one workspace (after a change in this process). */
     public void invalidate(long workspaceId) {
         invalidations.incrementAndGet();
+        summaries.invalidate(workspaceId);
         bySlug.asMap().values().removeIf(c -> c.state().id() == workspaceId);
         String prefix = workspaceId + "|";
         pages.asMap().keySet().removeIf(k -> k.startsWith(prefix));

@@ -90,15 +90,16 @@ public final class PublicController {
         Localizer t = i18n.localizer(ws.language());
         return jdbi.withExtension(TestimonialDao.class, dao -> {
             String tagOrNull = tag.isEmpty() ? null : tag;
-            long total = dao.publicCount(ws.id(), tagOrNull);
+            PublicCache.Summary summary = summary(dao, state);
+            TestimonialDao.Aggregate agg = summary.aggregate();
+            long total = tagOrNull == null ? agg.count() : dao.publicCount(ws.id(), tagOrNull);
             int pages = WallPaging.pages(total, WALL_PAGE_SIZE);
-            List<String> tags = dao.publicTags(ws.id());
+            List<String> tags = summary.tags();
             if (page > pages || (tagOrNull != null && !tags.contains(tagOrNull))) {
                 return PublicCache.Rendered.notFound(state);
             }
             List<PublicTestimonial> items = publicItems(dao, ws.id(),
                     dao.publicList(ws.id(), tagOrNull, 1, WALL_PAGE_SIZE, (page - 1) * WALL_PAGE_SIZE));
-            TestimonialDao.Aggregate agg = dao.publicAggregate(ws.id());
             TestimonialPages.Brand brand = brand(ws, state);
             String canonical = baseUrl + "/p/" + ws.slug() + query(tagOrNull, page);
             String description = !ws.headline().isBlank() ? ws.headline()
@@ -157,11 +158,10 @@ public final class PublicController {
     private PublicCache.Rendered renderFeed(WallState state, int page) {
         Workspace ws = workspaces.findById(state.id()).orElseThrow(NotFoundResponse::new);
         return jdbi.withExtension(TestimonialDao.class, dao -> {
-            long total = dao.publicCount(ws.id(), null);
-            int pages = WallPaging.pages(total, FEED_PAGE_SIZE);
+            TestimonialDao.Aggregate agg = summary(dao, state).aggregate();
+            int pages = WallPaging.pages(agg.count(), FEED_PAGE_SIZE);
             List<PublicTestimonial> items = publicItems(dao, ws.id(),
                     dao.publicList(ws.id(), null, 1, FEED_PAGE_SIZE, (page - 1) * FEED_PAGE_SIZE));
-            TestimonialDao.Aggregate agg = dao.publicAggregate(ws.id());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("name", ws.displayName());
             out.put("url", baseUrl + "/p/" + ws.slug());
@@ -232,7 +232,7 @@ public final class PublicController {
         return jdbi.withExtension(TestimonialDao.class, dao -> {
             String tag = o.tag().isEmpty() ? null : o.tag();
             List<PublicTestimonial> items = publicItems(dao, ws.id(), dao.publicList(ws.id(), tag, o.minRating(), o.limit(), 0));
-            TestimonialDao.Aggregate agg = dao.publicAggregate(ws.id());
+            TestimonialDao.Aggregate agg = summary(dao, state).aggregate();
             TestimonialPages.EmbedPage p = new TestimonialPages.EmbedPage(t, t.lang(), brand(ws, state), items, o, agg.count(),
                     average(agg), baseUrl + "/p/" + ws.slug());
             return PublicCache.rendered(render("testimonial/embed.jte", p), "text/html; charset=utf-8", state);
@@ -439,6 +439,12 @@ public final class PublicController {
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the visitor went away
         }
+    }
+
+    /** Count, average and tags of the workspace's public testimonials, once per stamp (see PublicCache.Summary). */
+    private PublicCache.Summary summary(TestimonialDao dao, WallState state) {
+        return cache.summary(state, s -> new PublicCache.Summary(dao.publicAggregate(s.id()), List.copyOf(dao.publicTags(s.id())),
+                s.stamp()));
     }
 
     private static List<PublicTestimonial> publicItems(TestimonialDao dao, long workspaceId, List<Testimonial> rows) {

@@ -187,12 +187,32 @@ public interface TestimonialDao {
 
     // ---- public pages ----
 
+    /**
+     * One page of the public list. Without a tag or rating filter (the wall, the feed) the page's ids come from
+     * ix_testimonials_public alone (workspace, status, consent, featured, approved_at, and the primary key InnoDB
+     * appends), then only those rows are read: with a plain OFFSET MariaDB read every skipped row, so the last page of
+     * a 2,000-testimonial wall read 2,000 rows (ANALYZE: 22 ms against 2.4 ms). A filter written as
+     * {@code :tag IS NULL OR ...} is not folded away by MariaDB and costs the index-only scan, hence two statements.
+     */
+    default List<Testimonial> publicList(long workspaceId, String tag, int minRating, int limit, int offset) {
+        return tag == null && minRating <= 1 ? publicPage(workspaceId, limit, offset)
+                : publicPageFiltered(workspaceId, tag, minRating, limit, offset);
+    }
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM testimonials t JOIN (SELECT t.id FROM testimonials t WHERE t.workspace_id = :ws AND"
+            + PUBLIC + """
+            ORDER BY t.featured DESC, t.approved_at DESC, t.id DESC
+            LIMIT :limit OFFSET :offset) k ON k.id = t.id
+            WHERE t.workspace_id = :ws
+            ORDER BY t.featured DESC, t.approved_at DESC, t.id DESC""")
+    List<Testimonial> publicPage(@Bind("ws") long workspaceId, @Bind("limit") int limit, @Bind("offset") int offset);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM testimonials t WHERE t.workspace_id = :ws AND" + PUBLIC + "AND" + TAG_FILTER + """
             AND t.rating >= :minRating
             ORDER BY t.featured DESC, t.approved_at DESC, t.id DESC
             LIMIT :limit OFFSET :offset""")
-    List<Testimonial> publicList(@Bind("ws") long workspaceId, @Bind("tag") String tag, @Bind("minRating") int minRating,
-                                 @Bind("limit") int limit, @Bind("offset") int offset);
+    List<Testimonial> publicPageFiltered(@Bind("ws") long workspaceId, @Bind("tag") String tag, @Bind("minRating") int minRating,
+                                         @Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery("SELECT COUNT(*) FROM testimonials t WHERE t.workspace_id = :ws AND" + PUBLIC + "AND" + TAG_FILTER)
     long publicCount(@Bind("ws") long workspaceId, @Bind("tag") String tag);

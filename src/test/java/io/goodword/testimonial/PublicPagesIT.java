@@ -8,7 +8,12 @@ import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.TestApp;
 import java.io.ByteArrayOutputStream;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.jdbi.v3.core.statement.StatementContext;
 import java.util.zip.GZIPOutputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -299,5 +304,52 @@ class PublicPagesIT {
         byte[] unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(zipped.body())).readAllBytes();
         assertThat(new String(unzipped, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(plain.body()).contains("Zipped Person");
         assertThat(zipped.body().length).isLessThan(plain.body().length());
+    }
+
+    @Test
+    void the_last_wall_page_lists_the_oldest_testimonials_newest_first() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        for (int i = 0; i < 30; i++) {
+            Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, String.format("Paged Person %02d", i),
+                    "Testimonial number " + i + " for the paging of a wall, long enough to be a real one.");
+        }
+        Reviews.insert(f.workspaceId(), TestimonialStatus.PENDING, true, "Waiting Person", "Pending words never on any page of a wall.");
+        Http v = app.http();
+        String firstText = v.get("/p/" + f.slug()).html().select(".tcard").text();
+        Document last = v.get("/p/" + f.slug() + "?page=2").html();
+        String lastText = last.select(".tcard").text();
+        for (int i = 0; i < 6; i++) assertThat(lastText).contains(String.format("Paged Person %02d", i));
+        assertThat(lastText).doesNotContain("Paged Person 06").doesNotContain("Waiting Person");
+        assertThat(last.select(".tcard")).hasSize(6);
+        assertThat(lastText.indexOf("Paged Person 05")).isLessThan(lastText.indexOf("Paged Person 00"));
+        assertThat(v.get("/p/" + f.slug() + "?page=3").status()).isEqualTo(404);
+        assertThat(firstText).contains("Paged Person 29").contains("Paged Person 06").doesNotContain("Paged Person 05");
+    }
+
+    @Test
+    void all_pages_of_a_wall_with_its_widget_and_feed_count_and_average_the_workspace_once_per_change() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        for (int i = 0; i < 30; i++) {
+            Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Counted Person " + i,
+                    "Testimonial number " + i + " for counting how often a wall is counted.");
+        }
+        List<String> statements = new CopyOnWriteArrayList<>();
+        SqlStatements config = app.app().database().jdbi().getConfig(SqlStatements.class);
+        SqlLogger before = config.getSqlLogger();
+        config.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) { statements.add(context.getRawSql()); }
+        });
+        Http v = app.http();
+        try {
+            assertThat(v.get("/p/" + f.slug()).status()).isEqualTo(200);
+            assertThat(v.get("/p/" + f.slug() + "?page=2").status()).isEqualTo(200);
+            assertThat(v.get("/embed/" + f.slug()).status()).isEqualTo(200);
+            assertThat(v.get("/p/" + f.slug() + "/testimonials.json").status()).isEqualTo(200);
+        } finally {
+            config.setSqlLogger(before);
+        }
+        assertThat(statements.stream().filter(s -> s.contains("AVG(t.rating)")).count()).isEqualTo(1);
+        assertThat(statements).noneMatch(s -> s.contains("SELECT COUNT(*) FROM testimonials t WHERE t.workspace_id = :ws AND"));
     }
 }
