@@ -12,6 +12,7 @@
 #
 #   LEVEL=3 RISK=2 (defaults, as issue 11 asks)     SQLMAP_QUICK=1: level 1, risk 1, three targets (a smoke run)
 #   TARGETS="login review clients ..." a subset      SKIP_BUILD=1  KEEP=1 keeps the work directory (logs)
+#   GOODWORD_JAR=path: scan that jar instead of target/goodword.jar (e.g. a copy, while a build rewrites target/)
 #   DATABASE_URL/DATABASE_USER/DATABASE_PASSWORD are passed through (an external MariaDB on 127.0.0.1).
 #
 # Public forms are read from the rendered page by this script (not by sqlmap's --forms), filled with values the
@@ -43,7 +44,7 @@ trap cleanup EXIT
 # TRUST_PROXY=true plus sqlmap's xforwardedfor tamper gives every request its own client address, so the per-IP
 # limits of the public forms do not turn the scan into a wall of 429s (per-account and per-form limits still apply).
 DATA_DIR="$WORK/data" PORT=$PORT BASE_URL="$BASE" TRUST_PROXY=true GOODWORD_HTTP_LOG=DEBUG \
-  java ${JAVA_OPTS:-} -jar target/goodword.jar > "$LOG" 2>&1 &
+  java ${JAVA_OPTS:-} -jar "${GOODWORD_JAR:-target/goodword.jar}" > "$LOG" 2>&1 &
 PID=$!
 for _ in $(seq 1 240); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.5; done
 curl -sf "$BASE/healthz" >/dev/null || { echo "the portal did not start"; exit 1; }
@@ -65,8 +66,10 @@ class P(html.parser.HTMLParser):
         if tag == "form":
             s.cur = {"action": a.get("action", ""), "post": a.get("method", "").lower() == "post", "fields": [], "hidden": []}
             s.forms.append(s.cur)
-        if tag == "option" and s.cur is not None and s.sel and s.sel not in [f[0] for f in s.cur["fields"]] and a.get("value"):
-            s.cur["fields"].append((s.sel, a["value"]))
+        if tag == "option" and s.cur is not None and s.sel and a.get("value") is not None:
+            names = [f[0] for f in s.cur["fields"]]
+            if s.sel not in names: s.cur["fields"].append((s.sel, a["value"]))  # the first option, unless one is selected
+            elif "selected" in a: s.cur["fields"][names.index(s.sel)] = (s.sel, a["value"])
         if s.cur is None or not a.get("name"): return
         n, t = a["name"], a.get("type", "text").lower()
         if tag == "input" and t == "hidden":
@@ -84,7 +87,7 @@ def value(n, t, rendered):
     if rendered or os.environ.get("BLANK"): return rendered  # BLANK: only what is rendered (the set-up fills in the rest)
     for k, v in GOOD:
         if k in n.lower() or t == k: return v
-    return "Scan text " + n
+    return "Scan text for the field " + n + ", long enough to be taken"
 p = P(); p.feed(page)
 for f in p.forms:
     if f["post"] and want.search(f["action"]) and not f["action"].endswith("/logout"):
