@@ -213,7 +213,7 @@ scan() {
 judge() {
   local t=$1 out=$2 req=$3
   read -r tested sent params < <(awk '
-    /testing for SQL injection on .* parameter / { match($0, /parameter .[^ ]*/); cur=substr($0, RSTART+11, RLENGTH-12); seen[cur]=1; next }
+    /testing for SQL injection on (.* )?parameter / { match($0, /parameter .[^ ]*/); cur=substr($0, RSTART+11, RLENGTH-12); seen[cur]=1; next }
     /\[INFO\] testing .[A-Z]/ && cur != "" { n[cur]++ }
     END { c=0; s=0; l=""; for (p in seen) { s++; if (n[p] > 0) { c++; l=l (l?" ":"") p ":" n[p] } } print c, s, (l==""?"-":l) }' "$out")
   local total ok redir denied limited errors
