@@ -58,9 +58,9 @@ class HostileInputIT {
     static final List<Hostile.Value> VALUES = Hostile.values();
     static final List<Hostile.File> FILES = Hostile.files();
     static final int[] NEXT = {0};
-    static final List<String> failures = new ArrayList<>();
-    static final Set<String> postedRoutes = new TreeSet<>();
-    static final Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+    static final List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+    static final Set<String> postedRoutes = new java.util.concurrent.ConcurrentSkipListSet<>();
+    static final Map<Integer, Integer> statuses = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     @BeforeAll
     static void start() {
@@ -87,16 +87,22 @@ class HostileInputIT {
         Fixtures.Freelancer visitorAccount = Fixtures.freelancer();
         Public p = seedPublic(a);
 
-        fuzz("review", app.http(), () -> "/p/" + a.slug() + "/review", PUBLIC_POSTS, "SELECT COUNT(*) FROM testimonials WHERE workspace_id = " + a.workspaceId());
-        fuzz("edit link", app.http(), () -> "/testimonial/edit/" + p.editToken(), PUBLIC_POSTS / 2, null);
-        fuzz("referral landing", app.http(), () -> "/r/" + p.code(), PUBLIC_POSTS, "SELECT COUNT(*) FROM referral_leads WHERE workspace_id = " + a.workspaceId());
-        fuzz("contact", app.http(), () -> "/p/" + a.slug() + "/contact", PUBLIC_POSTS, "SELECT COUNT(*) FROM referral_leads WHERE workspace_id = " + a.workspaceId());
-        fuzz("check-in", app.http(), () -> "/c/" + p.askToken(), PUBLIC_POSTS, null);
-        fuzz("approval", app.http(), () -> "/approve/" + p.approvalToken(), PUBLIC_POSTS, null);
-        fuzz("sign-up", null, () -> "/signup", PUBLIC_POSTS, null);
-        fuzz("sign-in", app.http(), () -> "/login", PUBLIC_POSTS, null);
-        fuzz("forgot", app.http(), () -> "/password/forgot", PUBLIC_POSTS, null);
-        fuzz("reset", app.http(), () -> "/password/reset/" + resetToken(visitorAccount.accountId()), PUBLIC_POSTS, null);
+        // Two visitors at once, to keep the run short: each lane holds the forms whose stored-row counts it checks
+        // (review and check-in both store testimonials, landing and contact both store leads), so neither lane's count
+        // can move under the other's feet.
+        inParallel(() -> {
+            fuzz("review", app.http(), () -> "/p/" + a.slug() + "/review", PUBLIC_POSTS, "SELECT COUNT(*) FROM testimonials WHERE workspace_id = " + a.workspaceId());
+            fuzz("edit link", app.http(), () -> "/testimonial/edit/" + p.editToken(), PUBLIC_POSTS / 2, null);
+            fuzz("check-in", app.http(), () -> "/c/" + p.askToken(), PUBLIC_POSTS, null);
+            fuzz("approval", app.http(), () -> "/approve/" + p.approvalToken(), PUBLIC_POSTS, null);
+            fuzz("sign-up", null, () -> "/signup", PUBLIC_POSTS, null);
+        }, () -> {
+            fuzz("referral landing", app.http(), () -> "/r/" + p.code(), PUBLIC_POSTS, "SELECT COUNT(*) FROM referral_leads WHERE workspace_id = " + a.workspaceId());
+            fuzz("contact", app.http(), () -> "/p/" + a.slug() + "/contact", PUBLIC_POSTS, "SELECT COUNT(*) FROM referral_leads WHERE workspace_id = " + a.workspaceId());
+            fuzz("sign-in", app.http(), () -> "/login", PUBLIC_POSTS, null);
+            fuzz("forgot", app.http(), () -> "/password/forgot", PUBLIC_POSTS, null);
+            fuzz("reset", app.http(), () -> "/password/reset/" + resetToken(visitorAccount.accountId()), PUBLIC_POSTS, null);
+        });
 
         long tPublic = System.nanoTime();
 
@@ -171,6 +177,18 @@ class HostileInputIT {
 
     // ------------------------------------------------------------------ fuzzing
 
+    /** Runs the lanes at once and waits for both; a lane's exception fails the test. */
+    static void inParallel(Runnable... lanes) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(lanes.length);
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (Runnable lane : lanes) running.add(pool.submit(lane));
+            for (java.util.concurrent.Future<?> f : running) f.get();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** Posts {@code posts} hostile fillings of the POST forms on the page {@code page} (re-read before every post). */
     static void fuzz(String label, Http visitor, Supplier<String> page, int posts, String countSql) {
         for (int round = 0; round < posts; round++) {
@@ -204,12 +222,18 @@ class HostileInputIT {
 
     static void postOnce(String label, Http http, HostileForms.Form form, int round, String countSql) {
         clock.advance(Duration.ofSeconds(5)); // past every minimum fill time, without sleeping
-        int from = NEXT[0];
-        HostileForms.Filled filled = HostileForms.fill(form, VALUES, NEXT, round, FILES);
+        int from;
+        int to;
+        HostileForms.Filled filled;
+        synchronized (NEXT) { // the two lanes of public forms share the list
+            from = NEXT[0];
+            filled = HostileForms.fill(form, VALUES, NEXT, round, FILES);
+            to = NEXT[0];
+        }
         long before = countSql == null ? 0 : count(countSql);
         Http.Response r = HostileForms.post(http, form.action(), form.multipart(), filled);
         postedRoutes.add(route(form.action()));
-        String what = "POST " + form.action() + " values " + labels(from, NEXT[0]) + " files " + filled.files().values().stream().map(Hostile.File::label).toList();
+        String what = "POST " + form.action() + " values " + labels(from, to) + " files " + filled.files().values().stream().map(Hostile.File::label).toList();
         check(label, what, r, http);
         // The CSRF token is always sent as rendered: a 403 means the form came from another visitor's page, and the
         // post never reached its handler (not fuzzed at all).
