@@ -77,6 +77,8 @@ class P(html.parser.HTMLParser):
         elif tag == "input" and t in ("checkbox", "radio"):
             if n not in [f[0] for f in s.cur["fields"]]: s.cur["fields"].append((n, a.get("value", "on")))
         elif tag == "input" and t in ("submit", "file", "button", "reset"): pass
+        elif tag == "input" and (n == "fax" or a.get("tabindex") == "-1"):  # the honeypot: a person leaves it empty
+            s.cur["fields"].append((n, a.get("value", "")))
         elif tag == "input": s.cur["fields"].append((n, value(n, t, a.get("value", ""))))
         elif tag == "textarea": s.cur["fields"].append((n, value(n, "textarea", ""))); s.ta = n
         elif tag == "select": s.sel = n
@@ -173,8 +175,9 @@ common() { # the options every mode shares
     --output-dir "$WORK/sqlmap" --timeout 15 --retries 1 --threads 4 --tamper=xforwardedfor --drop-set-cookie
 }
 
-# The check-in keeps a score it cannot take, so every request stays on the score step instead of moving the flow on.
-declare -A OVERRIDE=([checkin]="score=11")
+# The check-in keeps a score it cannot take, so every request stays on the score step instead of moving the flow on;
+# the sign-in uses the real account, so the baseline request succeeds.
+declare -A OVERRIDE=([checkin]="score=11" [login]="username=$SLUG@example.com password=a+long+enough+scan+password")
 
 run_form() { # t path: read the form as an anonymous visitor, post it with values it accepts
   local t=$1 path=$2 jar="$WORK/$t.jar"
@@ -182,7 +185,7 @@ run_form() { # t path: read the form as an anonymous visitor, post it with value
   local form; form=$(python3 "$WORK/form.py" "$WORK/$t.html" '.') || { echo "no form"; return 1; }
   local action data hidden cookies
   action=$(cut -f1 <<<"$form"); data=$(cut -f2 <<<"$form"); hidden=$(cut -f3 <<<"$form")
-  [ -n "${OVERRIDE[$t]:-}" ] && data=$(python3 -c 'import sys,urllib.parse as u; k,v=sys.argv[2].split("=",1); print(u.urlencode([(a,(v if a==k else b)) for a,b in u.parse_qsl(sys.argv[1],keep_blank_values=True)]))' "$data" "${OVERRIDE[$t]}")
+  [ -n "${OVERRIDE[$t]:-}" ] && data=$(python3 -c 'import sys,urllib.parse as u; o=dict(u.parse_qsl(sys.argv[2].replace(" ", "&"))); print(u.urlencode([(a,o.get(a,b)) for a,b in u.parse_qsl(sys.argv[1],keep_blank_values=True)]))' "$data" "${OVERRIDE[$t]}")
   EXPECTED=$(names "$data" "$SKIP,$hidden")
   cookies=$(awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF==7{printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$jar")
   sleep 3 # the guard's minimum fill time, from the page's stamp
@@ -216,8 +219,9 @@ judge() {
     /testing for SQL injection on (.* )?parameter / { match($0, /parameter .[^ ]*/); cur=substr($0, RSTART+11, RLENGTH-12); seen[cur]=1; next }
     /\[INFO\] testing .[A-Z]/ && cur != "" { n[cur]++ }
     END { c=0; s=0; l=""; for (p in seen) { s++; if (n[p] > 0) { c++; l=l (l?" ":"") p ":" n[p] } } print c, s, (l==""?"-":l) }' "$out")
-  local total ok redir denied limited errors
+  local total ok redir denied limited errors good
   total=$(wc -l < "$req")
+  good=$(grep -cE ' [23][0-9][0-9] [0-9]+ms' "$req" || true)
   ok=$(grep -cE ' 2[0-9][0-9] [0-9]+ms| 4(00|04|05|13|15|22) [0-9]+ms' "$req" || true)
   redir=$(grep -cE ' 30[1237] [0-9]+ms' "$req" || true)
   denied=$(grep -cE ' 40[13] [0-9]+ms' "$req" || true)
@@ -229,6 +233,8 @@ judge() {
     verdict=FOUND; touch "$WORK/keep"; why=" — see $out"
   elif [ "$tested" -eq 0 ] || [ "$tested" -lt "$EXPECTED" ]; then
     verdict=inconclusive; why=" — $(grep -E 'CRITICAL|ERROR' "$out" | tail -1 | sed 's/^\[[0-9:]*\] //')"
+  elif [ "$good" -eq 0 ]; then
+    verdict=inconclusive; why=" — not one answer was a success: the form's own values were refused, no query behind them ran"
   elif [ $(( (denied + limited) * 2 )) -gt "$total" ] || { [ "$MODE" = admin ] && [ $(( redir * 2 )) -gt "$total" ]; }; then
     verdict=inconclusive; why=" — most answers refused or sent to sign-in"
   fi
