@@ -170,8 +170,10 @@ ALL=$(awk 'NF{print $1}' <<<"$TABLE" | tr '\n' ' ')
 TARGETS=${TARGETS:-$ALL}
 SKIP="_csrf,_stamp,fax,gw_session,gw_csrf,gw_lang,gw_ref"
 
+# --skip-heuristics: a field the portal validates strictly (a URL, a phone number) looks "type cast" to sqlmap's
+# heuristic, which then skips it unless told otherwise; every parameter is to be tested in full.
 common() { # the options every mode shares
-  echo --batch --level "$LEVEL" --risk "$RISK" --dbms=MySQL --time-sec=2 --flush-session --disable-coloring \
+  echo --batch --skip-heuristics --level "$LEVEL" --risk "$RISK" --dbms=MySQL --time-sec=2 --flush-session --disable-coloring \
     --output-dir "$WORK/sqlmap" --timeout 15 --retries 1 --threads 4 --tamper=xforwardedfor --drop-set-cookie
 }
 
