@@ -191,7 +191,10 @@ public final class ReferralService {
         Email email = Email.of(client.email(), t.text("referral.mail.link.subject", ws.displayName()),
                         t.text("referral.mail.greeting", client.firstName()), paragraphs)
                 .withAction(t.text("referral.mail.link.action"), link.get().url()).withFooter(ws.displayName());
-        jdbi.useTransaction(h -> outbox.enqueue(h, workspaceId, "referral-link", email));
+        jdbi.useTransaction(h -> {
+            outbox.enqueue(h, workspaceId, "referral-link", email);
+            h.attach(LinkDao.class).markUsed(workspaceId, link.get().link().id(), clock.instant()); // sent: shared
+        });
         return Sent.SENT;
     }
 
@@ -258,6 +261,8 @@ public final class ReferralService {
                     form.phone(), form.message(), form.consent(), reasons.isEmpty() ? Lead.Review.NONE : Lead.Review.HELD,
                     reasons.stream().map(Enum::name).collect(Collectors.joining(",")), ip, now);
             ld.addEvent(workspaceId, id, LeadEvent.Kind.CREATED, Lead.Status.NEW, "", now);
+            // a friend arrived through the link: it was shared (a friend the client named in the check-in was not)
+            if (link != null && source == Lead.Source.LINK) lk.markUsed(workspaceId, link.id(), now);
             alertFreelancer(h, workspaceId, ld.findById(workspaceId, id).orElseThrow());
             return id;
         });
@@ -303,7 +308,7 @@ public final class ReferralService {
             Lead before = ld.findById(workspaceId, leadId).orElseThrow();
             Lead.Status status = form.statusValue();
             Instant now = clock.instant();
-            ld.updateStatus(workspaceId, leadId, status, form.dealValueValue(),
+            ld.updateStatus(workspaceId, leadId, status, form.dealValueValue(), form.dealCurrencyValue(),
                     status == Lead.Status.LOST ? form.lostReason() : "", now);
             if (before.status() != status) ld.addEvent(workspaceId, leadId, LeadEvent.Kind.STATUS, status, form.note(), now);
             else if (!form.note().isEmpty()) ld.addEvent(workspaceId, leadId, LeadEvent.Kind.NOTE, null, form.note(), now);

@@ -6,7 +6,12 @@ import io.javalin.http.Context;
 import java.math.BigDecimal;
 
 /** Moving a lead along the pipeline: won needs the deal value, lost needs the reason; a note is optional. */
-public record StatusForm(String status, String dealValue, String lostReason, String note) {
+public record StatusForm(String status, String dealValue, String lostReason, String note, String dealCurrency) {
+
+    /** Without a currency: the deal is in the workspace's currency. */
+    public StatusForm(String status, String dealValue, String lostReason, String note) {
+        this(status, dealValue, lostReason, note, "");
+    }
 
     public static StatusForm of(Lead lead) {
         return new StatusForm(lead.status().name(), lead.dealValue() == null ? "" : lead.dealValue().toPlainString(),
@@ -15,7 +20,8 @@ public record StatusForm(String status, String dealValue, String lostReason, Str
 
     public static StatusForm from(Context ctx) {
         return new StatusForm(Validation.clean(ctx.formParam("status")), Validation.clean(ctx.formParam("dealValue")),
-                Validation.clean(ctx.formParam("lostReason")), Validation.clean(ctx.formParam("note")));
+                Validation.clean(ctx.formParam("lostReason")), Validation.clean(ctx.formParam("note")),
+                Validation.clean(ctx.formParam("dealCurrency")).toUpperCase(java.util.Locale.ROOT));
     }
 
     public FormErrors validate() {
@@ -27,6 +33,7 @@ public record StatusForm(String status, String dealValue, String lostReason, Str
             if (dealValue.isEmpty()) e.add("dealValue", "referral.error.dealValueRequired");
             else if (v == null || v.signum() < 0 || v.compareTo(new BigDecimal("1000000000")) > 0) e.add("dealValue", "referral.error.amount");
         }
+        if (!dealCurrency.isEmpty() && !dealCurrency.matches("[A-Z]{3}")) e.add("dealCurrency", "growth.error.currency");
         if (s == Lead.Status.LOST) e.required("lostReason", lostReason);
         e.maxLength("lostReason", lostReason, 300);
         e.maxLength("note", note, 2000);
@@ -34,6 +41,9 @@ public record StatusForm(String status, String dealValue, String lostReason, Str
     }
 
     public Lead.Status statusValue() { return Lead.Status.valueOf(status); }
+
+    /** The deal's currency as typed, or null for the workspace's own. */
+    public String dealCurrencyValue() { return dealCurrency.isEmpty() ? null : dealCurrency; }
 
     public BigDecimal dealValueValue() { return statusValue() == Lead.Status.WON ? ProgramForm.decimal(dealValue) : null; }
 }
