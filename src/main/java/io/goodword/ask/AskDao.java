@@ -65,7 +65,8 @@ public interface AskDao {
     List<Long> lockRemindersDue(@Bind("now") Instant now, @Bind("limit") int limit);
 
     @SqlUpdate("""
-            UPDATE asks SET status = 'sent', sent_at = :now, expires_at = :expires, next_reminder_at = :nextReminder
+            UPDATE asks SET status = 'sent', sent_at = :now, expires_at = :expires, next_reminder_at = :nextReminder,
+                   delay_hours = CASE WHEN reason IN ('project', 'milestone') THEN TIMESTAMPDIFF(HOUR, created_at, :now) END
             WHERE id = :id AND status = 'scheduled'""")
     int markSent(@Bind("id") long id, @Bind("now") Instant now, @Bind("expires") Instant expires,
                  @Bind("nextReminder") Instant nextReminder);
