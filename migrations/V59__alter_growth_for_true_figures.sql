@@ -7,14 +7,15 @@ ALTER TABLE workspaces ADD COLUMN currency CHAR(3) NOT NULL DEFAULT 'EUR';
 -- A won deal's value carries its currency (existing values were entered in the workspace's currency).
 ALTER TABLE referral_leads
     ADD COLUMN deal_currency CHAR(3) NULL AFTER deal_value,
-    ADD INDEX ix_referral_leads_won_money (workspace_id, won_at, referrer_client_id, deal_currency, deal_value);
+    ADD INDEX ix_referral_leads_won_money (workspace_id, won_at, referrer_client_id, deal_currency, deal_value),
+    ADD INDEX ix_referral_leads_cohort (workspace_id, created_at, referrer_client_id, qualified_at, won_at);
 UPDATE referral_leads l JOIN workspaces w ON w.id = l.workspace_id SET l.deal_currency = w.currency
  WHERE l.deal_value IS NOT NULL;
 
 -- Rewards: owed/paid sums read only money-valued rows (amount and currency present), per currency.
 ALTER TABLE referral_rewards
-    ADD INDEX ix_referral_rewards_owed_money (workspace_id, created_at, status, currency, amount),
-    ADD INDEX ix_referral_rewards_paid_money (workspace_id, fulfilled_at, currency, amount);
+    ADD INDEX ix_referral_rewards_owed_money (workspace_id, created_at, status, reward_type, currency, amount),
+    ADD INDEX ix_referral_rewards_paid_money (workspace_id, fulfilled_at, reward_type, currency, amount);
 
 -- A link is "shared" the first time it is used (emailed, copied, visited, or a friend introduced through it); a link
 -- that was only shown on a page stays uncounted. Links that already had a visit or a lead count from their first one.
@@ -53,7 +54,7 @@ ALTER TABLE projects
     ADD COLUMN origin VARCHAR(10) NOT NULL DEFAULT 'direct',
     ADD COLUMN referrer_client_id BIGINT NULL,
     ADD CONSTRAINT fk_project_referrer FOREIGN KEY (referrer_client_id) REFERENCES clients (id) ON DELETE SET NULL,
-    ADD INDEX ix_projects_revenue (workspace_id, created_at, origin, currency, value_cents, client_id),
+    ADD INDEX ix_projects_revenue (workspace_id, created_at, origin, currency, value_cents, client_id, referrer_client_id),
     ADD INDEX ix_projects_referrer (workspace_id, referrer_client_id, created_at);
 UPDATE projects p
   JOIN clients c ON c.id = p.client_id
