@@ -56,7 +56,12 @@ public final class DashboardBench {
             time("nps", () -> dao.nps(workspace, year.from(), year.to()));
             time("testimonials", () -> dao.testimonials(workspace, year.from(), year.to()));
             time("referrals", () -> dao.referrals(workspace, year.from(), year.to()));
-            time("rewards", () -> dao.rewards(workspace, year.from(), year.to()));
+            time("deals", () -> dao.deals(workspace, year.from(), year.to()));
+            time("rewardsOwed", () -> dao.rewardsOwed(workspace, year.from(), year.to()));
+            time("rewardsPaid", () -> dao.rewardsPaid(workspace, year.from(), year.to()));
+            time("revenue", () -> dao.revenue(workspace, year.from(), year.to()));
+            time("clients", () -> dao.clients(workspace, year.from(), year.to()));
+            time("perAmbassador", () -> dao.revenuePerAmbassador(workspace, year.from(), year.to(), 50));
             time("topAmbassadors", () -> dao.topAmbassadors(workspace, year.from(), year.to(), 5));
             time("answersByDelay", () -> dao.answersByDelay(workspace, now.minus(java.time.Duration.ofDays(730))));
             for (int days : new int[] {30, 90, 365}) {
