@@ -33,8 +33,10 @@ UPDATE referral_links l SET l.used_at = LEAST(
 -- index serves the cohort funnel and "when to ask" for any period.
 ALTER TABLE asks
     ADD COLUMN delay_hours INT NULL,
-    ADD COLUMN gave_testimonial TINYINT AS (FIND_IN_SET('testimonial', completed_steps) > 0) STORED,
+    ADD COLUMN gave_testimonial BOOLEAN NOT NULL DEFAULT FALSE,
     ADD INDEX ix_asks_cohort (workspace_id, sent_at, delay_hours, opened_at, answered_at, score, gave_testimonial);
+-- A plain column (set when the testimonial step is completed), not a generated one: export and import copy it as is.
+UPDATE asks SET gave_testimonial = TRUE WHERE FIND_IN_SET('testimonial', completed_steps) > 0;
 UPDATE asks a
   LEFT JOIN milestones m ON m.id = a.milestone_id
   LEFT JOIN projects p ON p.id = a.project_id

@@ -118,7 +118,8 @@ public interface AskDao {
 
     /** Moves on from {@code from} (only if that is still the current step, so a double submit does nothing). */
     @SqlUpdate("""
-            UPDATE asks SET step = :to, completed_steps = :completed, skipped_steps = :skipped, finished_at = :finished
+            UPDATE asks SET step = :to, completed_steps = :completed, skipped_steps = :skipped, finished_at = :finished,
+                   gave_testimonial = FIND_IN_SET('testimonial', :completed) > 0
             WHERE id = :id AND step = :from""")
     int advance(@Bind("id") long id, @Bind("from") String from, @Bind("to") String to, @Bind("completed") String completed,
                 @Bind("skipped") String skipped, @Bind("finished") Instant finished);

@@ -65,7 +65,7 @@ class AskSettingsTest {
         assertThat(band.banded()).isTrue();
         java.util.Set<Long> seen = new java.util.TreeSet<>();
         java.util.Random seeded = new java.util.Random(42);
-        for (int i = 0; i < 2000; i++) seen.add(band.delay(seeded).toHours());
+        for (int i = 0; i < 20_000; i++) seen.add(band.delay(seeded).toHours());
         assertThat(seen).first().isEqualTo(24L);
         assertThat(seen).last().isEqualTo(336L);
         assertThat(seen).hasSize(336 - 24 + 1); // every hour of the band is tried, none outside it

@@ -109,12 +109,13 @@ public final class DashboardBench {
             // 6 check-ins per client = 600,000; sent 1-30 days after completion, 70% opened, 50% answered.
             // Each keeps its delay (whole days, so every "when to ask" bucket fills); a third of the answers gave a testimonial.
             run(h, "INSERT INTO asks (workspace_id, client_id, project_id, reason, status, open_slot, score, scheduled_for, sent_at, "
-                    + "opened_at, answered_at, created_at, delay_hours, completed_steps) SELECT " + ws + ", " + firstClient + " + c.seq, " + firstProject + " + c.seq, "
+                    + "opened_at, answered_at, created_at, delay_hours, completed_steps, gave_testimonial) SELECT " + ws + ", " + firstClient + " + c.seq, " + firstProject + " + c.seq, "
                     + "'project', IF(n.seq % 2 = 0, 'answered', 'expired'), NULL, IF(n.seq % 2 = 0, (c.seq + n.seq) % 11, NULL), "
                     + "p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY, "
                     + "IF((c.seq + n.seq) % 10 < 7, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY + INTERVAL 1 HOUR, NULL), "
                     + "IF(n.seq % 2 = 0, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY + INTERVAL 2 HOUR, NULL), p.completed_at, "
-                    + "24 * (1 + (c.seq + n.seq) % 30), IF(n.seq % 2 = 0, IF(c.seq % 3 = 0, 'score,thanks,testimonial', 'score,thanks'), '') "
+                    + "24 * (1 + (c.seq + n.seq) % 30), IF(n.seq % 2 = 0, IF(c.seq % 3 = 0, 'score,thanks,testimonial', 'score,thanks'), ''), "
+                    + "n.seq % 2 = 0 AND c.seq % 3 = 0 "
                     + "FROM seq_0_to_" + (CLIENTS - 1) + " c JOIN seq_0_to_5 n JOIN projects p ON p.id = " + firstProject + " + c.seq");
             run(h, "INSERT INTO testimonials (workspace_id, client_id, status, rating, body, name, created_at, approved_at) SELECT "
                     + ws + ", " + firstClient + " + seq, IF(seq % 3 = 0, 'pending', 'approved'), 1 + seq % 5, 'Great work', 'Someone', "
