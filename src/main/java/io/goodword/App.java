@@ -153,7 +153,8 @@ public final class App implements AutoCloseable {
             // Clients and asking. Other features provide steps of the client's check-in flow (AskStep).
             Map<Step, AskStep> askSteps = Stream.of(new TestimonialAskStep(testimonials, jdbi, guard), new ReferralAskStep(referrals, guard))
                     .collect(Collectors.toMap(AskStep::step, s -> s));
-            AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()));
+            AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()),
+                    config.askDelaySeed() == null ? new java.util.Random() : new java.util.Random(config.askDelaySeed()));
             ClientService clientService = new ClientService(jdbi, askService, clock);
 
             WebApp.Features features = new WebApp.Features(

@@ -21,7 +21,8 @@ public record Config(
         boolean signupOpen,
         int mailPollMillis,
         io.goodword.web.ClientIp.Trust trustProxy,
-        boolean publicCache) {
+        boolean publicCache,
+        Long askDelaySeed) {
 
     public enum AppEnv { DEV, PROD }
 
@@ -87,7 +88,8 @@ public record Config(
                     + "addresses/ranges (e.g. 10.0.0.0/8,::1): " + e.getMessage());
         }
         return new Config(port, baseUrl, dataDir, dbUrl, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"),
-                appEnv, smtp, signupOpen, pollMillis, trustProxy, boolVar(env, "PUBLIC_CACHE", true));
+                appEnv, smtp, signupOpen, pollMillis, trustProxy, boolVar(env, "PUBLIC_CACHE", true),
+                longVar(env, "ASK_DELAY_SEED"));
     }
 
     public boolean embeddedDatabase() { return databaseUrl == null; }
@@ -99,12 +101,23 @@ public record Config(
     /** A copy on another port, used by tests that start the app on a free port. */
     public Config withPort(int newPort) {
         return new Config(newPort, baseUrl, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
-                signupOpen, mailPollMillis, trustProxy, publicCache);
+                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed);
     }
 
     public Config withBaseUrl(String url) {
         return new Config(port, url, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
-                signupOpen, mailPollMillis, trustProxy, publicCache);
+                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed);
+    }
+
+    /** ASK_DELAY_SEED: seeds the draw of check-in delays within a delay band (unset: a new seed each start). */
+    private static Long longVar(Map<String, String> env, String name) {
+        String raw = blankToNull(env.get(name));
+        if (raw == null) return null;
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " must be a whole number, got '" + raw + "'");
+        }
     }
 
     private static int intVar(Map<String, String> env, String name, int def, int min, int max) {

@@ -65,7 +65,8 @@ public interface AskDao {
     List<Long> lockRemindersDue(@Bind("now") Instant now, @Bind("limit") int limit);
 
     @SqlUpdate("""
-            UPDATE asks SET status = 'sent', sent_at = :now, expires_at = :expires, next_reminder_at = :nextReminder
+            UPDATE asks SET status = 'sent', sent_at = :now, expires_at = :expires, next_reminder_at = :nextReminder,
+                   delay_hours = CASE WHEN reason IN ('project', 'milestone') THEN TIMESTAMPDIFF(HOUR, created_at, :now) END
             WHERE id = :id AND status = 'scheduled'""")
     int markSent(@Bind("id") long id, @Bind("now") Instant now, @Bind("expires") Instant expires,
                  @Bind("nextReminder") Instant nextReminder);
@@ -117,7 +118,8 @@ public interface AskDao {
 
     /** Moves on from {@code from} (only if that is still the current step, so a double submit does nothing). */
     @SqlUpdate("""
-            UPDATE asks SET step = :to, completed_steps = :completed, skipped_steps = :skipped, finished_at = :finished
+            UPDATE asks SET step = :to, completed_steps = :completed, skipped_steps = :skipped, finished_at = :finished,
+                   gave_testimonial = FIND_IN_SET('testimonial', :completed) > 0
             WHERE id = :id AND step = :from""")
     int advance(@Bind("id") long id, @Bind("from") String from, @Bind("to") String to, @Bind("completed") String completed,
                 @Bind("skipped") String skipped, @Bind("finished") Instant finished);

@@ -53,8 +53,16 @@ public final class AskService {
     private final Clock clock;
     private final String baseUrl;
     private final AskFlow flow;
+    /** Draws each check-in's delay within the freelancer's band (seeded from config, so a run can be replayed). */
+    private final java.util.random.RandomGenerator random;
 
     public AskService(Jdbi jdbi, Outbox outbox, I18n i18n, Clock clock, String baseUrl, AskFlow flow) {
+        this(jdbi, outbox, i18n, clock, baseUrl, flow, new java.util.Random());
+    }
+
+    public AskService(Jdbi jdbi, Outbox outbox, I18n i18n, Clock clock, String baseUrl, AskFlow flow,
+                      java.util.random.RandomGenerator random) {
+        this.random = random;
         this.jdbi = jdbi;
         this.outbox = outbox;
         this.i18n = i18n;
@@ -78,7 +86,7 @@ public final class AskService {
         AskSettings settings = h.attach(AskSettingsDao.class).get(ws);
         Outcome blocked = blocked(h, client, settings, now, true);
         if (blocked != null) return blocked;
-        Instant at = settings.nextWorkingMoment(now.plus(settings.delay()), zone(h, ws));
+        Instant at = settings.nextWorkingMoment(now.plus(settings.delay(random)), zone(h, ws));
         return insert(h, ws, clientId, projectId, milestoneId, reason, at, now) ? Outcome.SCHEDULED : Outcome.ALREADY_OPEN;
     }
 

@@ -16,10 +16,33 @@ import java.util.stream.Collectors;
  * and hours, and how the relationship is protected (cool-down, reminders, link lifetime).
  */
 public record AskSettings(long workspaceId, int delayHours, String workingDays, int workStartHour, int workEndHour,
-                          int cooldownDays, int reminder1Days, int reminder2Days, int maxReminders, int linkDays) {
+                          int cooldownDays, int reminder1Days, int reminder2Days, int maxReminders, int linkDays,
+                          Integer delayMinHours, Integer delayMaxHours) {
+
+    @org.jdbi.v3.core.mapper.reflect.JdbiConstructor
+    public AskSettings {}
+
+    /** A fixed delay (no band). */
+    public AskSettings(long workspaceId, int delayHours, String workingDays, int workStartHour, int workEndHour,
+                       int cooldownDays, int reminder1Days, int reminder2Days, int maxReminders, int linkDays) {
+        this(workspaceId, delayHours, workingDays, workStartHour, workEndHour, cooldownDays, reminder1Days,
+                reminder2Days, maxReminders, linkDays, null, null);
+    }
 
     public static AskSettings defaults(long workspaceId) {
         return new AskSettings(workspaceId, 24, "1,2,3,4,5", 9, 17, 90, 3, 7, 2, 30);
+    }
+
+    /** The freelancer opted into a delay band: each check-in's delay is drawn within it, so the dashboard can learn. */
+    public boolean banded() { return delayMinHours != null && delayMaxHours != null && delayMaxHours > delayMinHours; }
+
+    /**
+     * The delay of the next check-in: the fixed delay, or with a band a whole number of hours drawn evenly within
+     * [min, max] from the given generator (the service's, seeded from config), so every delay in the band is tried.
+     */
+    public Duration delay(java.util.random.RandomGenerator random) {
+        if (!banded()) return delay();
+        return Duration.ofHours(delayMinHours + random.nextInt(delayMaxHours - delayMinHours + 1));
     }
 
     /** Working days as ISO numbers (1 = Monday) in the database. */

@@ -14,7 +14,7 @@ public interface AskSettingsDao {
 
     @SqlQuery("""
             SELECT workspace_id, delay_hours, working_days, work_start_hour, work_end_hour, cooldown_days,
-                   reminder1_days, reminder2_days, max_reminders, link_days
+                   reminder1_days, reminder2_days, max_reminders, link_days, delay_min_hours, delay_max_hours
             FROM ask_settings WHERE workspace_id = :ws""")
     Optional<AskSettings> find(@Bind("ws") long workspaceId);
 
@@ -22,13 +22,14 @@ public interface AskSettingsDao {
 
     @SqlUpdate("""
             INSERT INTO ask_settings (workspace_id, delay_hours, working_days, work_start_hour, work_end_hour, cooldown_days,
-                                      reminder1_days, reminder2_days, max_reminders, link_days)
+                                      reminder1_days, reminder2_days, max_reminders, link_days, delay_min_hours, delay_max_hours)
             VALUES (:workspaceId, :delayHours, :workingDays, :workStartHour, :workEndHour, :cooldownDays,
-                    :reminder1Days, :reminder2Days, :maxReminders, :linkDays)
+                    :reminder1Days, :reminder2Days, :maxReminders, :linkDays, :delayMinHours, :delayMaxHours)
             ON DUPLICATE KEY UPDATE delay_hours = VALUES(delay_hours), working_days = VALUES(working_days),
                    work_start_hour = VALUES(work_start_hour), work_end_hour = VALUES(work_end_hour),
                    cooldown_days = VALUES(cooldown_days), reminder1_days = VALUES(reminder1_days),
-                   reminder2_days = VALUES(reminder2_days), max_reminders = VALUES(max_reminders), link_days = VALUES(link_days)""")
+                   reminder2_days = VALUES(reminder2_days), max_reminders = VALUES(max_reminders), link_days = VALUES(link_days),
+                   delay_min_hours = VALUES(delay_min_hours), delay_max_hours = VALUES(delay_max_hours)""")
     void save(@BindMethods AskSettings settings);
 
     @SqlQuery("SELECT workspace_id, kind, subject, body FROM ask_templates WHERE workspace_id = :ws AND kind = :kind")

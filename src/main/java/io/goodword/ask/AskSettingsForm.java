@@ -10,11 +10,23 @@ import java.util.Set;
 /** The asking rules as typed; numbers stay text until they validate so a wrong entry is shown back as typed. */
 public record AskSettingsForm(String delayHours, Set<DayOfWeek> days, String workStartHour, String workEndHour,
                               String cooldownDays, String reminder1Days, String reminder2Days, String maxReminders,
-                              String linkDays) {
+                              String linkDays, String bandFromDays, String bandToDays) {
+
+    /** Without a delay band. */
+    public AskSettingsForm(String delayHours, Set<DayOfWeek> days, String workStartHour, String workEndHour,
+                           String cooldownDays, String reminder1Days, String reminder2Days, String maxReminders,
+                           String linkDays) {
+        this(delayHours, days, workStartHour, workEndHour, cooldownDays, reminder1Days, reminder2Days, maxReminders,
+                linkDays, "", "");
+    }
+
+    /** The widest band a freelancer may choose (days after the moment of satisfaction). */
+    static final int MAX_BAND_DAYS = 60;
 
     public static AskSettingsForm of(AskSettings s) {
         return new AskSettingsForm(str(s.delayHours()), s.days(), str(s.workStartHour()), str(s.workEndHour()),
-                str(s.cooldownDays()), str(s.reminder1Days()), str(s.reminder2Days()), str(s.maxReminders()), str(s.linkDays()));
+                str(s.cooldownDays()), str(s.reminder1Days()), str(s.reminder2Days()), str(s.maxReminders()), str(s.linkDays()),
+                s.banded() ? str(s.delayMinHours() / 24) : "", s.banded() ? str(s.delayMaxHours() / 24) : "");
     }
 
     public static AskSettingsForm from(Context ctx) {
@@ -22,7 +34,8 @@ public record AskSettingsForm(String delayHours, Set<DayOfWeek> days, String wor
         List<String> chosen = ctx.formParams("days");
         for (DayOfWeek d : DayOfWeek.values()) if (chosen.contains(String.valueOf(d.getValue()))) days.add(d);
         return new AskSettingsForm(p(ctx, "delayHours"), days, p(ctx, "workStartHour"), p(ctx, "workEndHour"),
-                p(ctx, "cooldownDays"), p(ctx, "reminder1Days"), p(ctx, "reminder2Days"), p(ctx, "maxReminders"), p(ctx, "linkDays"));
+                p(ctx, "cooldownDays"), p(ctx, "reminder1Days"), p(ctx, "reminder2Days"), p(ctx, "maxReminders"), p(ctx, "linkDays"),
+                p(ctx, "bandFromDays"), p(ctx, "bandToDays"));
     }
 
     public FormErrors validate() {
@@ -42,12 +55,23 @@ public record AskSettingsForm(String delayHours, Set<DayOfWeek> days, String wor
         if (!e.has("reminder1Days") && !e.has("reminder2Days") && num(reminder2Days) <= num(reminder1Days)) {
             e.add("reminder2Days", "ask.settings.error.reminderOrder");
         }
+        if (!bandFromDays.isEmpty() || !bandToDays.isEmpty()) { // both or none: an empty band means the fixed delay
+            range(e, "bandFromDays", bandFromDays, 0, MAX_BAND_DAYS - 1);
+            range(e, "bandToDays", bandToDays, 1, MAX_BAND_DAYS);
+            if (!e.has("bandFromDays") && !e.has("bandToDays") && num(bandToDays) <= num(bandFromDays)) {
+                e.add("bandToDays", "growth.error.bandOrder");
+            }
+        }
         return e;
     }
 
     public AskSettings toSettings(long workspaceId) {
         return new AskSettings(workspaceId, num(delayHours), AskSettings.daysText(days), num(workStartHour), num(workEndHour),
-                num(cooldownDays), num(reminder1Days), num(reminder2Days), num(maxReminders), num(linkDays));
+                num(cooldownDays), num(reminder1Days), num(reminder2Days), num(maxReminders), num(linkDays),
+                banded() ? num(bandFromDays) * 24 : null, banded() ? num(bandToDays) * 24 : null);
+    }
+
+    public boolean banded() { return !bandFromDays.isEmpty() && !bandToDays.isEmpty();
     }
 
     public boolean hasDay(int iso) { return days.contains(DayOfWeek.of(iso)); }

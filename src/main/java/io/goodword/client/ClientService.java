@@ -94,6 +94,7 @@ public final class ClientService {
             boolean completed = form.statusEnum() == ProjectStatus.COMPLETED;
             long id = h.attach(ProjectDao.class).insert(ws, clientId, form.title(), form.valueCents(), form.currency(),
                     form.start(), form.end(), form.status(), completed ? now : null);
+            h.attach(ProjectDao.class).classifyOrigin(ws, clientId, id);
             AskService.Outcome ask = completed ? asks.scheduleCheckIn(h, ws, clientId, id, null, Ask.Reason.PROJECT) : null;
             return new ProjectSaved(id, errors, ask);
         });

@@ -25,6 +25,28 @@ public interface ProjectDao {
                 @Bind("valueCents") Long valueCents, @Bind("currency") String currency, @Bind("start") LocalDate start,
                 @Bind("end") LocalDate end, @Bind("status") String status, @Bind("completedAt") Instant completedAt);
 
+    /**
+     * Where the client of a new project came from, fixed once when the project is added (the dashboard's revenue by
+     * origin reads it): 'repeat' when the client already had a project, 'referred' when an ambassador introduced the
+     * client (a referred lead with the client's email), otherwise 'direct'.
+     */
+    @SqlUpdate("""
+            UPDATE projects p
+              JOIN clients c ON c.id = p.client_id AND c.workspace_id = p.workspace_id
+              LEFT JOIN (SELECT client_id FROM projects WHERE workspace_id = :ws AND client_id = :client AND id < :id LIMIT 1) e
+                ON e.client_id = p.client_id
+               SET p.referrer_client_id = CASE WHEN e.client_id IS NULL THEN
+                       (SELECT l.referrer_client_id FROM referral_leads l
+                         WHERE l.workspace_id = p.workspace_id AND c.email IS NOT NULL AND l.email = c.email
+                           AND l.referrer_client_id IS NOT NULL AND l.referrer_client_id <> p.client_id
+                         ORDER BY l.created_at, l.id LIMIT 1) END,
+                   p.origin = CASE WHEN e.client_id IS NOT NULL THEN 'repeat'
+                       WHEN EXISTS (SELECT 1 FROM referral_leads l WHERE l.workspace_id = p.workspace_id
+                           AND c.email IS NOT NULL AND l.email = c.email AND l.referrer_client_id IS NOT NULL
+                           AND l.referrer_client_id <> p.client_id) THEN 'referred' ELSE 'direct' END
+             WHERE p.id = :id AND p.workspace_id = :ws AND p.client_id = :client""")
+    int classifyOrigin(@Bind("ws") long workspaceId, @Bind("client") long clientId, @Bind("id") long projectId);
+
     @SqlUpdate("""
             UPDATE projects SET title = :title, value_cents = :valueCents, currency = :currency, start_date = :start,
                    end_date = :end, status = :status, completed_at = :completedAt

@@ -9,50 +9,72 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /** Turns the SQL aggregates into the dashboard: cards against the previous period, funnels, NPS trend, when to ask. */
 public final class Dashboard {
-    /** Answers needed before the dashboard suggests a delay. */
+    /** Answers needed in all before the dashboard suggests a delay. */
     public static final int MIN_ANSWERS_FOR_SUGGESTION = 30;
-    /** A delay bucket is considered only with at least this many check-ins sent in it. */
+    /** A delay bucket is weighed only with at least this many check-ins sent in it. */
     static final int MIN_SENT_PER_BUCKET = 5;
+    /** The suggested bucket itself needs at least this many answers. */
+    static final int MIN_ANSWERS_IN_BEST = 10;
     static final int[] BUCKET_START_DAYS = {0, 2, 4, 8, 15, 31};
     static final int[] SUGGESTED_HOURS = {24, 48, 96, 192, 360, 744};
+    static final int TOP_AMBASSADORS = 5;
 
-    /** The suggestion of "when to ask": the delay and the bucket it comes from, or why there is none yet. */
-    public record Suggestion(Integer hours, String bucketLabel, int answers, int needed, int currentHours) {
+    /**
+     * The suggestion of "when to ask": the delay and the bucket it comes from with its answer rate and interval, or
+     * why there is none yet (too few answers, or no delay clearly better than the others).
+     */
+    public record Suggestion(Integer hours, String bucketLabel, String rate, String interval, int answers, int needed,
+                             int currentHours, boolean overlapping) {
         public boolean ready() { return hours != null; }
     }
 
+    /** One ambassador of the table: leads, won deals and the won deals' value per currency. */
+    public record AmbassadorRow(long clientId, String name, int leads, int won, String revenue) {}
+
+    /** Revenue of one currency by where the client came from, and the share that referrals brought. */
+    public record RevenueRow(String currency, String referred, String direct, String repeat, String total,
+                             String referralShare) {}
+
+    public record Growth(List<RevenueRow> revenue, List<Card> cards, List<AmbassadorRow> perAmbassador) {}
+
     public record Figures(List<Card> asking, List<Card> testimonials, List<Card> referrals, Chart askFunnel,
                           Chart referralFunnel, Chart npsTrend, Chart whenToAsk, Suggestion suggestion,
-                          List<GrowthDao.Ambassador> ambassadors, List<String> ambassadorRevenue) {}
+                          List<AmbassadorRow> ambassadors, Growth growth) {}
 
     private final GrowthDao dao;
-    /**
-     * "When to ask" reads two years of check-ins (a second and a half with 600,000 of them), and moves slowly:
-     * it is kept for ten minutes per workspace. Every other figure is read fresh on each view.
-     */
-    private final com.github.benmanes.caffeine.cache.Cache<Long, List<GrowthDao.DelayBucket>> delays =
-            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().maximumSize(10_000)
-                    .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
     public Dashboard(GrowthDao dao) { this.dao = dao; }
 
+    /**
+     * All figures of one period, read fresh (no cache: each is one indexed aggregate). {@code locale} formats money
+     * and dates for the workspace; money is never added across currencies.
+     */
     public Figures figures(long ws, Period p, Localizer t, int currentDelayHours, Instant now) {
+        Locale locale = Locale.forLanguageTag(t.lang());
+        String home = dao.currency(ws);
         Period q = p.previous();
-        GrowthDao.AskCounts a = dao.asks(ws, p.from(), p.to());
-        GrowthDao.AskCounts a0 = dao.asks(ws, q.from(), q.to());
+        GrowthDao.AskCohort a = dao.asks(ws, p.from(), p.to());
+        GrowthDao.AskCohort a0 = dao.asks(ws, q.from(), q.to());
         GrowthDao.Nps n = dao.nps(ws, p.from(), p.to());
         GrowthDao.Nps n0 = dao.nps(ws, q.from(), q.to());
         GrowthDao.Testimonials tm = dao.testimonials(ws, p.from(), p.to());
         GrowthDao.Testimonials tm0 = dao.testimonials(ws, q.from(), q.to());
         GrowthDao.Referrals r = dao.referrals(ws, p.from(), p.to());
         GrowthDao.Referrals r0 = dao.referrals(ws, q.from(), q.to());
-        GrowthDao.Rewards rw = dao.rewards(ws, p.from(), p.to());
-        GrowthDao.Rewards rw0 = dao.rewards(ws, q.from(), q.to());
+        List<GrowthDao.Deals> deals = dao.deals(ws, p.from(), p.to());
+        List<GrowthDao.Deals> deals0 = dao.deals(ws, q.from(), q.to());
+        Money money = new Money(home, locale);
 
         List<Card> asking = List.of(
                 count("sent", "growth.card.sent", a.sent(), a0.sent()),
@@ -62,31 +84,142 @@ public final class Dashboard {
         List<Card> testimonials = List.of(
                 count("received", "growth.card.received", tm.received(), tm0.received()),
                 count("approved", "growth.card.approved", tm.approved(), tm0.approved()),
-                ratingCard(tm.averageRating(), tm0.averageRating()));
+                ratingCard(tm.averageRating(), tm0.averageRating()),
+                count("viaAsk", "growth.card.viaAsk", a.testimonials(), a0.testimonials()));
         List<Card> referrals = List.of(
                 count("links", "growth.card.links", r.links(), r0.links()),
                 count("visits", "growth.card.visits", r.visits(), r0.visits()),
-                count("leads", "growth.card.leads", r.leads(), r0.leads()),
+                count("leads", "growth.card.leads", r.referredLeads(), r0.referredLeads()),
                 count("qualified", "growth.card.qualified", r.qualified(), r0.qualified()),
                 count("won", "growth.card.won", r.won(), r0.won()),
-                money("revenue", "growth.card.revenue", r.revenue(), r0.revenue()),
-                money("owed", "growth.card.owed", rw.owed(), rw0.owed()),
-                money("paid", "growth.card.paid", rw.paid(), rw0.paid()));
+                money.card("revenue", "growth.card.revenue", dealSums(deals, true), dealSums(deals0, true)),
+                count("directLeads", "growth.card.directLeads", r.directLeads(), r0.directLeads()),
+                money.card("directRevenue", "growth.card.directRevenue", dealSums(deals, false), dealSums(deals0, false)),
+                money.card("owed", "growth.card.owed", sums(dao.rewardsOwed(ws, p.from(), p.to())), sums(dao.rewardsOwed(ws, q.from(), q.to()))),
+                money.card("paid", "growth.card.paid", sums(dao.rewardsPaid(ws, p.from(), p.to())), sums(dao.rewardsPaid(ws, q.from(), q.to()))));
 
         Chart askFunnel = funnel("ask-funnel", t.text("growth.funnel.ask.title"), t,
                 List.of(t.text("growth.funnel.sent"), t.text("growth.funnel.opened"), t.text("growth.funnel.answered"),
-                        t.text("growth.funnel.promoters"), t.text("growth.funnel.received"), t.text("growth.funnel.approved")),
-                new long[] {a.sent(), a.opened(), a.answered(), n.promoters(), tm.received(), tm.approved()});
+                        t.text("growth.funnel.gaveTestimonial")),
+                new long[] {a.sent(), a.opened(), a.answered(), a.testimonials()});
         Chart referralFunnel = funnel("referral-funnel", t.text("growth.funnel.referral.title"), t,
-                List.of(t.text("growth.funnel.links"), t.text("growth.funnel.visits"), t.text("growth.funnel.leads"),
-                        t.text("growth.funnel.qualified"), t.text("growth.funnel.won")),
-                new long[] {r.links(), r.visits(), r.leads(), r.qualified(), r.won()});
+                List.of(t.text("growth.funnel.leads"), t.text("growth.funnel.qualified"), t.text("growth.funnel.won")),
+                new long[] {r.referredLeads(), r.qualified(), r.won()});
 
-        List<GrowthDao.Ambassador> top = dao.topAmbassadors(ws, p.from(), p.to(), 5);
-        List<GrowthDao.DelayBucket> byDelay = delays.get(ws, k -> buckets(ws, now));
+        List<GrowthDao.Ambassador> top = dao.topAmbassadors(ws, p.from(), p.to(), TOP_AMBASSADORS);
+        List<GrowthDao.AmbassadorMoney> topMoney = top.isEmpty() ? List.of()
+                : dao.ambassadorDeals(ws, p.from(), p.to(), top.stream().map(GrowthDao.Ambassador::clientId).toList());
+        List<AmbassadorRow> ambassadors = top.stream().map(x -> new AmbassadorRow(x.clientId(), x.name(), x.leads(), x.won(),
+                money.list(topMoney.stream().filter(m -> m.clientId() == x.clientId())
+                        .collect(Collectors.toMap(GrowthDao.AmbassadorMoney::currency, GrowthDao.AmbassadorMoney::amount,
+                                BigDecimal::add, TreeMap::new)), false))).toList();
+
+        List<GrowthDao.DelayBucket> byDelay = buckets(ws, now);
         return new Figures(asking, testimonials, referrals, askFunnel, referralFunnel, npsTrend(ws, p, t),
-                whenToAsk(byDelay, t), suggestion(byDelay, t, currentDelayHours), top,
-                top.stream().map(x -> Format.money(x.revenue())).toList());
+                whenToAsk(byDelay, t), suggestion(byDelay, t, currentDelayHours), ambassadors,
+                growth(ws, p, q, money, t));
+    }
+
+    /** Business growth: project revenue by the client's origin per currency, repeat clients, revenue per ambassador. */
+    private Growth growth(long ws, Period p, Period q, Money money, Localizer t) {
+        List<GrowthDao.Revenue> rev = dao.revenue(ws, p.from(), p.to());
+        List<GrowthDao.Revenue> rev0 = dao.revenue(ws, q.from(), q.to());
+        Set<String> currencies = new TreeSet<>(money.order());
+        rev.forEach(x -> currencies.add(x.currency()));
+        List<RevenueRow> rows = new ArrayList<>();
+        for (String c : money.sorted(currencies)) {
+            BigDecimal referred = cents(rev, c, "referred");
+            BigDecimal direct = cents(rev, c, "direct");
+            BigDecimal repeat = cents(rev, c, "repeat");
+            BigDecimal total = referred.add(direct).add(repeat);
+            if (total.signum() == 0 && !c.equals(money.home())) continue;
+            rows.add(new RevenueRow(c, money.format(referred, c), money.format(direct, c), money.format(repeat, c),
+                    money.format(total, c), Format.percent(total.signum() == 0 ? null
+                            : (int) Math.round(100 * referred.doubleValue() / total.doubleValue()))));
+        }
+        GrowthDao.Clients cl = dao.clients(ws, p.from(), p.to());
+        GrowthDao.Clients cl0 = dao.clients(ws, q.from(), q.to());
+        List<Card> cards = List.of(
+                money.card("bookedRevenue", "growth.card.bookedRevenue", revenueSums(rev, null), revenueSums(rev0, null)),
+                money.card("referredRevenue", "growth.card.referredRevenue", revenueSums(rev, "referred"), revenueSums(rev0, "referred")),
+                count("clients", "growth.card.clients", cl.clients(), cl0.clients()),
+                pct("repeatRate", "growth.card.repeatRate", Format.rate(cl.repeatClients(), cl.clients()),
+                        Format.rate(cl0.repeatClients(), cl0.clients())));
+        Map<Long, List<GrowthDao.AmbassadorMoney>> per = new LinkedHashMap<>();
+        for (GrowthDao.AmbassadorMoney m : dao.revenuePerAmbassador(ws, p.from(), p.to(), 50)) {
+            per.computeIfAbsent(m.clientId(), k -> new ArrayList<>()).add(m);
+        }
+        List<AmbassadorRow> perAmbassador = per.values().stream().limit(10).map(l -> new AmbassadorRow(l.get(0).clientId(),
+                l.get(0).name(), 0, l.stream().mapToInt(GrowthDao.AmbassadorMoney::count).sum(),
+                money.list(l.stream().collect(Collectors.toMap(GrowthDao.AmbassadorMoney::currency,
+                        GrowthDao.AmbassadorMoney::amount, BigDecimal::add, TreeMap::new)), false))).toList();
+        return new Growth(rows, cards, perAmbassador);
+    }
+
+    private static BigDecimal cents(List<GrowthDao.Revenue> rev, String currency, String origin) {
+        return BigDecimal.valueOf(rev.stream().filter(x -> x.currency().equals(currency) && x.origin().equals(origin))
+                .mapToLong(GrowthDao.Revenue::cents).sum(), 2);
+    }
+
+    private static Map<String, BigDecimal> revenueSums(List<GrowthDao.Revenue> rev, String origin) {
+        Map<String, BigDecimal> m = new TreeMap<>();
+        for (GrowthDao.Revenue x : rev) {
+            if (origin == null || origin.equals(x.origin())) m.merge(x.currency(), BigDecimal.valueOf(x.cents(), 2), BigDecimal::add);
+        }
+        return m;
+    }
+
+    private static Map<String, BigDecimal> dealSums(List<GrowthDao.Deals> deals, boolean referred) {
+        Map<String, BigDecimal> m = new TreeMap<>();
+        for (GrowthDao.Deals d : deals) if (d.referred() == referred) m.merge(d.currency(), d.amount(), BigDecimal::add);
+        return m;
+    }
+
+    private static Map<String, BigDecimal> sums(List<GrowthDao.Money> rows) {
+        Map<String, BigDecimal> m = new TreeMap<>();
+        for (GrowthDao.Money x : rows) m.merge(x.currency(), x.amount(), BigDecimal::add);
+        return m;
+    }
+
+    /**
+     * Money in the workspace's locale, one amount per currency, the workspace's own currency first; an empty sum is
+     * shown as zero in the workspace's currency.
+     */
+    record Money(String home, Locale locale) {
+        List<String> order() { return List.of(home); }
+
+        List<String> sorted(java.util.Collection<String> currencies) {
+            List<String> l = new ArrayList<>(new TreeSet<>(currencies));
+            l.sort(java.util.Comparator.comparing((String c) -> !c.equals(home)));
+            return l;
+        }
+
+        String format(BigDecimal v, String currency) { return Format.money(v, currency, locale); }
+
+        String list(Map<String, BigDecimal> byCurrency, boolean zeroInHome) {
+            Map<String, BigDecimal> m = new TreeMap<>(byCurrency);
+            if (m.isEmpty()) return format(BigDecimal.ZERO, home);
+            return sorted(m.keySet()).stream().map(c -> format(m.get(c), c)).collect(Collectors.joining(" · "));
+        }
+
+        /** A money card: each currency's sum, and each currency's change against the previous period. */
+        Card card(String id, String key, Map<String, BigDecimal> now, Map<String, BigDecimal> before) {
+            Set<String> all = new TreeSet<>(now.keySet());
+            all.addAll(before.keySet());
+            List<String> changes = new ArrayList<>();
+            int up = 0;
+            int down = 0;
+            for (String c : sorted(all)) {
+                BigDecimal a = now.getOrDefault(c, BigDecimal.ZERO);
+                BigDecimal b = before.getOrDefault(c, BigDecimal.ZERO);
+                int cmp = a.compareTo(b);
+                if (cmp > 0) up++;
+                if (cmp < 0) down++;
+                if (cmp != 0) changes.add((cmp > 0 ? "+" : "−") + format(a.subtract(b).abs(), c));
+            }
+            Card.Trend trend = up > 0 && down == 0 ? Card.Trend.UP : down > 0 && up == 0 ? Card.Trend.DOWN : Card.Trend.SAME;
+            return new Card(id, key, list(now, true), list(before, true), changes.isEmpty() ? "±0" : String.join(", ", changes), trend);
+        }
     }
 
     private static Card count(String id, String key, long now, long before) {
@@ -116,15 +249,6 @@ public final class Dashboard {
         double a = now.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
         double b = before.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
         return Card.of("rating", "growth.card.rating", a, b, Format.rating(now), Format.rating(before), "");
-    }
-
-    private static Card money(String id, String key, BigDecimal now, BigDecimal before) {
-        BigDecimal a = now == null ? BigDecimal.ZERO : now;
-        BigDecimal b = before == null ? BigDecimal.ZERO : before;
-        int cmp = a.compareTo(b);
-        Card.Trend trend = cmp == 0 ? Card.Trend.SAME : cmp > 0 ? Card.Trend.UP : Card.Trend.DOWN;
-        String change = cmp == 0 ? "±0" : (cmp > 0 ? "+" : "−") + Format.money(a.subtract(b).abs());
-        return new Card(id, key, Format.money(a), Format.money(b), change, trend);
     }
 
     /** Steps as bars on one scale, each with its conversion from the step before. */
@@ -195,6 +319,10 @@ public final class Dashboard {
         return t.text("growth.when.bucket" + b);
     }
 
+    /**
+     * Answer rate (with its 95 % Wilson interval and the number of answers behind it) and promoter share by delay.
+     * The table says how sure each figure is; the bars show the rates.
+     */
     static Chart whenToAsk(List<GrowthDao.DelayBucket> all, Localizer t) {
         List<String> groups = new ArrayList<>();
         Double[][] values = new Double[all.size()][2];
@@ -205,13 +333,14 @@ public final class Dashboard {
             GrowthDao.DelayBucket b = all.get(i);
             Integer answerRate = Format.rate(b.answered(), b.sent());
             Integer promoterRate = Format.rate(b.promoters(), b.answered());
+            Format.Interval ci = Format.wilson(b.answered(), b.sent());
             groups.add(bucketLabel(t, i));
             values[i][0] = answerRate == null ? null : answerRate.doubleValue();
             values[i][1] = promoterRate == null ? null : promoterRate.doubleValue();
             shown[i][0] = Format.percent(answerRate);
             shown[i][1] = Format.percent(promoterRate);
             rows.add(List.of(bucketLabel(t, i), String.valueOf(b.sent()), String.valueOf(b.answered()),
-                    shown[i][0], String.valueOf(b.promoters()), shown[i][1]));
+                    shown[i][0], ci == null ? Format.NONE : ci.text(), String.valueOf(b.promoters()), shown[i][1]));
             if (b.sent() > 0) {
                 desc.append(desc.isEmpty() ? "" : "; ").append(t.text("growth.when.descRow", bucketLabel(t, i),
                         shown[i][0], shown[i][1], b.sent()));
@@ -223,35 +352,40 @@ public final class Dashboard {
                 List.of());
         return new Chart(c.id(), c.title(), c.description(), c.width(), c.height(), c.baseline(), c.bars(), c.labels(),
                 c.series(), new Chart.Table(List.of(t.text("growth.when.after"), t.text("growth.table.sent"),
-                t.text("growth.table.answered"), t.text("growth.when.answerRate"), t.text("growth.table.promoters"),
-                t.text("growth.when.promoterRate")), rows));
+                t.text("growth.table.answered"), t.text("growth.when.answerRate"), t.text("growth.when.interval"),
+                t.text("growth.table.promoters"), t.text("growth.when.promoterRate")), rows));
     }
 
     /**
-     * The delay whose check-ins turned into the most promoters per check-in sent, once the workspace has
-     * {@link #MIN_ANSWERS_FOR_SUGGESTION} answers; only buckets with at least {@link #MIN_SENT_PER_BUCKET} sends count.
+     * A delay is suggested only when the data supports it: at least {@link #MIN_ANSWERS_FOR_SUGGESTION} answers in
+     * all, the best bucket (highest answer rate among buckets with {@link #MIN_SENT_PER_BUCKET} sends) has
+     * {@link #MIN_ANSWERS_IN_BEST} answers, and its 95 % interval lies wholly above the interval of every other such
+     * bucket. Otherwise it says why not (too few answers, or the best delays' intervals overlap).
      */
     static Suggestion suggestion(List<GrowthDao.DelayBucket> all, Localizer t, int currentHours) {
         int answers = all.stream().mapToInt(GrowthDao.DelayBucket::answered).sum();
-        if (answers < MIN_ANSWERS_FOR_SUGGESTION) {
-            return new Suggestion(null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours);
+        Suggestion none = new Suggestion(null, null, null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours, false);
+        if (answers < MIN_ANSWERS_FOR_SUGGESTION) return none;
+        List<GrowthDao.DelayBucket> weighed = all.stream().filter(b -> b.sent() >= MIN_SENT_PER_BUCKET).toList();
+        GrowthDao.DelayBucket best = null;
+        for (GrowthDao.DelayBucket b : weighed) {
+            if (best == null || (double) b.answered() / b.sent() > (double) best.answered() / best.sent()) best = b;
         }
-        int best = -1;
-        double bestScore = -1;
-        for (GrowthDao.DelayBucket b : all) {
-            if (b.sent() < MIN_SENT_PER_BUCKET) continue;
-            double score = (double) b.promoters() / b.sent();
-            if (score > bestScore) {
-                bestScore = score;
-                best = b.bucket();
-            }
+        if (best == null) return none;
+        Format.Interval bi = Format.wilson(best.answered(), best.sent());
+        boolean clear = best.answered() >= MIN_ANSWERS_IN_BEST;
+        for (GrowthDao.DelayBucket b : weighed) {
+            if (b != best && !bi.above(Format.wilson(b.answered(), b.sent()))) clear = false;
         }
-        if (best < 0) return new Suggestion(null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours);
-        return new Suggestion(SUGGESTED_HOURS[best], bucketLabel(t, best), answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours);
+        if (!clear) return new Suggestion(null, null, null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours, true);
+        return new Suggestion(SUGGESTED_HOURS[best.bucket()], bucketLabel(t, best.bucket()),
+                Format.percent(Format.rate(best.answered(), best.sent())), bi.text(), answers, MIN_ANSWERS_FOR_SUGGESTION,
+                currentHours, false);
     }
 
-    static String periodText(Period p) {
-        return p.first() + " – " + p.last();
+    /** The period's days in the workspace's locale; the days themselves are the workspace's (see {@link Period}). */
+    static String periodText(Period p, Locale locale) {
+        return Format.date(p.first(), locale) + " – " + Format.date(p.last(), locale);
     }
 
     static LocalDate today(Instant now, ZoneId zone) { return now.atZone(zone).toLocalDate(); }

@@ -39,11 +39,12 @@ public final class DashboardController {
         DashboardQuery query = DashboardQuery.from(ctx);
         FormErrors errors = query.validate();
         Period period = query.period(Dashboard.today(now, zone), zone);
+        java.util.Locale locale = java.util.Locale.forLanguageTag(Views.t(ctx).lang());
         Dashboard.Figures figures = dashboard.figures(ws.id(), period, Views.t(ctx),
                 askSettings.get(ws.id()).delayHours(), now);
         DashboardPage page = new DashboardPage(Views.shell(ctx, "growth.title", "home"), ws.displayName(),
                 baseUrl + "/p/" + ws.slug(), ws.logoFile() != null, !ws.bio().isBlank(), query, errors,
-                Dashboard.periodText(period), Dashboard.periodText(period.previous()), zone.getId(), figures,
+                Dashboard.periodText(period, locale), Dashboard.periodText(period.previous(), locale), zone.getId(), figures,
                 DashboardQuery.PRESETS);
         if (!errors.isEmpty()) ctx.status(422);
         Views.render(ctx, "growth/dashboard.jte", page);
@@ -54,6 +55,7 @@ public final class DashboardController {
         if (!"GET".equals(ctx.method().name()) || ctx.statusCode() != 200) return;
         String code = io.goodword.referral.ReferralCodes.normalize(ctx.pathParamMap().get("code"));
         if (code == null) return;
-        dao.recordVisit(code, clock.instant());
+        Instant now = clock.instant();
+        if (dao.recordVisit(code, now) > 0) dao.markVisited(code, now);
     }
 }

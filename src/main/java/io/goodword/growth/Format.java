@@ -2,8 +2,14 @@ package io.goodword.growth;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.Locale;
 
-/** Number formatting for figures, kept out of templates. */
+/** Number, money and date formatting for figures, kept out of templates. */
 final class Format {
     private Format() {}
 
@@ -17,8 +23,30 @@ final class Format {
 
     static String percent(Integer p) { return p == null ? NONE : p + "%"; }
 
-    static String money(BigDecimal v) {
-        return v == null ? "0.00" : String.format(java.util.Locale.ROOT, "%,.2f", v);
+    /**
+     * An amount in its currency, in the workspace's locale (en: "€1,200.00", "$80.00"; de: "1.200,00 €"). An unknown
+     * currency code is shown before the number rather than failing the page.
+     */
+    static String money(BigDecimal v, String currency, Locale locale) {
+        BigDecimal a = v == null ? BigDecimal.ZERO : v;
+        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
+        try {
+            Currency c = Currency.getInstance(currency);
+            f.setCurrency(c);
+            f.setMinimumFractionDigits(c.getDefaultFractionDigits());
+            f.setMaximumFractionDigits(c.getDefaultFractionDigits());
+            return f.format(a);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            NumberFormat n = NumberFormat.getNumberInstance(locale);
+            n.setMinimumFractionDigits(2);
+            n.setMaximumFractionDigits(2);
+            return (currency == null ? "" : currency + " ") + n.format(a);
+        }
+    }
+
+    /** A day in the workspace's locale (en: "May 17, 2026"; de: "17.05.2026"). */
+    static String date(LocalDate d, Locale locale) {
+        return d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
     }
 
     static String rating(BigDecimal v) {
@@ -33,5 +61,27 @@ final class Format {
     /** Net Promoter Score: percentage of promoters minus percentage of detractors, rounded; null without answers. */
     static Integer nps(GrowthDao.Nps n) {
         return n.answers() == 0 ? null : (int) Math.round(100.0 * (n.promoters() - n.detractors()) / n.answers());
+    }
+
+    /** A proportion with its 95 % Wilson score interval, [low, high] in 0..1; null without any trial. */
+    record Interval(double rate, double low, double high) {
+        String text() { return Math.round(low * 100) + "–" + Math.round(high * 100) + "%"; }
+
+        boolean above(Interval other) { return low > other.high; }
+    }
+
+    /**
+     * Wilson's interval (z = 1.96): unlike the plain ±1.96·√(p(1−p)/n) it stays inside 0..1 and is honest for small
+     * counts and rates near 0 or 100 %, which is what a freelancer's few dozen check-ins give.
+     */
+    static Interval wilson(long successes, long trials) {
+        if (trials <= 0) return null;
+        double z = 1.96;
+        double n = trials;
+        double p = successes / n;
+        double z2 = z * z;
+        double centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+        double half = z * Math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n);
+        return new Interval(p, Math.max(0, centre - half), Math.min(1, centre + half));
     }
 }

@@ -5,15 +5,22 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Every dashboard figure is one SQL aggregate over [from, to) on an index that starts with workspace_id and the
- * event's date (see V52); nothing is counted in Java.
+ * event's date (see V52, V59); nothing is counted in Java. Money is always grouped by currency: amounts in different
+ * currencies are never added.
  */
 public interface GrowthDao {
-    record AskCounts(int sent, int opened, int answered) {}
+    /**
+     * The cohort of check-ins sent in the period and what became of each: opened (an answer implies an opening),
+     * answered, promoters among the answers, and a testimonial given through that very check-in. Each step is a
+     * subset of the one before (promoters aside, which is a share of the answers), so no step can pass 100 %.
+     */
+    record AskCohort(int sent, int opened, int answered, int promoters, int testimonials) {}
 
     record Nps(int promoters, int passives, int detractors) {
         public int answers() { return promoters + passives + detractors; }
@@ -21,19 +28,39 @@ public interface GrowthDao {
 
     record Testimonials(int received, int approved, BigDecimal averageRating) {}
 
-    record Referrals(int links, int visits, int leads, int qualified, int won, BigDecimal revenue) {}
+    /**
+     * Links shared (first used) and visits in the period; the cohort of leads created in it, referred by an ambassador
+     * or arriving directly (no referrer), and how many of the referred ones were qualified and won.
+     */
+    record Referrals(int links, int visits, int referredLeads, int directLeads, int qualified, int won) {}
 
-    record Rewards(int owedCount, BigDecimal owed, int paidCount, BigDecimal paid) {}
+    /** A sum of money in one currency, with the number of rows behind it. */
+    record Money(String currency, int count, BigDecimal amount) {}
 
-    record Ambassador(long clientId, String name, int leads, int won, BigDecimal revenue) {}
+    /** Won deals of the period by whether an ambassador referred them, per currency. */
+    record Deals(boolean referred, String currency, int count, BigDecimal amount) {}
+
+    /** Project revenue of the period by where the client came from (repeat, referred, direct), per currency. */
+    record Revenue(String origin, String currency, int projects, long cents) {}
+
+    record Clients(int clients, int repeatClients) {}
+
+    record Ambassador(long clientId, String name, int leads, int won) {}
+
+    /** Revenue of one ambassador in one currency: from their won deals, or from the projects of clients they brought. */
+    record AmbassadorMoney(long clientId, String name, String currency, int count, BigDecimal amount) {}
 
     record DelayBucket(int bucket, int sent, int answered, int promoters) {}
 
     @SqlQuery("""
-            SELECT COUNT(*) AS sent, COUNT(opened_at) AS opened, COUNT(answered_at) AS answered
-            FROM asks WHERE workspace_id = :ws AND sent_at >= :from AND sent_at < :to""")
-    @RegisterConstructorMapper(AskCounts.class)
-    AskCounts asks(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
+            SELECT COUNT(*) AS sent,
+                   COALESCE(SUM(opened_at IS NOT NULL OR answered_at IS NOT NULL), 0) AS opened,
+                   COUNT(answered_at) AS answered,
+                   COALESCE(SUM(answered_at IS NOT NULL AND score >= 9), 0) AS promoters,
+                   COALESCE(SUM(answered_at IS NOT NULL AND gave_testimonial = 1), 0) AS testimonials
+            FROM asks FORCE INDEX (ix_asks_cohort) WHERE workspace_id = :ws AND sent_at >= :from AND sent_at < :to""")
+    @RegisterConstructorMapper(AskCohort.class)
+    AskCohort asks(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
 
     @SqlQuery("""
             SELECT COALESCE(SUM(score >= 9), 0) AS promoters, COALESCE(SUM(score BETWEEN 7 AND 8), 0) AS passives,
@@ -51,60 +78,131 @@ public interface GrowthDao {
     Testimonials testimonials(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
 
     @SqlQuery("""
-            SELECT (SELECT COUNT(*) FROM referral_links WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to) AS links,
+            SELECT (SELECT COUNT(*) FROM referral_links WHERE workspace_id = :ws AND used_at >= :from AND used_at < :to) AS links,
                    (SELECT COUNT(*) FROM referral_visits WHERE workspace_id = :ws AND visited_at >= :from AND visited_at < :to) AS visits,
-                   (SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to) AS leads,
-                   (SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND qualified_at >= :from AND qualified_at < :to) AS qualified,
-                   (SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND won_at >= :from AND won_at < :to) AS won,
-                   (SELECT COALESCE(SUM(deal_value), 0) FROM referral_leads
-                     WHERE workspace_id = :ws AND won_at >= :from AND won_at < :to) AS revenue""")
+                   COALESCE(SUM(referrer_client_id IS NOT NULL), 0) AS referred_leads,
+                   COALESCE(SUM(referrer_client_id IS NULL), 0) AS direct_leads,
+                   COALESCE(SUM(referrer_client_id IS NOT NULL AND (qualified_at IS NOT NULL OR won_at IS NOT NULL)), 0) AS qualified,
+                   COALESCE(SUM(referrer_client_id IS NOT NULL AND won_at IS NOT NULL), 0) AS won
+            FROM referral_leads FORCE INDEX (ix_referral_leads_cohort)
+            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to""")
     @RegisterConstructorMapper(Referrals.class)
     Referrals referrals(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
 
+    /** Deals won in the period; a value entered before deals had a currency is in the workspace's currency. */
     @SqlQuery("""
-            SELECT (SELECT COUNT(*) FROM referral_rewards WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to
-                           AND status IN ('PENDING', 'APPROVED')) AS owed_count,
-                   (SELECT COALESCE(SUM(amount), 0) FROM referral_rewards WHERE workspace_id = :ws AND created_at >= :from
-                           AND created_at < :to AND status IN ('PENDING', 'APPROVED')) AS owed,
-                   (SELECT COUNT(*) FROM referral_rewards WHERE workspace_id = :ws AND fulfilled_at >= :from AND fulfilled_at < :to) AS paid_count,
-                   (SELECT COALESCE(SUM(amount), 0) FROM referral_rewards
-                     WHERE workspace_id = :ws AND fulfilled_at >= :from AND fulfilled_at < :to) AS paid""")
-    @RegisterConstructorMapper(Rewards.class)
-    Rewards rewards(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
+            SELECT referrer_client_id IS NOT NULL AS referred,
+                   COALESCE(NULLIF(deal_currency, ''), (SELECT currency FROM workspaces WHERE id = :ws)) AS currency,
+                   COUNT(*) AS count, SUM(deal_value) AS amount
+            FROM referral_leads FORCE INDEX (ix_referral_leads_won_money)
+            WHERE workspace_id = :ws AND won_at >= :from AND won_at < :to AND deal_value IS NOT NULL
+            GROUP BY referred, currency ORDER BY referred DESC, currency""")
+    @RegisterConstructorMapper(Deals.class)
+    List<Deals> deals(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
 
+    /**
+     * Rewards owed (created in the period, still pending or approved), per currency. Only money-valued rewards count:
+     * an amount with a currency; a percentage ("10 % discount"), a gift or a text reward is not money.
+     */
     @SqlQuery("""
-            SELECT l.referrer_client_id AS client_id, c.name, COUNT(*) AS leads, COALESCE(SUM(l.status = 'WON'), 0) AS won,
-                   COALESCE(SUM(CASE WHEN l.status = 'WON' THEN l.deal_value END), 0) AS revenue
-            FROM referral_leads l
+            SELECT currency, COUNT(*) AS count, SUM(amount) AS amount
+            FROM referral_rewards FORCE INDEX (ix_referral_rewards_owed_money)
+            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND status IN ('PENDING', 'APPROVED')
+              AND reward_type <> 'PERCENT' AND amount IS NOT NULL AND CHAR_LENGTH(currency) = 3
+            GROUP BY currency ORDER BY currency""")
+    @RegisterConstructorMapper(Money.class)
+    List<Money> rewardsOwed(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** Rewards paid out (fulfilled) in the period, per currency; money-valued only, as {@link #rewardsOwed}. */
+    @SqlQuery("""
+            SELECT currency, COUNT(*) AS count, SUM(amount) AS amount
+            FROM referral_rewards FORCE INDEX (ix_referral_rewards_paid_money)
+            WHERE workspace_id = :ws AND fulfilled_at >= :from AND fulfilled_at < :to
+              AND reward_type <> 'PERCENT' AND amount IS NOT NULL AND CHAR_LENGTH(currency) = 3
+            GROUP BY currency ORDER BY currency""")
+    @RegisterConstructorMapper(Money.class)
+    List<Money> rewardsPaid(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** Projects booked (added) in the period with a value, by their client's origin and currency. */
+    @SqlQuery("""
+            SELECT origin, currency, COUNT(*) AS projects, SUM(value_cents) AS cents
+            FROM projects FORCE INDEX (ix_projects_revenue)
+            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND value_cents IS NOT NULL
+            GROUP BY origin, currency ORDER BY currency, origin""")
+    @RegisterConstructorMapper(Revenue.class)
+    List<Revenue> revenue(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** Clients with a project booked in the period, and how many of them had worked with the freelancer before. */
+    @SqlQuery("""
+            SELECT COUNT(DISTINCT client_id) AS clients, COUNT(DISTINCT CASE WHEN origin = 'repeat' THEN client_id END) AS repeat_clients
+            FROM projects FORCE INDEX (ix_projects_revenue)
+            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to""")
+    @RegisterConstructorMapper(Clients.class)
+    Clients clients(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
+
+    /** The ambassadors whose referred leads of the period went furthest. */
+    @SqlQuery("""
+            SELECT l.referrer_client_id AS client_id, c.name, COUNT(*) AS leads, COALESCE(SUM(l.won_at IS NOT NULL), 0) AS won
+            FROM referral_leads l FORCE INDEX (ix_referral_leads_cohort)
             JOIN clients c ON c.id = l.referrer_client_id AND c.workspace_id = l.workspace_id
             WHERE l.workspace_id = :ws AND l.created_at >= :from AND l.created_at < :to AND l.referrer_client_id IS NOT NULL
             GROUP BY l.referrer_client_id, c.name
-            ORDER BY won DESC, revenue DESC, leads DESC, c.name
+            ORDER BY won DESC, leads DESC, c.name, l.referrer_client_id
             LIMIT :limit""")
     @RegisterConstructorMapper(Ambassador.class)
     List<Ambassador> topAmbassadors(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
                                     @Bind("limit") int limit);
 
+    /** The won deal value of these ambassadors' leads of the period, per currency. */
+    @SqlQuery("""
+            SELECT l.referrer_client_id AS client_id, '' AS name,
+                   COALESCE(NULLIF(l.deal_currency, ''), (SELECT currency FROM workspaces WHERE id = :ws)) AS currency,
+                   COUNT(*) AS count, SUM(l.deal_value) AS amount
+            FROM referral_leads l FORCE INDEX (ix_referral_leads_cohort)
+            WHERE l.workspace_id = :ws AND l.created_at >= :from AND l.created_at < :to
+              AND l.referrer_client_id IN (<ids>) AND l.won_at IS NOT NULL AND l.deal_value IS NOT NULL
+            GROUP BY l.referrer_client_id, currency ORDER BY l.referrer_client_id, currency""")
+    @RegisterConstructorMapper(AmbassadorMoney.class)
+    List<AmbassadorMoney> ambassadorDeals(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
+                                          @BindList("ids") List<Long> ids);
+
+    /** Revenue per ambassador: the value of projects booked in the period by clients they referred, per currency. */
+    @SqlQuery("""
+            SELECT p.referrer_client_id AS client_id, c.name, p.currency, COUNT(*) AS count, SUM(p.value_cents) / 100 AS amount
+            FROM projects p FORCE INDEX (ix_projects_revenue)
+            JOIN clients c ON c.id = p.referrer_client_id AND c.workspace_id = p.workspace_id
+            WHERE p.workspace_id = :ws AND p.created_at >= :from AND p.created_at < :to AND p.origin = 'referred'
+              AND p.referrer_client_id IS NOT NULL AND p.value_cents IS NOT NULL
+            GROUP BY p.referrer_client_id, c.name, p.currency
+            ORDER BY amount DESC, c.name, p.referrer_client_id, p.currency
+            LIMIT :limit""")
+    @RegisterConstructorMapper(AmbassadorMoney.class)
+    List<AmbassadorMoney> revenuePerAmbassador(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
+                                               @Bind("limit") int limit);
+
     /**
-     * Check-ins sent since {@code since}, by whole days between the moment of satisfaction (milestone reached or project
-     * completed) and the send: buckets 0 = 0–1 days, 1 = 2–3, 2 = 4–7, 3 = 8–14, 4 = 15–30, 5 = 31 and more.
+     * Check-ins sent since {@code since} by the delay each went out after (stored when sent, V59), in buckets
+     * 0 = 0–1 days, 1 = 2–3, 2 = 4–7, 3 = 8–14, 4 = 15–30, 5 = 31 and more. One range scan of a covering index,
+     * no join: fast enough to be computed on every view.
      */
     @SqlQuery("""
-            SELECT CASE WHEN d < 2 THEN 0 WHEN d < 4 THEN 1 WHEN d < 8 THEN 2 WHEN d < 15 THEN 3 WHEN d < 31 THEN 4 ELSE 5 END AS bucket,
-                   COUNT(*) AS sent, COUNT(answered_at) AS answered, COALESCE(SUM(score >= 9), 0) AS promoters
-            FROM (SELECT TIMESTAMPDIFF(HOUR, COALESCE(m.reached_at, p.completed_at), a.sent_at) DIV 24 AS d,
-                         a.answered_at, a.score
-                  FROM asks a
-                  LEFT JOIN projects p ON p.id = a.project_id AND p.workspace_id = a.workspace_id
-                  LEFT JOIN milestones m ON m.id = a.milestone_id AND m.workspace_id = a.workspace_id
-                  WHERE a.workspace_id = :ws AND a.sent_at >= :since
-                    AND COALESCE(m.reached_at, p.completed_at) IS NOT NULL
-                    AND a.sent_at >= COALESCE(m.reached_at, p.completed_at)) x
+            SELECT CASE WHEN delay_hours < 48 THEN 0 WHEN delay_hours < 96 THEN 1 WHEN delay_hours < 192 THEN 2
+                        WHEN delay_hours < 360 THEN 3 WHEN delay_hours < 744 THEN 4 ELSE 5 END AS bucket,
+                   COUNT(*) AS sent, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at IS NOT NULL AND score >= 9), 0) AS promoters
+            FROM asks FORCE INDEX (ix_asks_cohort)
+            WHERE workspace_id = :ws AND sent_at >= :since AND delay_hours IS NOT NULL
             GROUP BY bucket ORDER BY bucket""")
     @RegisterConstructorMapper(DelayBucket.class)
     List<DelayBucket> answersByDelay(@Bind("ws") long ws, @Bind("since") Instant since);
 
+    @SqlQuery("SELECT currency FROM workspaces WHERE id = :ws")
+    String currency(@Bind("ws") long ws);
+
     /** Records a visit of an ambassador's link by its code (nothing about the visitor). */
     @SqlUpdate("INSERT INTO referral_visits (workspace_id, link_id, visited_at) SELECT workspace_id, id, :at FROM referral_links WHERE code = :code")
     int recordVisit(@Bind("code") String code, @Bind("at") Instant at);
+
+    /** A visit is a use: the link counts as shared from its first visit on (unless it was sent or copied before). */
+    @SqlUpdate("UPDATE referral_links SET used_at = :at WHERE code = :code AND used_at IS NULL")
+    int markVisited(@Bind("code") String code, @Bind("at") Instant at);
 }

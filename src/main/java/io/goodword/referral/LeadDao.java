@@ -105,9 +105,6 @@ public interface LeadDao {
     int setFraud(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("review") Lead.Review review,
                  @Bind("reasons") String reasons);
 
-    @SqlUpdate("UPDATE referral_leads SET deal_currency = :currency WHERE id = :id AND workspace_id = :ws")
-    int setDealCurrency(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("currency") String currency);
-
     @SqlUpdate("""
             UPDATE referral_leads SET invoice_paid_at = :now
             WHERE id = :id AND workspace_id = :ws AND status = 'WON' AND invoice_paid_at IS NULL""")
@@ -115,13 +112,16 @@ public interface LeadDao {
 
     @SqlUpdate("""
             UPDATE referral_leads SET status = :status, deal_value = :deal, lost_reason = :reason,
+                deal_currency = CASE WHEN :deal IS NULL THEN ''
+                    ELSE COALESCE(:currency, (SELECT w.currency FROM workspaces w WHERE w.id = :ws)) END,
                 contacted_at = CASE WHEN :status = 'CONTACTED' THEN COALESCE(contacted_at, :now) ELSE contacted_at END,
                 qualified_at = CASE WHEN :status IN ('QUALIFIED', 'WON') THEN COALESCE(qualified_at, :now) ELSE qualified_at END,
                 won_at = CASE WHEN :status = 'WON' THEN COALESCE(won_at, :now) ELSE won_at END,
                 lost_at = CASE WHEN :status = 'LOST' THEN COALESCE(lost_at, :now) ELSE lost_at END
             WHERE id = :id AND workspace_id = :ws""")
     int updateStatus(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("status") Lead.Status status,
-                     @Bind("deal") BigDecimal dealValue, @Bind("reason") String lostReason, @Bind("now") Instant now);
+                     @Bind("deal") BigDecimal dealValue, @Bind("currency") String dealCurrency,
+                     @Bind("reason") String lostReason, @Bind("now") Instant now);
 
     /**
      * Whether an email with this dedupe key was already queued. Outbox.schedule is meant to be idempotent, but its

@@ -29,6 +29,13 @@ public interface LinkDao {
     record AmbassadorRow(long clientId, String name, String email, String company, Long linkId, String code,
                          Long programId, String programName, Instant linkCreatedAt) {}
 
+    /**
+     * The first use of a link (emailed, copied, visited, a friend introduced through it): from then on it counts as
+     * "shared" on the dashboard. A link that was only shown on a page keeps used_at NULL and is never counted.
+     */
+    @SqlUpdate("UPDATE referral_links SET used_at = :at WHERE id = :id AND workspace_id = :ws AND used_at IS NULL")
+    int markUsed(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("at") Instant at);
+
     @SqlUpdate("INSERT INTO referral_links (workspace_id, program_id, client_id, code) VALUES (:ws, :program, :client, :code)")
     @GetGeneratedKeys
     long insert(@Bind("ws") long workspaceId, @Bind("program") long programId, @Bind("client") long clientId,

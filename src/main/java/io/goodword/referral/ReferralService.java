@@ -196,7 +196,10 @@ public final class ReferralService {
         Email email = Email.of(client.email(), t.text("referral.mail.link.subject", ws.displayName()),
                         t.text("referral.mail.greeting", client.firstName()), paragraphs)
                 .withAction(t.text("referral.mail.link.action"), link.get().url()).withFooter(ws.displayName());
-        jdbi.useTransaction(h -> outbox.enqueue(h, workspaceId, "referral-link", email));
+        jdbi.useTransaction(h -> {
+            outbox.enqueue(h, workspaceId, "referral-link", email);
+            h.attach(LinkDao.class).markUsed(workspaceId, link.get().link().id(), clock.instant()); // sent: shared
+        });
         return Sent.SENT;
     }
 
@@ -263,6 +266,10 @@ public final class ReferralService {
                     form.consent(), Lead.Review.NONE, "", ip, now);
             ld.addEvent(workspaceId, id, LeadEvent.Kind.CREATED, Lead.Status.NEW, "", now);
             credit(h, workspaceId, id, credited, now);
+            // a friend arrived through the link: it was shared (a friend the client named in the check-in was not)
+            if (source == Lead.Source.LINK && credited != null && credited.link() != null) {
+                h.attach(LinkDao.class).markUsed(workspaceId, credited.link().id(), now);
+            }
             if (!answer.isEmpty()) ld.setAnswer(workspaceId, id, answer, suggested);
             if (auditAccount != null) {
                 AuditLog.record(h, workspaceId, auditAccount, "referral.lead.added",
@@ -375,9 +382,8 @@ public final class ReferralService {
             Lead before = ld.findById(workspaceId, leadId).orElseThrow();
             Lead.Status status = form.statusValue();
             Instant now = clock.instant();
-            ld.updateStatus(workspaceId, leadId, status, form.dealValueValue(),
+            ld.updateStatus(workspaceId, leadId, status, form.dealValueValue(), form.dealCurrencyValue(),
                     status == Lead.Status.LOST ? form.lostReason() : "", now);
-            ld.setDealCurrency(workspaceId, leadId, status == Lead.Status.WON ? form.dealCurrency() : "");
             if (before.status() != status) ld.addEvent(workspaceId, leadId, LeadEvent.Kind.STATUS, status, form.note(), now);
             else if (!form.note().isEmpty()) ld.addEvent(workspaceId, leadId, LeadEvent.Kind.NOTE, null, form.note(), now);
             Lead after = ld.findById(workspaceId, leadId).orElseThrow();

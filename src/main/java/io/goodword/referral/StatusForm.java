@@ -43,5 +43,8 @@ public record StatusForm(String status, String dealValue, String lostReason, Str
 
     public Lead.Status statusValue() { return Lead.Status.valueOf(status); }
 
+    /** The deal's currency as typed, or null for the workspace's own. */
+    public String dealCurrencyValue() { return dealCurrency.isEmpty() ? null : dealCurrency; }
+
     public BigDecimal dealValueValue() { return statusValue() == Lead.Status.WON ? ProgramForm.decimal(dealValue) : null; }
 }

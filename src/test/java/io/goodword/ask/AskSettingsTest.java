@@ -57,4 +57,34 @@ class AskSettingsTest {
     void working_days_are_read_and_written_as_iso_numbers() {
         assertThat(AskSettings.daysText(defaults.days())).isEqualTo("1,2,3,4,5");
     }
+
+    @Test
+    void with_a_delay_band_each_check_in_draws_its_delay_within_the_band_from_the_seeded_generator() {
+        AskSettings band = new AskSettingsForm("24", java.util.EnumSet.of(java.time.DayOfWeek.MONDAY), "9", "17", "90", "3", "7",
+                "2", "30", "1", "14").toSettings(1);
+        assertThat(band.banded()).isTrue();
+        java.util.Set<Long> seen = new java.util.TreeSet<>();
+        java.util.Random seeded = new java.util.Random(42);
+        for (int i = 0; i < 20_000; i++) seen.add(band.delay(seeded).toHours());
+        assertThat(seen).first().isEqualTo(24L);
+        assertThat(seen).last().isEqualTo(336L);
+        assertThat(seen).hasSize(336 - 24 + 1); // every hour of the band is tried, none outside it
+        java.util.Random a = new java.util.Random(7);
+        java.util.Random b = new java.util.Random(7);
+        assertThat(band.delay(a)).isEqualTo(band.delay(b)); // the same seed replays the same delays
+        assertThat(defaults.delay(new java.util.Random(1)).toHours()).isEqualTo(24); // no band: the fixed delay
+        assertThat(AskSettingsForm.of(band).bandFromDays()).isEqualTo("1");
+        assertThat(AskSettingsForm.of(band).bandToDays()).isEqualTo("14");
+    }
+
+    @Test
+    void a_delay_band_needs_both_ends_in_order_within_60_days() {
+        java.util.Set<java.time.DayOfWeek> mon = java.util.EnumSet.of(java.time.DayOfWeek.MONDAY);
+        assertThat(new AskSettingsForm("24", mon, "9", "17", "90", "3", "7", "2", "30", "", "").validate().isEmpty()).isTrue();
+        assertThat(new AskSettingsForm("24", mon, "9", "17", "90", "3", "7", "2", "30", "7", "").validate().get("bandToDays").key())
+                .isEqualTo("error.required");
+        assertThat(new AskSettingsForm("24", mon, "9", "17", "90", "3", "7", "2", "30", "14", "2").validate().get("bandToDays").key())
+                .isEqualTo("growth.error.bandOrder");
+        assertThat(new AskSettingsForm("24", mon, "9", "17", "90", "3", "7", "2", "30", "1", "90").validate().has("bandToDays")).isTrue();
+    }
 }

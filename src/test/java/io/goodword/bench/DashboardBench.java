@@ -35,8 +35,13 @@ public final class DashboardBench {
             long ws = jdbi.withHandle(h -> h.createQuery("SELECT id FROM workspaces WHERE slug = 'bench-a'").mapTo(Long.class).findOne().orElse(0L));
             if (ws == 0) {
                 long t0 = System.nanoTime();
-                ws = seed(jdbi, "bench-a");
-                seed(jdbi, "bench-b");
+                // The portal's pool gives up on a statement after 4 s (Database.SOCKET_TIMEOUT); a seed statement
+                // inserts up to 600,000 rows, so seeding goes through its own connection without that limit.
+                String url = server.jdbcUrl() + (server.jdbcUrl().contains("?") ? "&" : "?") + "socketTimeout=0";
+                Jdbi seeding = Jdbi.create(url, server.user(), server.password());
+                seeding.useHandle(h -> h.execute("SET time_zone = '+00:00'"));
+                ws = seed(seeding, "bench-a");
+                seed(seeding, "bench-b");
                 System.out.printf("seeded two workspaces in %.1f s%n", (System.nanoTime() - t0) / 1e9);
             }
             long workspace = ws;
@@ -56,7 +61,12 @@ public final class DashboardBench {
             time("nps", () -> dao.nps(workspace, year.from(), year.to()));
             time("testimonials", () -> dao.testimonials(workspace, year.from(), year.to()));
             time("referrals", () -> dao.referrals(workspace, year.from(), year.to()));
-            time("rewards", () -> dao.rewards(workspace, year.from(), year.to()));
+            time("deals", () -> dao.deals(workspace, year.from(), year.to()));
+            time("rewardsOwed", () -> dao.rewardsOwed(workspace, year.from(), year.to()));
+            time("rewardsPaid", () -> dao.rewardsPaid(workspace, year.from(), year.to()));
+            time("revenue", () -> dao.revenue(workspace, year.from(), year.to()));
+            time("clients", () -> dao.clients(workspace, year.from(), year.to()));
+            time("perAmbassador", () -> dao.revenuePerAmbassador(workspace, year.from(), year.to(), 50));
             time("topAmbassadors", () -> dao.topAmbassadors(workspace, year.from(), year.to(), 5));
             time("answersByDelay", () -> dao.answersByDelay(workspace, now.minus(java.time.Duration.ofDays(730))));
             for (int days : new int[] {30, 90, 365}) {
@@ -92,16 +102,25 @@ public final class DashboardBench {
             run(h, "INSERT INTO clients (workspace_id, name, email, created_at) SELECT " + ws
                     + ", CONCAT('Client ', seq), CONCAT('c', seq, '@" + slug + ".example'), " + start + " FROM seq_1_to_" + CLIENTS);
             long firstClient = h.createQuery("SELECT MIN(id) FROM clients WHERE workspace_id = ?").bind(0, ws).mapTo(Long.class).one();
-            run(h, "INSERT INTO projects (workspace_id, client_id, title, value_cents, status, completed_at) SELECT " + ws + ", "
-                    + firstClient + " + seq, 'Project', 100000, 'completed', " + start + " + INTERVAL (seq * 345) SECOND FROM seq_0_to_" + (CLIENTS - 1));
+            // One project per client, booked 30 days before completion; 1 in 9 in USD; 20 % referred by one of the
+            // ambassadors below, 30 % repeat, the rest direct.
+            run(h, "INSERT INTO projects (workspace_id, client_id, title, value_cents, currency, status, completed_at, created_at, "
+                    + "origin, referrer_client_id) SELECT " + ws + ", " + firstClient + " + seq, 'Project', 100000 + (seq % 50) * 1000, "
+                    + "IF(seq % 9 = 0, 'USD', 'EUR'), 'completed', " + start + " + INTERVAL (seq * 345) SECOND, "
+                    + start + " + INTERVAL (seq * 345) SECOND - INTERVAL 30 DAY, ELT(1 + seq % 10, 'referred', 'referred', 'repeat', "
+                    + "'repeat', 'repeat', 'direct', 'direct', 'direct', 'direct', 'direct'), IF(seq % 10 < 2, " + firstClient
+                    + " + (seq % 20000) * 5, NULL) FROM seq_0_to_" + (CLIENTS - 1));
             long firstProject = h.createQuery("SELECT MIN(id) FROM projects WHERE workspace_id = ?").bind(0, ws).mapTo(Long.class).one();
             // 6 check-ins per client = 600,000; sent 1-30 days after completion, 70% opened, 50% answered.
+            // Each keeps its delay (whole days, so every "when to ask" bucket fills); a third of the answers gave a testimonial.
             run(h, "INSERT INTO asks (workspace_id, client_id, project_id, reason, status, open_slot, score, scheduled_for, sent_at, "
-                    + "opened_at, answered_at, created_at) SELECT " + ws + ", " + firstClient + " + c.seq, " + firstProject + " + c.seq, "
+                    + "opened_at, answered_at, created_at, delay_hours, completed_steps, gave_testimonial) SELECT " + ws + ", " + firstClient + " + c.seq, " + firstProject + " + c.seq, "
                     + "'project', IF(n.seq % 2 = 0, 'answered', 'expired'), NULL, IF(n.seq % 2 = 0, (c.seq + n.seq) % 11, NULL), "
                     + "p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY, "
                     + "IF((c.seq + n.seq) % 10 < 7, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY + INTERVAL 1 HOUR, NULL), "
-                    + "IF(n.seq % 2 = 0, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY + INTERVAL 2 HOUR, NULL), p.completed_at "
+                    + "IF(n.seq % 2 = 0, p.completed_at + INTERVAL (1 + (c.seq + n.seq) % 30) DAY + INTERVAL 2 HOUR, NULL), p.completed_at, "
+                    + "24 * (1 + (c.seq + n.seq) % 30), IF(n.seq % 2 = 0, IF(c.seq % 3 = 0, 'score,thanks,testimonial', 'score,thanks'), ''), "
+                    + "n.seq % 2 = 0 AND c.seq % 3 = 0 "
                     + "FROM seq_0_to_" + (CLIENTS - 1) + " c JOIN seq_0_to_5 n JOIN projects p ON p.id = " + firstProject + " + c.seq");
             run(h, "INSERT INTO testimonials (workspace_id, client_id, status, rating, body, name, created_at, approved_at) SELECT "
                     + ws + ", " + firstClient + " + seq, IF(seq % 3 = 0, 'pending', 'approved'), 1 + seq % 5, 'Great work', 'Someone', "
@@ -109,22 +128,27 @@ public final class DashboardBench {
                     + "FROM seq_0_to_" + (CLIENTS - 1));
             long program = h.createUpdate("INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type) "
                     + "VALUES (?, 'Friends', '', '', 'CASH')").bind(0, ws).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            run(h, "INSERT INTO referral_links (workspace_id, program_id, client_id, code, created_at) SELECT " + ws + ", " + program
+            // Three in four links were used (sent, copied or visited) an hour after they were first shown.
+            run(h, "INSERT INTO referral_links (workspace_id, program_id, client_id, code, created_at, used_at) SELECT " + ws + ", " + program
                     + ", " + firstClient + " + seq * 5, CONCAT('" + slug.substring(slug.length() - 1).toUpperCase() + "', LPAD(seq, 7, '0')), "
-                    + start + " + INTERVAL (seq * 1725) SECOND FROM seq_0_to_19999");
+                    + start + " + INTERVAL (seq * 1725) SECOND, IF(seq % 4 = 3, NULL, " + start + " + INTERVAL (seq * 1725 + 3600) SECOND) "
+                    + "FROM seq_0_to_19999");
             long firstLink = h.createQuery("SELECT MIN(id) FROM referral_links WHERE workspace_id = ?").bind(0, ws).mapTo(Long.class).one();
             run(h, "INSERT INTO referral_visits (workspace_id, link_id, visited_at) SELECT " + ws + ", " + firstLink + " + seq % 20000, "
                     + start + " + INTERVAL (seq * 172) SECOND FROM seq_0_to_209999");
             run(h, "INSERT INTO referral_leads (workspace_id, program_id, link_id, referrer_client_id, source, name, email, message, consent, "
-                    + "status, deal_value, created_at, qualified_at, won_at) SELECT " + ws + ", " + program + ", " + firstLink + " + seq % 20000, "
-                    + firstClient + " + (seq % 20000) * 5, 'LINK', 'Friend', CONCAT('f', seq, '@example.com'), '', TRUE, "
+                    + "status, deal_value, deal_currency, created_at, qualified_at, won_at) SELECT " + ws + ", " + program + ", "
+                    + "IF(seq % 6 = 5, NULL, " + firstLink + " + seq % 20000), IF(seq % 6 = 5, NULL, " + firstClient + " + (seq % 20000) * 5), "
+                    + "IF(seq % 6 = 5, 'CONTACT', 'LINK'), 'Friend', CONCAT('f', seq, '@example.com'), '', TRUE, "
                     + "ELT(1 + seq % 5, 'NEW', 'CONTACTED', 'QUALIFIED', 'WON', 'LOST'), IF(seq % 5 = 3, 1000 + seq % 900, NULL), "
+                    + "IF(seq % 5 = 3, IF(seq % 7 = 0, 'USD', 'EUR'), ''), "
                     + start + " + INTERVAL (seq * 575) SECOND, IF(seq % 5 IN (2, 3), " + start + " + INTERVAL (seq * 575 + 86400) SECOND, NULL), "
                     + "IF(seq % 5 = 3, " + start + " + INTERVAL (seq * 575 + 172800) SECOND, NULL) FROM seq_0_to_59999");
             long firstLead = h.createQuery("SELECT MIN(id) FROM referral_leads WHERE workspace_id = ?").bind(0, ws).mapTo(Long.class).one();
             run(h, "INSERT INTO referral_rewards (workspace_id, program_id, lead_id, beneficiary, recipient_name, reward_type, amount, "
                     + "currency, status, created_at, fulfilled_at) SELECT " + ws + ", " + program + ", " + firstLead + " + seq * 5 + 3, 'REFERRER', "
-                    + "'Someone', 'CASH', 50, 'EUR', IF(seq % 2 = 0, 'FULFILLED', 'PENDING'), " + start + " + INTERVAL (seq * 2875) SECOND, "
+                    + "'Someone', IF(seq % 4 = 0, 'PERCENT', 'CASH'), IF(seq % 4 = 0, 10, 50), IF(seq % 4 = 0, '', IF(seq % 3 = 0, 'USD', 'EUR')), "
+                    + "IF(seq % 2 = 0, 'FULFILLED', 'PENDING'), " + start + " + INTERVAL (seq * 2875) SECOND, "
                     + "IF(seq % 2 = 0, " + start + " + INTERVAL (seq * 2875 + 86400) SECOND, NULL) FROM seq_0_to_11999");
             run(h, "ANALYZE TABLE clients, projects, asks, testimonials, referral_links, referral_visits, referral_leads, referral_rewards");
             return ws;

@@ -68,4 +68,50 @@ class DashboardFiguresTest {
         assertThat(Card.of("r", "k", 40, 75, "40%", "75%", " pp").change()).isEqualTo("−35 pp");
         assertThat(Map.of("same", Card.of("n", "k", 3, 3, "3", "3", "").trend())).containsValue(Card.Trend.SAME);
     }
+
+    @Test
+    void money_is_shown_in_its_own_currency_in_the_workspace_locale_and_never_summed_across_currencies() {
+        assertThat(Format.money(new java.math.BigDecimal("3500.5"), "EUR", java.util.Locale.ENGLISH)).isEqualTo("€3,500.50");
+        assertThat(Format.money(new java.math.BigDecimal("3500.5"), "EUR", java.util.Locale.GERMAN)).isEqualTo("3.500,50\u00a0€");
+        assertThat(Format.money(new java.math.BigDecimal("80"), "JPY", java.util.Locale.ENGLISH)).isEqualTo("¥80");
+        Dashboard.Money m = new Dashboard.Money("EUR", java.util.Locale.ENGLISH);
+        Card c = m.card("owed", "k", Map.of("USD", new java.math.BigDecimal("20"), "EUR", new java.math.BigDecimal("75")),
+                Map.of("EUR", new java.math.BigDecimal("75")));
+        assertThat(c.value()).isEqualTo("€75.00 · $20.00");
+        assertThat(c.previous()).isEqualTo("€75.00");
+        assertThat(c.change()).isEqualTo("+$20.00");
+        assertThat(m.card("paid", "k", Map.of(), Map.of()).value()).isEqualTo("€0.00");
+    }
+
+    @Test
+    void the_wilson_interval_is_honest_for_small_counts_and_stays_within_0_and_100_percent() {
+        assertThat(Format.wilson(10, 10).text()).isEqualTo("72–100%");
+        assertThat(Format.wilson(5, 10).text()).isEqualTo("24–76%");
+        assertThat(Format.wilson(0, 20).text()).isEqualTo("0–16%");
+        assertThat(Format.wilson(0, 0)).isNull();
+    }
+
+    @Test
+    void a_delay_is_suggested_only_with_enough_answers_and_an_interval_clear_of_every_other_delay() {
+        io.goodword.web.Localizer t = io.goodword.web.I18n.load().localizer("en");
+        // 40 of 50 answered after 2-3 days (72-88 %) against 10 of 50 after 8-14 days (11-33 %): clear.
+        List<GrowthDao.DelayBucket> clear = List.of(new GrowthDao.DelayBucket(0, 0, 0, 0), new GrowthDao.DelayBucket(1, 50, 40, 30),
+                new GrowthDao.DelayBucket(2, 3, 3, 3), new GrowthDao.DelayBucket(3, 50, 10, 2));
+        Dashboard.Suggestion s = Dashboard.suggestion(clear, t, 24);
+        assertThat(s.ready()).isTrue();
+        assertThat(s.hours()).isEqualTo(48); // the 3 of 3 after 4-7 days are too few sends to weigh
+        assertThat(s.rate()).isEqualTo("80%");
+        assertThat(s.interval()).isEqualTo("67–89%");
+        // 20 of 30 against 16 of 30: more than 30 answers, but the intervals overlap, so nothing is suggested.
+        Dashboard.Suggestion overlap = Dashboard.suggestion(List.of(new GrowthDao.DelayBucket(0, 30, 20, 5),
+                new GrowthDao.DelayBucket(1, 30, 16, 5)), t, 24);
+        assertThat(overlap.ready()).isFalse();
+        assertThat(overlap.overlapping()).isTrue();
+        assertThat(overlap.answers()).isEqualTo(36);
+        // Too few answers in all.
+        Dashboard.Suggestion few = Dashboard.suggestion(List.of(new GrowthDao.DelayBucket(0, 20, 20, 20),
+                new GrowthDao.DelayBucket(3, 20, 0, 0)), t, 24);
+        assertThat(few.ready()).isFalse();
+        assertThat(few.overlapping()).isFalse();
+    }
 }

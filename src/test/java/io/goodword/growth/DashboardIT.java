@@ -47,10 +47,14 @@ class DashboardIT {
         for (int i = 0; i < 20; i++) {
             Instant sent = i == 0 ? PERIOD_START : Instant.parse("2026-06-01T08:00:00Z").plus(Duration.ofHours(i));
             Integer score = i < 10 ? Integer.valueOf(9 + i % 2) : i < 13 ? Integer.valueOf(7 + i % 2) : i < 15 ? Integer.valueOf(3) : null;
-            ask(ws, sent, sent.minus(Duration.ofDays(i < 10 ? 1 : 5)), i < 18, score);
+            long id = ask(ws, sent, sent.minus(Duration.ofDays(i < 10 ? 1 : 5)), i < 18, score);
+            if (i < 4) gaveTestimonial(id); // 4 of the 15 answers gave a testimonial through this very check-in
         }
         // The period before: 4 sent, 2 answered (a 10 in April, a 3 one microsecond before this period's start).
-        for (int i = 0; i < 3; i++) ask(ws, Instant.parse("2026-04-20T09:00:00Z"), null, i == 0, i == 0 ? 10 : null);
+        for (int i = 0; i < 3; i++) {
+            long id = ask(ws, Instant.parse("2026-04-20T09:00:00Z"), null, i == 0, i == 0 ? 10 : null);
+            if (i == 0) gaveTestimonial(id); // before the period: not in this period's cohort
+        }
         ask(ws, PERIOD_START.minusNanos(1000), null, true, 3);
 
         JDBI.useHandle(h -> {
@@ -60,7 +64,9 @@ class DashboardIT {
             testimonial(h, ws, "2026-06-05T10:00:00Z", 4, "2026-06-06T10:00:00Z");
             testimonial(h, ws, "2026-06-10T10:00:00Z", 3, null);
             testimonial(h, ws, "2026-03-01T10:00:00Z", 1, null);
-            // Referrals: 3 links, 7 visits, 5 leads, 3 qualified, 2 won (1000.00 + 2500.50), rewards 75.00 owed, 40.00 paid.
+            // Referrals: 3 links, 2 of them used (A visited, B emailed; C only shown), 7 visits, 6 referred leads,
+            // 4 qualified, 3 won (EUR 1000.00 + 2500.50, USD 200.00), a direct enquiry won for USD 700.00; rewards owed
+            // EUR 75.00 and USD 20.00 (a 10 % discount is not money), EUR 40.00 paid.
             long program = h.createUpdate("""
                     INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, status)
                     VALUES (?, 'Friends', 'Bring a friend', 'Be nice', 'CASH', 'ACTIVE')""").bind(0, ws)
@@ -75,6 +81,8 @@ class DashboardIT {
             GrowthDao growth = h.attach(GrowthDao.class);
             String codeA = h.createQuery("SELECT code FROM referral_links WHERE id = ?").bind(0, linkA).mapTo(String.class).one();
             for (int i = 0; i < 7; i++) growth.recordVisit(codeA, Instant.parse("2026-06-01T10:00:00Z").plusSeconds(i));
+            growth.markVisited(codeA, Instant.parse("2026-06-01T10:00:00Z"));
+            h.attach(io.goodword.referral.LinkDao.class).markUsed(ws, linkB, Instant.parse("2026-05-19T11:00:00Z"));
             growth.recordVisit(codeA, Instant.parse("2026-05-01T10:00:00Z"));
             lead(h, ws, program, linkA, ambassadorA, "2026-06-01T10:00:00Z", "WON", "2026-06-03T10:00:00Z", "2026-06-05T10:00:00Z", "1000.00");
             lead(h, ws, program, linkA, ambassadorA, "2026-06-02T10:00:00Z", "WON", "2026-06-04T10:00:00Z", "2026-06-06T10:00:00Z", "2500.50");
@@ -83,6 +91,15 @@ class DashboardIT {
             long l5 = lead(h, ws, program, linkB, b, "2026-06-05T10:00:00Z", "CONTACTED", null, null, null);
             reward(h, ws, program, l5, "REFERRER", "PENDING", "50.00", "2026-06-05T11:00:00Z", null);
             reward(h, ws, program, l5, "FRIEND", "APPROVED", "25.00", "2026-06-05T11:00:00Z", null);
+            long usd = lead(h, ws, program, linkB, b, "2026-06-06T10:00:00Z", "WON", "2026-06-07T10:00:00Z", "2026-06-08T10:00:00Z", "200.00");
+            h.execute("UPDATE referral_leads SET deal_currency = 'USD' WHERE id = ?", usd);
+            reward(h, ws, program, usd, "REFERRER", "PENDING", "CASH", "20.00", "USD", "2026-06-08T11:00:00Z", null);
+            reward(h, ws, program, usd, "FRIEND", "PENDING", "PERCENT", "10.00", "", "2026-06-08T11:00:00Z", null);
+            h.execute("""
+                    INSERT INTO referral_leads (workspace_id, source, name, email, message, consent, status, deal_value,
+                                                deal_currency, created_at, qualified_at, won_at)
+                    VALUES (?, 'CONTACT', 'Direct Dora', 'dora@example.com', 'Hello', TRUE, 'WON', 700.00, 'USD',
+                            '2026-06-02 10:00:00', '2026-06-03 10:00:00', '2026-06-09 10:00:00')""", ws);
             long old = lead(h, ws, program, linkB, b, "2026-04-20T10:00:00Z", "NEW", null, null, null);
             reward(h, ws, program, old, "REFERRER", "FULFILLED", "40.00", "2026-04-20T11:00:00Z", "2026-06-08T10:00:00Z");
         });
@@ -94,16 +111,28 @@ class DashboardIT {
     @AfterAll
     static void stop() { app.close(); }
 
-    private static void ask(long ws, Instant sent, Instant completed, boolean opened, Integer score) {
-        JDBI.useTransaction(h -> {
+    /** A check-in sent at {@code sent}; with {@code completed} it was scheduled at that project's completion. */
+    private static long ask(long ws, Instant sent, Instant completed, boolean opened, Integer score) {
+        return JDBI.inTransaction(h -> {
             long client = h.attach(ClientDao.class).insert(ws, Fixtures.unique("Asked"), null, "", "", "", null, "en");
             Long project = completed == null ? null : h.attach(ProjectDao.class).insert(ws, client, "Job", 100_00L, "EUR",
                     null, null, "completed", completed);
             AskDao asks = h.attach(AskDao.class);
-            long id = asks.insertScheduled(ws, client, project, null, "project", sent, sent);
+            long id = asks.insertScheduled(ws, client, project, null, completed == null ? "manual" : "project", sent,
+                    completed == null ? sent : completed);
             asks.markSent(id, sent, sent.plus(Duration.ofDays(30)), null);
             if (opened) asks.markOpened(id, sent);
             if (score != null) asks.answer(id, score, "", "done", sent, sent);
+            return id;
+        });
+    }
+
+    /** The client went on from the score to the testimonial step and submitted it, as the flow records it. */
+    private static void gaveTestimonial(long askId) {
+        JDBI.useHandle(h -> {
+            AskDao asks = h.attach(AskDao.class);
+            h.execute("UPDATE asks SET step = 'testimonial' WHERE id = ?", askId);
+            assertThat(asks.advance(askId, "testimonial", "done", "score,thanks,testimonial", "", NOW)).isEqualTo(1);
         });
     }
 
@@ -134,12 +163,18 @@ class DashboardIT {
 
     private static void reward(Handle h, long ws, long program, long lead, String beneficiary, String status, String amount,
                                String created, String fulfilled) {
+        reward(h, ws, program, lead, beneficiary, status, "CASH", amount, "EUR", created, fulfilled);
+    }
+
+    private static void reward(Handle h, long ws, long program, long lead, String beneficiary, String status, String type,
+                               String amount, String currency, String created, String fulfilled) {
         h.createUpdate("""
                 INSERT INTO referral_rewards (workspace_id, program_id, lead_id, beneficiary, recipient_name, reward_type,
                                               amount, currency, status, created_at, fulfilled_at)
-                VALUES (?, ?, ?, ?, 'Someone', 'CASH', ?, 'EUR', ?, ?, ?)""")
-                .bind(0, ws).bind(1, program).bind(2, lead).bind(3, beneficiary).bind(4, new BigDecimal(amount)).bind(5, status)
-                .bind(6, Instant.parse(created)).bind(7, fulfilled == null ? null : Instant.parse(fulfilled)).execute();
+                VALUES (?, ?, ?, ?, 'Someone', ?, ?, ?, ?, ?, ?)""")
+                .bind(0, ws).bind(1, program).bind(2, lead).bind(3, beneficiary).bind(4, type).bind(5, new BigDecimal(amount))
+                .bind(6, currency).bind(7, status)
+                .bind(8, Instant.parse(created)).bind(9, fulfilled == null ? null : Instant.parse(fulfilled)).execute();
     }
 
     private static String card(Document d, String id) { return d.select("#card-" + id + " .figure-value").text(); }
@@ -156,7 +191,7 @@ class DashboardIT {
     void the_cards_show_the_known_figures_of_the_last_30_days_against_the_30_before() {
         Document d = Fixtures.signedIn(app, f).get("/admin").html();
         assertThat(d.select("h1").text()).isEqualTo("Welcome, " + f.displayName());
-        assertThat(d.select("#period-text").text()).contains("2026-05-17 – 2026-06-15").contains("2026-04-17 – 2026-05-16")
+        assertThat(d.select("#period-text").text()).contains("May 17, 2026 – Jun 15, 2026").contains("Apr 17, 2026 – May 16, 2026")
                 .contains("Europe/Berlin");
         assertThat(card(d, "sent")).isEqualTo("20");
         assertThat(change(d, "sent")).isEqualTo("+16 (before: 4)");
@@ -168,16 +203,22 @@ class DashboardIT {
         assertThat(card(d, "received")).isEqualTo("4");
         assertThat(card(d, "approved")).isEqualTo("3");
         assertThat(card(d, "rating")).isEqualTo("4.3");
-        assertThat(card(d, "links")).isEqualTo("3");
+        assertThat(card(d, "viaAsk")).isEqualTo("4");
+        assertThat(change(d, "viaAsk")).isEqualTo("+3 (before: 1)");
+        assertThat(card(d, "links")).isEqualTo("2"); // Cleo's link was only shown: never counted
         assertThat(card(d, "visits")).isEqualTo("7");
         assertThat(change(d, "visits")).isEqualTo("+6 (before: 1)");
-        assertThat(card(d, "leads")).isEqualTo("5");
-        assertThat(card(d, "qualified")).isEqualTo("3");
-        assertThat(card(d, "won")).isEqualTo("2");
-        assertThat(card(d, "revenue")).isEqualTo("3,500.50");
-        assertThat(card(d, "owed")).isEqualTo("75.00");
-        assertThat(card(d, "paid")).isEqualTo("40.00");
-        assertThat(d.select("#ambassadors tbody tr").first().text()).isEqualTo("Ambassador Anna 3 2 3,500.50");
+        assertThat(card(d, "leads")).isEqualTo("6");
+        assertThat(card(d, "qualified")).isEqualTo("4");
+        assertThat(card(d, "won")).isEqualTo("3");
+        assertThat(card(d, "revenue")).isEqualTo("€3,500.50 · $200.00");
+        assertThat(change(d, "revenue")).isEqualTo("+€3,500.50, +$200.00 (before: €0.00)");
+        assertThat(card(d, "directLeads")).isEqualTo("1");
+        assertThat(card(d, "directRevenue")).isEqualTo("$700.00");
+        assertThat(card(d, "owed")).isEqualTo("€75.00 · $20.00");
+        assertThat(card(d, "paid")).isEqualTo("€40.00");
+        assertThat(d.select("#ambassadors tbody tr").first().text()).isEqualTo("Ambassador Anna 3 2 €3,500.50");
+        assertThat(d.select("#ambassadors tbody tr").get(1).text()).isEqualTo("Ambassador Ben 3 1 $200.00");
         assertThat(d.select("#ambassadors tbody tr a").first().attr("href")).isEqualTo("/admin/clients/" + ambassadorA);
     }
 
@@ -187,10 +228,11 @@ class DashboardIT {
         assertThat(row(d, "ask-funnel", "Sent")).containsExactly("Sent", "20", "–");
         assertThat(row(d, "ask-funnel", "Opened")).containsExactly("Opened", "18", "90%");
         assertThat(row(d, "ask-funnel", "Answered")).containsExactly("Answered", "15", "83%");
-        assertThat(row(d, "ask-funnel", "Promoters")).containsExactly("Promoters", "10", "67%");
-        assertThat(row(d, "ask-funnel", "Testimonials")).containsExactly("Testimonials", "4", "40%");
-        assertThat(row(d, "referral-funnel", "Visits")).containsExactly("Visits", "7", "233%");
-        assertThat(row(d, "referral-funnel", "Won")).containsExactly("Won", "2", "67%");
+        assertThat(row(d, "ask-funnel", "Gave a testimonial")).containsExactly("Gave a testimonial", "4", "27%");
+        assertThat(d.select("#ask-funnel tbody tr")).hasSize(4);
+        assertThat(row(d, "referral-funnel", "Leads")).containsExactly("Leads", "6", "–");
+        assertThat(row(d, "referral-funnel", "Qualified")).containsExactly("Qualified", "4", "67%");
+        assertThat(row(d, "referral-funnel", "Won")).containsExactly("Won", "3", "75%");
         // Months are cut at Berlin midnights: the answer at 2026-05-16T22:00Z is in May, as is the one just before.
         assertThat(row(d, "nps-trend", "2026-06")).containsExactly("2026-06", "50", "9", "3", "2");
         assertThat(row(d, "nps-trend", "2026-05")).containsExactly("2026-05", "0", "1", "0", "1");
@@ -211,23 +253,27 @@ class DashboardIT {
     @Test
     void when_to_ask_shows_rates_by_delay_and_says_how_many_answers_a_suggestion_needs() {
         Document d = Fixtures.signedIn(app, f).get("/admin").html();
-        assertThat(row(d, "when-to-ask", "0–1 days")).containsExactly("0–1 days", "10", "10", "100%", "10", "100%");
-        assertThat(row(d, "when-to-ask", "4–7 days")).containsExactly("4–7 days", "10", "5", "50%", "0", "0%");
-        assertThat(row(d, "when-to-ask", "8–14 days")).containsExactly("8–14 days", "0", "0", "–", "0", "–");
-        assertThat(d.select("#suggestion").text()).isEqualTo("A suggestion for the delay needs at least 30 answers; you have 15 so far.");
+        // Each check-in's delay was stored when it was sent: 24 h for asks 0-9, 120 h for 10-19; hand-sent ones have none.
+        assertThat(row(d, "when-to-ask", "0–1 days")).containsExactly("0–1 days", "10", "10", "100%", "72–100%", "10", "100%");
+        assertThat(row(d, "when-to-ask", "4–7 days")).containsExactly("4–7 days", "10", "5", "50%", "24–76%", "0", "0%");
+        assertThat(row(d, "when-to-ask", "8–14 days")).containsExactly("8–14 days", "0", "0", "–", "–", "0", "–");
+        assertThat(d.select("#suggestion").text()).startsWith("A suggestion for the delay needs at least 30 answers; you have 15 so far.");
+        assertThat(d.select("#suggestion a").attr("href")).isEqualTo("/admin/settings/asking#delay-band");
     }
 
     @Test
-    void with_enough_answers_the_delay_with_the_most_promoters_per_check_in_is_suggested() {
+    void with_enough_answers_and_intervals_clear_of_each_other_the_best_answered_delay_is_suggested() {
         Fixtures.Freelancer g = Fixtures.freelancer();
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 30; i++) {
             Instant sent = Instant.parse("2026-05-01T08:00:00Z").plusSeconds(i * 60L);
-            ask(g.workspaceId(), sent, sent.minus(Duration.ofDays(2)), true, i < 15 ? 10 : 8);  // 2-3 days: 15 promoters of 20
-            ask(g.workspaceId(), sent, sent.minus(Duration.ofDays(10)), true, i < 15 ? (i < 3 ? 9 : 5) : null); // 8-14 days
+            ask(g.workspaceId(), sent, sent.minus(Duration.ofDays(2)), true, i < 15 ? 10 : 8);  // 2-3 days: 30 of 30 answered
+            ask(g.workspaceId(), sent, sent.minus(Duration.ofDays(10)), true, i < 10 ? 9 : null); // 8-14 days: 10 of 30
         }
         Document d = Fixtures.signedIn(app, g).get("/admin").html();
-        assertThat(d.select("#suggestion").text()).startsWith("Check-ins sent 2–3 days after completion brought the most promoters.")
-                .contains("Suggested delay: 48 hours (now: 24 hours), based on 35 answers.");
+        assertThat(row(d, "when-to-ask", "8–14 days")).containsExactly("8–14 days", "30", "10", "33%", "19–51%", "10", "100%");
+        assertThat(d.select("#suggestion").text()).startsWith("Check-ins sent 2–3 days after completion were answered most often: "
+                        + "100% (95 % interval 89–100%), clearly above every other delay.")
+                .contains("Suggested delay: 48 hours (now: 24 hours), based on 40 answers.");
         assertThat(d.select("#suggestion a").attr("href")).isEqualTo("/admin/settings/asking");
     }
 
@@ -253,7 +299,8 @@ class DashboardIT {
         Document d = Fixtures.signedIn(app, f).get("/admin?period=365").html();
         assertThat(card(d, "sent")).isEqualTo("24");
         assertThat(card(d, "received")).isEqualTo("5");
-        assertThat(card(d, "leads")).isEqualTo("6");
+        assertThat(card(d, "leads")).isEqualTo("7");
+        assertThat(card(d, "directLeads")).isEqualTo("1");
     }
 
     @Test
@@ -269,11 +316,70 @@ class DashboardIT {
             long link = link(h, g.workspaceId(), program, client, "2026-06-01T10:00:00Z");
             return h.createQuery("SELECT code FROM referral_links WHERE id = ?").bind(0, link).mapTo(String.class).one();
         });
+        assertThat(card(Fixtures.signedIn(app, g).get("/admin").html(), "links")).isEqualTo("0"); // created, never used
         Http friend = app.http();
         assertThat(friend.get("/r/" + code).status()).isEqualTo(200);
         assertThat(friend.get("/r/" + code.toLowerCase()).status()).isEqualTo(200);
         assertThat(friend.get("/r/ZZZZZZZZ").status()).isEqualTo(404);
         Document d = Fixtures.signedIn(app, g).get("/admin").html();
         assertThat(card(d, "visits")).isEqualTo("2");
+        assertThat(card(d, "links")).isEqualTo("1"); // shared from its first visit on, counted once
+    }
+
+    @Test
+    void business_growth_splits_revenue_by_client_origin_per_currency_and_imports_never_enter_the_ask_funnel() {
+        Fixtures.Freelancer g = Fixtures.freelancer();
+        long ws = g.workspaceId();
+        JDBI.useTransaction(h -> {
+            ClientDao clients = h.attach(ClientDao.class);
+            long amb = clients.insert(ws, "Ambassador Ada", "ada@example.com", "", "", "", null, "en");
+            long direct = clients.insert(ws, "Direct Dan", "dan@example.com", "", "", "", null, "en");
+            long referred = clients.insert(ws, "Referred Rita", "rita@example.com", "", "", "", null, "en");
+            long repeat = clients.insert(ws, "Repeat Rob", "rob@example.com", "", "", "", null, "en");
+            // Rita arrived through Ada: a referred lead with her email.
+            h.execute("""
+                    INSERT INTO referral_leads (workspace_id, referrer_client_id, source, name, email, message, consent, status, created_at)
+                    VALUES (?, ?, 'LINK', 'Rita', 'rita@example.com', '', TRUE, 'WON', '2026-05-20 10:00:00')""", ws, amb);
+            project(h, ws, repeat, 300_00L, "EUR", "2026-01-10T10:00:00Z"); // before the period: makes Rob a repeat client
+            project(h, ws, direct, 1000_00L, "EUR", "2026-06-01T10:00:00Z");
+            project(h, ws, referred, 2000_00L, "EUR", "2026-06-02T10:00:00Z");
+            project(h, ws, referred, 500_00L, "USD", "2026-06-03T10:00:00Z"); // Rita's second project: repeat
+            project(h, ws, repeat, 800_00L, "EUR", "2026-06-05T10:00:00Z");
+            project(h, ws, amb, 400_00L, "USD", "2026-06-06T10:00:00Z");
+            // Three check-ins in the period: one gave a testimonial through it, one was answered without a recorded
+            // opening, one is still unanswered. Two imported and one hand-typed testimonial never enter that funnel.
+            for (String source : List.of("import", "import", "manual")) {
+                h.execute("INSERT INTO testimonials (workspace_id, status, source, rating, body, name, created_at) "
+                        + "VALUES (?, 'approved', ?, 5, 'Great', 'Someone', '2026-06-04 10:00:00')", ws, source);
+            }
+        });
+        long given = ask(ws, Instant.parse("2026-06-01T09:00:00Z"), Instant.parse("2026-05-31T09:00:00Z"), true, 10);
+        gaveTestimonial(given);
+        long unopened = ask(ws, Instant.parse("2026-06-02T09:00:00Z"), Instant.parse("2026-06-01T09:00:00Z"), false, 8);
+        ask(ws, Instant.parse("2026-06-03T09:00:00Z"), Instant.parse("2026-06-02T09:00:00Z"), false, null);
+        assertThat(unopened).isPositive();
+
+        Document d = Fixtures.signedIn(app, g).get("/admin").html();
+        assertThat(row(d, "revenue-by-origin", "EUR")).containsExactly("EUR", "€2,000.00", "€1,000.00", "€800.00", "€3,800.00", "53%");
+        assertThat(row(d, "revenue-by-origin", "USD")).containsExactly("USD", "$0.00", "$400.00", "$500.00", "$900.00", "0%");
+        assertThat(card(d, "bookedRevenue")).isEqualTo("€3,800.00 · $900.00");
+        assertThat(card(d, "referredRevenue")).isEqualTo("€2,000.00");
+        assertThat(card(d, "clients")).isEqualTo("4");
+        assertThat(card(d, "repeatRate")).isEqualTo("50%"); // Rita (second project) and Rob, of 4 clients
+        assertThat(row(d, "revenue-per-ambassador", "Ambassador Ada")).containsExactly("Ambassador Ada", "1", "€2,000.00");
+        assertThat(row(d, "ask-funnel", "Sent")).containsExactly("Sent", "3", "–");
+        assertThat(row(d, "ask-funnel", "Opened")).containsExactly("Opened", "2", "67%");
+        assertThat(row(d, "ask-funnel", "Answered")).containsExactly("Answered", "2", "100%");
+        assertThat(row(d, "ask-funnel", "Gave a testimonial")).containsExactly("Gave a testimonial", "1", "50%");
+        assertThat(card(d, "received")).isEqualTo("3");
+        assertThat(card(d, "viaAsk")).isEqualTo("1");
+    }
+
+    /** A project added the way ClientService adds one: inserted, then its client's origin fixed. */
+    private static void project(Handle h, long ws, long client, long cents, String currency, String created) {
+        ProjectDao projects = h.attach(ProjectDao.class);
+        long id = projects.insert(ws, client, "Job", cents, currency, null, null, "active", null);
+        h.execute("UPDATE projects SET created_at = ? WHERE id = ?", Instant.parse(created), id);
+        projects.classifyOrigin(ws, client, id);
     }
 }
