@@ -332,6 +332,40 @@ class HostileInputIT {
                               FROM referral_leads WHERE id = :lead""").bind("lead", won).bind("now", clock.instant()).execute());
                 }));
 
+        // A won lead whose invoice is not marked paid, and a lead with a suggested referrer to confirm or dismiss.
+        fuzzState("admin lead invoice", admin, "/admin/referrals/leads/{}/invoice", ADMIN_POSTS, () -> {
+            long wonLead = newLead(ws, "NONE");
+            jdbi.useHandle(h -> h.createUpdate("""
+                    UPDATE referral_leads SET status = 'WON', deal_value = 1200, deal_currency = 'EUR', won_at = :now,
+                           qualified_at = :now WHERE id = :id""").bind("id", wonLead).bind("now", clock.instant()).execute());
+            return admin.get("/admin/referrals/leads/" + wonLead);
+        });
+        fuzzState("admin lead suggestion", admin, "/admin/referrals/leads/{}/suggestion", ADMIN_POSTS, () -> {
+            long suggested = newLead(ws, "NONE");
+            jdbi.useHandle(h -> h.createUpdate("""
+                    UPDATE referral_leads SET referrer_answer = 'Amba', suggested_client_id =
+                           (SELECT MIN(id) FROM clients WHERE workspace_id = :ws) WHERE id = :id""")
+                    .bind("id", suggested).bind("ws", ws).execute());
+            return admin.get("/admin/referrals/leads/" + suggested);
+        });
+
+        // A referrer's private page to choose the form of their reward (the token otherwise only travels by email).
+        Http referrer = app.http();
+        fuzzState("reward choice", referrer, "/reward/{}", PUBLIC_POSTS / 3, () -> {
+            long rewarded = newLead(ws, "NONE");
+            String token = Tokens.random();
+            jdbi.useHandle(h -> h.createUpdate("""
+                    INSERT INTO referral_rewards (workspace_id, lead_id, program_id, beneficiary, recipient_name, reward_type,
+                                                  amount, currency, status, created_at, choices, choice_token_hash)
+                    SELECT workspace_id, id, program_id, 'REFERRER', 'Choosing Chris', 'CASH', 50, 'EUR', 'PENDING', :now,
+                           'CASH,CREDIT,DONATION', :hash
+                      FROM referral_leads WHERE id = :lead""").bind("lead", rewarded).bind("now", clock.instant())
+                    .bind("hash", Tokens.sha256(token)).execute());
+            Http.Response page = referrer.get("/reward/" + token);
+            clock.advance(Duration.ofSeconds(5)); // a person's fill time, should the page carry a stamp
+            return page;
+        });
+
         // A logo.
         fuzzState("admin logo remove", admin, "/admin/settings/logo/remove", ADMIN_POSTS, shown(admin, "/admin/settings", "/admin/settings/logo/remove",
                 () -> admin.postMultipart("/admin/settings/logo", Map.of(), Map.of("logo", new io.goodword.support.Multipart.FilePart("logo.png", "image/png", png())))));
