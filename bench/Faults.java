@@ -620,7 +620,7 @@ public class Faults {
         long half = count(p.dbUrl(), "SELECT COUNT(*) FROM testimonials t WHERE t.body LIKE 'Great work, f1-%' AND NOT EXISTS "
                 + "(SELECT 1 FROM outbox o WHERE o.to_address = t.email)");
         boolean pass = health503 >= 0 && health503 <= 3000 && hung == 0 && other == 0 && s503NoRetry == 0 && alive && afterOk >= 99.0
-                && half == 0 && stored == acked.size();
+                && half == 0 && stored == acked.size() && !traces;
         return String.format("F1   %s  healthz 503 after %s ms (<=3000); during 10 s stop: %d requests, %d ok (cache), %d 503 (%d without Retry-After), %d hung, %d other; alive %s; 10 s after return %.1f%% ok (>=99) of %d; reviews acknowledged %d, stored once %d, half-written %d; stack traces in log: %s",
                 pf(pass), health503 < 0 ? "never" : String.valueOf(health503), during.size(), okDuring, s503, s503NoRetry, hung, other,
                 alive, afterOk, after.size(), acked.size(), stored, half, traces);
