@@ -9,4 +9,4 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${SKIP_BUILD:-}" != "1" ]; then mvn -B -q -o -DskipTests package 2>/dev/null || mvn -B -q -DskipTests package; fi
 command -v jcmd >/dev/null || echo "note: jcmd not found, F6 cannot sample the heap" >&2
-exec java -Xmx1g -cp target/goodword.jar bench/Faults.java "$@" 2> >(grep -v '^[0-9:. ]*\(INFO\|DEBUG\)' >&2)
+exec java -Xmx1g -cp target/goodword.jar bench/Faults.java "$@" 2> >(grep -v '^[0-9:. ]*\(INFO\|DEBUG\)\|Aborted connection' >&2)
