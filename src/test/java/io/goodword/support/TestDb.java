@@ -24,8 +24,7 @@ public final class TestDb {
 
     public static synchronized Database get() {
         if (database == null) {
-            // One server per test JVM: failsafe runs two JVMs side by side, each with its own (goodword.testdb).
-            Path home = Path.of(System.getProperty("goodword.testdb", "target/test-mariadb")).toAbsolutePath();
+            Path home = Path.of("target", "test-mariadb").toAbsolutePath();
             deleteRecursively(home.resolve("data"));
             server = EmbeddedMariaDb.start(home);
             database = Database.connect(server);
