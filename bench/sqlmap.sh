@@ -108,8 +108,13 @@ submit() {
   page "$path"
   local form; form=$(BLANK=1 python3 "$WORK/form.py" "$WORK/page.html" "$want") || { echo "no form $want on $path" >&2; return 1; }
   local action data; action=$(cut -f1 <<<"$form"); data=$(cut -f2 <<<"$form")
+  sleep "${FILL:-0}" # a public form's guard refuses a post sooner than its minimum fill time after the page
   for kv in "$@"; do data=$(python3 -c 'import sys,urllib.parse as u; d=u.parse_qsl(sys.argv[1],keep_blank_values=True); k,v=sys.argv[2].split("=",1); d=[x for x in d if x[0]!=k]+[(k,v)]; print(u.urlencode(d))' "$data" "$kv"); done
-  curl -s -o "$WORK/answer.html" -w '%{http_code} %{redirect_url}\n' -c "$JAR" -b "$JAR" --data "$data" "$BASE$action"
+  local answer; answer=$(curl -s -o "$WORK/answer.html" -w '%{http_code} %{redirect_url}' -c "$JAR" -b "$JAR" --data "$data" "$BASE$action")
+  echo "$answer"
+  case "$answer" in 4*|5*) # a set-up step the portal refused: say why, from the page's own error text
+    echo "set-up: $action answered ${answer%% *}: $(grep -oE 'class="(error|form-error)"[^>]*>[^<]*' "$WORK/answer.html" | sed 's/.*>//' | paste -sd ';' -)" >&2 ;;
+  esac
 }
 outbox_link() { # the newest link matching $1 in the workspace's outbox
   page /admin/outbox
@@ -137,10 +142,78 @@ submit /admin/case-studies/new '^/admin/case-studies$' title="Scan study" client
 STUDY=$(curl -s -b "$JAR" "$BASE/admin/case-studies" | first 'href="/admin/case-studies/[0-9][0-9]*"' | grep -o '[0-9]*' || true)
 [ -n "$STUDY" ] && { submit "/admin/case-studies/$STUDY" '/approval$' >/dev/null || true; }
 ANON="$WORK/anon.txt"
-( JAR=$ANON; sleep 3; submit "/p/$SLUG/review" '/review$' name=Rita email=rita@example.com body="Careful, quick work." rating=5 >/dev/null ) || true
+( JAR=$ANON; FILL=3 submit "/p/$SLUG/review" '/review$' name=Rita email=rita@example.com body="Careful, quick work." rating=5 >/dev/null ) || true
 ( JAR=$ANON; submit /password/forgot '/forgot$' email="$SLUG@example.com" >/dev/null ) || true
 sleep 2 # the outbox rows are written in the request; nothing waits on SMTP
 CHECKIN=$(outbox_link /c/); EDIT=$(outbox_link /testimonial/edit/); APPROVE=$(outbox_link /approve/); RESET=$(outbox_link /password/reset/)
+
+# ---------------------------------------------------------------- one-shot forms: a fresh link for every request
+# A check-in score and a case-study approval take one answer per link, a referral code a few introductions an hour
+# (Limit.REFERRAL_CODE); after that no payload could reach a query. So these three are scanned through
+# bench/rotate_proxy.py, which gives every sqlmap request a link of its own, from the ROTATE_N made here.
+TARGETS=${TARGETS:-}
+wants() { [ -z "$TARGETS" ] || [[ " $TARGETS " == *" $1 "* ]]; }
+ROTATE_N=${ROTATE_N:-$([ "$LEVEL" -ge 3 ] && echo 1500 || echo 80)}
+cookie_header() { awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF==7{printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$JAR"; }
+# form_data PAGE ACTION_REGEX: the form's action and its data as rendered (to be posted many times)
+form_data() { page "$1"; BLANK=1 python3 "$WORK/form.py" "$WORK/page.html" "$2"; }
+# bulk ACTION DATA IDS_FILE [name=value ...]: one signed-in post of DATA (with these values) per line of IDS_FILE,
+# "{id}" in ACTION and the values replaced by that line, 4 at a time (admin forms carry only the CSRF token, which
+# stays the same for the session); prints the last path part of each answer's redirect (a new row's id)
+bulk() {
+  BASE=$BASE COOKIE="$(cookie_header)" python3 - "$@" > "$WORK/bulk.cfg" <<'PY'
+import os, sys, urllib.parse as u
+action, data, ids = sys.argv[1], sys.argv[2], [l.strip() for l in open(sys.argv[3]) if l.strip()]
+over = [a.split("=", 1) for a in sys.argv[4:]]
+d = u.parse_qsl(data, keep_blank_values=True)
+for i in ids:
+    o = {k: v.replace("{id}", i) for k, v in over}
+    body = u.urlencode([(k, o.get(k, v)) for k, v in d] + [(k, v) for k, v in o.items() if k not in dict(d)])
+    # "next": without it curl would join every entry's data into one body
+    print('url = "%s%s"\ndata = "%s"\noutput = "/dev/null"\ncookie = "%s"\nwrite-out = "%%{redirect_url}\\n"\nnext\n'
+          % (os.environ["BASE"], action.replace("{id}", i), body, os.environ["COOKIE"]))
+PY
+  curl -s --no-progress-meter --parallel --parallel-max 4 -K "$WORK/bulk.cfg" | sed -E 's#.*/##; s/[#?].*//' | grep -E '^[0-9]+$' || true
+}
+if wants checkin || wants approval || wants landing; then
+  N=$ROTATE_N; wants checkin || wants approval || N=$(( ROTATE_N / 12 + 5 ))
+  seq 1 "$N" > "$WORK/seq"
+  IFS=$'\t' read -r A D _ < <(form_data /admin/clients/new '^/admin/clients$')
+  bulk "$A" "$D" "$WORK/seq" name="Scan {id}" email="scan{id}@example.com" > "$WORK/clients"
+  echo "set-up: clients made: $(grep -c . "$WORK/clients")" >&2
+  FIRST=$(head -1 "$WORK/clients")
+fi
+if wants checkin; then
+  IFS=$'\t' read -r A D _ < <(form_data "/admin/clients/$FIRST" '/check-in$')
+  bulk "/admin/clients/{id}/check-in" "$D" "$WORK/clients" > /dev/null
+fi
+if wants approval; then
+  IFS=$'\t' read -r A D _ < <(form_data /admin/case-studies/new '^/admin/case-studies$')
+  bulk "$A" "$D" "$WORK/clients" title="Scan study {id}" clientId="{id}" summary="A study" action=save > "$WORK/studies"
+  IFS=$'\t' read -r A D _ < <(form_data "/admin/case-studies/$(head -1 "$WORK/studies")" '/approval$')
+  bulk "/admin/case-studies/{id}/approval" "$D" "$WORK/studies" > /dev/null
+fi
+if wants landing; then
+  IFS=$'\t' read -r A D _ < <(form_data /admin/referrals/ambassadors '/ambassadors/[0-9]+/link$')
+  head -n $(( ROTATE_N / 12 + 5 )) "$WORK/clients" > "$WORK/ambassadors"
+  bulk "/admin/referrals/ambassadors/{id}/link" "$D" "$WORK/ambassadors" > /dev/null
+  for p in $(seq 1 100); do
+    codes=$(curl -s -b "$JAR" "$BASE/admin/referrals/ambassadors?page=$p" | grep -o '/r/[A-Za-z0-9_-]*' || true)
+    [ -n "$codes" ] || break; echo "$codes"
+  done | sed 's#/r/##' | sort -u > "$WORK/landing.tokens"
+fi
+if wants checkin || wants approval; then # every link in the outbox, each message read once
+  for p in $(seq 1 $(( ROTATE_N * 2 / 50 + 2 ))); do
+    curl -s -b "$JAR" "$BASE/admin/outbox?page=$p" | grep -o 'href="/admin/outbox/[0-9][0-9]*"' | grep -o '[0-9]*' || true
+  done | sort -un | sed "s#.*#url = \"$BASE/admin/outbox/&\"\ncookie = \"$(cookie_header)\"\nnext#" > "$WORK/outbox.cfg"
+  curl -s --no-progress-meter --parallel --parallel-max 4 -K "$WORK/outbox.cfg" | grep -oE "/(c|approve)/[A-Za-z0-9_-]{20,}" | sort -u > "$WORK/links" || true
+  grep '^/c/' "$WORK/links" | sed 's#^/c/##' > "$WORK/checkin.tokens" || true
+  grep '^/approve/' "$WORK/links" | sed 's#^/approve/##' > "$WORK/approval.tokens" || true
+fi
+for t in checkin approval landing; do [ -f "$WORK/$t.tokens" ] && echo "set-up: $t links for the rotation: $(grep -c . "$WORK/$t.tokens")" >&2; done
+declare -A PAGE_OF=([checkin]="/c/{t}" [approval]="/approve/{t}" [landing]="/r/{t}")
+# an introduction per code stays below Limit.REFERRAL_CODE (30 an hour); a check-in or approval link answers once
+declare -A USES=([checkin]=1 [approval]=1 [landing]=25)
 
 # ---------------------------------------------------------------- targets: name mode path
 # modes: form (a public form, anonymous), get (a public page's query), admin (an admin filter, signed in)
@@ -180,9 +253,10 @@ common() { # the options every mode shares
     --output-dir "$WORK/sqlmap" --timeout 15 --retries 1 --threads 4 --tamper=xforwardedfor --drop-set-cookie
 }
 
-# The check-in keeps a score it cannot take, so every request stays on the score step instead of moving the flow on;
-# the sign-in uses the real account, so the baseline request succeeds.
-declare -A OVERRIDE=([checkin]="score=11" [login]="username=$SLUG@example.com password=a+long+enough+scan+password"
+# The check-in gets a promoter's score and the approval a request for changes (its decision is a button, which the
+# form reader does not send), both answers the portal takes; the sign-in uses the real account, so the baseline
+# request succeeds.
+declare -A OVERRIDE=([checkin]="score=9" [approval]="decision=changes" [login]="username=$SLUG@example.com password=a+long+enough+scan+password"
   [login-rest]="username=$SLUG@example.com password=a+long+enough+scan+password")
 # The sign-in allows 100 tries per account in 15 minutes (Limit.LOGIN_ACCOUNT): while sqlmap tests the password and
 # the headers with one username, that limit answers 429 before any query. So the sign-in is scanned twice: "login"
@@ -197,17 +271,29 @@ run_form() { # t path: read the form as an anonymous visitor, post it with value
   local form; form=$(python3 "$WORK/form.py" "$WORK/$t.html" '.') || { echo "no form"; return 1; }
   local action data hidden cookies
   action=$(cut -f1 <<<"$form"); data=$(cut -f2 <<<"$form"); hidden=$(cut -f3 <<<"$form")
-  [ -n "${OVERRIDE[$t]:-}" ] && data=$(python3 -c 'import sys,urllib.parse as u; o=dict(u.parse_qsl(sys.argv[2].replace(" ", "&"))); print(u.urlencode([(a,o.get(a,b)) for a,b in u.parse_qsl(sys.argv[1],keep_blank_values=True)]))' "$data" "${OVERRIDE[$t]}")
+  [ -n "${OVERRIDE[$t]:-}" ] && data=$(python3 -c 'import sys,urllib.parse as u; o=dict(u.parse_qsl(sys.argv[2].replace(" ", "&"))); d=u.parse_qsl(sys.argv[1],keep_blank_values=True); print(u.urlencode([(a,o.get(a,b)) for a,b in d]+[(k,v) for k,v in o.items() if k not in dict(d)]))' "$data" "${OVERRIDE[$t]}")
   local skip="$SKIP${hidden:+,$hidden}${ALSO_SKIP[$t]:+,${ALSO_SKIP[$t]}}"
   local extra=()
   if [ -n "${ONLY[$t]:-}" ]; then extra+=(-p "${ONLY[$t]}"); EXPECTED=1; else EXPECTED=$(names "$data" "$skip"); fi
   [ -n "${EVAL[$t]:-}" ] && extra+=(--eval "${EVAL[$t]}")
   cookies=$(awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF==7{printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$jar")
   sleep 3 # the guard's minimum fill time, from the page's stamp
+  local proxy=""
+  if [ -n "${USES[$t]:-}" ] && [ -s "$WORK/$t.tokens" ]; then # one-shot: every request through the rotation
+    local pport; pport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    python3 bench/rotate_proxy.py "$pport" "$BASE" "${PAGE_OF[$t]}" "$WORK/$t.tokens" 3.2 "${USES[$t]}" 2> "$WORK/$t.proxy" &
+    proxy=$!; sleep 1
+    action=$(sed -E 's#^/(c|approve|r)/[A-Za-z0-9_-]+#/\1/ROTATE#' <<<"$action")
+    extra+=(--proxy "http://127.0.0.1:$pport")
+  fi
   if [ -n "${ONLY[$t]:-}" ]; then
     scan "$t" -u "$BASE$action" --data "$data" --cookie "$cookies" "${extra[@]}"
   else
     scan "$t" -u "$BASE$action" --data "$data" --cookie "$cookies" --skip "$skip" "${extra[@]}"
+  fi
+  if [ -n "$proxy" ]; then
+    kill "$proxy"; wait "$proxy" 2>/dev/null || true
+    echo "  rotation: $(grep -E '^used' "$WORK/$t.proxy" || echo 'no figures') of $(grep -c . "$WORK/$t.tokens") links (each used up to ${USES[$t]}×)"
   fi
 }
 run_get()   { EXPECTED=$(names "${2#*\?}" "$SKIP"); scan "$1" -u "$BASE$2" --skip "$SKIP"; }
@@ -232,7 +318,8 @@ scan() {
   # shellcheck disable=SC2046
   sqlmap "$@" $(common) > "$WORK/$t.log" 2>&1 || true
   sleep 1 # the access log is written by a background thread
-  tail -n +"$((from + 1))" "$LOG" | grep -E ' goodword.http - [A-Z]+ ' > "$WORK/$t.requests" || true
+  # a form target counts its posts only (the rotation's page reads are GETs)
+  tail -n +"$((from + 1))" "$LOG" | grep -E " goodword.http - $([ "$MODE" = form ] && echo POST || echo '[A-Z]+') " > "$WORK/$t.requests" || true
   judge "$t" "$WORK/$t.log" "$WORK/$t.requests"
 }
 

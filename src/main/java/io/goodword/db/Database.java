@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.embedded = embedded;
         this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        RetriedTransactions.install(jdbi);
         this.probe = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "db-health-probe");
             t.setDaemon(true);
