@@ -31,10 +31,9 @@ class BackupRestoreIT {
 
     /** A fresh data directory whose MariaDB binaries are the test server's (saves unpacking 300 MB again). */
     private static Path freshDataDir(String prefix) throws Exception {
-        TestDb.get();
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), prefix);
         Files.createDirectories(dir.resolve("mariadb"));
-        Files.createSymbolicLink(dir.resolve("mariadb/base"), Path.of("target", "test-mariadb", "base").toAbsolutePath());
+        Files.createSymbolicLink(dir.resolve("mariadb/base"), TestDb.binaries());
         return dir;
     }
 

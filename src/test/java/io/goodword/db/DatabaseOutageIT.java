@@ -27,11 +27,10 @@ import org.junit.jupiter.api.Test;
 class DatabaseOutageIT {
 
     private static Path freshHome() throws Exception {
-        TestDb.get(); // unpacks the server binaries this test links to
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "outage-db");
         Path home = dir.resolve("mariadb");
         Files.createDirectories(home);
-        Files.createSymbolicLink(home.resolve("base"), Path.of("target", "test-mariadb", "base").toAbsolutePath());
+        Files.createSymbolicLink(home.resolve("base"), TestDb.binaries());
         return home;
     }
 

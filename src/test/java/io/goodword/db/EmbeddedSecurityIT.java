@@ -27,11 +27,10 @@ class EmbeddedSecurityIT {
 
     /** A data directory whose server binaries are the test server's (saves unpacking 300 MB again). */
     private static Path freshHome() throws Exception {
-        TestDb.get();
         Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "secure-db");
         Path home = dir.resolve("mariadb");
         Files.createDirectories(home);
-        Files.createSymbolicLink(home.resolve("base"), Path.of("target", "test-mariadb", "base").toAbsolutePath());
+        Files.createSymbolicLink(home.resolve("base"), TestDb.binaries());
         return home;
     }
 

@@ -19,18 +19,30 @@ import org.jdbi.v3.core.Jdbi;
 public final class TestDb {
     private static EmbeddedMariaDb server;
     private static Database database;
+    private static Path home;
 
     private TestDb() {}
 
     public static synchronized Database get() {
         if (database == null) {
-            Path home = Path.of("target", "test-mariadb").toAbsolutePath();
+            // One server per test JVM: failsafe runs two JVMs side by side, each with its own directory
+            // (goodword.testdb, set per fork in pom.xml); a lone run (IDE, one test) uses target/test-mariadb.
+            home = Path.of(System.getProperty("goodword.testdb", "target/test-mariadb")).toAbsolutePath();
             deleteRecursively(home.resolve("data"));
             server = EmbeddedMariaDb.start(home);
             database = Database.connect(server);
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "test-db-stop"));
         }
         return database;
+    }
+
+    /**
+     * The unpacked server binaries of this JVM's test server, for tests that start a server of their own on another
+     * data directory (link to it instead of unpacking 300 MB again).
+     */
+    public static Path binaries() {
+        get();
+        return home.resolve("base");
     }
 
     public static Jdbi jdbi() { return get().jdbi(); }
