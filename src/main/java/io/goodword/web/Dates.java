@@ -4,7 +4,6 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -18,18 +17,20 @@ public record Dates(ZoneId zone) {
     private static final DateTimeFormatter SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd");
 
-    public static final Dates UTC = new Dates(ZoneOffset.UTC);
+    private static final ZoneId UTC_ZONE = ZoneId.of("UTC");
+
+    public static final Dates UTC = new Dates(UTC_ZONE);
 
     /**
      * The zone of a workspace setting. The setting is validated when saved; a value that no longer parses (an id
      * dropped from a newer tz database, a hand-edited import) falls back to UTC rather than failing the page.
      */
     public static ZoneId zone(String id) {
-        if (id == null || id.isBlank()) return ZoneOffset.UTC;
+        if (id == null || id.isBlank()) return UTC_ZONE;
         try {
             return ZoneId.of(id);
         } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
+            return UTC_ZONE;
         }
     }
 
