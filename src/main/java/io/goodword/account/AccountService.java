@@ -1,6 +1,6 @@
 package io.goodword.account;
 
-import io.goodword.db.Sql;
+import io.goodword.db.DuplicateKey;
 import io.goodword.mail.Email;
 import io.goodword.mail.Outbox;
 import io.goodword.security.Passwords;
@@ -53,9 +53,8 @@ public final class AccountService {
             return new SignupResult(account, FormErrors.none());
         } catch (SlugTaken e) {
             return new SignupResult(null, FormErrors.of("slug", "error.slug.taken"));
-        } catch (RuntimeException e) {
-            if (!Sql.isDuplicateKey(e)) throw e;
-            return new SignupResult(null, "uq_workspace_slug".equals(Sql.violatedKey(e))
+        } catch (DuplicateKey e) {
+            return new SignupResult(null, e.is("uq_workspace_slug")
                     ? FormErrors.of("slug", "error.slug.taken")
                     : FormErrors.of("email", "error.email.taken"));
         }
@@ -121,8 +120,7 @@ public final class AccountService {
                         t.text("mail.emailChanged.subject"), t.text("mail.greeting", account.displayName()),
                         List.of(t.text("mail.emailChanged.body", email), t.text("mail.emailChanged.notYou"))));
             });
-        } catch (RuntimeException ex) {
-            if (!Sql.isDuplicateKey(ex)) throw ex;
+        } catch (DuplicateKey ex) {
             return FormErrors.of("email", "error.email.taken");
         }
         return e;
@@ -156,8 +154,7 @@ public final class AccountService {
             });
         } catch (SlugTaken e) {
             return FormErrors.of("slug", "error.slug.taken");
-        } catch (RuntimeException e) {
-            if (!Sql.isDuplicateKey(e)) throw e;
+        } catch (DuplicateKey e) {
             return FormErrors.of("slug", "error.slug.taken");
         }
         return errors;

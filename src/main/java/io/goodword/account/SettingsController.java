@@ -6,9 +6,10 @@ import io.goodword.security.CurrentUser;
 import io.goodword.security.Passwords;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
+import io.goodword.web.Uploads;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.time.ZoneId;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class SettingsController {
         WorkspaceSettingsForm form = WorkspaceSettingsForm.from(ctx);
         FormErrors errors = service.saveSettings(ws, form);
         if (!errors.isEmpty()) {
-            ctx.status(422);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             render(ctx, ws, form, errors, FormErrors.none(), FormErrors.none(), FormErrors.none(), null);
             return;
         }
@@ -54,23 +55,23 @@ public final class SettingsController {
 
     public void uploadLogo(Context ctx) throws IOException {
         Workspace ws = workspace(ctx);
-        UploadedFile file = ctx.uploadedFile("logo");
+        Uploads.Upload upload = Uploads.read(ctx, "logo", ImageStore.MAX_BYTES);
         FormErrors errors = FormErrors.none();
-        int status = 422;
-        if (file == null || file.size() == 0) {
+        HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
+        if (upload instanceof Uploads.None) {
             errors.add("logo", "error.image.empty");
-        } else if (file.size() > ImageStore.MAX_BYTES) {
+        } else if (upload instanceof Uploads.TooLarge) {
             errors.add("logo", "error.image.tooLarge");
-        } else {
+        } else if (upload instanceof Uploads.File file) {
             try {
-                String name = images.store(file.content().readAllBytes(), 512, ImageStore.Fit.WITHIN);
+                String name = images.store(file.bytes(), 512, ImageStore.Fit.WITHIN);
                 workspaces.updateLogo(ws.id(), name);
                 if (ws.logoFile() != null) images.deleteIfUnreferenced(ws.logoFile());
                 Views.redirectWithFlash(ctx, "/admin/settings", "flash.logoSaved");
                 return;
             } catch (ImageStore.Rejected r) {
                 errors.add("logo", r.messageKey());
-                status = r.status();
+                status = HttpStatus.forStatus(r.status());
             }
         }
         ctx.status(status);
@@ -99,7 +100,7 @@ public final class SettingsController {
             return;
         }
         if (!errors.isEmpty()) {
-            ctx.status(422);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), errors, FormErrors.none(), email);
             return;
         }
@@ -118,7 +119,7 @@ public final class SettingsController {
             return;
         }
         if (!errors.isEmpty()) {
-            ctx.status(422);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), FormErrors.none(), errors, null);
             return;
         }

@@ -3,16 +3,16 @@ package io.goodword.ask;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.mail.Email;
 import io.goodword.security.CurrentUser;
+import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
 import io.goodword.web.Localizer;
+import io.goodword.web.Pager;
+import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import java.time.DateTimeException;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,7 +20,6 @@ import java.util.List;
 /** /admin/asks (what was asked, what is scheduled next) and /admin/settings/asking (rules and email wording). */
 public final class AskAdminController {
     private static final int PAGE_SIZE = 50;
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final AskService service;
     private final AskDao asks;
@@ -41,28 +40,29 @@ public final class AskAdminController {
 
     public void overview(Context ctx) {
         CurrentUser user = CurrentUser.require(ctx);
-        ZoneId zone = zone(user.timeZone());
+        Dates zone = Dates.in(user.timeZone());
         String status = ctx.queryParam("status");
         if (status == null || AskStatus.parse(status) == null) status = "";
-        int page = Math.max(1, ctx.queryParamAsClass("page", Integer.class).getOrDefault(1));
+        int page = Pager.param(ctx.queryParam("page"));
         List<AskRow> rows = asks.list(user.workspaceId(), status, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         boolean hasNext = rows.size() > PAGE_SIZE;
         List<String> statuses = Arrays.stream(AskStatus.values()).map(AskStatus::db).toList();
         Views.render(ctx, "ask/overview.jte", new Pages.Overview(Views.shell(ctx, "ask.overview.title", "asks"),
                 rows(asks.scheduledNext(user.workspaceId(), 20), zone), rows(asks.remindersNext(user.workspaceId(), 20), zone),
-                rows(hasNext ? rows.subList(0, PAGE_SIZE) : rows, zone), status, page, hasNext, statuses));
+                rows(hasNext ? rows.subList(0, PAGE_SIZE) : rows, zone), status,
+                Pager.open(page, hasNext, "/admin/asks?status=" + status), statuses));
     }
 
     public void cancel(Context ctx) {
         long ws = CurrentUser.require(ctx).workspaceId();
-        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse());
+        long id = Params.id(ctx, "id");
         asks.findById(ws, id).orElseThrow(NotFoundResponse::new);
         Views.redirectWithFlash(ctx, "/admin/asks", service.cancel(ws, id) ? "ask.flash.cancelled" : "ask.flash.notOpen");
     }
 
-    private static List<Pages.Row> rows(List<AskRow> rows, ZoneId zone) {
-        return rows.stream().map(r -> new Pages.Row(r, when(r.scheduledFor(), zone), when(r.sentAt(), zone),
-                when(r.openedAt(), zone), when(r.answeredAt(), zone), when(r.nextReminderAt(), zone))).toList();
+    private static List<Pages.Row> rows(List<AskRow> rows, Dates d) {
+        return rows.stream().map(r -> new Pages.Row(r, d.when(r.scheduledFor()), d.when(r.sentAt()),
+                d.when(r.openedAt()), d.when(r.answeredAt()), d.when(r.nextReminderAt()))).toList();
     }
 
     // ---------------------------------------------------------------- settings
@@ -77,7 +77,7 @@ public final class AskAdminController {
         AskSettingsForm form = AskSettingsForm.from(ctx);
         FormErrors errors = form.validate();
         if (!errors.isEmpty()) {
-            ctx.status(422);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             render(ctx, form, errors, null, null, FormErrors.none(), false);
             return;
         }
@@ -99,7 +99,7 @@ public final class AskAdminController {
         TemplateForm form = TemplateForm.from(ctx);
         FormErrors errors = form.validate(kind);
         if (!errors.isEmpty()) {
-            ctx.status(422);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             render(ctx, AskSettingsForm.of(settings.get(ws)), FormErrors.none(), kind, form, errors, false);
             return;
         }
@@ -137,14 +137,4 @@ public final class AskAdminController {
         return AskMails.build(kind, new AskMails.Wording(f.subject(), f.body()), v, "client@example.com", user.email(),
                 kind == AskTemplate.Kind.ALERT ? null : baseUrl + "/u/…", t);
     }
-
-    static ZoneId zone(String tz) {
-        try {
-            return ZoneId.of(tz);
-        } catch (DateTimeException | NullPointerException e) {
-            return ZoneId.of("UTC");
-        }
-    }
-
-    static String when(Instant at, ZoneId zone) { return at == null ? "" : WHEN.format(at.atZone(zone)); }
 }

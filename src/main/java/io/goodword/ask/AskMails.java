@@ -65,7 +65,7 @@ public final class AskMails {
                               Localizer t) {
         String subject = fill(w.subject(), v).replace('\n', ' ').strip();
         if (subject.length() > 250) subject = subject.substring(0, 250);
-        Email email = new Email(to, subject, null, paragraphs(fill(w.body(), v)), null, null, null, replyTo, null);
+        Email email = new Email(to, subject, null, paragraphs(fill(w.body(), v)), null, null, null, replyTo, null, null);
         switch (kind) {
             case CHECKIN, REMINDER -> email = email.withAction(t.text("ask.mail.action"), v.link());
             case ALERT -> email = email.withAction(t.text("ask.mail.alertAction"), v.link());
@@ -73,7 +73,7 @@ public final class AskMails {
         }
         if (kind != AskTemplate.Kind.ALERT) {
             email = email.withFooter(t.text("ask.mail.footer", v.freelancerName()));
-            if (unsubscribeUrl != null) email = email.withUnsubscribe(unsubscribeUrl);
+            if (unsubscribeUrl != null) email = email.withUnsubscribe(t.text("mail.unsubscribe"), unsubscribeUrl);
         }
         return email;
     }

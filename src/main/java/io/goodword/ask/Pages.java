@@ -2,6 +2,7 @@ package io.goodword.ask;
 
 import io.goodword.mail.Email;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Pager;
 import io.goodword.web.Shell;
 import java.util.List;
 
@@ -10,7 +11,7 @@ public final class Pages {
     private Pages() {}
 
     public record Overview(Shell shell, List<Row> scheduled, List<Row> reminders, List<Row> asks, String status,
-                           int page, boolean hasNext, List<String> statuses) {}
+                           Pager pager, List<String> statuses) {}
 
     /** An ask with its times already formatted in the workspace's time zone. */
     public record Row(AskRow ask, String scheduledFor, String sentAt, String openedAt, String answeredAt, String nextReminder) {}

@@ -1,11 +1,10 @@
 package io.goodword.audit;
 
+import io.goodword.web.Pager;
 import io.goodword.web.Shell;
 import java.util.List;
 
 /** The audit log page: rows already formatted in the workspace's time zone. */
-public record AuditPage(Shell shell, List<Row> rows, int page, boolean hasNext, String timeZone) {
+public record AuditPage(Shell shell, List<Row> rows, Pager pager, String timeZone) {
     public record Row(String when, String isoWhen, String actor, String action, String detail) {}
-
-    public boolean hasPrevious() { return page > 1; }
 }

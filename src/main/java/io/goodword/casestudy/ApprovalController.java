@@ -72,7 +72,7 @@ public final class ApprovalController {
                 : dao.publishableTestimonials(ws.id(), content.testimonialIds()));
         List<ContentChanges.Section> changes = service.previouslySeen(a)
                 .map(before -> ContentChanges.between(before, content)).orElse(List.of());
-        boolean answerable = a.status() == ApprovalStatus.PENDING && !a.expired(java.time.Instant.now());
+        boolean answerable = a.status() == ApprovalStatus.PENDING && !service.expired(a);
         ctx.status(status);
         Views.render(ctx, "casestudy/approve.jte", new Pages.ApprovalPage(
                 Views.shellWithTitle(ctx, Views.t(ctx).text("casestudy.approve.title", content.title()), ""),

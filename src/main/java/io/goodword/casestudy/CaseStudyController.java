@@ -202,11 +202,10 @@ public final class CaseStudyController {
                         restored ? v.note().substring("restored:".length()) : "",
                         v.id() == cs.currentVersionId(), cs.publishedVersionId() != null && v.id() == cs.publishedVersionId());
             }).toList();
-            Instant now = Instant.now();
             approvals = approval.history().stream().map(a -> new Pages.ApprovalRow(a.status(), a.sentTo(),
                     when(u, a.requestedAt()), a.answeredAt() == null ? "" : when(u, a.answeredAt()),
                     a.comment() == null ? "" : a.comment(), numbers.getOrDefault(a.versionId(), 0),
-                    a.status() == ApprovalStatus.PENDING && a.expired(now))).toList();
+                    a.status() == ApprovalStatus.PENDING && service.expired(a))).toList();
             if (cs.clientId() != null) clientName = dao.client(ws, cs.clientId()).map(ClientOption::name).orElse(null);
             publicUrl = "/p/" + u.workspaceSlug() + "/case-studies/" + cs.slug();
         }

@@ -221,6 +221,9 @@ public final class CaseStudyService {
     }
 
     /** An approval link's request, if the token is one of ours. */
+    /** Whether an approval link is past its date, by the injected clock (pages and answers agree with tests). */
+    public boolean expired(Approval a) { return a.expired(clock.instant()); }
+
     public Optional<Approval> approvalFor(String token) {
         if (token == null || token.length() != 43) return Optional.empty();
         return dao.findApprovalByTokenHash(Tokens.sha256(token));

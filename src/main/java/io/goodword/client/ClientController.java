@@ -4,15 +4,16 @@ import io.goodword.ask.Ask;
 import io.goodword.ask.AskDao;
 import io.goodword.ask.AskService;
 import io.goodword.security.CurrentUser;
+import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Uploads;
 import io.goodword.web.Views;
+import io.goodword.web.csv.CsvWriter;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -21,8 +22,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** /admin/clients: the client list, client pages with projects, milestones and timeline, CSV import and export. */
 public final class ClientController {
@@ -96,7 +95,7 @@ public final class ClientController {
 
     private void renderShow(Context ctx, Client c, ProjectForm projectForm, FormErrors projectErrors, String link) {
         long ws = ws(ctx);
-        ZoneId zone = ClientService.zone(CurrentUser.require(ctx).timeZone());
+        ZoneId zone = Dates.zone(CurrentUser.require(ctx).timeZone());
         List<Project> ps = projects.forClient(ws, c.id());
         List<Pages.ProjectView> views = ps.stream().map(p -> new Pages.ProjectView(p, projects.milestones(ws, p.id()))).toList();
         List<Ask> clientAsks = asks.forClient(ws, c.id());
@@ -231,24 +230,15 @@ public final class ClientController {
 
     public void export(Context ctx) {
         StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
-            csv.printRecord(CsvImport.FIELDS);
+        try (CsvWriter csv = CsvWriter.to(out)) {
+            csv.row(CsvImport.FIELDS);
             for (Client c : clients.all(ws(ctx))) {
-                csv.printRecord(safe(c.name()), safe(c.email()), safe(c.company()), safe(c.phone()), safe(c.tags()),
-                        safe(c.notes()), c.language());
+                csv.row(c.name(), c.email(), c.company(), c.phone(), c.tags(), c.notes(), c.language());
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"clients.csv\"");
         ctx.result(out.toString().getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** Spreadsheets run cells starting with = + - @ as formulas; a leading apostrophe keeps them text. */
-    static String safe(String s) {
-        if (s == null) return "";
-        return !s.isEmpty() && "=+-@\t\r".indexOf(s.charAt(0)) >= 0 ? "'" + s : s;
     }
 
     public void importForm(Context ctx) {
@@ -257,35 +247,30 @@ public final class ClientController {
 
     /** Step 1 → 2: reads the uploaded (or pasted) file and shows the preview with a guessed column mapping. */
     public void importPreview(Context ctx) throws IOException {
-        String text = null;
-        UploadedFile file = ctx.uploadedFile("file");
-        if (file != null && file.size() > 0) {
-            if (file.size() > CsvImport.MAX_CHARS) {
-                importUploadError(ctx, "client.import.error.tooLarge");
-                return;
-            }
-            text = new String(file.content().readAllBytes(), StandardCharsets.UTF_8);
-        } else if (ctx.formParam("csv") != null) {
-            text = ctx.formParam("csv");
-        }
-        Object parsed = CsvImport.parse(text);
-        if (parsed instanceof String error) {
-            importUploadError(ctx, error);
+        Uploads.Upload upload = Uploads.read(ctx, "file", CsvImport.MAX_CHARS);
+        if (upload instanceof Uploads.TooLarge) {
+            importUploadError(ctx, "client.import.error.tooLarge");
             return;
         }
-        CsvImport.Parsed p = (CsvImport.Parsed) parsed;
+        String text = upload instanceof Uploads.File f ? new String(f.bytes(), StandardCharsets.UTF_8) : ctx.formParam("csv");
+        CsvImport.Read read = CsvImport.parse(text);
+        if (read instanceof CsvImport.Unreadable u) {
+            importUploadError(ctx, u.errorKey());
+            return;
+        }
+        CsvImport.Parsed p = (CsvImport.Parsed) read;
         CsvImport.Options options = new CsvImport.Options(CsvImport.guess(p.headers()), CsvImport.Duplicates.SKIP, false);
         renderPreview(ctx, p, options, FormErrors.none());
     }
 
     /** Step 2: "preview again" with another mapping, or import with the freelancer's consent. */
     public void importConfirm(Context ctx) {
-        Object parsed = CsvImport.parse(ctx.formParam("csv"));
-        if (parsed instanceof String error) {
-            importUploadError(ctx, error);
+        CsvImport.Read read = CsvImport.parse(ctx.formParam("csv"));
+        if (read instanceof CsvImport.Unreadable u) {
+            importUploadError(ctx, u.errorKey());
             return;
         }
-        CsvImport.Parsed p = (CsvImport.Parsed) parsed;
+        CsvImport.Parsed p = (CsvImport.Parsed) read;
         int columns = p.headers().size();
         CsvImport.Options options = new CsvImport.Options(CsvImport.mappingFrom(ctx::formParam, columns),
                 "merge".equals(ctx.formParam("duplicates")) ? CsvImport.Duplicates.MERGE : CsvImport.Duplicates.SKIP,

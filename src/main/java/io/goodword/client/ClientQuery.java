@@ -1,5 +1,6 @@
 package io.goodword.client;
 
+import io.goodword.web.Pager;
 import io.goodword.web.Validation;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -50,12 +51,10 @@ public record ClientQuery(String q, String tag, Sort sort, int page) {
 
     public int offset() { return (page - 1) * PAGE_SIZE; }
 
-    /** The list URL for another page with the same search, filter and sort. */
-    public String pageUrl(int p) { return pageUrl("/admin/clients", p); }
-
-    /** The same for another list that pages and searches clients (the referral ambassadors page). */
-    public String pageUrl(String listPath, int p) {
-        return listPath + "?q=" + enc(q) + "&tag=" + enc(tag) + "&sort=" + sort.param() + "&page=" + p;
+    /** Where this list is among {@code pages}, for {@code tag/pagination.jte}, keeping search, filter and sort
+     * (the client list, and the referral ambassadors page that pages and searches clients too). */
+    public Pager pager(String listPath, int pages) {
+        return new Pager(page, pages, page < pages, listPath + "?q=" + enc(q) + "&tag=" + enc(tag) + "&sort=" + sort.param());
     }
 
     /** Pages needed for {@code total} rows. */

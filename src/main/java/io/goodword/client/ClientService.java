@@ -2,13 +2,12 @@ package io.goodword.client;
 
 import io.goodword.ask.Ask;
 import io.goodword.ask.AskService;
-import io.goodword.db.Sql;
+import io.goodword.web.Dates;
+import io.goodword.db.DuplicateKey;
 import io.goodword.web.FormErrors;
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,8 +37,7 @@ public final class ClientService {
             long id = jdbi.withExtension(ClientDao.class, d -> d.insert(ws, form.name(), form.emailOrNull(), form.company(),
                     form.phone(), form.tagList(), form.notes(), form.language()));
             return new Saved(id, errors);
-        } catch (RuntimeException e) {
-            if (!Sql.isDuplicateKey(e)) throw e;
+        } catch (DuplicateKey e) {
             return new Saved(0, FormErrors.of("email", "client.error.emailTaken"));
         }
     }
@@ -50,8 +48,7 @@ public final class ClientService {
         try {
             jdbi.useExtension(ClientDao.class, d -> d.update(ws, id, form));
             return errors;
-        } catch (RuntimeException e) {
-            if (!Sql.isDuplicateKey(e)) throw e;
+        } catch (DuplicateKey e) {
             return FormErrors.of("email", "client.error.emailTaken");
         }
     }
@@ -126,19 +123,12 @@ public final class ClientService {
     public AskService.Outcome reachMilestone(long ws, Project project, long milestoneId, String timeZone) {
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant();
-            LocalDate today = LocalDate.ofInstant(now, zone(timeZone));
+            LocalDate today = LocalDate.ofInstant(now, Dates.zone(timeZone));
             if (h.attach(ProjectDao.class).markReached(ws, project.id(), milestoneId, today, now) != 1) return null;
             return asks.scheduleCheckIn(h, ws, project.clientId(), project.id(), milestoneId, Ask.Reason.MILESTONE);
         });
     }
 
-    static ZoneId zone(String tz) {
-        try {
-            return ZoneId.of(tz);
-        } catch (DateTimeException | NullPointerException e) {
-            return ZoneId.of("UTC");
-        }
-    }
 
     /** Marks a follow-up task of this client done, at the (injectable) current time; false for a foreign id. */
     public boolean completeTask(long workspaceId, long clientId, long taskId) {

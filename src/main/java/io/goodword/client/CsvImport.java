@@ -2,21 +2,15 @@ package io.goodword.client;
 
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
+import io.goodword.web.csv.ColumnMapping;
+import io.goodword.web.csv.CsvTable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Importing clients from a CSV file: parse, map columns to fields, check every row, and decide per row whether it
@@ -44,8 +38,8 @@ public final class CsvImport {
 
     public enum Action { CREATE, MERGE, SKIP, INVALID }
 
-    /** The file: header names and the data rows. {@code text} travels on to the confirm step. */
-    public record Parsed(String text, List<String> headers, List<List<String>> rows) {}
+    /** What the freelancer may import: a file over a limit is refused with a clear message, never cut. */
+    public static final CsvTable.Limits LIMITS = CsvTable.Limits.refusing(MAX_CHARS, MAX_ROWS);
 
     /** Column index per field (absent = not imported), what to do with duplicates, and the freelancer's consent. */
     public record Options(Map<String, Integer> mapping, Duplicates duplicates, boolean consent) {
@@ -61,48 +55,30 @@ public final class CsvImport {
 
     public record Summary(int created, int merged, int skipped, List<RowResult> invalid) {}
 
-    /** Parses the text, or returns the error key. */
-    public static Object parse(String text) {
-        if (text == null || text.isBlank()) return "client.import.error.empty";
-        if (text.length() > MAX_CHARS) return "client.import.error.tooLarge";
-        String clean = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        String firstLine = clean.lines().findFirst().orElse("");
-        char delimiter = count(firstLine, ';') > count(firstLine, ',') ? ';' : count(firstLine, '\t') > count(firstLine, ',') ? '\t' : ',';
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setTrim(true).get().parse(new StringReader(clean))) {
-            // Records are read one by one and counted as they come: a file over the limit stops at row MAX_ROWS + 1.
-            List<String> headers = null;
-            List<List<String>> rows = new ArrayList<>();
-            for (CSVRecord record : parser) {
-                if (headers == null) {
-                    headers = record.toList();
-                } else if (rows.size() == MAX_ROWS) {
-                    return "client.import.error.tooManyRows";
-                } else {
-                    rows.add(record.toList());
-                }
-            }
-            if (headers == null) return "client.import.error.empty";
-            if (rows.isEmpty()) return "client.import.error.noRows";
-            return new Parsed(clean, headers, rows);
-        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            return "client.import.error.unreadable";
-        }
-    }
+    /** The file through the shared CSV engine: a table with at least one data row, or the error key to show. */
+    public sealed interface Read permits Parsed, Unreadable {}
 
-    private static long count(String s, char c) { return s.chars().filter(x -> x == c).count(); }
+    /** The file: header names and the data rows. {@code text} travels on to the confirm step. */
+    public record Parsed(String text, List<String> headers, List<List<String>> rows) implements Read {}
+
+    /** Why the file cannot be imported, as a message key. */
+    public record Unreadable(String errorKey) implements Read {}
+
+    public static Read parse(String text) {
+        CsvTable.Result result = CsvTable.parse(text, LIMITS);
+        if (result instanceof CsvTable.Table t) {
+            return t.rows().isEmpty() ? new Unreadable("client.import.error.noRows") : new Parsed(t.text(), t.headers(), t.rows());
+        }
+        return new Unreadable(switch (((CsvTable.Refused) result).reason()) {
+            case EMPTY -> "client.import.error.empty";
+            case TOO_LARGE -> "client.import.error.tooLarge";
+            case TOO_MANY_ROWS -> "client.import.error.tooManyRows";
+            case UNREADABLE -> "client.import.error.unreadable";
+        });
+    }
 
     /** A first guess of the mapping from the header names. */
-    public static Map<String, Integer> guess(List<String> headers) {
-        Map<String, Integer> mapping = new LinkedHashMap<>();
-        for (int i = 0; i < headers.size(); i++) {
-            String h = headers.get(i).strip().toLowerCase(Locale.ROOT);
-            for (String field : FIELDS) {
-                if (!mapping.containsKey(field) && SYNONYMS.get(field).contains(h)) mapping.put(field, i);
-            }
-        }
-        return mapping;
-    }
+    public static Map<String, Integer> guess(List<String> headers) { return ColumnMapping.guess(headers, FIELDS, SYNONYMS); }
 
     /** Checks every row; {@code existing} tells whether a client with this (normalized) email exists already. */
     public static List<RowResult> check(Parsed parsed, Options options, String defaultLanguage, Function<String, Boolean> existing) {
@@ -132,8 +108,7 @@ public final class CsvImport {
     }
 
     private static String cell(List<String> row, Options options, String field) {
-        Integer c = options.mapping().get(field);
-        return c == null || c < 0 || c >= row.size() ? "" : Validation.clean(row.get(c));
+        return Validation.clean(ColumnMapping.cell(row, options.mapping(), field));
     }
 
     /** Merging keeps what the freelancer already has where the file is blank, and unites tags and notes. */
@@ -152,16 +127,6 @@ public final class CsvImport {
 
     /** Reads the mapping from form parameters {@code map.<field>} (a column number, or empty for none). */
     public static Map<String, Integer> mappingFrom(Function<String, String> param, int columns) {
-        Map<String, Integer> mapping = new HashMap<>();
-        for (String field : FIELDS) {
-            String v = param.apply("map." + field);
-            try {
-                int c = Integer.parseInt(v == null ? "" : v.strip());
-                if (c >= 0 && c < columns) mapping.put(field, c);
-            } catch (NumberFormatException ignored) {
-                // not imported
-            }
-        }
-        return mapping;
+        return ColumnMapping.fromForm(param, FIELDS, columns);
     }
 }

@@ -2,6 +2,7 @@ package io.goodword.client;
 
 import io.goodword.ask.Ask;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Pager;
 import io.goodword.web.Shell;
 import java.util.List;
 
@@ -11,9 +12,7 @@ public final class Pages {
 
     public record ClientList(Shell shell, List<Client> clients, ClientQuery query, int total, int pages,
                              List<String> allTags) {
-        public boolean hasPrev() { return query.page() > 1; }
-
-        public boolean hasNext() { return query.page() < pages; }
+        public Pager pager() { return query.pager("/admin/clients", pages); }
     }
 
     public record ClientEdit(Shell shell, Client client, ClientForm form, FormErrors errors) {

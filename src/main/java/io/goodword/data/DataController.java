@@ -2,11 +2,13 @@ package io.goodword.data;
 
 import io.goodword.audit.AuditLog;
 import io.goodword.client.ClientDao;
-import io.goodword.db.Sql;
+import io.goodword.db.DuplicateKey;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
@@ -68,8 +70,7 @@ public final class DataController {
                 return;
             } catch (WorkspaceImport.Rejected r) {
                 errors.add("archive", r.messageKey(), r.args());
-            } catch (RuntimeException e) {
-                if (!Sql.isDuplicateKey(e)) throw e;
+            } catch (DuplicateKey e) {
                 errors.add("archive", "data.import.conflict");
             }
         }
@@ -77,13 +78,13 @@ public final class DataController {
     }
 
     public void privacyPage(Context ctx) {
-        long id = clientId(ctx);
+        long id = Params.id(ctx, "id");
         render(ctx, id, EraseForm.empty(), FormErrors.none());
     }
 
     public void privacyExport(Context ctx) {
         CurrentUser user = CurrentUser.require(ctx);
-        long id = clientId(ctx);
+        long id = Params.id(ctx, "id");
         byte[] json = privacy.export(user.workspaceId(), user.accountId(), id).orElseThrow(NotFoundResponse::new);
         ctx.attribute(AuditLog.RECORDED_ATTR, Boolean.TRUE);
         ctx.contentType("application/json; charset=utf-8");
@@ -93,11 +94,11 @@ public final class DataController {
 
     public void erase(Context ctx) {
         CurrentUser user = CurrentUser.require(ctx);
-        long id = clientId(ctx);
+        long id = Params.id(ctx, "id");
         EraseForm form = EraseForm.from(ctx);
         FormErrors errors = form.validate();
         if (!errors.isEmpty()) {
-            ctx.status(422);
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             render(ctx, id, form, errors);
             return;
         }
@@ -114,13 +115,5 @@ public final class DataController {
         boolean erased = privacyDao.isErased(user.workspaceId(), id).orElse(false);
         Views.render(ctx, "data/privacy.jte", new Pages.PrivacyPage(Views.shellWithTitle(ctx,
                 Views.t(ctx).text("privacy.title", client.name()), "clients"), client, erased, form, errors));
-    }
-
-    private static long clientId(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.goodword.media.ImageStore;
 import io.goodword.security.Secrets;
+import io.goodword.web.csv.CsvWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -23,8 +24,6 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
@@ -150,23 +149,13 @@ public final class WorkspaceExport {
         zip.putNextEntry(new ZipEntry(name));
         OutputStream entry = digests.entry(name, zip);
         Writer w = new OutputStreamWriter(entry, StandardCharsets.UTF_8);
-        w.write('\uFEFF'); // so spreadsheet programs read UTF-8
-        CSVPrinter csv = new CSVPrinter(w, CSVFormat.RFC4180);
+        CsvWriter csv = CsvWriter.withBom(w); // the BOM, so spreadsheet programs read UTF-8
         if (!rows.isEmpty()) {
-            csv.printRecord(rows.get(0).keySet());
-            for (Map<String, Object> r : rows) {
-                List<Object> values = new ArrayList<>();
-                for (Object v : r.values()) values.add(v == null ? "" : v instanceof String str ? safeCell(str) : String.valueOf(v));
-                csv.printRecord(values);
-            }
+            csv.row(rows.get(0).keySet());
+            for (Map<String, Object> r : rows) csv.row(r.values());
         }
         csv.flush();
         entry.close(); // keeps the digest; the zip stays open
         zip.closeEntry();
-    }
-
-    /** Cells starting with = + - @ are prefixed with ' so a spreadsheet never runs them as formulas. */
-    static String safeCell(String v) {
-        return !v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0 ? "'" + v : v;
     }
 }

@@ -3,11 +3,11 @@ package io.goodword.growth;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.ask.AskSettingsDao;
-import io.goodword.audit.AuditController;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,7 +34,7 @@ public final class DashboardController {
     public void show(Context ctx) {
         CurrentUser user = CurrentUser.require(ctx);
         Workspace ws = workspaces.findById(user.workspaceId()).orElseThrow();
-        ZoneId zone = AuditController.zone(ws.timeZone());
+        ZoneId zone = ws.zone();
         Instant now = clock.instant();
         DashboardQuery query = DashboardQuery.from(ctx);
         FormErrors errors = query.validate();
@@ -46,7 +46,7 @@ public final class DashboardController {
                 baseUrl + "/p/" + ws.slug(), ws.logoFile() != null, !ws.bio().isBlank(), query, errors,
                 Dashboard.periodText(period, locale), Dashboard.periodText(period.previous(), locale), zone.getId(), figures,
                 DashboardQuery.PRESETS);
-        if (!errors.isEmpty()) ctx.status(422);
+        if (!errors.isEmpty()) ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         Views.render(ctx, "growth/dashboard.jte", page);
     }
 

@@ -1,15 +1,13 @@
 package io.goodword.growth;
 
+import io.goodword.web.Dates;
+import io.goodword.web.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.text.NumberFormat;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
-import java.util.Currency;
 import java.util.Locale;
 
-/** Number, money and date formatting for figures, kept out of templates. */
+/** The dashboard's figures maths and number formats; money and dates delegate to web/Money and web/Dates. */
 final class Format {
     private Format() {}
 
@@ -23,31 +21,11 @@ final class Format {
 
     static String percent(Integer p) { return p == null ? NONE : p + "%"; }
 
-    /**
-     * An amount in its currency, in the workspace's locale (en: "€1,200.00", "$80.00"; de: "1.200,00 €"). An unknown
-     * currency code is shown before the number rather than failing the page.
-     */
-    static String money(BigDecimal v, String currency, Locale locale) {
-        BigDecimal a = v == null ? BigDecimal.ZERO : v;
-        NumberFormat f = NumberFormat.getCurrencyInstance(locale);
-        try {
-            Currency c = Currency.getInstance(currency);
-            f.setCurrency(c);
-            f.setMinimumFractionDigits(c.getDefaultFractionDigits());
-            f.setMaximumFractionDigits(c.getDefaultFractionDigits());
-            return f.format(a);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            NumberFormat n = NumberFormat.getNumberInstance(locale);
-            n.setMinimumFractionDigits(2);
-            n.setMaximumFractionDigits(2);
-            return (currency == null ? "" : currency + " ") + n.format(a);
-        }
-    }
+    /** An amount in its currency, in the workspace's locale: {@link Money#format}, the one money format. */
+    static String money(BigDecimal v, String currency, Locale locale) { return Money.format(v, currency, locale); }
 
-    /** A day in the workspace's locale (en: "May 17, 2026"; de: "17.05.2026"). */
-    static String date(LocalDate d, Locale locale) {
-        return d.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
-    }
+    /** A day in the workspace's locale: {@link Dates#localized}. */
+    static String date(LocalDate d, Locale locale) { return Dates.localized(d, locale); }
 
     static String rating(BigDecimal v) {
         return v == null ? NONE : v.setScale(1, RoundingMode.HALF_UP).toPlainString();

@@ -8,7 +8,8 @@ import java.util.List;
  * Rendered once as HTML (templates/mail/email.jte) and once as plain text, so both parts always agree.
  */
 public record Email(String to, String subject, String greeting, List<String> paragraphs, String actionLabel,
-                    String actionUrl, String footer, String replyTo, String unsubscribeUrl) {
+                    String actionUrl, String footer, String replyTo, String unsubscribeUrl,
+                    String unsubscribeLabel) {
 
     public Email {
         paragraphs = List.copyOf(paragraphs);
@@ -17,23 +18,24 @@ public record Email(String to, String subject, String greeting, List<String> par
     }
 
     public static Email of(String to, String subject, String greeting, List<String> paragraphs) {
-        return new Email(to, subject, greeting, paragraphs, null, null, null, null, null);
+        return new Email(to, subject, greeting, paragraphs, null, null, null, null, null, null);
     }
 
     public Email withAction(String label, String url) {
-        return new Email(to, subject, greeting, paragraphs, label, url, footer, replyTo, unsubscribeUrl);
+        return new Email(to, subject, greeting, paragraphs, label, url, footer, replyTo, unsubscribeUrl, unsubscribeLabel);
     }
 
     public Email withFooter(String text) {
-        return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, text, replyTo, unsubscribeUrl);
+        return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, text, replyTo, unsubscribeUrl, unsubscribeLabel);
     }
 
     public Email withReplyTo(String address) {
-        return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, footer, address, unsubscribeUrl);
+        return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, footer, address, unsubscribeUrl, unsubscribeLabel);
     }
 
-    public Email withUnsubscribe(String url) {
-        return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, footer, replyTo, url);
+    /** The unsubscribe link, worded in the recipient's language ({@code mail.unsubscribe}) like the rest. */
+    public Email withUnsubscribe(String label, String url) {
+        return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, footer, replyTo, url, label);
     }
 
     public boolean hasAction() { return actionUrl != null; }
@@ -45,7 +47,7 @@ public record Email(String to, String subject, String greeting, List<String> par
         for (String p : paragraphs) sb.append(p).append("\n\n");
         if (hasAction()) sb.append(actionLabel).append(":\n").append(actionUrl).append("\n\n");
         if (footer != null) sb.append("-- \n").append(footer).append('\n');
-        if (unsubscribeUrl != null) sb.append("\nUnsubscribe: ").append(unsubscribeUrl).append('\n');
+        if (unsubscribeUrl != null) sb.append('\n').append(unsubscribeLabel).append(": ").append(unsubscribeUrl).append('\n');
         return sb.toString();
     }
 }

@@ -1,6 +1,8 @@
 package io.goodword.mail;
 
 import io.goodword.security.CurrentUser;
+import io.goodword.web.Pager;
+import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.NotFoundResponse;
@@ -19,18 +21,18 @@ public final class OutboxController {
 
     public void list(Context ctx) {
         long ws = CurrentUser.require(ctx).workspaceId();
-        int page = Math.max(1, ctx.queryParamAsClass("page", Integer.class).getOrDefault(1));
+        int page = Pager.param(ctx.queryParam("page"));
         List<OutboxMessage> rows = dao.listForWorkspace(ws, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         boolean hasNext = rows.size() > PAGE_SIZE;
         Views.render(ctx, "mail/outbox.jte", new OutboxPage(Views.shell(ctx, "outbox.title", "outbox"),
-                hasNext ? rows.subList(0, PAGE_SIZE) : rows, null, smtpConfigured, page, hasNext));
+                hasNext ? rows.subList(0, PAGE_SIZE) : rows, null, smtpConfigured, Pager.open(page, hasNext, "/admin/outbox")));
     }
 
     public void show(Context ctx) {
         long ws = CurrentUser.require(ctx).workspaceId();
-        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse());
+        long id = Params.id(ctx, "id");
         OutboxMessage m = dao.findForWorkspace(id, ws).orElseThrow(NotFoundResponse::new);
         Views.render(ctx, "mail/outbox.jte", new OutboxPage(Views.shell(ctx, "outbox.title", "outbox"), List.of(), m,
-                smtpConfigured, 1, false));
+                smtpConfigured, Pager.open(1, false, "/admin/outbox")));
     }
 }

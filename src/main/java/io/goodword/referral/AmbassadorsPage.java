@@ -1,6 +1,7 @@
 package io.goodword.referral;
 
 import io.goodword.client.ClientQuery;
+import io.goodword.web.Pager;
 import io.goodword.web.Shell;
 import java.util.List;
 
@@ -9,11 +10,5 @@ public record AmbassadorsPage(Shell shell, List<LinkDao.AmbassadorRow> rows, Lis
                               Long currentProgramId, ClientQuery query, int total, int pages) {
     static final String PATH = "/admin/referrals/ambassadors";
 
-    public boolean hasPrev() { return query.page() > 1; }
-
-    public boolean hasNext() { return query.page() < pages; }
-
-    public String prevUrl() { return query.pageUrl(PATH, query.page() - 1); }
-
-    public String nextUrl() { return query.pageUrl(PATH, query.page() + 1); }
+    public Pager pager() { return query.pager(PATH, pages); }
 }

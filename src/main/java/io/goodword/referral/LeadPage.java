@@ -1,5 +1,6 @@
 package io.goodword.referral;
 
+import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Shell;
 import java.time.Instant;
@@ -7,8 +8,9 @@ import java.util.List;
 
 /**
  * One lead: details, fraud review, the suggested referrer to confirm, the referrer form, status form, notes and
- * rewards. {@code now} tells which rewards are still on hold.
+ * rewards. {@code now} tells which rewards are still on hold; {@code dates} formats in the workspace's zone.
  */
 public record LeadPage(Shell shell, Lead lead, List<LeadEvent> events, List<Reward> rewards, StatusForm statusForm,
                        FormErrors statusErrors, String note, FormErrors noteErrors, String referrer,
-                       FormErrors referrerErrors, FormErrors actionErrors, Instant now) {}
+                       FormErrors referrerErrors, FormErrors actionErrors, Instant now,
+                       Dates dates) {}

@@ -3,6 +3,7 @@ package io.goodword.referral;
 import io.goodword.client.ClientQuery;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -22,29 +23,19 @@ public final class ReferralAdminController {
         this.baseUrl = baseUrl;
     }
 
-    private static long ws(Context ctx) { return CurrentUser.require(ctx).workspaceId(); }
-
-    private static long id(Context ctx, String name) {
-        try {
-            return Long.parseLong(ctx.pathParam(name));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
-    }
-
     public void programs(Context ctx) {
-        long ws = ws(ctx);
+        long ws = CurrentUser.workspaceId(ctx);
         renderPrograms(ctx, SettingsForm.of(programs.settingsOrDefault(ws)), FormErrors.none());
     }
 
     private void renderPrograms(Context ctx, SettingsForm settings, FormErrors errors) {
         Views.render(ctx, "referral/programs.jte", new ProgramsPage(Views.shell(ctx, "referral.programs.title", "referrals"),
-                programs.list(ws(ctx)), service.today(), settings, errors));
+                programs.list(CurrentUser.workspaceId(ctx)), service.today(), settings, errors));
     }
 
     public void saveSettings(Context ctx) {
         SettingsForm form = SettingsForm.from(ctx);
-        FormErrors errors = service.saveSettings(ws(ctx), form);
+        FormErrors errors = service.saveSettings(CurrentUser.workspaceId(ctx), form);
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderPrograms(ctx, form, errors);
@@ -60,7 +51,7 @@ public final class ReferralAdminController {
 
     public void createProgram(Context ctx) {
         ProgramForm form = ProgramForm.from(ctx);
-        ReferralService.Saved saved = service.createProgram(ws(ctx), form);
+        ReferralService.Saved saved = service.createProgram(CurrentUser.workspaceId(ctx), form);
         if (!saved.errors().isEmpty()) {
             Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(
                     Views.shell(ctx, "referral.program.newTitle", "referrals"), null, null, form, saved.errors()));
@@ -70,15 +61,15 @@ public final class ReferralAdminController {
     }
 
     public void editProgram(Context ctx) {
-        Program p = programs.findById(ws(ctx), id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        Program p = programs.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
         Views.render(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
                 p.id(), p, ProgramForm.of(p), FormErrors.none()));
     }
 
     public void updateProgram(Context ctx) {
-        Program p = programs.findById(ws(ctx), id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        Program p = programs.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
         ProgramForm form = ProgramForm.from(ctx);
-        FormErrors errors = service.updateProgram(ws(ctx), p.id(), form);
+        FormErrors errors = service.updateProgram(CurrentUser.workspaceId(ctx), p.id(), form);
         if (!errors.isEmpty()) {
             Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
                     p.id(), p, form, errors));
@@ -88,17 +79,17 @@ public final class ReferralAdminController {
     }
 
     public void pauseProgram(Context ctx) {
-        service.setProgramStatus(ws(ctx), id(ctx, "id"), Program.Status.PAUSED);
+        service.setProgramStatus(CurrentUser.workspaceId(ctx), Params.id(ctx, "id"), Program.Status.PAUSED);
         Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programPaused");
     }
 
     public void resumeProgram(Context ctx) {
-        service.setProgramStatus(ws(ctx), id(ctx, "id"), Program.Status.ACTIVE);
+        service.setProgramStatus(CurrentUser.workspaceId(ctx), Params.id(ctx, "id"), Program.Status.ACTIVE);
         Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programResumed");
     }
 
     public void ambassadors(Context ctx) {
-        long ws = ws(ctx);
+        long ws = CurrentUser.workspaceId(ctx);
         ClientQuery q = ClientQuery.from(ctx); // the client list's own search and paging, not a second one
         int total = links.countAmbassadors(ws, q.q(), q.like(), q.tag());
         Views.render(ctx, "referral/ambassadors.jte", new AmbassadorsPage(Views.shell(ctx, "referral.ambassadors.title", "referrals"),
@@ -116,8 +107,8 @@ public final class ReferralAdminController {
     }
 
     public void createLink(Context ctx) {
-        long ws = ws(ctx);
-        long client = id(ctx, "clientId");
+        long ws = CurrentUser.workspaceId(ctx);
+        long client = Params.id(ctx, "clientId");
         links.client(ws, client).orElseThrow(NotFoundResponse::new);
         if (service.linkFor(ws, programParam(ctx), client).isEmpty()) {
             Views.redirectWithFlash(ctx, "/admin/referrals/ambassadors", "referral.flash.chooseProgram");
@@ -127,8 +118,8 @@ public final class ReferralAdminController {
     }
 
     public void emailLink(Context ctx) {
-        long ws = ws(ctx);
-        long client = id(ctx, "clientId");
+        long ws = CurrentUser.workspaceId(ctx);
+        long client = Params.id(ctx, "clientId");
         String flash = switch (service.emailLink(ws, programParam(ctx), client)) {
             case SENT -> "referral.flash.linkEmailed";
             case NO_EMAIL -> "referral.flash.noEmail";

@@ -2,12 +2,13 @@ package io.goodword.referral;
 
 import io.goodword.audit.AuditLog;
 import io.goodword.security.CurrentUser;
+import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Params;
 import io.goodword.web.Validation;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
@@ -25,18 +26,10 @@ public final class ReferralPipelineController {
         this.rewards = rewards;
     }
 
-    private static long ws(Context ctx) { return CurrentUser.require(ctx).workspaceId(); }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
-    }
+    private static Dates dates(Context ctx) { return Dates.in(CurrentUser.require(ctx).timeZone()); }
 
     public void leads(Context ctx) {
-        long ws = ws(ctx);
+        long ws = CurrentUser.workspaceId(ctx);
         String filter = Validation.clean(ctx.queryParam("status"));
         Lead.Status status = ProgramForm.enumOf(Lead.Status.class, filter);
         boolean held = "HELD".equals(filter);
@@ -45,11 +38,11 @@ public final class ReferralPipelineController {
         for (Lead.Status s : Lead.Status.values()) counts.put(s.name(), 0);
         leads.countsByStatus(ws).forEach(c -> counts.put(c.status().name(), c.count()));
         Views.render(ctx, "referral/leads.jte", new LeadsPage(Views.shell(ctx, "referral.leads.title", "referrals"),
-                leads.list(ws, status, held), filter, leads.countHeld(ws), counts));
+                leads.list(ws, status, held), filter, leads.countHeld(ws), counts, dates(ctx)));
     }
 
     public void lead(Context ctx) {
-        Lead lead = service.lead(ws(ctx), id(ctx));
+        Lead lead = service.lead(CurrentUser.workspaceId(ctx), Params.id(ctx, "id"));
         renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), "", FormErrors.none());
     }
 
@@ -59,14 +52,14 @@ public final class ReferralPipelineController {
 
     private void renderLead(Context ctx, Lead lead, StatusForm form, FormErrors errors, String note, FormErrors noteErrors,
                             String referrer, FormErrors referrerErrors, FormErrors actionErrors) {
-        long ws = ws(ctx);
+        long ws = CurrentUser.workspaceId(ctx);
         Views.render(ctx, "referral/lead.jte", new LeadPage(Views.shellWithTitle(ctx, lead.name(), "referrals"), lead,
                 leads.events(ws, lead.id()), rewards.forLead(ws, lead.id()), form, errors, note, noteErrors, referrer,
-                referrerErrors, actionErrors, service.now()));
+                referrerErrors, actionErrors, service.now(), dates(ctx)));
     }
 
     private void leadInvalid(Context ctx, long id, String referrer, FormErrors referrerErrors, FormErrors actionErrors) {
-        Lead lead = service.lead(ws(ctx), id);
+        Lead lead = service.lead(CurrentUser.workspaceId(ctx), id);
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), "", FormErrors.none(), referrer, referrerErrors,
                 actionErrors);
@@ -82,7 +75,7 @@ public final class ReferralPipelineController {
     public void createLead(Context ctx) {
         FriendForm form = FriendForm.from(ctx);
         String referrer = Validation.clean(ctx.formParam("referrer"));
-        ReferralService.Saved saved = service.addLead(ws(ctx), CurrentUser.require(ctx).accountId(), form, referrer);
+        ReferralService.Saved saved = service.addLead(CurrentUser.workspaceId(ctx), CurrentUser.require(ctx).accountId(), form, referrer);
         if (!saved.errors().isEmpty()) {
             Views.invalid(ctx, "referral/newLead.jte", new NewLeadPage(Views.shell(ctx, "referral.newLead.title", "referrals"),
                     form, referrer, saved.errors()));
@@ -93,9 +86,9 @@ public final class ReferralPipelineController {
     }
 
     public void changeReferrer(Context ctx) {
-        long id = id(ctx);
+        long id = Params.id(ctx, "id");
         String referrer = Validation.clean(ctx.formParam("referrer"));
-        FormErrors errors = service.changeReferrer(ws(ctx), CurrentUser.require(ctx).accountId(), id, referrer);
+        FormErrors errors = service.changeReferrer(CurrentUser.workspaceId(ctx), CurrentUser.require(ctx).accountId(), id, referrer);
         if (!errors.isEmpty()) {
             leadInvalid(ctx, id, referrer, errors, FormErrors.none());
             return;
@@ -105,8 +98,8 @@ public final class ReferralPipelineController {
     }
 
     public void suggestion(Context ctx) {
-        long id = id(ctx);
-        long ws = ws(ctx);
+        long id = Params.id(ctx, "id");
+        long ws = CurrentUser.workspaceId(ctx);
         long account = CurrentUser.require(ctx).accountId();
         String decision = String.valueOf(ctx.formParam("decision"));
         if (!decision.equals("confirm") && !decision.equals("dismiss")) throw new io.javalin.http.BadRequestResponse();
@@ -126,8 +119,8 @@ public final class ReferralPipelineController {
     }
 
     public void invoicePaid(Context ctx) {
-        long id = id(ctx);
-        FormErrors errors = service.markInvoicePaid(ws(ctx), id);
+        long id = Params.id(ctx, "id");
+        FormErrors errors = service.markInvoicePaid(CurrentUser.workspaceId(ctx), id);
         if (!errors.isEmpty()) {
             leadInvalid(ctx, id, "", FormErrors.none(), errors);
             return;
@@ -136,8 +129,8 @@ public final class ReferralPipelineController {
     }
 
     public void changeStatus(Context ctx) {
-        long ws = ws(ctx);
-        long id = id(ctx);
+        long ws = CurrentUser.workspaceId(ctx);
+        long id = Params.id(ctx, "id");
         StatusForm form = StatusForm.from(ctx);
         FormErrors errors = service.changeStatus(ws, id, form);
         if (!errors.isEmpty()) {
@@ -149,8 +142,8 @@ public final class ReferralPipelineController {
     }
 
     public void addNote(Context ctx) {
-        long ws = ws(ctx);
-        long id = id(ctx);
+        long ws = CurrentUser.workspaceId(ctx);
+        long id = Params.id(ctx, "id");
         String note = Validation.clean(ctx.formParam("body"));
         FormErrors errors = service.addNote(ws, id, note);
         if (!errors.isEmpty()) {
@@ -163,10 +156,10 @@ public final class ReferralPipelineController {
     }
 
     public void review(Context ctx) {
-        long id = id(ctx);
+        long id = Params.id(ctx, "id");
         String decision = String.valueOf(ctx.formParam("decision"));
         if (!decision.equals("clear") && !decision.equals("reject")) throw new io.javalin.http.BadRequestResponse();
-        service.review(ws(ctx), id, decision.equals("clear"));
+        service.review(CurrentUser.workspaceId(ctx), id, decision.equals("clear"));
         Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id,
                 decision.equals("clear") ? "referral.flash.cleared" : "referral.flash.rejected");
     }
@@ -176,30 +169,30 @@ public final class ReferralPipelineController {
     }
 
     private void renderRewards(Context ctx, long errorId, FormErrors errors, String note, String reason) {
-        long ws = ws(ctx);
+        long ws = CurrentUser.workspaceId(ctx);
         String filter = Validation.clean(ctx.queryParam("status"));
         Reward.Status status = ProgramForm.enumOf(Reward.Status.class, filter);
         Views.render(ctx, "referral/rewards.jte", new RewardsPage(Views.shell(ctx, "referral.rewards.title", "referrals"),
                 rewards.list(ws, status), status == null ? "" : status.name(), rewards.totalsByAmbassador(ws),
-                rewards.totalsByProgram(ws), errorId, errors, note, reason));
+                rewards.totalsByProgram(ws), errorId, errors, note, reason, dates(ctx)));
     }
 
     public void approve(Context ctx) {
-        long id = id(ctx);
-        FormErrors errors = service.approve(ws(ctx), id);
+        long id = Params.id(ctx, "id");
+        FormErrors errors = service.approve(CurrentUser.workspaceId(ctx), id);
         rewardDone(ctx, id, errors, "", "", "referral.flash.rewardApproved");
     }
 
     public void fulfil(Context ctx) {
-        long id = id(ctx);
+        long id = Params.id(ctx, "id");
         String note = Validation.clean(ctx.formParam("note"));
-        rewardDone(ctx, id, service.fulfil(ws(ctx), id, note), note, "", "referral.flash.rewardFulfilled");
+        rewardDone(ctx, id, service.fulfil(CurrentUser.workspaceId(ctx), id, note), note, "", "referral.flash.rewardFulfilled");
     }
 
     public void cancel(Context ctx) {
-        long id = id(ctx);
+        long id = Params.id(ctx, "id");
         String reason = Validation.clean(ctx.formParam("reason"));
-        rewardDone(ctx, id, service.cancel(ws(ctx), id, reason), "", reason, "referral.flash.rewardCancelled");
+        rewardDone(ctx, id, service.cancel(CurrentUser.workspaceId(ctx), id, reason), "", reason, "referral.flash.rewardCancelled");
     }
 
     private void rewardDone(Context ctx, long id, FormErrors errors, String note, String reason, String flash) {
@@ -213,13 +206,13 @@ public final class ReferralPipelineController {
 
     public void rewardsCsv(Context ctx) throws IOException {
         StringWriter out = new StringWriter();
-        RewardCsv.write(rewards.all(ws(ctx)), Views.t(ctx), out);
+        RewardCsv.write(rewards.all(CurrentUser.workspaceId(ctx)), Views.t(ctx), out);
         ctx.header("Content-Disposition", "attachment; filename=\"referral-rewards.csv\"");
         ctx.contentType("text/csv; charset=utf-8").result(out.toString());
     }
 
     public void leaderboard(Context ctx) {
         Views.render(ctx, "referral/leaderboard.jte", new LeaderboardPage(
-                Views.shell(ctx, "referral.leaderboard.title", "referrals"), leads.leaderboard(ws(ctx))));
+                Views.shell(ctx, "referral.leaderboard.title", "referrals"), leads.leaderboard(CurrentUser.workspaceId(ctx))));
     }
 }

@@ -1,6 +1,7 @@
 package io.goodword.referral;
 
 import io.goodword.web.Localizer;
+import io.goodword.web.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -37,7 +38,7 @@ final class Rewards {
         return dealValue.multiply(percent).divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
     }
 
-    static String money(BigDecimal amount) { return amount.setScale(2, RoundingMode.HALF_UP).toPlainString(); }
+    static String money(BigDecimal amount) { return Money.plain(amount); }
 
     static String plain(BigDecimal amount) { return amount.stripTrailingZeros().toPlainString(); }
 }

@@ -2,6 +2,7 @@ package io.goodword.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.web.csv.CsvWriter;
 import org.junit.jupiter.api.Test;
 
 class ClientFormsTest {
@@ -39,7 +40,7 @@ class ClientFormsTest {
 
     @Test
     void exported_cells_cannot_become_spreadsheet_formulas() {
-        assertThat(ClientController.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-        assertThat(ClientController.safe("Ada")).isEqualTo("Ada");
+        assertThat(CsvWriter.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(CsvWriter.safe("Ada")).isEqualTo("Ada");
     }
 }

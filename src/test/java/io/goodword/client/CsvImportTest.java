@@ -39,7 +39,7 @@ class CsvImportTest {
 
     @Test
     void empty_or_header_only_files_are_refused_with_a_reason() {
-        assertThat(CsvImport.parse("")).isEqualTo("client.import.error.empty");
-        assertThat(CsvImport.parse("name,email\n")).isEqualTo("client.import.error.noRows");
+        assertThat(CsvImport.parse("")).isEqualTo(new CsvImport.Unreadable("client.import.error.empty"));
+        assertThat(CsvImport.parse("name,email\n")).isEqualTo(new CsvImport.Unreadable("client.import.error.noRows"));
     }
 }

@@ -401,4 +401,20 @@ class NoReferralLostIT {
         assertThat(found.select("tbody").text()).contains("Client 1027");
         assertThat(admin.get("/admin/referrals/ambassadors?q=%25").html().select("tbody tr")).isEmpty(); // % is text, not a wildcard
     }
+
+    @Test
+    void the_leads_list_shows_when_a_lead_came_in_in_the_workspaces_time_zone_not_utc() {
+        Setup s = setup();
+        assertThat(s.admin().post("/admin/referrals/leads", directAdd("Tokyo Lead", Fixtures.unique("t") + "@bakery.example",
+                s.adaCode())).status()).isEqualTo(303);
+        long id = ReferralData.lastLeadId(s.f().workspaceId());
+        ReferralData.jdbi().useHandle(h -> h.createUpdate("UPDATE workspaces SET time_zone = 'Asia/Tokyo' WHERE id = :ws")
+                .bind("ws", s.f().workspaceId()).execute());
+        Instant created = ReferralData.lead(s.f().workspaceId(), id).createdAt();
+        String tokyo = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .format(created.atZone(java.time.ZoneId.of("Asia/Tokyo")));
+
+        Document list = Fixtures.signedIn(app, s.f()).get("/admin/referrals").html();
+        assertThat(list.select("tr[data-lead=" + id + "] td").get(3).text()).isEqualTo(tokyo);
+    }
 }
