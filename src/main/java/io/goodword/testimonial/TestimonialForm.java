@@ -2,7 +2,12 @@ package io.goodword.testimonial;
 
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
+import io.goodword.media.ImageStore;
 import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * What a client types into the testimonial form (public page, personal link or private edit link), kept as typed.
@@ -18,6 +23,21 @@ public record TestimonialForm(String rating, String body, String name, String ro
 
     public static TestimonialForm empty() {
         return new TestimonialForm("", "", "", "", "", "", "", false, false, false, null);
+    }
+
+    /**
+     * The uploaded photo's bytes, or null; an oversize file becomes a too-large marker the store refuses (so it is
+     * never read whole). Every testimonial form reads its photo here (public form, edit link, check-in step).
+     */
+    public static byte[] uploadedPhoto(Context ctx) {
+        UploadedFile f = ctx.uploadedFile("photo");
+        if (f == null || f.size() == 0) return null;
+        if (f.size() > ImageStore.MAX_BYTES) return new byte[(int) ImageStore.MAX_BYTES + 1];
+        try (InputStream in = f.content()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static TestimonialForm from(Context ctx) {

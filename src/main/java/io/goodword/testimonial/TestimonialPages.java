@@ -1,21 +1,17 @@
 package io.goodword.testimonial;
 
 import gg.jte.Content;
+import io.goodword.account.Brand;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
 import io.goodword.web.Shell;
+import io.goodword.web.SocialMeta;
 import java.util.List;
 import java.util.Map;
 
 /** The page records of this feature; each template renders one of them and never queries. */
 public final class TestimonialPages {
     private TestimonialPages() {}
-
-    /** The freelancer's public identity, as the wall, widget and forms show it. */
-    public record Brand(String slug, String name, String headline, String bio, String logoUrl, String website,
-                        String themeUrl) {
-        public String wallUrl() { return "/p/" + slug; }
-    }
 
     public record Pager(int page, int pages, String baseQuery) {
         public boolean hasPrev() { return page > 1; }
@@ -28,11 +24,9 @@ public final class TestimonialPages {
     // ---- public ----
 
     public record WallPage(Shell shell, Brand brand, List<PublicTestimonial> items, long count, String average,
-                           List<String> tags, String activeTag, Pager pager, String canonicalUrl, String imageUrl,
-                           String description, Content jsonLd) {}
+                           List<String> tags, String activeTag, Pager pager, SocialMeta meta, Content jsonLd) {}
 
-    public record SinglePage(Shell shell, Brand brand, PublicTestimonial item, String canonicalUrl, String imageUrl,
-                             String description, Content jsonLd) {}
+    public record SinglePage(Shell shell, Brand brand, PublicTestimonial item, SocialMeta meta, Content jsonLd) {}
 
     public record ReviewPage(Shell shell, Brand brand, String prompt, TestimonialForm form, FormErrors errors,
                              String action, String stamp) {}

@@ -2,6 +2,7 @@ package io.goodword.testimonial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.web.SafeJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
