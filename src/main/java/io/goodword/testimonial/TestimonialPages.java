@@ -51,6 +51,15 @@ public final class TestimonialPages {
     public record DetailPage(Shell shell, Testimonial t, List<String> tags, List<TestimonialEdit> edits, ContentForm form,
                              FormErrors errors, String publicUrl) {
         public String tagsText() { return String.join(", ", tags); }
+
+        /** The status changes offered from the current status (feature/unfeature is offered separately). */
+        public List<String> statusActions() {
+            return switch (t.status()) {
+                case PENDING -> List.of("approve", "reject", "archive");
+                case APPROVED -> List.of("reject", "archive");
+                default -> List.of("restore", "approve");
+            };
+        }
     }
 
     public record NewPage(Shell shell, TestimonialForm form, FormErrors errors, boolean approveNow) {}
