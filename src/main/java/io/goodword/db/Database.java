@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /** The connection pool, the migrations and Jdbi, over an external or the embedded MariaDB. */
@@ -40,7 +41,7 @@ public final class Database implements AutoCloseable {
     private Database(HikariDataSource dataSource, EmbeddedMariaDb embedded) {
         this.dataSource = dataSource;
         this.embedded = embedded;
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.jdbi = configure(Jdbi.create(dataSource));
         this.probe = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "db-health-probe");
             t.setDaemon(true);
@@ -83,6 +84,13 @@ public final class Database implements AutoCloseable {
         hc.addDataSourceProperty("timezone", "UTC");
         hc.setConnectionInitSql("SET time_zone = '+00:00'");
         return new Database(new HikariDataSource(hc), embedded);
+    }
+
+    /** The conventions every statement shares: SqlObject DAOs, and SQL errors translated in {@link SqlErrors}. */
+    static Jdbi configure(Jdbi jdbi) {
+        jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.getConfig(SqlStatements.class).addExceptionHandler(new SqlErrors());
+        return jdbi;
     }
 
     public Jdbi jdbi() { return jdbi; }

@@ -10,6 +10,9 @@ public record CurrentUser(long accountId, long workspaceId, String email, String
     /** The signed-in user for this request, or null (only admin requests load it). */
     public static CurrentUser of(Context ctx) { return ctx.attribute(ATTR); }
 
+    /** The workspace every query of this signed-in request is scoped to. */
+    public static long workspaceId(Context ctx) { return require(ctx).workspaceId(); }
+
     /** For handlers behind sign-in: the user is always there. */
     public static CurrentUser require(Context ctx) {
         CurrentUser u = of(ctx);

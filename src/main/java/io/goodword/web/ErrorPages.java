@@ -1,5 +1,6 @@
 package io.goodword.web;
 
+import io.goodword.db.NotFound;
 import io.goodword.db.Sql;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -28,6 +29,10 @@ public final class ErrorPages {
             ctx.header("Retry-After", String.valueOf(PostGate.RETRY_AFTER_SECONDS));
             ctx.header("Cache-Control", "no-store");
             render(ctx, 429, "overloaded");
+        });
+        app.exception(NotFound.class, (e, ctx) -> {
+            ctx.status(HttpStatus.NOT_FOUND);
+            render(ctx, 404);
         });
         app.exception(HttpResponseException.class, (e, ctx) -> {
             ctx.status(e.getStatus());
