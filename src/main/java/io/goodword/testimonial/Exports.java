@@ -1,14 +1,11 @@
 package io.goodword.testimonial;
 
-import java.io.IOException;
+import io.goodword.web.csv.CsvWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /** A workspace's testimonials as CSV (spreadsheet-safe) and as JSON-ready maps, for the freelancer's own export. */
 public final class Exports {
@@ -48,29 +45,13 @@ public final class Exports {
         return out;
     }
 
+    /** Every text cell, tags included, through the one formula-escape rule (an imported tag may start with '='). */
     public static String csv(List<Testimonial> all, Map<Long, List<String>> tags) {
         StringWriter w = new StringWriter();
-        try (CSVPrinter p = new CSVPrinter(w, CSVFormat.DEFAULT.builder().setHeader(COLUMNS.toArray(String[]::new)).get())) {
-            for (Map<String, Object> m : maps(all, tags)) {
-                List<String> cells = new ArrayList<>();
-                for (String c : COLUMNS) {
-                    Object v = m.get(c);
-                    // every cell, lists (tags) included: an imported tag may start with '='
-                    cells.add(spreadsheetSafe(v instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
-                            : v == null ? "" : String.valueOf(v)));
-                }
-                p.printRecord(cells);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        try (CsvWriter csv = CsvWriter.to(w)) {
+            csv.row(COLUMNS);
+            for (Map<String, Object> m : maps(all, tags)) csv.row(COLUMNS.stream().map(m::get).toList());
         }
         return w.toString();
-    }
-
-    /** A cell a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe. */
-    static String spreadsheetSafe(String s) {
-        if (s.isEmpty()) return s;
-        char c = s.charAt(0);
-        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' ? "'" + s : s;
     }
 }

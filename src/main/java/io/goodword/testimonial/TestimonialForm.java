@@ -1,13 +1,10 @@
 package io.goodword.testimonial;
 
 import io.goodword.web.FormErrors;
+import io.goodword.web.Uploads;
 import io.goodword.web.Validation;
 import io.goodword.media.ImageStore;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 
 /**
  * What a client types into the testimonial form (public page, personal link or private edit link), kept as typed.
@@ -30,14 +27,8 @@ public record TestimonialForm(String rating, String body, String name, String ro
      * never read whole). Every testimonial form reads its photo here (public form, edit link, check-in step).
      */
     public static byte[] uploadedPhoto(Context ctx) {
-        UploadedFile f = ctx.uploadedFile("photo");
-        if (f == null || f.size() == 0) return null;
-        if (f.size() > ImageStore.MAX_BYTES) return new byte[(int) ImageStore.MAX_BYTES + 1];
-        try (InputStream in = f.content()) {
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Uploads.Upload u = Uploads.read(ctx, "photo", ImageStore.MAX_BYTES);
+        return u instanceof Uploads.TooLarge ? new byte[(int) ImageStore.MAX_BYTES + 1] : Uploads.bytesOrNull(u);
     }
 
     public static TestimonialForm from(Context ctx) {

@@ -2,16 +2,15 @@ package io.goodword.testimonial;
 
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
+import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
 import io.goodword.web.SafeJson;
+import io.goodword.web.Uploads;
 import io.goodword.web.Validation;
+import io.goodword.web.csv.CsvTable;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.UploadedFile;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,8 +21,6 @@ import java.util.Map;
  * mapping until "import"); and the workspace's testimonials out as CSV or JSON.
  */
 public final class TestimonialImportController {
-    private static final long PHOTO_READ_MAX = 20L * 1024 * 1024;
-
     private final TestimonialDao dao;
     private final WorkspaceDao workspaces;
     private final TestimonialService service;
@@ -40,10 +37,10 @@ public final class TestimonialImportController {
     }
 
     public void create(Context ctx) {
-        Workspace w = workspaces.findById(TestimonialModerationController.ws(ctx)).orElseThrow();
+        Workspace w = workspaces.findById(CurrentUser.workspaceId(ctx)).orElseThrow();
         TestimonialForm form = TestimonialForm.from(ctx);
         boolean approveNow = ctx.formParam("approveNow") != null;
-        TestimonialService.SubmitResult r = service.addManual(w, form, bytes(ctx.uploadedFile("photo")), approveNow);
+        TestimonialService.SubmitResult r = service.addManual(w, form, TestimonialForm.uploadedPhoto(ctx), approveNow);
         if (!r.ok()) {
             Views.invalid(ctx, "testimonial/adminNew.jte", new TestimonialPages.NewPage(
                     Views.shell(ctx, "testimonial.new.title", "testimonials"), r.form(), r.errors(), approveNow));
@@ -59,22 +56,20 @@ public final class TestimonialImportController {
 
     /** Step 1: the uploaded (or pasted) file, shown with a guessed column mapping. Nothing is saved. */
     public void importUpload(Context ctx) {
-        UploadedFile file = ctx.uploadedFile("file");
-        String csv = Validation.clean(ctx.formParam("csv"));
-        if (file != null && file.size() > 0) {
-            if (file.size() > CsvImport.MAX_CHARS) {
-                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-                renderImport(ctx, "", null, null, List.of(), FormErrors.of("file", "testimonial.import.tooLarge"), false, false);
-                return;
-            }
-            csv = new String(bytes(file), StandardCharsets.UTF_8);
+        Uploads.Upload file = Uploads.read(ctx, "file", CsvImport.MAX_CHARS);
+        if (file instanceof Uploads.TooLarge) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderImport(ctx, "", null, null, List.of(), FormErrors.of("file", "testimonial.import.tooLarge"), false, false);
+            return;
         }
-        preview(ctx, TestimonialModerationController.ws(ctx), csv, null, false);
+        String csv = file instanceof Uploads.File f ? new String(f.bytes(), StandardCharsets.UTF_8)
+                : Validation.clean(ctx.formParam("csv"));
+        preview(ctx, CurrentUser.workspaceId(ctx), csv, null, false);
     }
 
     /** Step 2: re-check with the chosen mapping, or (on "import") save the valid rows. */
     public void importPreview(Context ctx) {
-        long ws = TestimonialModerationController.ws(ctx);
+        long ws = CurrentUser.workspaceId(ctx);
         String csv = ctx.formParam("csv") == null ? "" : ctx.formParam("csv");
         Map<String, Integer> mapping = mapping(ctx);
         boolean consentForAll = ctx.formParam("consentForAll") != null;
@@ -110,7 +105,7 @@ public final class TestimonialImportController {
     }
 
     private void preview(Context ctx, long ws, String csv, Map<String, Integer> mapping, boolean consentForAll) {
-        CsvImport.Table table;
+        CsvTable.Table table;
         try {
             table = CsvImport.parse(csv);
         } catch (CsvImport.Unreadable e) {
@@ -138,28 +133,19 @@ public final class TestimonialImportController {
     }
 
     public void exportCsv(Context ctx) {
-        List<Testimonial> all = dao.all(TestimonialModerationController.ws(ctx));
+        List<Testimonial> all = dao.all(CurrentUser.workspaceId(ctx));
         download(ctx, "testimonials.csv", "text/csv; charset=utf-8");
-        ctx.result(Exports.csv(all, dao.tagsById(TestimonialModerationController.ws(ctx), all)));
+        ctx.result(Exports.csv(all, dao.tagsById(CurrentUser.workspaceId(ctx), all)));
     }
 
     public void exportJson(Context ctx) {
-        List<Testimonial> all = dao.all(TestimonialModerationController.ws(ctx));
+        List<Testimonial> all = dao.all(CurrentUser.workspaceId(ctx));
         download(ctx, "testimonials.json", "application/json; charset=utf-8");
-        ctx.result(SafeJson.pretty(Exports.maps(all, dao.tagsById(TestimonialModerationController.ws(ctx), all))));
+        ctx.result(SafeJson.pretty(Exports.maps(all, dao.tagsById(CurrentUser.workspaceId(ctx), all))));
     }
 
     private static void download(Context ctx, String fileName, String contentType) {
         ctx.header("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
         ctx.contentType(contentType);
-    }
-
-    private static byte[] bytes(UploadedFile f) {
-        if (f == null || f.size() == 0) return null;
-        try (InputStream in = f.content()) {
-            return in.readNBytes((int) Math.min(f.size(), PHOTO_READ_MAX));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

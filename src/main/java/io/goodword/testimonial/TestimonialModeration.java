@@ -1,8 +1,8 @@
 package io.goodword.testimonial;
 
+import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
@@ -80,7 +80,7 @@ public final class TestimonialModeration {
         if (!errors.isEmpty()) return errors;
         changePublic(workspaceId, h -> {
             TestimonialDao dao = h.attach(TestimonialDao.class);
-            Testimonial t = dao.findById(workspaceId, id).orElseThrow(NotFoundResponse::new);
+            Testimonial t = dao.findById(workspaceId, id).orElseThrow(NotFound::new);
             ContentForm before = ContentForm.of(t);
             record(dao, t, user, "body", before.body(), form.body());
             record(dao, t, user, "excerpt", before.excerpt(), form.excerpt());

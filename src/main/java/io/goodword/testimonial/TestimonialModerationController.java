@@ -4,6 +4,8 @@ import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Pager;
+import io.goodword.web.Params;
 import io.goodword.web.Validation;
 import io.goodword.web.Views;
 import io.javalin.http.BadRequestResponse;
@@ -32,7 +34,7 @@ public final class TestimonialModerationController {
     }
 
     public void list(Context ctx) {
-        long ws = ws(ctx);
+        long ws = CurrentUser.workspaceId(ctx);
         QueueFilter f = QueueFilter.from(ctx);
         List<Testimonial> items = dao.queue(ws, f);
         Map<Long, List<String>> tags = dao.tagsById(ws, items);
@@ -43,8 +45,7 @@ public final class TestimonialModerationController {
         Views.render(ctx, "testimonial/adminList.jte", new TestimonialPages.ListPage(
                 Views.shell(ctx, "testimonial.admin.title", "testimonials"), f,
                 items.stream().map(t -> new TestimonialPages.QueueRow(t, tags.getOrDefault(t.id(), List.of()))).toList(),
-                counts, total, new TestimonialPages.Pager(f.page(), WallPaging.pages(total, QueueFilter.PAGE_SIZE),
-                f.query(null, null).substring(1)), dao.allTags(ws)));
+                counts, total, Pager.counted(f.page(), total, QueueFilter.PAGE_SIZE, f.query(null, null)), dao.allTags(ws)));
     }
 
     public void bulk(Context ctx) {
@@ -62,7 +63,7 @@ public final class TestimonialModerationController {
             Views.redirectWithFlash(ctx, back, "testimonial.flash.bulkNothing");
             return;
         }
-        moderation.apply(ws(ctx), ids, action);
+        moderation.apply(CurrentUser.workspaceId(ctx), ids, action);
         Views.redirectWithFlash(ctx, back, "testimonial.flash.bulkDone");
     }
 
@@ -133,16 +134,8 @@ public final class TestimonialModerationController {
         return q != null && q.startsWith("?") && !q.contains("//") && q.length() < BACK_QUERY_MAX ? q : "";
     }
 
-    static long ws(Context ctx) { return CurrentUser.require(ctx).workspaceId(); }
-
     /** The testimonial with the path's id in this workspace; another workspace's id is a 404. */
     private Testimonial find(Context ctx) {
-        long id;
-        try {
-            id = Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
-        return dao.findById(ws(ctx), id).orElseThrow(NotFoundResponse::new);
+        return dao.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
     }
 }

@@ -4,6 +4,7 @@ import gg.jte.Content;
 import io.goodword.account.Brand;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
+import io.goodword.web.Pager;
 import io.goodword.web.Shell;
 import io.goodword.web.SocialMeta;
 import java.util.List;
@@ -12,14 +13,6 @@ import java.util.Map;
 /** The page records of this feature; each template renders one of them and never queries. */
 public final class TestimonialPages {
     private TestimonialPages() {}
-
-    public record Pager(int page, int pages, String baseQuery) {
-        public boolean hasPrev() { return page > 1; }
-        public boolean hasNext() { return page < pages; }
-        public String prevUrl() { return url(page - 1); }
-        public String nextUrl() { return url(page + 1); }
-        private String url(int p) { return "?" + (baseQuery.isEmpty() ? "" : baseQuery + "&") + "page=" + p; }
-    }
 
     // ---- public ----
 

@@ -2,6 +2,7 @@ package io.goodword.testimonial;
 
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
+import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
 import io.goodword.web.Views;
@@ -57,7 +58,7 @@ public final class TestimonialSetupController {
     }
 
     private Workspace workspace(Context ctx) {
-        return workspaces.findById(TestimonialModerationController.ws(ctx)).orElseThrow();
+        return workspaces.findById(CurrentUser.workspaceId(ctx)).orElseThrow();
     }
 
     private void renderCollect(Context ctx, Workspace w, String prompt, FormErrors errors) {

@@ -4,11 +4,12 @@ import io.goodword.account.Brand;
 import io.goodword.account.PublicSites;
 import io.goodword.account.Workspace;
 import io.goodword.web.Localizer;
+import io.goodword.web.Pager;
+import io.goodword.web.Params;
 import io.goodword.web.SafeJson;
 import io.goodword.web.SocialMeta;
 import io.goodword.web.Validation;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,14 +31,14 @@ public final class TestimonialWallController {
     }
 
     public void wall(Context ctx) {
-        int page = WallPaging.pageParam(ctx.queryParam("page"));
+        int page = Pager.param(ctx.queryParam("page"));
         String tag = Tags.normalize(ctx.queryParam("tag"));
         String lang = PublicSites.chosenLanguage(ctx);
         pages.serve(ctx, "wall|" + page + "|" + tag + "|" + lang, s -> renderWall(s, page, tag, lang));
     }
 
     public void single(Context ctx) {
-        long id = idParam(ctx);
+        long id = Params.id(ctx, "id");
         String lang = PublicSites.chosenLanguage(ctx);
         // Cached like the wall (issue 15): rendered once per workspace stamp, not on every visit.
         pages.serve(ctx, "single|" + id + "|" + lang, s -> renderSingle(s, id, lang));
@@ -60,8 +61,8 @@ public final class TestimonialWallController {
         PublicCache.Summary summary = pages.summary(state);
         PublicTestimonials.Aggregate agg = summary.aggregate();
         long total = tagOrNull == null ? agg.count() : pages.testimonials().count(ws.id(), tagOrNull);
-        int count = WallPaging.pages(total, WALL_PAGE_SIZE);
-        if (page > count || (tagOrNull != null && !summary.tags().contains(tagOrNull))) return PublicCache.Rendered.notFound(state);
+        Pager pager = Pager.counted(page, total, WALL_PAGE_SIZE, tagOrNull == null ? "" : "?tag=" + tagOrNull);
+        if (page > pager.pages() || (tagOrNull != null && !summary.tags().contains(tagOrNull))) return PublicCache.Rendered.notFound(state);
         List<PublicTestimonial> items = pages.testimonials().page(ws.id(), tagOrNull, 1, WALL_PAGE_SIZE, (page - 1) * WALL_PAGE_SIZE);
         Brand brand = CachedPages.brand(ws, state);
         String title = t.text("testimonial.wall.title", ws.displayName());
@@ -71,7 +72,7 @@ public final class TestimonialWallController {
                 brand.logoUrl() == null ? null : pages.baseUrl + brand.logoUrl());
         return pages.html("testimonial/wall.jte", new TestimonialPages.WallPage(CachedPages.shell(t, title), brand, items,
                 agg.count(), StructuredData.average(agg), summary.tags(), tagOrNull,
-                new TestimonialPages.Pager(page, count, tagOrNull == null ? "" : "tag=" + tagOrNull), meta,
+                pager, meta,
                 SafeJson.scriptBody(StructuredData.wall(brand, pages.baseUrl, agg, items))), state);
     }
 
@@ -101,13 +102,5 @@ public final class TestimonialWallController {
         if (tag != null) q.add("tag=" + tag);
         if (page > 1) q.add("page=" + page);
         return q.isEmpty() ? "" : "?" + String.join("&", q);
-    }
-
-    private static long idParam(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
     }
 }
