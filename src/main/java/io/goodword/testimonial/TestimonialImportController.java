@@ -141,7 +141,7 @@ public final class TestimonialImportController {
     public void exportJson(Context ctx) {
         List<Testimonial> all = dao.all(CurrentUser.workspaceId(ctx));
         download(ctx, "testimonials.json", "application/json; charset=utf-8");
-        ctx.result(SafeJson.pretty(Exports.maps(all, dao.tagsById(CurrentUser.workspaceId(ctx), all))));
+        ctx.result(SafeJson.pretty(Exports.rows(all, dao.tagsById(CurrentUser.workspaceId(ctx), all))));
     }
 
     private static void download(Context ctx, String fileName, String contentType) {
