@@ -4,6 +4,7 @@ import gg.jte.TemplateEngine;
 import io.goodword.account.AccountController;
 import io.goodword.account.AccountDao;
 import io.goodword.account.AccountService;
+import io.goodword.account.PublicSites;
 import io.goodword.account.SettingsController;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.ask.AskAdminController;
@@ -47,9 +48,19 @@ import io.goodword.security.Auth;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Secrets;
 import io.goodword.security.Throttle;
-import io.goodword.testimonial.AdminController;
+import io.goodword.testimonial.CachedPages;
 import io.goodword.testimonial.PublicCache;
-import io.goodword.testimonial.PublicController;
+import io.goodword.testimonial.PublicTestimonials;
+import io.goodword.testimonial.TestimonialDao;
+import io.goodword.testimonial.TestimonialEditLinkController;
+import io.goodword.testimonial.TestimonialEmbedController;
+import io.goodword.testimonial.TestimonialFeedController;
+import io.goodword.testimonial.TestimonialImportController;
+import io.goodword.testimonial.TestimonialModeration;
+import io.goodword.testimonial.TestimonialModerationController;
+import io.goodword.testimonial.TestimonialReviewController;
+import io.goodword.testimonial.TestimonialSetupController;
+import io.goodword.testimonial.TestimonialWallController;
 import io.goodword.testimonial.TestimonialService;
 import io.goodword.web.HealthController;
 import io.goodword.web.I18n;
@@ -141,14 +152,21 @@ public final class App implements AutoCloseable {
             AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
             CaseStudyDao caseStudies = jdbi.onDemand(CaseStudyDao.class);
             CaseStudyService caseStudyService = new CaseStudyService(jdbi, outbox, i18n, clock, config.baseUrl());
+            // The freelancer's public site (/p/{slug}): one resolver, one brand, one testimonial projection.
+            PublicSites sites = new PublicSites(workspaces, i18n);
+            PublicTestimonials publicTestimonials = jdbi.onDemand(PublicTestimonials.class);
             CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(caseStudies, caseStudyService,
-                    workspaces, accounts, auth, config.baseUrl());
+                    sites, auth, config.baseUrl());
 
             ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new AttributionCookie(secrets, clock), clock,
                     config.baseUrl());
 
             PublicCache publicCache = new PublicCache(jdbi, config.publicCache());
             TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
+            TestimonialModeration moderation = new TestimonialModeration(jdbi, publicCache, clock);
+            TestimonialDao testimonialDao = jdbi.onDemand(TestimonialDao.class);
+            CachedPages cachedPages = new CachedPages(publicCache, publicTestimonials, workspaces, sites, templates, i18n,
+                    config.baseUrl());
 
             // Clients and asking. Other features provide steps of the client's check-in flow (AskStep).
             Map<Step, AskStep> askSteps = Stream.of(new TestimonialAskStep(testimonials, jdbi, guard), new ReferralAskStep(referrals, guard))
@@ -176,10 +194,16 @@ public final class App implements AutoCloseable {
                     new ApprovalController(caseStudyService, caseStudies, workspaces, guard),
                     new ReferralAdminController(referrals, jdbi.onDemand(ProgramDao.class), jdbi.onDemand(LinkDao.class), config.baseUrl()),
                     new ReferralPipelineController(referrals, jdbi.onDemand(LeadDao.class), jdbi.onDemand(RewardDao.class)),
-                    new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class), guard),
-                    new PublicController(jdbi, workspaces, testimonials, guard, publicCache,
-                            templates, i18n, config.baseUrl()),
-                    new AdminController(jdbi, workspaces, testimonials, config.baseUrl()),
+                    new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class), guard, sites, publicTestimonials),
+                    new TestimonialWallController(cachedPages, sites),
+                    new TestimonialEmbedController(cachedPages),
+                    new TestimonialFeedController(cachedPages),
+                    new TestimonialReviewController(sites, testimonials, testimonialDao, guard),
+                    new TestimonialEditLinkController(sites, testimonials, guard),
+                    new TestimonialModerationController(testimonialDao, workspaces, moderation),
+                    new TestimonialImportController(testimonialDao, workspaces, testimonials),
+                    new TestimonialSetupController(testimonialDao, workspaces, moderation, config.baseUrl()),
+                    publicCache,
                     auditLog,
                     new io.goodword.audit.AuditController(jdbi.onDemand(io.goodword.audit.AuditDao.class)),
                     new io.goodword.data.DataController(new io.goodword.data.WorkspaceExport(jdbi, images, clock),

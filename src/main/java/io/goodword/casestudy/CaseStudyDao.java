@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import io.goodword.testimonial.PublicTestimonial;
+import io.goodword.testimonial.PublicTestimonials;
+import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
@@ -16,7 +19,6 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CaseStudyVersion.class)
 @RegisterConstructorMapper(Approval.class)
 @RegisterConstructorMapper(ClientOption.class)
-@RegisterConstructorMapper(TestimonialCard.class)
 public interface CaseStudyDao {
     String COLUMNS = "id, workspace_id, slug, title, client_id, status, current_version_id, published_version_id, "
             + "published_at, created_at, updated_at";
@@ -150,15 +152,17 @@ public interface CaseStudyDao {
     @SqlQuery("SELECT email FROM accounts WHERE workspace_id = :ws ORDER BY id LIMIT 1")
     Optional<String> ownerEmail(@Bind("ws") long workspaceId);
 
-    String TESTIMONIAL_CARD = """
-            SELECT id, name, role, CASE WHEN consent_show_company THEN company ELSE '' END AS company, rating,
-                   COALESCE(NULLIF(excerpt, ''), body) AS text
-            FROM testimonials
-            WHERE workspace_id = :ws AND status = 'approved' AND consent_publish = TRUE""";
+    /** The testimonial feature's public projection, on this DAO's handle. */
+    @CreateSqlObject
+    PublicTestimonials testimonials();
 
-    @SqlQuery(TESTIMONIAL_CARD + " ORDER BY approved_at DESC, id DESC LIMIT 500")
-    List<TestimonialCard> publishableTestimonials(@Bind("ws") long workspaceId);
+    /** What the editor offers to quote: the most recently approved public testimonials. */
+    default List<PublicTestimonial> publishableTestimonials(long workspaceId) {
+        return testimonials().latest(workspaceId, 500);
+    }
 
-    @SqlQuery(TESTIMONIAL_CARD + " AND id IN (<ids>)")
-    List<TestimonialCard> publishableTestimonials(@Bind("ws") long workspaceId, @BindList("ids") Collection<Long> ids);
+    /** The given testimonials that may still be quoted publicly (one withdrawn since is left out). */
+    default List<PublicTestimonial> publishableTestimonials(long workspaceId, Collection<Long> ids) {
+        return testimonials().byIds(workspaceId, ids);
+    }
 }

@@ -5,6 +5,7 @@ import io.goodword.account.WorkspaceDao;
 import io.goodword.db.Sql;
 import io.goodword.mail.Email;
 import io.goodword.mail.Outbox;
+import io.goodword.testimonial.PublicTestimonial;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Tokens;
 import io.goodword.web.FormErrors;
@@ -72,7 +73,7 @@ public final class CaseStudyService {
         List<Long> wanted = form.testimonialIdList();
         if (wanted.size() != form.testimonialIds().size()) errors.add("testimonials", "casestudy.error.testimonials");
         if (!wanted.isEmpty()) {
-            Set<Long> allowed = dao.publishableTestimonials(workspaceId, wanted).stream().map(TestimonialCard::id)
+            Set<Long> allowed = dao.publishableTestimonials(workspaceId, wanted).stream().map(PublicTestimonial::id)
                     .collect(Collectors.toSet());
             if (!allowed.containsAll(wanted)) errors.add("testimonials", "casestudy.error.testimonials");
         }

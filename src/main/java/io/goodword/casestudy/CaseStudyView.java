@@ -1,17 +1,18 @@
 package io.goodword.casestudy;
 
+import io.goodword.testimonial.PublicTestimonial;
 import io.goodword.web.SafeHtml;
 import java.util.List;
 
 /** A case study ready to render, the same way on the public page, in the preview and on the client's approval page. */
 public record CaseStudyView(String title, String client, String industry, String services, String summary,
                             SafeHtml challenge, SafeHtml approach, SafeHtml results, List<KeyResult> keyResults,
-                            String coverUrl, List<TestimonialCard> testimonials, String ctaText, String ctaUrl) {
+                            String coverUrl, List<PublicTestimonial> testimonials, String ctaText, String ctaUrl) {
 
     /** The HTML parts were sanitized when the version was saved (or the preview was made). */
-    public static CaseStudyView of(CaseStudyContent c, List<TestimonialCard> cards) {
+    public static CaseStudyView of(CaseStudyContent c, List<PublicTestimonial> cards) {
         // keep the author's order of the linked testimonials; drop any that were withdrawn since
-        List<TestimonialCard> ordered = c.testimonialIds().stream()
+        List<PublicTestimonial> ordered = c.testimonialIds().stream()
                 .flatMap(id -> cards.stream().filter(t -> t.id() == id).findFirst().stream()).toList();
         return new CaseStudyView(c.title(), c.clientShown(), c.industry(), c.services(), c.summary(),
                 SafeHtml.alreadySanitized(c.challengeHtml()), SafeHtml.alreadySanitized(c.approachHtml()),

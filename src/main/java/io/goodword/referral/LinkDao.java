@@ -13,12 +13,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Ambassadors' links, and the few things referrals read from other features' tables (clients, approved
- * testimonials, the workspace's account emails): always filtered by workspace in SQL.
+ * Ambassadors' links, and the few things referrals read from other features' tables (clients, the workspace's
+ * account emails): always filtered by workspace in SQL. Testimonials are read through the testimonial feature's
+ * {@link io.goodword.testimonial.PublicTestimonials}, the workspace behind /p/{slug} through
+ * {@link io.goodword.account.PublicSites}.
  */
 @RegisterConstructorMapper(Link.class)
 @RegisterConstructorMapper(ClientRef.class)
-@RegisterConstructorMapper(PublicTestimonial.class)
 @RegisterConstructorMapper(LinkDao.AmbassadorRow.class)
 @RegisterConstructorMapper(WorkspaceRef.class)
 @RegisterConstructorMapper(ReferrerMatch.Candidate.class)
@@ -104,20 +105,10 @@ public interface LinkDao {
     @SqlQuery("SELECT COUNT(*) FROM clients WHERE workspace_id = :ws AND email = :email AND id <> :except")
     int clientsWithEmail(@Bind("ws") long workspaceId, @Bind("email") String email, @Bind("except") long exceptClientId);
 
-    @SqlQuery("""
-            SELECT id, rating, body, name, role, CASE WHEN consent_show_company THEN company ELSE '' END AS company
-            FROM testimonials
-            WHERE workspace_id = :ws AND status = 'approved' AND consent_publish = 1
-            ORDER BY featured DESC, rating DESC, approved_at DESC, id DESC
-            LIMIT :limit""")
-    List<PublicTestimonial> bestTestimonials(@Bind("ws") long workspaceId, @Bind("limit") int limit);
-
     @SqlQuery("SELECT email FROM accounts WHERE workspace_id = :ws ORDER BY id")
     List<String> accountEmails(@Bind("ws") long workspaceId);
 
     @SqlQuery("SELECT id, slug, display_name, language, logo_file FROM workspaces WHERE id = :id")
     Optional<WorkspaceRef> workspace(@Bind("id") long workspaceId);
 
-    @SqlQuery("SELECT id, slug, display_name, language, logo_file FROM workspaces WHERE slug = :slug")
-    Optional<WorkspaceRef> workspaceBySlug(@Bind("slug") String slug);
 }

@@ -1,8 +1,10 @@
 package io.goodword.referral;
 
+import io.goodword.account.PublicSites;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
+import io.goodword.testimonial.PublicTestimonials;
 import io.goodword.web.Cookies;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Views;
@@ -18,14 +20,20 @@ import io.javalin.http.NotFoundResponse;
  */
 public final class ReferralPublicController {
     public static final String COOKIE = "gw_ref";
+    static final int LANDING_TESTIMONIALS = 6;
     private final ReferralService service;
     private final LinkDao links;
     private final FormGuard guard;
+    private final PublicSites sites;
+    private final PublicTestimonials testimonials;
 
-    public ReferralPublicController(ReferralService service, LinkDao links, FormGuard guard) {
+    public ReferralPublicController(ReferralService service, LinkDao links, FormGuard guard, PublicSites sites,
+                                    PublicTestimonials testimonials) {
         this.service = service;
         this.links = links;
         this.guard = guard;
+        this.sites = sites;
+        this.testimonials = testimonials;
     }
 
     /** The link behind /r/{code}; every lookup counts against the IP's unknown-code limit until it is found. */
@@ -49,14 +57,14 @@ public final class ReferralPublicController {
     }
 
     private void renderLanding(Context ctx, ReferralService.LinkContext lc, FriendForm form, FormErrors errors) {
-        WorkspaceRef ws = links.workspace(lc.link().workspaceId()).orElseThrow(NotFoundResponse::new);
-        var t = Views.t(ctx);
+        PublicSites.Site site = sites.site(ctx, lc.link().workspaceId());
+        var t = site.t();
         Program p = lc.program();
         String friendReward = p.running(service.today()) && p.friendReward().present() ? p.friendReward().describe(t) : null;
         Views.render(ctx, "referral/landing.jte", new LandingPage(
-                Views.shellWithTitle(ctx, t.text("referral.landing.title", lc.referrer().firstName(), ws.displayName()), ""),
-                ws, lc.link().code(), lc.referrer().firstName(), friendReward, p.description(), p.terms(),
-                service.bestTestimonials(ws.id()), form, errors));
+                site.shell(ctx, t.text("referral.landing.title", lc.referrer().firstName(), site.brand().name())),
+                site.brand(), lc.link().code(), lc.referrer().firstName(), friendReward, p.description(), p.terms(),
+                testimonials.best(site.workspace().id(), LANDING_TESTIMONIALS), form, errors));
     }
 
     public void submitLanding(Context ctx) {
@@ -81,51 +89,54 @@ public final class ReferralPublicController {
 
     public void landingThanks(Context ctx) {
         ReferralService.LinkContext lc = link(ctx);
-        WorkspaceRef ws = links.workspace(lc.link().workspaceId()).orElseThrow(NotFoundResponse::new);
-        Views.render(ctx, "referral/thanks.jte", new ThanksPage(Views.shell(ctx, "referral.thanks.title"), ws,
-                lc.referrer().firstName()));
-    }
-
-    private WorkspaceRef workspace(Context ctx) {
-        return links.workspaceBySlug(ctx.pathParam("slug")).orElseThrow(NotFoundResponse::new);
+        renderThanks(ctx, sites.site(ctx, lc.link().workspaceId()), lc.referrer().firstName());
     }
 
     public void contact(Context ctx) {
-        WorkspaceRef ws = workspace(ctx);
-        renderContact(ctx, ws, FriendForm.empty().withStamp(guard.stamp(FormGuard.Form.REFERRAL)), FormErrors.none());
+        sites.resolve(ctx).ifPresent(site ->
+                renderContact(ctx, site, FriendForm.empty().withStamp(guard.stamp(FormGuard.Form.REFERRAL)), FormErrors.none()));
     }
 
-    private void renderContact(Context ctx, WorkspaceRef ws, FriendForm form, FormErrors errors) {
-        String referrer = service.attributed(ws.id(), ctx.cookie(COOKIE)).map(lc -> lc.referrer().firstName()).orElse(null);
+    private void renderContact(Context ctx, PublicSites.Site site, FriendForm form, FormErrors errors) {
+        String referrer = service.attributed(site.workspace().id(), ctx.cookie(COOKIE)).map(lc -> lc.referrer().firstName())
+                .orElse(null);
         Views.render(ctx, "referral/contact.jte", new ContactPage(
-                Views.shellWithTitle(ctx, Views.t(ctx).text("referral.contact.title", ws.displayName()), ""),
-                ws, referrer, form, errors));
+                site.shell(ctx, site.t().text("referral.contact.title", site.brand().name())), site.brand(), referrer, form,
+                errors));
     }
 
     public void submitContact(Context ctx) {
-        WorkspaceRef ws = workspace(ctx);
+        sites.resolve(ctx).ifPresent(site -> submitContact(ctx, site));
+    }
+
+    private void submitContact(Context ctx, PublicSites.Site site) {
+        long ws = site.workspace().id();
         FriendForm form = FriendForm.from(ctx);
-        String code = service.attributed(ws.id(), ctx.cookie(COOKIE)).map(lc -> lc.link().code()).orElse(null);
-        FormGuard.Verdict g = code == null ? guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, ws.id()))
-                : guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, ws.id()), Throttle.key(Limit.REFERRAL_CODE, code));
+        String code = service.attributed(ws, ctx.cookie(COOKIE)).map(lc -> lc.link().code()).orElse(null);
+        FormGuard.Verdict g = code == null ? guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, ws))
+                : guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, ws), Throttle.key(Limit.REFERRAL_CODE, code));
         if (!g.passed()) {
             g.refuse(ctx);
-            renderContact(ctx, ws, keepStamp(form), g.errors());
+            renderContact(ctx, site, keepStamp(form), g.errors());
             return;
         }
-        ReferralService.Submission s = service.submitContact(ws.id(), ctx.cookie(COOKIE), form, ctx.ip(), g.once());
+        ReferralService.Submission s = service.submitContact(ws, ctx.cookie(COOKIE), form, ctx.ip(), g.once());
         if (s.outcome() == ReferralService.Outcome.SAVED) {
-            ctx.redirect("/p/" + ws.slug() + "/contact/thanks", HttpStatus.SEE_OTHER);
+            ctx.redirect(site.brand().wallUrl() + "/contact/thanks", HttpStatus.SEE_OTHER);
             return;
         }
         g.release();
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-        renderContact(ctx, ws, keepStamp(form), s.errors());
+        renderContact(ctx, site, keepStamp(form), s.errors());
     }
 
     public void contactThanks(Context ctx) {
-        WorkspaceRef ws = workspace(ctx);
-        Views.render(ctx, "referral/thanks.jte", new ThanksPage(Views.shell(ctx, "referral.thanks.title"), ws, null));
+        sites.resolve(ctx).ifPresent(site -> renderThanks(ctx, site, null));
+    }
+
+    private void renderThanks(Context ctx, PublicSites.Site site, String referrerFirstName) {
+        Views.render(ctx, "referral/thanks.jte", new ThanksPage(site.shell(ctx, site.t().text("referral.thanks.title")),
+                site.brand(), referrerFirstName));
     }
 
     // ---------------------------------------------------------------- the referrer's choice of reward

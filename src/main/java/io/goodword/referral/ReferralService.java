@@ -34,7 +34,6 @@ import org.jdbi.v3.core.Jdbi;
  * {@link #submitFriendFromClient(long, long, FriendForm, String, FormGuard.Once)}.
  */
 public final class ReferralService {
-    static final int LANDING_TESTIMONIALS = 6;
     private static final int CODE_ATTEMPTS = 8;
 
     private final Jdbi jdbi;
@@ -172,10 +171,6 @@ public final class ReferralService {
     }
 
     public int attributionDays(long workspaceId) { return programs.settingsOrDefault(workspaceId).attributionDays(); }
-
-    public List<PublicTestimonial> bestTestimonials(long workspaceId) {
-        return links.bestTestimonials(workspaceId, LANDING_TESTIMONIALS);
-    }
 
     public enum Sent { SENT, NO_EMAIL, NO_LINK }
 

@@ -1,8 +1,7 @@
 package io.goodword.referral;
 
-import io.goodword.web.FormErrors;
+import io.goodword.account.Brand;
 import io.goodword.web.Shell;
-import java.util.List;
 
 /** After a friend's form was sent. */
-public record ThanksPage(Shell shell, WorkspaceRef workspace, String referrerFirstName) {}
+public record ThanksPage(Shell shell, Brand brand, String referrerFirstName) {}

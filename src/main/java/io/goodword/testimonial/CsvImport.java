@@ -2,8 +2,8 @@ package io.goodword.testimonial;
 
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
-import java.io.IOException;
-import java.io.StringReader;
+import io.goodword.web.csv.ColumnMapping;
+import io.goodword.web.csv.CsvTable;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -12,9 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reading testimonials from a CSV file: the header row names the columns, the freelancer maps them to our fields on
@@ -23,6 +20,7 @@ import org.apache.commons.csv.CSVRecord;
 public final class CsvImport {
     public static final int MAX_ROWS = 2000;
     public static final int MAX_CHARS = 2_000_000;
+    private static final CsvTable.Limits LIMITS = CsvTable.Limits.truncating(MAX_CHARS, MAX_ROWS);
     /** Our fields, in the order the preview shows them. */
     public static final List<String> FIELDS = List.of("name", "body", "rating", "role", "company", "website", "email",
             "consent", "tags");
@@ -36,9 +34,6 @@ public final class CsvImport {
             "email", List.of("email", "e-mail", "mail"),
             "consent", List.of("consent", "publish", "public", "consent to publish"),
             "tags", List.of("tags", "tag", "labels"));
-
-    /** The parsed file: its header names and raw rows. */
-    public record Table(List<String> headers, List<List<String>> rows, boolean truncated) {}
 
     /** One row as it would be imported; {@code errors} say why not, {@code duplicate} that we already have it. */
     public record Row(int line, String name, String body, int rating, String role, String company, String website,
@@ -55,61 +50,22 @@ public final class CsvImport {
 
     private CsvImport() {}
 
-    public static Table parse(String text) throws Unreadable {
-        if (text == null || text.isBlank() || text.length() > MAX_CHARS) throw new Unreadable();
-        String t = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        char delimiter = guessDelimiter(t);
-        try (CSVParser p = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true).get()
-                .parse(new StringReader(t))) {
-            List<List<String>> rows = new ArrayList<>();
-            List<String> headers = null;
-            boolean truncated = false;
-            for (CSVRecord r : p) {
-                List<String> cells = new ArrayList<>();
-                r.forEach(c -> cells.add(c == null ? "" : c.strip()));
-                if (headers == null) {
-                    headers = cells;
-                    continue;
-                }
-                if (rows.size() >= MAX_ROWS) {
-                    truncated = true;
-                    break;
-                }
-                rows.add(cells);
-            }
-            if (headers == null || headers.isEmpty()) throw new Unreadable();
-            return new Table(headers, rows, truncated);
-        } catch (IOException | RuntimeException e) {
-            throw new Unreadable();
-        }
-    }
-
-    private static char guessDelimiter(String text) {
-        int nl = text.indexOf('\n');
-        String first = nl < 0 ? text : text.substring(0, nl);
-        long semis = first.chars().filter(c -> c == ';').count();
-        long commas = first.chars().filter(c -> c == ',').count();
-        long tabs = first.chars().filter(c -> c == '\t').count();
-        if (tabs > commas && tabs > semis) return '\t';
-        return semis > commas ? ';' : ',';
+    /** The file, read by the shared engine; past {@link #MAX_ROWS} the preview says it was cut. */
+    public static CsvTable.Table parse(String text) throws Unreadable {
+        if (CsvTable.parse(text, LIMITS) instanceof CsvTable.Table table) return table;
+        throw new Unreadable();
     }
 
     /** Field → column index (-1: not imported), guessed from the header names. */
     public static Map<String, Integer> guessMapping(List<String> headers) {
+        Map<String, Integer> guessed = ColumnMapping.guess(headers, FIELDS, SYNONYMS);
         Map<String, Integer> m = new LinkedHashMap<>();
-        for (String field : FIELDS) {
-            int found = -1;
-            for (int i = 0; i < headers.size() && found < 0; i++) {
-                String h = headers.get(i).toLowerCase(Locale.ROOT).replace('_', ' ').strip();
-                if (SYNONYMS.get(field).contains(h)) found = i;
-            }
-            m.put(field, found);
-        }
+        for (String field : FIELDS) m.put(field, guessed.getOrDefault(field, -1));
         return m;
     }
 
     /** Checks every row under this mapping; {@code known} says whether a body hash is already in the workspace. */
-    public static List<Row> rows(Table table, Map<String, Integer> mapping, Predicate<String> known) {
+    public static List<Row> rows(CsvTable.Table table, Map<String, Integer> mapping, Predicate<String> known) {
         List<Row> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int line = 1;
@@ -141,8 +97,7 @@ public final class CsvImport {
     }
 
     private static String cell(List<String> cells, Map<String, Integer> mapping, String field) {
-        Integer i = mapping.get(field);
-        return i == null || i < 0 || i >= cells.size() ? "" : cells.get(i);
+        return ColumnMapping.cell(cells, mapping, field);
     }
 
     /** "5", "4.0", "★★★★" or "4/5"; 0 when unreadable. */

@@ -10,8 +10,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -19,6 +17,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.zip.GZIPOutputStream;
+import io.goodword.security.CurrentUser;
+import io.goodword.web.CachedResponse;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -34,13 +36,20 @@ public final class PublicCache {
     static final Duration REVALIDATE = Duration.ofMillis(900);
 
     /**
-     * Bytes ready to send (plain and gzipped, so neither is compressed per request), with their validators and the
-     * Last-Modified header already formatted.
+     * A rendered page as of a stamp: the bytes to send (see {@link CachedResponse}), or none when the page does not
+     * exist (a page number past the end, an unknown tag), which is cached too so probing costs no render.
      */
-    public record Rendered(byte[] bytes, byte[] gzipped, String contentType, String etag, Instant lastModified,
-                           String lastModifiedHeader, String stamp) {
-        public static Rendered notFound(WallState state) {
-            return new Rendered(new byte[0], new byte[0], "", "", state.updatedAt(), "", state.stamp());
+    public record Rendered(CachedResponse response, String stamp) {
+        public static Rendered notFound(WallState state) { return new Rendered(null, state.stamp()); }
+
+        public boolean found() { return response != null; }
+
+        int weight() { return (found() ? response.bytes().length : 0) + 200; }
+
+        /** The hot path: the cached bytes (or 304), and a 404 for a page that does not exist. */
+        public void writeTo(Context ctx) {
+            if (!found()) throw new NotFoundResponse();
+            response.writeTo(ctx);
         }
     }
 
@@ -50,9 +59,7 @@ public final class PublicCache {
      * PUBLIC_CACHE=false, which bypasses only the page bytes): counting and averaging reads every approved
      * testimonial of the workspace, so done per render it made each render slower the bigger the workspace.
      */
-    public record Summary(TestimonialDao.Aggregate aggregate, java.util.List<String> tags, String stamp) {}
-
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    public record Summary(PublicTestimonials.Aggregate aggregate, java.util.List<String> tags, String stamp) {}
 
     /**
      * A workspace's stamp and when it was read; {@code refreshing} lets exactly one request re-read a stale stamp
@@ -70,7 +77,7 @@ public final class PublicCache {
     private final Cache<String, Checked> bySlug = Caffeine.newBuilder().maximumSize(20_000)
             .expireAfterAccess(Duration.ofMinutes(30)).build();
     private final Cache<String, Rendered> pages = Caffeine.newBuilder()
-            .maximumWeight(128L * 1024 * 1024).weigher((String k, Rendered r) -> r.bytes().length + 200)
+            .maximumWeight(128L * 1024 * 1024).weigher((String k, Rendered r) -> r.weight())
             .expireAfterAccess(Duration.ofHours(6)).build();
 
     private final Cache<Long, Summary> summaries = Caffeine.newBuilder().maximumSize(20_000)
@@ -138,11 +145,18 @@ public final class PublicCache {
         pages.asMap().keySet().removeIf(k -> k.startsWith(prefix));
     }
 
+    /** After a settings change in this process the wall must show it at once (other processes: within a second). */
+    public void afterSettings(Context ctx) {
+        CurrentUser u = CurrentUser.of(ctx);
+        if (u != null && "POST".equals(ctx.method().name())) invalidate(u.workspaceId());
+    }
+
     /** Builds the cache entry of freshly rendered text. */
     public static Rendered rendered(String text, String contentType, WallState state) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Instant modified = state.updatedAt().truncatedTo(ChronoUnit.SECONDS);
-        return new Rendered(bytes, gzip(bytes), contentType, etag(bytes), modified, HTTP_DATE.format(modified), state.stamp());
+        return new Rendered(new CachedResponse(bytes, gzip(bytes), contentType, etag(bytes), modified,
+                CachedResponse.httpDate(modified)), state.stamp());
     }
 
     private static byte[] gzip(byte[] bytes) {

@@ -4,22 +4,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * A testimonial as the public may see it: only the fields the client consented to, never the email or the IP.
- * Every public page, the widget and the JSON feed are built from this record and nothing else.
+ * A testimonial as the public may see it: only the fields the client consented to, never the email or the IP, and
+ * the moderator's excerpt instead of the full text when there is one. Every public page (wall, single, widget, feed,
+ * referral landing, case studies) is built from this record and nothing else; {@link PublicTestimonials} reads it.
  */
 public record PublicTestimonial(long id, int rating, String text, String name, String role, String company,
                                 String website, String photoUrl, boolean verified, boolean featured, String reply,
                                 LocalDate date, List<String> tags) {
 
     /** Empty when the testimonial may not be shown at all. */
-    public static java.util.Optional<PublicTestimonial> of(Testimonial t, List<String> tags) {
-        if (!t.isPublic()) return java.util.Optional.empty();
+    public static Optional<PublicTestimonial> of(Testimonial t, List<String> tags) {
+        if (!t.isPublic()) return Optional.empty();
         String excerpt = t.excerpt() == null || t.excerpt().isBlank() ? null : t.excerpt();
         Instant when = t.approvedAt() != null ? t.approvedAt() : t.createdAt();
-        return java.util.Optional.of(new PublicTestimonial(t.id(), shownRating(t.rating()), excerpt != null ? excerpt : t.body(), t.name(),
-                t.role(), t.consentShowCompany() ? t.company() : "", t.consentShowCompany() ? t.website() : "",
+        return Optional.of(new PublicTestimonial(t.id(), shownRating(t.rating()), excerpt != null ? excerpt : t.body(),
+                t.name(), t.role(), t.consentShowCompany() ? t.company() : "", t.consentShowCompany() ? t.website() : "",
                 t.consentShowPhoto() ? t.photoUrl() : null, t.verified(), t.featured(),
                 t.reply() == null || t.reply().isBlank() ? null : t.reply(),
                 when == null ? null : LocalDate.ofInstant(when, ZoneOffset.UTC), List.copyOf(tags)));
@@ -31,16 +33,22 @@ public record PublicTestimonial(long id, int rating, String text, String name, S
      */
     public static int shownRating(int rating) { return Math.max(1, Math.min(5, rating)); }
 
+    /** "★★★★☆" for a rating, clamped like {@link #shownRating}. */
+    public static String stars(int rating) {
+        int r = shownRating(rating);
+        return "★".repeat(r) + "☆".repeat(5 - r);
+    }
+
     /** "Designer, Acme" or "Designer" or "". */
     public String byline() {
         if (!role.isBlank() && !company.isBlank()) return role + ", " + company;
         return role.isBlank() ? company : role;
     }
 
-    public String stars() {
-        int r = shownRating(rating);
-        return "★".repeat(r) + "☆".repeat(5 - r);
-    }
+    /** "Ada, Designer, Acme": who said it, as a quote's caption. */
+    public String attribution() { return byline().isEmpty() ? name : name + ", " + byline(); }
+
+    public String stars() { return stars(rating); }
 
     public String initial() { return name.isBlank() ? "?" : name.substring(0, name.offsetByCodePoints(0, 1)).toUpperCase(); }
 }

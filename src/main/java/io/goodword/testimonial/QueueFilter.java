@@ -1,5 +1,6 @@
 package io.goodword.testimonial;
 
+import io.goodword.web.Pager;
 import io.goodword.web.Validation;
 import io.javalin.http.Context;
 import java.net.URLEncoder;
@@ -33,7 +34,7 @@ public record QueueFilter(TestimonialStatus status, Integer rating, String tag, 
         String q = Validation.clean(ctx.queryParam("q"));
         if (q.length() > 100) q = q.substring(0, 100);
         return new QueueFilter(status, rating, tag.isEmpty() ? null : tag, TestimonialSource.parse(ctx.queryParam("source")),
-                verified, q.isEmpty() ? null : q, WallPaging.pageParam(ctx.queryParam("page")));
+                verified, q.isEmpty() ? null : q, Pager.param(ctx.queryParam("page")));
     }
 
     public String statusParam() { return status == null ? "all" : status.db(); }

@@ -16,5 +16,12 @@ public record Testimonial(long id, long workspaceId, Long clientId, TestimonialS
     /** The client's words were changed by the freelancer. */
     public boolean edited() { return originalBody != null && !originalBody.equals(body); }
 
+    /** The same row with another reply (the detail page shows a too-long reply as typed). */
+    public Testimonial withReply(String newReply) {
+        return new Testimonial(id, workspaceId, clientId, status, source, verified, rating, body, excerpt, name, role,
+                company, website, email, photoFile, consentPublish, consentShowPhoto, consentShowCompany, featured,
+                newReply, submittedIp, originalBody, createdAt, updatedAt, approvedAt);
+    }
+
     public String photoUrl() { return photoFile == null ? null : "/media/" + photoFile; }
 }

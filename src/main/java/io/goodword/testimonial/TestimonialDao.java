@@ -2,7 +2,9 @@ package io.goodword.testimonial;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -14,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Testimonials, their tags and edit history. Every statement names the workspace: a foreign id is simply not found.
- * Public queries add {@code status = 'approved' AND consent_publish = 1} in SQL, so nothing else can leak.
+ * What the public may see is read through {@link PublicTestimonials} alone.
  */
 @RegisterConstructorMapper(Testimonial.class)
 @RegisterConstructorMapper(TestimonialEdit.class)
@@ -26,17 +28,16 @@ public interface TestimonialDao {
             t.id, t.workspace_id, t.client_id, t.status, t.source, t.verified, t.rating, t.body, t.excerpt, t.name, t.role,
             t.company, t.website, t.email, t.photo_file, t.consent_publish, t.consent_show_photo, t.consent_show_company,
             t.featured, t.reply, t.submitted_ip, t.original_body, t.created_at, t.updated_at, t.approved_at""";
-    String PUBLIC = " t.status = 'approved' AND t.consent_publish = 1 ";
     String TAG_FILTER = " (:tag IS NULL OR EXISTS (SELECT 1 FROM testimonial_tags g WHERE g.testimonial_id = t.id AND g.workspace_id = :ws AND g.tag = :tag)) ";
+    String TAGS_FOR = """
+            SELECT testimonial_id, tag FROM testimonial_tags
+            WHERE workspace_id = :ws AND testimonial_id IN (<ids>) ORDER BY tag""";
 
     /** A tag and the testimonial carrying it. */
     record TagRow(long testimonialId, String tag) {}
 
     /** Count per status, for the queue's tabs. */
     record StatusCount(String status, long count) {}
-
-    /** Average rating and count of what is public. */
-    record Aggregate(long count, double average) {}
 
     @SqlUpdate("""
             INSERT INTO testimonials (workspace_id, client_id, status, source, verified, rating, body, original_body, body_hash,
@@ -162,11 +163,16 @@ public interface TestimonialDao {
     @SqlQuery("SELECT tag FROM testimonial_tags WHERE testimonial_id = :id AND workspace_id = :ws ORDER BY tag")
     List<String> tagsOf(@Bind("ws") long workspaceId, @Bind("id") long id);
 
-    @SqlQuery("""
-            SELECT testimonial_id, tag FROM testimonial_tags
-            WHERE workspace_id = :ws AND testimonial_id IN (<ids>) ORDER BY tag""")
+    @SqlQuery(TAGS_FOR)
     @RegisterConstructorMapper(TagRow.class)
     List<TagRow> tagsFor(@Bind("ws") long workspaceId, @BindList(value = "ids", onEmpty = BindList.EmptyHandling.NULL_STRING) List<Long> ids);
+
+    /** The tags of each of these testimonials, in one statement. */
+    default Map<Long, List<String>> tagsById(long workspaceId, List<Testimonial> items) {
+        if (items.isEmpty()) return Map.of();
+        return tagsFor(workspaceId, items.stream().map(Testimonial::id).toList()).stream()
+                .collect(Collectors.groupingBy(TagRow::testimonialId, Collectors.mapping(TagRow::tag, Collectors.toList())));
+    }
 
     @SqlQuery("SELECT DISTINCT tag FROM testimonial_tags WHERE workspace_id = :ws ORDER BY tag")
     List<String> allTags(@Bind("ws") long workspaceId);
@@ -184,50 +190,6 @@ public interface TestimonialDao {
             SELECT id, editor, field, before_text, after_text, created_at FROM testimonial_edits
             WHERE workspace_id = :ws AND testimonial_id = :id ORDER BY created_at DESC, id DESC""")
     List<TestimonialEdit> editsOf(@Bind("ws") long workspaceId, @Bind("id") long id);
-
-    // ---- public pages ----
-
-    /**
-     * One page of the public list. Without a tag or rating filter (the wall, the feed) the page's ids come from
-     * ix_testimonials_public alone (workspace, status, consent, featured, approved_at, and the primary key InnoDB
-     * appends), then only those rows are read: with a plain OFFSET MariaDB read every skipped row, so the last page of
-     * a 2,000-testimonial wall read 2,000 rows (ANALYZE: 22 ms against 2.4 ms). A filter written as
-     * {@code :tag IS NULL OR ...} is not folded away by MariaDB and costs the index-only scan, hence two statements.
-     */
-    default List<Testimonial> publicList(long workspaceId, String tag, int minRating, int limit, int offset) {
-        return tag == null && minRating <= 1 ? publicPage(workspaceId, limit, offset)
-                : publicPageFiltered(workspaceId, tag, minRating, limit, offset);
-    }
-
-    @SqlQuery("SELECT " + COLUMNS + " FROM testimonials t JOIN (SELECT t.id FROM testimonials t WHERE t.workspace_id = :ws AND"
-            + PUBLIC + """
-            ORDER BY t.featured DESC, t.approved_at DESC, t.id DESC
-            LIMIT :limit OFFSET :offset) k ON k.id = t.id
-            WHERE t.workspace_id = :ws
-            ORDER BY t.featured DESC, t.approved_at DESC, t.id DESC""")
-    List<Testimonial> publicPage(@Bind("ws") long workspaceId, @Bind("limit") int limit, @Bind("offset") int offset);
-
-    @SqlQuery("SELECT " + COLUMNS + " FROM testimonials t WHERE t.workspace_id = :ws AND" + PUBLIC + "AND" + TAG_FILTER + """
-            AND t.rating >= :minRating
-            ORDER BY t.featured DESC, t.approved_at DESC, t.id DESC
-            LIMIT :limit OFFSET :offset""")
-    List<Testimonial> publicPageFiltered(@Bind("ws") long workspaceId, @Bind("tag") String tag, @Bind("minRating") int minRating,
-                                         @Bind("limit") int limit, @Bind("offset") int offset);
-
-    @SqlQuery("SELECT COUNT(*) FROM testimonials t WHERE t.workspace_id = :ws AND" + PUBLIC + "AND" + TAG_FILTER)
-    long publicCount(@Bind("ws") long workspaceId, @Bind("tag") String tag);
-
-    @SqlQuery("SELECT COUNT(*) AS count, COALESCE(AVG(t.rating), 0) AS average FROM testimonials t WHERE t.workspace_id = :ws AND" + PUBLIC)
-    @RegisterConstructorMapper(Aggregate.class)
-    Aggregate publicAggregate(@Bind("ws") long workspaceId);
-
-    @SqlQuery("SELECT " + COLUMNS + " FROM testimonials t WHERE t.id = :id AND t.workspace_id = :ws AND" + PUBLIC)
-    Optional<Testimonial> findPublic(@Bind("ws") long workspaceId, @Bind("id") long id);
-
-    @SqlQuery("""
-            SELECT DISTINCT g.tag FROM testimonial_tags g JOIN testimonials t ON t.id = g.testimonial_id
-            WHERE g.workspace_id = :ws AND t.workspace_id = :ws AND""" + PUBLIC + " ORDER BY g.tag")
-    List<String> publicTags(@Bind("ws") long workspaceId);
 
     // ---- workspace-level data this feature owns ----
 

@@ -1,7 +1,9 @@
 package io.goodword.testimonial;
 
 import io.goodword.web.FormErrors;
+import io.goodword.web.Uploads;
 import io.goodword.web.Validation;
+import io.goodword.media.ImageStore;
 import io.javalin.http.Context;
 
 /**
@@ -18,6 +20,15 @@ public record TestimonialForm(String rating, String body, String name, String ro
 
     public static TestimonialForm empty() {
         return new TestimonialForm("", "", "", "", "", "", "", false, false, false, null);
+    }
+
+    /**
+     * The uploaded photo's bytes, or null; an oversize file becomes a too-large marker the store refuses (so it is
+     * never read whole). Every testimonial form reads its photo here (public form, edit link, check-in step).
+     */
+    public static byte[] uploadedPhoto(Context ctx) {
+        Uploads.Upload u = Uploads.read(ctx, "photo", ImageStore.MAX_BYTES);
+        return u instanceof Uploads.TooLarge ? new byte[(int) ImageStore.MAX_BYTES + 1] : Uploads.bytesOrNull(u);
     }
 
     public static TestimonialForm from(Context ctx) {

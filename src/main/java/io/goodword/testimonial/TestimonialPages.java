@@ -1,9 +1,12 @@
 package io.goodword.testimonial;
 
 import gg.jte.Content;
+import io.goodword.account.Brand;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
+import io.goodword.web.Pager;
 import io.goodword.web.Shell;
+import io.goodword.web.SocialMeta;
 import java.util.List;
 import java.util.Map;
 
@@ -11,28 +14,12 @@ import java.util.Map;
 public final class TestimonialPages {
     private TestimonialPages() {}
 
-    /** The freelancer's public identity, as the wall, widget and forms show it. */
-    public record Brand(String slug, String name, String headline, String bio, String logoUrl, String website,
-                        String themeUrl) {
-        public String wallUrl() { return "/p/" + slug; }
-    }
-
-    public record Pager(int page, int pages, String baseQuery) {
-        public boolean hasPrev() { return page > 1; }
-        public boolean hasNext() { return page < pages; }
-        public String prevUrl() { return url(page - 1); }
-        public String nextUrl() { return url(page + 1); }
-        private String url(int p) { return "?" + (baseQuery.isEmpty() ? "" : baseQuery + "&") + "page=" + p; }
-    }
-
     // ---- public ----
 
     public record WallPage(Shell shell, Brand brand, List<PublicTestimonial> items, long count, String average,
-                           List<String> tags, String activeTag, Pager pager, String canonicalUrl, String imageUrl,
-                           String description, Content jsonLd) {}
+                           List<String> tags, String activeTag, Pager pager, SocialMeta meta, Content jsonLd) {}
 
-    public record SinglePage(Shell shell, Brand brand, PublicTestimonial item, String canonicalUrl, String imageUrl,
-                             String description, Content jsonLd) {}
+    public record SinglePage(Shell shell, Brand brand, PublicTestimonial item, SocialMeta meta, Content jsonLd) {}
 
     public record ReviewPage(Shell shell, Brand brand, String prompt, TestimonialForm form, FormErrors errors,
                              String action, String stamp) {}
@@ -57,6 +44,15 @@ public final class TestimonialPages {
     public record DetailPage(Shell shell, Testimonial t, List<String> tags, List<TestimonialEdit> edits, ContentForm form,
                              FormErrors errors, String publicUrl) {
         public String tagsText() { return String.join(", ", tags); }
+
+        /** The status changes offered from the current status (feature/unfeature is offered separately). */
+        public List<String> statusActions() {
+            return switch (t.status()) {
+                case PENDING -> List.of("approve", "reject", "archive");
+                case APPROVED -> List.of("reject", "archive");
+                default -> List.of("restore", "approve");
+            };
+        }
     }
 
     public record NewPage(Shell shell, TestimonialForm form, FormErrors errors, boolean approveNow) {}

@@ -1,28 +1,21 @@
 package io.goodword.testimonial;
 
 import io.goodword.account.Workspace;
-import io.goodword.mail.Email;
 import io.goodword.mail.Outbox;
 import io.goodword.media.ImageStore;
-import io.goodword.security.CurrentUser;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Tokens;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
-import io.goodword.web.Localizer;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The rules of testimonials: submission (from the open form, a personal link, by hand or by import), the submitter's
- * private edit link, and moderation. Every change to what the public sees bumps the workspace's wall version in the
- * same transaction and clears this process's public cache after commit.
+ * How testimonials come in: from the open form, a personal link, by hand or by import, and the submitter's private
+ * edit link. Moderation (what the public sees) is {@link TestimonialModeration}.
  */
 public final class TestimonialService {
     static final int PHOTO_SIDE = 256;
@@ -44,31 +37,19 @@ public final class TestimonialService {
         public boolean repeated() { return testimonial == null && errors.isEmpty(); }
     }
 
-    public enum Action { APPROVE, REJECT, ARCHIVE, RESTORE, FEATURE, UNFEATURE;
-        public static Action parse(String s) {
-            if (s == null) return null;
-            for (Action a : values()) if (a.name().equalsIgnoreCase(s.strip())) return a;
-            return null;
-        }
-    }
-
     private final Jdbi jdbi;
-    private final Outbox outbox;
     private final ImageStore images;
     private final PublicCache cache;
-    private final I18n i18n;
     private final Clock clock;
-    private final String baseUrl;
+    private final TestimonialMails mails;
 
     public TestimonialService(Jdbi jdbi, Outbox outbox, ImageStore images, PublicCache cache, I18n i18n, Clock clock,
                               String baseUrl) {
         this.jdbi = jdbi;
-        this.outbox = outbox;
         this.images = images;
         this.cache = cache;
-        this.i18n = i18n;
         this.clock = clock;
-        this.baseUrl = baseUrl;
+        this.mails = new TestimonialMails(outbox, i18n, baseUrl);
     }
 
     // ---------------------------------------------------------------- submission
@@ -114,8 +95,8 @@ public final class TestimonialService {
                         file, f.consentPublish(), f.consentShowPhoto(), f.consentShowCompany(), origin.ip(),
                         token == null ? null : Tokens.sha256(token), null);
                 Testimonial t = dao.findById(ws.id(), id).orElseThrow();
-                notifyFreelancer(h, ws, t);
-                if (token != null) sendEditLink(h, ws, t, token);
+                mails.notifyFreelancer(h, ws, t);
+                if (token != null) mails.sendEditLink(h, ws, t, token);
                 return Optional.of(t);
             });
         } catch (RuntimeException e) {
@@ -208,88 +189,6 @@ public final class TestimonialService {
         return n == 1;
     }
 
-    // ---------------------------------------------------------------- moderation
-
-    /** Applies one moderation action; false when the testimonial is not in this workspace. */
-    public boolean apply(long workspaceId, long id, Action action) {
-        return apply(workspaceId, List.of(id), action) == 1;
-    }
-
-    /** Applies an action to several testimonials at once; returns how many were in this workspace. */
-    public int apply(long workspaceId, List<Long> ids, Action action) {
-        int n = changePublic(workspaceId, h -> {
-            TestimonialDao dao = h.attach(TestimonialDao.class);
-            int count = 0;
-            for (long id : ids) {
-                count += switch (action) {
-                    case APPROVE -> dao.setStatus(workspaceId, id, TestimonialStatus.APPROVED.db(), clock.instant());
-                    case REJECT -> dao.setStatus(workspaceId, id, TestimonialStatus.REJECTED.db(), clock.instant());
-                    case ARCHIVE -> dao.setStatus(workspaceId, id, TestimonialStatus.ARCHIVED.db(), clock.instant());
-                    case RESTORE -> dao.setStatus(workspaceId, id, TestimonialStatus.PENDING.db(), clock.instant());
-                    case FEATURE -> dao.setFeatured(workspaceId, id, true);
-                    case UNFEATURE -> dao.setFeatured(workspaceId, id, false);
-                };
-            }
-            return count;
-        });
-        return n;
-    }
-
-    public boolean setTags(long workspaceId, long id, List<String> tags) {
-        return changePublic(workspaceId, h -> {
-            TestimonialDao dao = h.attach(TestimonialDao.class);
-            if (dao.findById(workspaceId, id).isEmpty()) return 0;
-            dao.clearTags(workspaceId, id);
-            if (!tags.isEmpty()) dao.addTags(workspaceId, id, tags);
-            return 1;
-        }) == 1;
-    }
-
-    public boolean setReply(long workspaceId, long id, String reply) {
-        return changePublic(workspaceId, h -> h.attach(TestimonialDao.class)
-                .setReply(workspaceId, id, reply == null || reply.isBlank() ? null : reply)) == 1;
-    }
-
-    /** Saves the freelancer's edit; each changed field is recorded with its before and after. */
-    public FormErrors edit(long workspaceId, long id, ContentForm form, CurrentUser user) {
-        FormErrors errors = form.validate();
-        if (!errors.isEmpty()) return errors;
-        changePublic(workspaceId, h -> {
-            TestimonialDao dao = h.attach(TestimonialDao.class);
-            Testimonial t = dao.findById(workspaceId, id).orElseThrow(() -> new io.javalin.http.NotFoundResponse());
-            ContentForm before = ContentForm.of(t);
-            record(dao, t, user, "body", before.body(), form.body());
-            record(dao, t, user, "excerpt", before.excerpt(), form.excerpt());
-            record(dao, t, user, "name", before.name(), form.name());
-            record(dao, t, user, "role", before.role(), form.role());
-            record(dao, t, user, "company", before.company(), form.company());
-            record(dao, t, user, "website", before.website(), form.website());
-            return dao.updateContent(workspaceId, id, form.body(), form.excerpt().isBlank() ? null : form.excerpt(),
-                    form.name(), form.role(), form.company(), form.website());
-        });
-        return errors;
-    }
-
-    /** Puts the client's original words back (recorded as an edit too). */
-    public boolean restoreOriginal(long workspaceId, long id, CurrentUser user) {
-        return changePublic(workspaceId, h -> {
-            TestimonialDao dao = h.attach(TestimonialDao.class);
-            Optional<Testimonial> t = dao.findById(workspaceId, id);
-            if (t.isEmpty()) return 0;
-            String original = t.get().originalBody() != null ? t.get().originalBody() : t.get().body();
-            record(dao, t.get(), user, "body", t.get().body(), original);
-            dao.updateContent(workspaceId, id, original, t.get().excerpt(), t.get().name(), t.get().role(),
-                    t.get().company(), t.get().website());
-            return 1;
-        }) == 1;
-    }
-
-    private static void record(TestimonialDao dao, Testimonial t, CurrentUser user, String field, String before, String after) {
-        if (Objects.equals(before == null ? "" : before, after == null ? "" : after)) return;
-        dao.recordEdit(t.workspaceId(), t.id(), user.accountId(), user.displayName(), field, before == null ? "" : before,
-                after == null ? "" : after);
-    }
-
     /** A testimonial the freelancer received elsewhere (an email, a call), typed in by hand. */
     public SubmitResult addManual(Workspace ws, TestimonialForm form, byte[] photo, boolean approveNow) {
         TestimonialForm f = form.withCurrentPhoto(null);
@@ -336,52 +235,9 @@ public final class TestimonialService {
         });
     }
 
-    public void setPrompt(long workspaceId, String prompt) {
-        changePublic(workspaceId, h -> {
-            h.attach(TestimonialDao.class).setPrompt(workspaceId, prompt == null || prompt.isBlank() ? null : prompt);
-            return 1;
-        });
-    }
-
-    /** Runs a change in a transaction that also bumps the wall version, then clears this process's cache. */
-    private int changePublic(long workspaceId, org.jdbi.v3.core.HandleCallback<Integer, RuntimeException> change) {
-        int n = jdbi.inTransaction(h -> {
-            int count = change.withHandle(h);
-            if (count > 0) h.attach(TestimonialDao.class).bumpWallVersion(workspaceId);
-            return count;
-        });
-        cache.invalidate(workspaceId);
-        return n;
-    }
-
     /** The same words, however spaced or capitalised, give the same hash. */
     public static String bodyHash(String body) {
         String normal = body == null ? "" : body.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}]+", " ").strip();
         return Tokens.sha256(normal);
-    }
-
-    // ---------------------------------------------------------------- emails
-
-    private void notifyFreelancer(Handle h, Workspace ws, Testimonial t) {
-        Localizer l = i18n.localizer(ws.language());
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(l.text("testimonial.mail.new.body", t.name(), t.rating()));
-        paragraphs.add("“" + (t.body().length() > 300 ? t.body().substring(0, 300) + "…" : t.body()) + "”");
-        if (t.verified()) paragraphs.add(l.text("testimonial.mail.new.verified"));
-        for (String to : h.attach(TestimonialDao.class).freelancerEmails(ws.id())) {
-            Email mail = Email.of(to, l.text("testimonial.mail.new.subject", t.name(), t.rating()),
-                            l.text("testimonial.mail.new.greeting"), paragraphs)
-                    .withAction(l.text("testimonial.mail.new.action"), baseUrl + "/admin/testimonials/" + t.id());
-            outbox.enqueue(h, ws.id(), "testimonial-new", mail);
-        }
-    }
-
-    private void sendEditLink(Handle h, Workspace ws, Testimonial t, String token) {
-        Localizer l = i18n.localizer(ws.language());
-        Email mail = Email.of(t.email(), l.text("testimonial.mail.thanks.subject", ws.displayName()),
-                        l.text("mail.greeting", t.name()),
-                        List.of(l.text("testimonial.mail.thanks.body", ws.displayName()), l.text("testimonial.mail.thanks.edit")))
-                .withAction(l.text("testimonial.mail.thanks.action"), baseUrl + "/testimonial/edit/" + token);
-        outbox.enqueue(h, ws.id(), "testimonial-edit-link", mail);
     }
 }

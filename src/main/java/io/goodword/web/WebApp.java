@@ -41,8 +41,15 @@ public final class WebApp {
                            ApprovalController caseStudyApprovals,
                            ReferralAdminController referralAdmin, ReferralPipelineController referralPipeline,
                            ReferralPublicController referralPublic,
-                           io.goodword.testimonial.PublicController testimonialPublic,
-                           io.goodword.testimonial.AdminController testimonialAdmin,
+                           io.goodword.testimonial.TestimonialWallController testimonialWall,
+                           io.goodword.testimonial.TestimonialEmbedController testimonialEmbed,
+                           io.goodword.testimonial.TestimonialFeedController testimonialFeed,
+                           io.goodword.testimonial.TestimonialReviewController testimonialReview,
+                           io.goodword.testimonial.TestimonialEditLinkController testimonialEditLink,
+                           io.goodword.testimonial.TestimonialModerationController testimonialModeration,
+                           io.goodword.testimonial.TestimonialImportController testimonialImport,
+                           io.goodword.testimonial.TestimonialSetupController testimonialSetup,
+                           io.goodword.testimonial.PublicCache publicCache,
                            io.goodword.audit.AuditLog auditLog, io.goodword.audit.AuditController audit,
                            io.goodword.data.DataController data, io.goodword.growth.DashboardController dashboard) {}
 
@@ -112,11 +119,12 @@ public final class WebApp {
     private static void routes(Features f) {
         // The pages visitors and host sites load most come first: Javalin tries the routes in this order, so each
         // request of the hot path matches against a handful of patterns instead of a hundred.
-        get("/p/{slug}", f.testimonialPublic()::wall);
-        get("/p/{slug}/t/{id}", f.testimonialPublic()::single);
-        get("/p/{slug}/testimonials.json", f.testimonialPublic()::feed);
-        get("/p/{slug}/theme.css", f.testimonialPublic()::theme);
-        get("/embed/{slug}", f.testimonialPublic()::embed); // also /embed/{slug}.js, the loader
+        get("/p/{slug}", f.testimonialWall()::wall);
+        get("/p/{slug}/t/{id}", f.testimonialWall()::single);
+        get("/p/{slug}/testimonials.json", f.testimonialFeed()::feed);
+        get("/p/{slug}/theme.css", f.testimonialWall()::theme);
+        get("/embed/{slug}.js", f.testimonialEmbed()::loader); // before /embed/{slug}, which would match it too
+        get("/embed/{slug}", f.testimonialEmbed()::widget);
         get("/", ctx -> ctx.redirect("/admin"));
         get("/healthz", f.health()::health);
         get("/media/{name}", f.media()::show);
@@ -223,32 +231,32 @@ public final class WebApp {
         post("/admin/referrals/ambassadors/{clientId}/link", f.referralAdmin()::createLink);
         post("/admin/referrals/ambassadors/{clientId}/email", f.referralAdmin()::emailLink);
         // testimonials: collection form, private edit link (the public wall, page, feed and widget come first)
-        get("/p/{slug}/review", f.testimonialPublic()::reviewForm);
-        post("/p/{slug}/review", f.testimonialPublic()::submit);
-        get("/p/{slug}/review/thanks", f.testimonialPublic()::thanks);
-        get("/testimonial/edit/{token}", f.testimonialPublic()::editForm);
-        post("/testimonial/edit/{token}", f.testimonialPublic()::edit);
-        post("/testimonial/edit/{token}/withdraw", f.testimonialPublic()::withdraw);
-        after("/admin/settings*", f.testimonialPublic()::afterSettings);
+        get("/p/{slug}/review", f.testimonialReview()::reviewForm);
+        post("/p/{slug}/review", f.testimonialReview()::submit);
+        get("/p/{slug}/review/thanks", f.testimonialReview()::thanks);
+        get("/testimonial/edit/{token}", f.testimonialEditLink()::editForm);
+        post("/testimonial/edit/{token}", f.testimonialEditLink()::edit);
+        post("/testimonial/edit/{token}/withdraw", f.testimonialEditLink()::withdraw);
+        after("/admin/settings*", f.publicCache()::afterSettings);
         // testimonials: moderation (static paths before /{id})
-        get("/admin/testimonials", f.testimonialAdmin()::list);
-        post("/admin/testimonials/bulk", f.testimonialAdmin()::bulk);
-        get("/admin/testimonials/new", f.testimonialAdmin()::newForm);
-        post("/admin/testimonials/new", f.testimonialAdmin()::create);
-        get("/admin/testimonials/import", f.testimonialAdmin()::importForm);
-        post("/admin/testimonials/import", f.testimonialAdmin()::importUpload);
-        post("/admin/testimonials/import/preview", f.testimonialAdmin()::importConfirm);
-        get("/admin/testimonials/export.csv", f.testimonialAdmin()::exportCsv);
-        get("/admin/testimonials/export.json", f.testimonialAdmin()::exportJson);
-        get("/admin/testimonials/embed", f.testimonialAdmin()::embed);
-        get("/admin/testimonials/collect", f.testimonialAdmin()::collect);
-        post("/admin/testimonials/collect", f.testimonialAdmin()::savePrompt);
-        get("/admin/testimonials/{id}", f.testimonialAdmin()::show);
-        post("/admin/testimonials/{id}/status", f.testimonialAdmin()::status);
-        post("/admin/testimonials/{id}/edit", f.testimonialAdmin()::edit);
-        post("/admin/testimonials/{id}/restore-original", f.testimonialAdmin()::restoreOriginal);
-        post("/admin/testimonials/{id}/tags", f.testimonialAdmin()::tags);
-        post("/admin/testimonials/{id}/reply", f.testimonialAdmin()::reply);
+        get("/admin/testimonials", f.testimonialModeration()::list);
+        post("/admin/testimonials/bulk", f.testimonialModeration()::bulk);
+        get("/admin/testimonials/new", f.testimonialImport()::newForm);
+        post("/admin/testimonials/new", f.testimonialImport()::create);
+        get("/admin/testimonials/import", f.testimonialImport()::importForm);
+        post("/admin/testimonials/import", f.testimonialImport()::importUpload);
+        post("/admin/testimonials/import/preview", f.testimonialImport()::importPreview);
+        get("/admin/testimonials/export.csv", f.testimonialImport()::exportCsv);
+        get("/admin/testimonials/export.json", f.testimonialImport()::exportJson);
+        get("/admin/testimonials/embed", f.testimonialSetup()::embed);
+        get("/admin/testimonials/collect", f.testimonialSetup()::collect);
+        post("/admin/testimonials/collect", f.testimonialSetup()::savePrompt);
+        get("/admin/testimonials/{id}", f.testimonialModeration()::show);
+        post("/admin/testimonials/{id}/status", f.testimonialModeration()::status);
+        post("/admin/testimonials/{id}/edit", f.testimonialModeration()::edit);
+        post("/admin/testimonials/{id}/restore-original", f.testimonialModeration()::restoreOriginal);
+        post("/admin/testimonials/{id}/tags", f.testimonialModeration()::tags);
+        post("/admin/testimonials/{id}/reply", f.testimonialModeration()::reply);
 
         get("/admin/settings/audit", f.audit()::list);
         get("/admin/settings/export", f.data()::show);

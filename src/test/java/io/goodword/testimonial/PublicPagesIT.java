@@ -255,7 +255,7 @@ class PublicPagesIT {
     @Test
     void wall_pages_and_tag_filter_order_featured_first_then_newest() {
         Fixtures.Freelancer f = Fixtures.freelancer();
-        for (int i = 0; i < PublicController.WALL_PAGE_SIZE + 2; i++) {
+        for (int i = 0; i < TestimonialWallController.WALL_PAGE_SIZE + 2; i++) {
             Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Person" + i, "Words number " + i + " for paging, long enough.");
         }
         long featured = Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Pinned Star", "Featured words always come first.");
@@ -265,7 +265,7 @@ class PublicPagesIT {
         try (TestApp fresh = TestApp.start()) { // a process that has not cached this workspace
             Document p1 = fresh.http().get("/p/" + f.slug()).html();
             assertThat(p1.select(".tcard").first().select(".tname").text()).isEqualTo("Pinned Star");
-            assertThat(p1.select(".tcard")).hasSize(PublicController.WALL_PAGE_SIZE);
+            assertThat(p1.select(".tcard")).hasSize(TestimonialWallController.WALL_PAGE_SIZE);
             assertThat(p1.select("a[rel=next]").attr("href")).isEqualTo("?page=2");
             Document p2 = fresh.http().get("/p/" + f.slug() + "?page=2").html();
             assertThat(p2.select(".tcard")).hasSize(3);

@@ -2,6 +2,7 @@ package io.goodword.testimonial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.web.SafeJson;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,7 +75,7 @@ class TestimonialRulesTest {
 
     @Test
     void csv_columns_are_guessed_rows_checked_and_duplicates_flagged() throws Exception {
-        CsvImport.Table table = CsvImport.parse("Name;Testimonial;Stars;E-mail\nAnn;Lovely work.;★★★★;ann@x.example\n"
+        io.goodword.web.csv.CsvTable.Table table = CsvImport.parse("Name;Testimonial;Stars;E-mail\nAnn;Lovely work.;★★★★;ann@x.example\n"
                 + "Bob;Lovely work.;4/5;\nCid;Other words.;9;not-mail\n");
         Map<String, Integer> m = CsvImport.guessMapping(table.headers());
         assertThat(m).containsEntry("name", 0).containsEntry("body", 1).containsEntry("rating", 2).containsEntry("email", 3)
@@ -89,9 +90,9 @@ class TestimonialRulesTest {
 
     @Test
     void exported_cells_that_a_spreadsheet_would_run_get_an_apostrophe() {
-        assertThat(Exports.spreadsheetSafe("=1+1")).isEqualTo("'=1+1");
-        assertThat(Exports.spreadsheetSafe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
-        assertThat(Exports.spreadsheetSafe("Plain")).isEqualTo("Plain");
+        assertThat(io.goodword.web.csv.CsvWriter.safe("=1+1")).isEqualTo("'=1+1");
+        assertThat(io.goodword.web.csv.CsvWriter.safe("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(io.goodword.web.csv.CsvWriter.safe("Plain")).isEqualTo("Plain");
     }
 
     @Test
@@ -99,8 +100,8 @@ class TestimonialRulesTest {
         EmbedOptions o = new EmbedOptions("grid", "dark", "web", 3, 4);
         assertThat(o.variant()).isEqualTo("embed|grid|dark|web|3|4");
         assertThat(o.query()).isEqualTo("?layout=grid&theme=dark&tag=web&limit=3&minRating=4");
-        assertThat(WallPaging.pageParam("-3")).isEqualTo(1);
-        assertThat(WallPaging.pageParam("abc")).isEqualTo(1);
-        assertThat(WallPaging.pageParam("99999999")).isEqualTo(10_000);
+        assertThat(io.goodword.web.Pager.param("-3")).isEqualTo(1);
+        assertThat(io.goodword.web.Pager.param("abc")).isEqualTo(1);
+        assertThat(io.goodword.web.Pager.param("99999999")).isEqualTo(10_000);
     }
 }

@@ -1,8 +1,9 @@
-package io.goodword.testimonial;
+package io.goodword.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -10,18 +11,23 @@ import gg.jte.Content;
 import gg.jte.TemplateOutput;
 
 /**
- * JSON in which the characters that matter to HTML ({@code < > & ' "} inside strings) are written as \\u escapes,
- * so a client's words can never close a {@code <script>} element or be sniffed as markup, whatever they contain.
+ * The only door for JSON that reaches a visitor: the public feed, the exports, and JSON-LD inside a
+ * {@code <script type="application/ld+json">} element (next to {@link SafeHtml}, the door for HTML). The characters
+ * that matter to HTML ({@code < > & '} and the JavaScript line separators) are written as \\u escapes, so a client's
+ * words can never close the script element or be sniffed as markup, whatever they contain. One mapper
+ * configuration: java.time as ISO text.
  */
 public final class SafeJson {
-    private static final ObjectMapper MAPPER = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-
-    static {
-        MAPPER.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
-    }
+    private static final ObjectMapper MAPPER = mapper();
 
     private SafeJson() {}
+
+    private static ObjectMapper mapper() {
+        ObjectMapper m = new ObjectMapper().registerModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        m.getFactory().setCharacterEscapes(new HtmlSafeEscapes());
+        return m;
+    }
 
     public static String write(Object value) {
         try {
@@ -64,7 +70,7 @@ public final class SafeJson {
 
         @Override
         public SerializableString getEscapeSequence(int ch) {
-            return ch == 0x2028 || ch == 0x2029 ? new com.fasterxml.jackson.core.io.SerializedString(String.format("\\u%04x", ch)) : null;
+            return ch == 0x2028 || ch == 0x2029 ? new SerializedString(String.format("\\u%04x", ch)) : null;
         }
     }
 }

@@ -1,0 +1,89 @@
+package io.goodword.testimonial;
+
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.goodword.account.Brand;
+import io.goodword.account.PublicSites;
+import io.goodword.account.Workspace;
+import io.goodword.account.WorkspaceDao;
+import io.goodword.web.I18n;
+import io.goodword.web.Localizer;
+import io.goodword.web.Shell;
+import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * What the cached public pages (wall, single, widget, feed) share: the slug → {@link WallState} lookup that keeps the
+ * hot path to one in-memory lookup and a byte copy, the per-stamp summary, and rendering a template to bytes.
+ */
+public final class CachedPages {
+    private final PublicCache cache;
+    private final PublicTestimonials testimonials;
+    private final WorkspaceDao workspaces;
+    private final PublicSites sites;
+    private final TemplateEngine templates;
+    private final I18n i18n;
+    final String baseUrl;
+
+    public CachedPages(PublicCache cache, PublicTestimonials testimonials, WorkspaceDao workspaces, PublicSites sites,
+                TemplateEngine templates, I18n i18n, String baseUrl) {
+        this.cache = cache;
+        this.testimonials = testimonials;
+        this.workspaces = workspaces;
+        this.sites = sites;
+        this.templates = templates;
+        this.i18n = i18n;
+        this.baseUrl = baseUrl;
+    }
+
+    PublicTestimonials testimonials() { return testimonials; }
+
+    /** Sends one variant of the workspace's page behind {slug}, rendering it only when its stamp moved. */
+    void serve(Context ctx, String variant, Function<WallState, PublicCache.Rendered> render) {
+        serve(ctx, variant, render, c -> {});
+    }
+
+    /** The same, with headers of this kind of page set once the workspace is known (not on a 301 or 404). */
+    void serve(Context ctx, String variant, Function<WallState, PublicCache.Rendered> render, Consumer<Context> headers) {
+        String slug = PublicSites.slug(ctx);
+        Optional<WallState> state = cache.state(slug);
+        if (state.isEmpty()) {
+            sites.redirectRenamed(ctx, slug);
+            return;
+        }
+        PublicCache.Rendered r = cache.page(state.get(), variant, render);
+        headers.accept(ctx);
+        r.writeTo(ctx);
+    }
+
+    Workspace workspace(WallState state) { return workspaces.findById(state.id()).orElseThrow(NotFoundResponse::new); }
+
+    static Brand brand(Workspace ws, WallState state) { return Brand.of(ws, state.stamp()); }
+
+    /** {@code chosen} is the visitor's ?lang= ("" for none), part of the page's cache key. */
+    Localizer localizer(Workspace ws, String chosen) { return i18n.localizer(chosen.isEmpty() ? ws.language() : chosen); }
+
+    /** Count, average and tags of the workspace's public testimonials, once per stamp (see PublicCache.Summary). */
+    PublicCache.Summary summary(WallState state) {
+        return cache.summary(state, s -> new PublicCache.Summary(testimonials.aggregate(s.id()),
+                List.copyOf(testimonials.tags(s.id())), s.stamp()));
+    }
+
+    /** A shell for cached pages: no flash, no user, no CSRF cookie (these pages have no forms). */
+    static Shell shell(Localizer t, String title) { return new Shell(title, t, () -> "", null, null, ""); }
+
+    PublicCache.Rendered html(String template, Object page, WallState state) {
+        StringOutput out = new StringOutput();
+        templates.render(template, Map.of("page", page), out);
+        return PublicCache.rendered(out.toString(), "text/html; charset=utf-8", state);
+    }
+
+    static PublicCache.Rendered json(String json, WallState state) {
+        return PublicCache.rendered(json, "application/json; charset=utf-8", state);
+    }
+}

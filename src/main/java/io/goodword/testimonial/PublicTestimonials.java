@@ -1,0 +1,109 @@
+package io.goodword.testimonial;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/**
+ * The one place that decides what the public may see: {@link #PUBLIC} (approved, and the client consented to
+ * publication) is written here and nowhere else, and every row leaves as a {@link PublicTestimonial}. The wall,
+ * widget and feed read pages; the referral landing reads {@link #best}; case studies read {@link #byIds}.
+ */
+@RegisterConstructorMapper(Testimonial.class)
+@RegisterConstructorMapper(TestimonialDao.TagRow.class)
+@RegisterColumnMapper(EnumColumns.Status.class)
+@RegisterColumnMapper(EnumColumns.Source.class)
+public interface PublicTestimonials {
+    String PUBLIC = " t.status = 'approved' AND t.consent_publish = 1 ";
+    String FROM_PUBLIC = " FROM testimonials t WHERE t.workspace_id = :ws AND" + PUBLIC;
+    String ORDER = " ORDER BY t.featured DESC, t.approved_at DESC, t.id DESC";
+
+    /** Average rating and count of what is public. */
+    record Aggregate(long count, double average) {}
+
+    /** One page of the public list, newest featured first (see {@link #rows} for why there are two statements). */
+    default List<PublicTestimonial> page(long workspaceId, String tag, int minRating, int limit, int offset) {
+        return project(workspaceId, rows(workspaceId, tag, minRating, limit, offset));
+    }
+
+    default Optional<PublicTestimonial> one(long workspaceId, long id) {
+        return findPublic(workspaceId, id).flatMap(t -> PublicTestimonial.of(t, tagsOf(workspaceId, List.of(id)).stream()
+                .map(TestimonialDao.TagRow::tag).toList()));
+    }
+
+    /** The strongest few, for pages that quote a handful (the referral landing): featured, then best rated. */
+    default List<PublicTestimonial> best(long workspaceId, int n) { return project(workspaceId, bestRows(workspaceId, n)); }
+
+    /** The given ones that may be public, in no particular order (a withdrawn or unpublished id is left out). */
+    default List<PublicTestimonial> byIds(long workspaceId, Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : project(workspaceId, byIdRows(workspaceId, ids));
+    }
+
+    /** The most recently approved, for the case-study editor's choice. */
+    default List<PublicTestimonial> latest(long workspaceId, int n) { return project(workspaceId, latestRows(workspaceId, n)); }
+
+    private List<PublicTestimonial> project(long workspaceId, List<Testimonial> rows) {
+        Map<Long, List<String>> tags = rows.isEmpty() ? Map.of() : tagsOf(workspaceId, rows.stream().map(Testimonial::id).toList())
+                .stream().collect(Collectors.groupingBy(TestimonialDao.TagRow::testimonialId,
+                        Collectors.mapping(TestimonialDao.TagRow::tag, Collectors.toList())));
+        List<PublicTestimonial> out = new ArrayList<>();
+        for (Testimonial t : rows) PublicTestimonial.of(t, tags.getOrDefault(t.id(), List.of())).ifPresent(out::add);
+        return out;
+    }
+
+    /**
+     * Without a tag or rating filter (the wall, the feed) the page's ids come from ix_testimonials_public alone
+     * (workspace, status, consent, featured, approved_at, and the primary key InnoDB appends), then only those rows
+     * are read: with a plain OFFSET MariaDB read every skipped row, so the last page of a 2,000-testimonial wall read
+     * 2,000 rows (ANALYZE: 22 ms against 2.4 ms). A filter written as {@code :tag IS NULL OR ...} is not folded away
+     * by MariaDB and costs the index-only scan, hence two statements.
+     */
+    private List<Testimonial> rows(long workspaceId, String tag, int minRating, int limit, int offset) {
+        return tag == null && minRating <= 1 ? pageRows(workspaceId, limit, offset)
+                : filteredRows(workspaceId, tag, minRating, limit, offset);
+    }
+
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + " FROM testimonials t JOIN (SELECT t.id" + FROM_PUBLIC + ORDER
+            + " LIMIT :limit OFFSET :offset) k ON k.id = t.id WHERE t.workspace_id = :ws" + ORDER)
+    List<Testimonial> pageRows(@Bind("ws") long workspaceId, @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + "AND" + TestimonialDao.TAG_FILTER
+            + " AND t.rating >= :minRating" + ORDER + " LIMIT :limit OFFSET :offset")
+    List<Testimonial> filteredRows(@Bind("ws") long workspaceId, @Bind("tag") String tag, @Bind("minRating") int minRating,
+                                   @Bind("limit") int limit, @Bind("offset") int offset);
+
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC
+            + " ORDER BY t.featured DESC, t.rating DESC, t.approved_at DESC, t.id DESC LIMIT :limit")
+    List<Testimonial> bestRows(@Bind("ws") long workspaceId, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + " AND t.id IN (<ids>)")
+    List<Testimonial> byIdRows(@Bind("ws") long workspaceId, @BindList("ids") Collection<Long> ids);
+
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + " ORDER BY t.approved_at DESC, t.id DESC LIMIT :limit")
+    List<Testimonial> latestRows(@Bind("ws") long workspaceId, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + " AND t.id = :id")
+    Optional<Testimonial> findPublic(@Bind("ws") long workspaceId, @Bind("id") long id);
+
+    @SqlQuery(TestimonialDao.TAGS_FOR)
+    List<TestimonialDao.TagRow> tagsOf(@Bind("ws") long workspaceId, @BindList("ids") Collection<Long> ids);
+
+    @SqlQuery("SELECT COUNT(*)" + FROM_PUBLIC + "AND" + TestimonialDao.TAG_FILTER)
+    long count(@Bind("ws") long workspaceId, @Bind("tag") String tag);
+
+    @SqlQuery("SELECT COUNT(*) AS count, COALESCE(AVG(t.rating), 0) AS average" + FROM_PUBLIC)
+    @RegisterConstructorMapper(Aggregate.class)
+    Aggregate aggregate(@Bind("ws") long workspaceId);
+
+    @SqlQuery("SELECT DISTINCT g.tag FROM testimonial_tags g JOIN testimonials t ON t.id = g.testimonial_id"
+            + " WHERE g.workspace_id = :ws AND t.workspace_id = :ws AND" + PUBLIC + " ORDER BY g.tag")
+    List<String> tags(@Bind("ws") long workspaceId);
+}

@@ -1,0 +1,106 @@
+package io.goodword.testimonial;
+
+import io.goodword.account.Brand;
+import io.goodword.account.PublicSites;
+import io.goodword.account.Workspace;
+import io.goodword.web.Localizer;
+import io.goodword.web.Pager;
+import io.goodword.web.Params;
+import io.goodword.web.SafeJson;
+import io.goodword.web.SocialMeta;
+import io.goodword.web.Validation;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The wall of love /p/{slug}, a page per testimonial /p/{slug}/t/{id} and the brand colour /p/{slug}/theme.css.
+ * Wall and single are served from {@link PublicCache}: one lookup and the bytes, per request.
+ */
+public final class TestimonialWallController {
+    static final int WALL_PAGE_SIZE = 24;
+    private static final String DEFAULT_COLOR = "#4f46e5";
+
+    private final CachedPages pages;
+    private final PublicSites sites;
+
+    public TestimonialWallController(CachedPages pages, PublicSites sites) {
+        this.pages = pages;
+        this.sites = sites;
+    }
+
+    public void wall(Context ctx) {
+        int page = Pager.param(ctx.queryParam("page"));
+        String tag = Tags.normalize(ctx.queryParam("tag"));
+        String lang = PublicSites.chosenLanguage(ctx);
+        pages.serve(ctx, "wall|" + page + "|" + tag + "|" + lang, s -> renderWall(s, page, tag, lang));
+    }
+
+    public void single(Context ctx) {
+        long id = Params.id(ctx, "id");
+        String lang = PublicSites.chosenLanguage(ctx);
+        // Cached like the wall (issue 15): rendered once per workspace stamp, not on every visit.
+        pages.serve(ctx, "single|" + id + "|" + lang, s -> renderSingle(s, id, lang));
+    }
+
+    /** /p/{slug}/theme.css: the brand colour as a CSS variable (CSP allows no inline style). */
+    public void theme(Context ctx) {
+        sites.resolve(ctx).ifPresent(site -> {
+            String color = site.workspace().brandColor();
+            ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+            ctx.contentType("text/css; charset=utf-8");
+            ctx.result(":root{--brand:" + (Validation.isColor(color) ? color : DEFAULT_COLOR) + ";}\n");
+        });
+    }
+
+    private PublicCache.Rendered renderWall(WallState state, int page, String tag, String lang) {
+        Workspace ws = pages.workspace(state);
+        Localizer t = pages.localizer(ws, lang);
+        String tagOrNull = tag.isEmpty() ? null : tag;
+        PublicCache.Summary summary = pages.summary(state);
+        PublicTestimonials.Aggregate agg = summary.aggregate();
+        long total = tagOrNull == null ? agg.count() : pages.testimonials().count(ws.id(), tagOrNull);
+        Pager pager = Pager.counted(page, total, WALL_PAGE_SIZE, tagOrNull == null ? "" : "?tag=" + tagOrNull);
+        if (page > pager.pages() || (tagOrNull != null && !summary.tags().contains(tagOrNull))) return PublicCache.Rendered.notFound(state);
+        List<PublicTestimonial> items = pages.testimonials().page(ws.id(), tagOrNull, 1, WALL_PAGE_SIZE, (page - 1) * WALL_PAGE_SIZE);
+        Brand brand = CachedPages.brand(ws, state);
+        String title = t.text("testimonial.wall.title", ws.displayName());
+        String description = !ws.headline().isBlank() ? ws.headline()
+                : t.text("testimonial.wall.description", ws.displayName(), StructuredData.average(agg), agg.count());
+        SocialMeta meta = SocialMeta.website(title, description, pages.baseUrl + brand.wallUrl() + query(tagOrNull, page),
+                brand.logoUrl() == null ? null : pages.baseUrl + brand.logoUrl());
+        return pages.html("testimonial/wall.jte", new TestimonialPages.WallPage(CachedPages.shell(t, title), brand, items,
+                agg.count(), StructuredData.average(agg), summary.tags(), tagOrNull,
+                pager, meta,
+                SafeJson.scriptBody(StructuredData.wall(brand, pages.baseUrl, agg, items))), state);
+    }
+
+    private PublicCache.Rendered renderSingle(WallState state, long id, String lang) {
+        Workspace ws = pages.workspace(state);
+        Localizer t = pages.localizer(ws, lang);
+        Optional<PublicTestimonial> found = pages.testimonials().one(ws.id(), id);
+        if (found.isEmpty()) return PublicCache.Rendered.notFound(state);
+        PublicTestimonial item = found.get();
+        Brand brand = CachedPages.brand(ws, state);
+        String title = t.text("testimonial.single.title", item.name(), ws.displayName());
+        String image = item.photoUrl() != null ? item.photoUrl() : brand.logoUrl();
+        SocialMeta meta = SocialMeta.article(title, shortened(item.text()), pages.baseUrl + brand.wallUrl() + "/t/" + id,
+                image == null ? null : pages.baseUrl + image);
+        return pages.html("testimonial/single.jte", new TestimonialPages.SinglePage(CachedPages.shell(t, title), brand, item,
+                meta, SafeJson.scriptBody(StructuredData.review(brand, pages.baseUrl, item, true))), state);
+    }
+
+    /** A search-result description: at most 200 characters, never cutting a character in two. */
+    static String shortened(String text) {
+        if (text.codePointCount(0, text.length()) <= 200) return text;
+        return text.substring(0, text.offsetByCodePoints(0, 200)) + "…";
+    }
+
+    private static String query(String tag, int page) {
+        List<String> q = new ArrayList<>();
+        if (tag != null) q.add("tag=" + tag);
+        if (page > 1) q.add("page=" + page);
+        return q.isEmpty() ? "" : "?" + String.join("&", q);
+    }
+}
