@@ -41,7 +41,7 @@ import io.goodword.referral.ProgramDao;
 import io.goodword.referral.ReferralAdminController;
 import io.goodword.referral.ReferralPipelineController;
 import io.goodword.referral.ReferralPublicController;
-import io.goodword.referral.ReferralService;
+import io.goodword.referral.Referrals;
 import io.goodword.referral.RewardDao;
 import io.goodword.security.Auth;
 import io.goodword.security.FormGuard;
@@ -144,7 +144,7 @@ public final class App implements AutoCloseable {
             CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(caseStudies, caseStudyService,
                     workspaces, accounts, auth, config.baseUrl());
 
-            ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new AttributionCookie(secrets, clock), clock,
+            Referrals referrals = Referrals.wire(jdbi, outbox, i18n, throttle, new AttributionCookie(secrets, clock), clock,
                     config.baseUrl());
 
             PublicCache publicCache = new PublicCache(jdbi, config.publicCache());

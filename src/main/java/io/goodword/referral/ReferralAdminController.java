@@ -10,12 +10,12 @@ import io.javalin.http.NotFoundResponse;
 
 /** /admin/referrals/programs, settings and ambassadors' links. */
 public final class ReferralAdminController {
-    private final ReferralService service;
+    private final Referrals service;
     private final ProgramDao programs;
     private final LinkDao links;
     private final String baseUrl;
 
-    public ReferralAdminController(ReferralService service, ProgramDao programs, LinkDao links, String baseUrl) {
+    public ReferralAdminController(Referrals service, ProgramDao programs, LinkDao links, String baseUrl) {
         this.service = service;
         this.programs = programs;
         this.links = links;
@@ -39,12 +39,12 @@ public final class ReferralAdminController {
 
     private void renderPrograms(Context ctx, SettingsForm settings, FormErrors errors) {
         Views.render(ctx, "referral/programs.jte", new ProgramsPage(Views.shell(ctx, "referral.programs.title", "referrals"),
-                programs.list(ws(ctx)), service.today(), settings, errors));
+                programs.list(ws(ctx)), service.programs().today(), settings, errors));
     }
 
     public void saveSettings(Context ctx) {
         SettingsForm form = SettingsForm.from(ctx);
-        FormErrors errors = service.saveSettings(ws(ctx), form);
+        FormErrors errors = service.programs().saveSettings(ws(ctx), form);
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderPrograms(ctx, form, errors);
@@ -60,7 +60,7 @@ public final class ReferralAdminController {
 
     public void createProgram(Context ctx) {
         ProgramForm form = ProgramForm.from(ctx);
-        ReferralService.Saved saved = service.createProgram(ws(ctx), form);
+        Saved saved = service.programs().createProgram(ws(ctx), form);
         if (!saved.errors().isEmpty()) {
             Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(
                     Views.shell(ctx, "referral.program.newTitle", "referrals"), null, null, form, saved.errors()));
@@ -78,7 +78,7 @@ public final class ReferralAdminController {
     public void updateProgram(Context ctx) {
         Program p = programs.findById(ws(ctx), id(ctx, "id")).orElseThrow(NotFoundResponse::new);
         ProgramForm form = ProgramForm.from(ctx);
-        FormErrors errors = service.updateProgram(ws(ctx), p.id(), form);
+        FormErrors errors = service.programs().updateProgram(ws(ctx), p.id(), form);
         if (!errors.isEmpty()) {
             Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
                     p.id(), p, form, errors));
@@ -88,12 +88,12 @@ public final class ReferralAdminController {
     }
 
     public void pauseProgram(Context ctx) {
-        service.setProgramStatus(ws(ctx), id(ctx, "id"), Program.Status.PAUSED);
+        service.programs().setProgramStatus(ws(ctx), id(ctx, "id"), Program.Status.PAUSED);
         Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programPaused");
     }
 
     public void resumeProgram(Context ctx) {
-        service.setProgramStatus(ws(ctx), id(ctx, "id"), Program.Status.ACTIVE);
+        service.programs().setProgramStatus(ws(ctx), id(ctx, "id"), Program.Status.ACTIVE);
         Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programResumed");
     }
 
@@ -103,7 +103,7 @@ public final class ReferralAdminController {
         int total = links.countAmbassadors(ws, q.q(), q.like(), q.tag());
         Views.render(ctx, "referral/ambassadors.jte", new AmbassadorsPage(Views.shell(ctx, "referral.ambassadors.title", "referrals"),
                 links.ambassadors(ws, q.q(), q.like(), q.tag(), q.sort().sql(), ClientQuery.PAGE_SIZE, q.offset()),
-                programs.list(ws), baseUrl, service.currentProgram(ws).map(Program::id).orElse(null), q, total,
+                programs.list(ws), baseUrl, service.programs().currentProgram(ws).map(Program::id).orElse(null), q, total,
                 ClientQuery.pages(total)));
     }
 
@@ -119,7 +119,7 @@ public final class ReferralAdminController {
         long ws = ws(ctx);
         long client = id(ctx, "clientId");
         links.client(ws, client).orElseThrow(NotFoundResponse::new);
-        if (service.linkFor(ws, programParam(ctx), client).isEmpty()) {
+        if (service.links().linkFor(ws, programParam(ctx), client).isEmpty()) {
             Views.redirectWithFlash(ctx, "/admin/referrals/ambassadors", "referral.flash.chooseProgram");
             return;
         }
@@ -129,7 +129,7 @@ public final class ReferralAdminController {
     public void emailLink(Context ctx) {
         long ws = ws(ctx);
         long client = id(ctx, "clientId");
-        String flash = switch (service.emailLink(ws, programParam(ctx), client)) {
+        String flash = switch (service.links().emailLink(ws, programParam(ctx), client)) {
             case SENT -> "referral.flash.linkEmailed";
             case NO_EMAIL -> "referral.flash.noEmail";
             case NO_LINK -> "referral.flash.chooseProgram";

@@ -15,11 +15,11 @@ import java.util.Map;
 
 /** /admin/referrals: the leads pipeline, the rewards ledger (and its CSV), the leaderboard. */
 public final class ReferralPipelineController {
-    private final ReferralService service;
+    private final Referrals service;
     private final LeadDao leads;
     private final RewardDao rewards;
 
-    public ReferralPipelineController(ReferralService service, LeadDao leads, RewardDao rewards) {
+    public ReferralPipelineController(Referrals service, LeadDao leads, RewardDao rewards) {
         this.service = service;
         this.leads = leads;
         this.rewards = rewards;
@@ -49,7 +49,7 @@ public final class ReferralPipelineController {
     }
 
     public void lead(Context ctx) {
-        Lead lead = service.lead(ws(ctx), id(ctx));
+        Lead lead = service.pipeline().lead(ws(ctx), id(ctx));
         renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), "", FormErrors.none());
     }
 
@@ -62,11 +62,11 @@ public final class ReferralPipelineController {
         long ws = ws(ctx);
         Views.render(ctx, "referral/lead.jte", new LeadPage(Views.shellWithTitle(ctx, lead.name(), "referrals"), lead,
                 leads.events(ws, lead.id()), rewards.forLead(ws, lead.id()), form, errors, note, noteErrors, referrer,
-                referrerErrors, actionErrors, service.now()));
+                referrerErrors, actionErrors, service.pipeline().now()));
     }
 
     private void leadInvalid(Context ctx, long id, String referrer, FormErrors referrerErrors, FormErrors actionErrors) {
-        Lead lead = service.lead(ws(ctx), id);
+        Lead lead = service.pipeline().lead(ws(ctx), id);
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), "", FormErrors.none(), referrer, referrerErrors,
                 actionErrors);
@@ -82,7 +82,7 @@ public final class ReferralPipelineController {
     public void createLead(Context ctx) {
         FriendForm form = FriendForm.from(ctx);
         String referrer = Validation.clean(ctx.formParam("referrer"));
-        ReferralService.Saved saved = service.addLead(ws(ctx), CurrentUser.require(ctx).accountId(), form, referrer);
+        Saved saved = service.submissions().addLead(ws(ctx), CurrentUser.require(ctx).accountId(), form, referrer);
         if (!saved.errors().isEmpty()) {
             Views.invalid(ctx, "referral/newLead.jte", new NewLeadPage(Views.shell(ctx, "referral.newLead.title", "referrals"),
                     form, referrer, saved.errors()));
@@ -95,7 +95,7 @@ public final class ReferralPipelineController {
     public void changeReferrer(Context ctx) {
         long id = id(ctx);
         String referrer = Validation.clean(ctx.formParam("referrer"));
-        FormErrors errors = service.changeReferrer(ws(ctx), CurrentUser.require(ctx).accountId(), id, referrer);
+        FormErrors errors = service.pipeline().changeReferrer(ws(ctx), CurrentUser.require(ctx).accountId(), id, referrer);
         if (!errors.isEmpty()) {
             leadInvalid(ctx, id, referrer, errors, FormErrors.none());
             return;
@@ -111,9 +111,9 @@ public final class ReferralPipelineController {
         String decision = String.valueOf(ctx.formParam("decision"));
         if (!decision.equals("confirm") && !decision.equals("dismiss")) throw new io.javalin.http.BadRequestResponse();
         if (decision.equals("dismiss")) {
-            service.dismissSuggestion(ws, account, id);
+            service.pipeline().dismissSuggestion(ws, account, id);
         } else {
-            FormErrors errors = service.confirmSuggestion(ws, account, id);
+            FormErrors errors = service.pipeline().confirmSuggestion(ws, account, id);
             if (!errors.isEmpty()) {
                 leadInvalid(ctx, id, "", errors.has("referrer") ? errors : FormErrors.none(),
                         errors.has("referrer") ? FormErrors.none() : errors);
@@ -127,7 +127,7 @@ public final class ReferralPipelineController {
 
     public void invoicePaid(Context ctx) {
         long id = id(ctx);
-        FormErrors errors = service.markInvoicePaid(ws(ctx), id);
+        FormErrors errors = service.pipeline().markInvoicePaid(ws(ctx), id);
         if (!errors.isEmpty()) {
             leadInvalid(ctx, id, "", FormErrors.none(), errors);
             return;
@@ -139,10 +139,10 @@ public final class ReferralPipelineController {
         long ws = ws(ctx);
         long id = id(ctx);
         StatusForm form = StatusForm.from(ctx);
-        FormErrors errors = service.changeStatus(ws, id, form);
+        FormErrors errors = service.pipeline().changeStatus(ws, id, form);
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            renderLead(ctx, service.lead(ws, id), form, errors, "", FormErrors.none());
+            renderLead(ctx, service.pipeline().lead(ws, id), form, errors, "", FormErrors.none());
             return;
         }
         Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id, "referral.flash.statusChanged");
@@ -152,9 +152,9 @@ public final class ReferralPipelineController {
         long ws = ws(ctx);
         long id = id(ctx);
         String note = Validation.clean(ctx.formParam("body"));
-        FormErrors errors = service.addNote(ws, id, note);
+        FormErrors errors = service.pipeline().addNote(ws, id, note);
         if (!errors.isEmpty()) {
-            Lead lead = service.lead(ws, id);
+            Lead lead = service.pipeline().lead(ws, id);
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), note, errors);
             return;
@@ -166,7 +166,7 @@ public final class ReferralPipelineController {
         long id = id(ctx);
         String decision = String.valueOf(ctx.formParam("decision"));
         if (!decision.equals("clear") && !decision.equals("reject")) throw new io.javalin.http.BadRequestResponse();
-        service.review(ws(ctx), id, decision.equals("clear"));
+        service.pipeline().review(ws(ctx), id, decision.equals("clear"));
         Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id,
                 decision.equals("clear") ? "referral.flash.cleared" : "referral.flash.rejected");
     }
@@ -186,20 +186,20 @@ public final class ReferralPipelineController {
 
     public void approve(Context ctx) {
         long id = id(ctx);
-        FormErrors errors = service.approve(ws(ctx), id);
+        FormErrors errors = service.rewards().approve(ws(ctx), id);
         rewardDone(ctx, id, errors, "", "", "referral.flash.rewardApproved");
     }
 
     public void fulfil(Context ctx) {
         long id = id(ctx);
         String note = Validation.clean(ctx.formParam("note"));
-        rewardDone(ctx, id, service.fulfil(ws(ctx), id, note), note, "", "referral.flash.rewardFulfilled");
+        rewardDone(ctx, id, service.rewards().fulfil(ws(ctx), id, note), note, "", "referral.flash.rewardFulfilled");
     }
 
     public void cancel(Context ctx) {
         long id = id(ctx);
         String reason = Validation.clean(ctx.formParam("reason"));
-        rewardDone(ctx, id, service.cancel(ws(ctx), id, reason), "", reason, "referral.flash.rewardCancelled");
+        rewardDone(ctx, id, service.rewards().cancel(ws(ctx), id, reason), "", reason, "referral.flash.rewardCancelled");
     }
 
     private void rewardDone(Context ctx, long id, FormErrors errors, String note, String reason, String flash) {
