@@ -195,7 +195,7 @@ public final class App implements AutoCloseable {
                     clock, config.mailPollMillis());
             worker.addJob(throttle::purgeOld);
             worker.addJob(guard::purgeOld);
-            worker.addJob(askService::runDue);
+            worker.addJob(askService.worker()::runDue);
             worker.addJob(images::sweepIfDue);
 
             long t1 = System.nanoTime();

@@ -20,7 +20,7 @@ public final class UnsubscribeController {
 
     public void confirm(Context ctx) {
         String token = ctx.pathParam("token");
-        Optional<AskVisit> owner = service.linkOwner(token);
+        Optional<AskVisit> owner = service.unsubscribes().linkOwner(token);
         if (owner.isEmpty()) {
             unknown(ctx);
             return;
@@ -33,7 +33,7 @@ public final class UnsubscribeController {
 
     public void unsubscribe(Context ctx) {
         String token = ctx.pathParam("token");
-        Optional<AskVisit> owner = service.unsubscribe(token);
+        Optional<AskVisit> owner = service.unsubscribes().unsubscribe(token);
         if (owner.isEmpty()) {
             unknown(ctx);
             return;
