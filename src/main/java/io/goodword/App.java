@@ -15,7 +15,10 @@ import io.goodword.ask.AskService;
 import io.goodword.ask.AskSettingsDao;
 import io.goodword.ask.ClientFlowController;
 import io.goodword.ask.UnsubscribeController;
-import io.goodword.client.ClientController;
+import io.goodword.client.ClientCsvController;
+import io.goodword.client.ClientListController;
+import io.goodword.client.ClientPageController;
+import io.goodword.client.ClientProjectController;
 import io.goodword.client.ClientDao;
 import io.goodword.client.ClientService;
 import io.goodword.client.ProjectDao;
@@ -164,8 +167,11 @@ public final class App implements AutoCloseable {
                     new OutboxController(jdbi.onDemand(OutboxDao.class), config.smtp().configured()),
                     new MediaController(images),
                     new HealthController(db),
-                    new ClientController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class),
+                    new ClientListController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class)),
+                    new ClientPageController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class),
                             jdbi.onDemand(AskDao.class), askService),
+                    new ClientProjectController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class)),
+                    new ClientCsvController(clientService, jdbi.onDemand(ClientDao.class)),
                     new AskAdminController(askService, jdbi.onDemand(AskDao.class), jdbi.onDemand(AskSettingsDao.class),
                             workspaces, i18n, config.baseUrl()),
                     new ClientFlowController(askService, guard, askSteps),

@@ -39,7 +39,7 @@ class ClientFormsTest {
 
     @Test
     void exported_cells_cannot_become_spreadsheet_formulas() {
-        assertThat(ClientController.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
-        assertThat(ClientController.safe("Ada")).isEqualTo("Ada");
+        assertThat(ClientCsvController.safe("=HYPERLINK(\"x\")")).isEqualTo("'=HYPERLINK(\"x\")");
+        assertThat(ClientCsvController.safe("Ada")).isEqualTo("Ada");
     }
 }
