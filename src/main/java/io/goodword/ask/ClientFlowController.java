@@ -187,11 +187,11 @@ public final class ClientFlowController {
 
     private void notice(Context ctx, Localizer t, String brand, String logo, String heading, String body) {
         Shell shell = new Shell(t.lookup(heading), t, () -> Csrf.token(ctx), null, null, "");
-        Views.render(ctx, "ask/notice.jte", new Pages.Notice(shell, brand, logo, heading, body, null, false));
+        Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(shell, brand, logo, heading, body, null, false));
     }
 
-    private Pages.Flow page(Context ctx, AskVisit v, String score, String comment, String feedback, FormErrors errors) {
-        return new Pages.Flow(v.shell(ctx), v, v.workspace().displayName(), v.workspace().logoUrl(), score, comment, feedback,
+    private AskPages.FlowPage page(Context ctx, AskVisit v, String score, String comment, String feedback, FormErrors errors) {
+        return new AskPages.FlowPage(v.shell(ctx), v, v.workspace().displayName(), v.workspace().logoUrl(), score, comment, feedback,
                 errors, SCORES, guard.stamp(FormGuard.Form.CHECKIN));
     }
 }

@@ -57,11 +57,11 @@ public final class CaseStudyController {
 
     public void list(Context ctx) {
         CurrentUser u = CurrentUser.require(ctx);
-        List<Pages.Row> rows = dao.list(u.workspaceId()).stream()
-                .map(cs -> new Pages.Row(cs.id(), cs.title(), cs.slug(), cs.status(), cs.hasUnpublishedChanges(),
+        List<CaseStudyPages.Row> rows = dao.list(u.workspaceId()).stream()
+                .map(cs -> new CaseStudyPages.Row(cs.id(), cs.title(), cs.slug(), cs.status(), cs.hasUnpublishedChanges(),
                         when(u, cs.updatedAt())))
                 .toList();
-        Views.render(ctx, "casestudy/list.jte", new Pages.ListPage(Views.shell(ctx, "casestudy.list.title", "casestudies"),
+        Views.render(ctx, "casestudy/list.jte", new CaseStudyPages.ListPage(Views.shell(ctx, "casestudy.list.title", "casestudies"),
                 rows, "/p/" + u.workspaceSlug() + "/case-studies"));
     }
 
@@ -187,8 +187,8 @@ public final class CaseStudyController {
         CurrentUser u = CurrentUser.require(ctx);
         long ws = u.workspaceId();
         CaseStudyService.ApprovalState approval = null;
-        List<Pages.VersionRow> versions = List.of();
-        List<Pages.ApprovalRow> approvals = List.of();
+        List<CaseStudyPages.VersionRow> versions = List.of();
+        List<CaseStudyPages.ApprovalRow> approvals = List.of();
         String clientName = null;
         String publicUrl = null;
         if (cs != null) {
@@ -197,13 +197,13 @@ public final class CaseStudyController {
             versions = dao.listVersions(ws, cs.id()).stream().map(v -> {
                 numbers.put(v.id(), v.number());
                 boolean restored = v.note().startsWith("restored:");
-                return new Pages.VersionRow(v.id(), v.number(), when(u, v.createdAt()),
+                return new CaseStudyPages.VersionRow(v.id(), v.number(), when(u, v.createdAt()),
                         restored ? "casestudy.version.restored" : "casestudy.version.saved",
                         restored ? v.note().substring("restored:".length()) : "",
                         v.id() == cs.currentVersionId(), cs.publishedVersionId() != null && v.id() == cs.publishedVersionId());
             }).toList();
             Instant now = Instant.now();
-            approvals = approval.history().stream().map(a -> new Pages.ApprovalRow(a.status(), a.sentTo(),
+            approvals = approval.history().stream().map(a -> new CaseStudyPages.ApprovalRow(a.status(), a.sentTo(),
                     when(u, a.requestedAt()), a.answeredAt() == null ? "" : when(u, a.answeredAt()),
                     a.comment() == null ? "" : a.comment(), numbers.getOrDefault(a.versionId(), 0),
                     a.status() == ApprovalStatus.PENDING && a.expired(now))).toList();
@@ -211,7 +211,7 @@ public final class CaseStudyController {
             publicUrl = "/p/" + u.workspaceSlug() + "/case-studies/" + cs.slug();
         }
         ctx.status(status);
-        Views.render(ctx, "casestudy/edit.jte", new Pages.EditPage(
+        Views.render(ctx, "casestudy/edit.jte", new CaseStudyPages.EditPage(
                 cs == null ? Views.shell(ctx, "casestudy.new.title", "casestudies")
                         : Views.shellWithTitle(ctx, cs.title(), "casestudies"),
                 cs, form, errors, dao.clients(ws), dao.publishableTestimonials(ws), preview, approval, clientName,

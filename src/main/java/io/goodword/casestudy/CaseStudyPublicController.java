@@ -46,12 +46,12 @@ public final class CaseStudyPublicController {
         }
         Workspace ws = found.get();
         String base = "/p/" + ws.slug() + "/case-studies";
-        List<Pages.PublicItem> items = dao.listPublished(ws.id()).stream().map(cs -> {
+        List<CaseStudyPages.PublicItem> items = dao.listPublished(ws.id()).stream().map(cs -> {
             CaseStudyContent c = service.content(ws.id(), cs.publishedVersionId());
-            return new Pages.PublicItem(base + "/" + cs.slug(), c.title(), c.summary(), c.clientShown(), c.coverUrl(),
+            return new CaseStudyPages.PublicItem(base + "/" + cs.slug(), c.title(), c.summary(), c.clientShown(), c.coverUrl(),
                     c.headlineResult());
         }).toList();
-        Views.render(ctx, "casestudy/publicList.jte", new Pages.PublicListPage(
+        Views.render(ctx, "casestudy/publicList.jte", new CaseStudyPages.PublicListPage(
                 Views.shellWithTitle(ctx, Views.t(ctx).text("casestudy.public.listTitle", ws.displayName()), ""),
                 ws, items, baseUrl + base, "/p/" + ws.slug()));
     }
@@ -87,7 +87,7 @@ public final class CaseStudyPublicController {
         String image = c.coverUrl() == null ? null : baseUrl + c.coverUrl();
         CaseStudyView view = CaseStudyView.of(c, c.testimonialIds().isEmpty() ? List.of()
                 : dao.publishableTestimonials(ws.id(), c.testimonialIds()));
-        Views.render(ctx, "casestudy/public.jte", new Pages.PublicPage(Views.shellWithTitle(ctx, c.title(), ""), ws, view,
+        Views.render(ctx, "casestudy/public.jte", new CaseStudyPages.PublicPage(Views.shellWithTitle(ctx, c.title(), ""), ws, view,
                 canonical, image, jsonLd(ws, cs, c, canonical, image), list, wall, draft));
     }
 

@@ -49,7 +49,7 @@ public final class ClientCsvController {
     }
 
     public void importForm(Context ctx) {
-        Views.render(ctx, "client/importUpload.jte", new Pages.ImportUpload(Views.shell(ctx, "client.import.title", "clients"), FormErrors.none()));
+        Views.render(ctx, "client/importUpload.jte", new ClientPages.ImportUploadPage(Views.shell(ctx, "client.import.title", "clients"), FormErrors.none()));
     }
 
     /** Step 1 → 2: reads the uploaded (or pasted) file and shows the preview with a guessed column mapping. */
@@ -87,7 +87,7 @@ public final class ClientCsvController {
             return;
         }
         CsvImport.Summary summary = service.importRows(ws(ctx), rows(ctx, p, options));
-        Views.render(ctx, "client/importDone.jte", new Pages.ImportDone(Views.shell(ctx, "client.import.title", "clients"), summary));
+        Views.render(ctx, "client/importDone.jte", new ClientPages.ImportDonePage(Views.shell(ctx, "client.import.title", "clients"), summary));
     }
 
     /** The parsed file, or null when it was refused (the upload form is shown again with the reason). */
@@ -112,12 +112,12 @@ public final class ClientCsvController {
     }
 
     private void renderPreview(Context ctx, CsvImport.Parsed p, CsvImport.Options options, FormErrors errors) {
-        Views.render(ctx, "client/importPreview.jte", new Pages.ImportPreview(Views.shell(ctx, "client.import.title", "clients"),
+        Views.render(ctx, "client/importPreview.jte", new ClientPages.ImportPreviewPage(Views.shell(ctx, "client.import.title", "clients"),
                 p, options, rows(ctx, p, options), errors, CsvImport.FIELDS));
     }
 
     private void importUploadError(Context ctx, String key) {
-        Views.invalid(ctx, "client/importUpload.jte", new Pages.ImportUpload(Views.shell(ctx, "client.import.title", "clients"),
+        Views.invalid(ctx, "client/importUpload.jte", new ClientPages.ImportUploadPage(Views.shell(ctx, "client.import.title", "clients"),
                 FormErrors.of("file", key)));
     }
 }

@@ -29,12 +29,12 @@ public final class ClientListController {
         List<Client> rows = clients.search(ws, q.q(), q.like(), q.tag(), q.sort().sql, ClientQuery.PAGE_SIZE, q.offset());
         TreeSet<String> tags = new TreeSet<>();
         clients.tagLists(ws).forEach(t -> tags.addAll(ClientForm.Tags.split(t)));
-        Views.render(ctx, "client/list.jte", new Pages.ClientList(Views.shell(ctx, "client.list.title", "clients"), rows, q,
+        Views.render(ctx, "client/list.jte", new ClientPages.ListPage(Views.shell(ctx, "client.list.title", "clients"), rows, q,
                 total, pages, List.copyOf(tags)));
     }
 
     public void newForm(Context ctx) {
-        Views.render(ctx, "client/edit.jte", new Pages.ClientEdit(Views.shell(ctx, "client.new.title", "clients"), null,
+        Views.render(ctx, "client/edit.jte", new ClientPages.EditPage(Views.shell(ctx, "client.new.title", "clients"), null,
                 ClientForm.empty(CurrentUser.require(ctx).language()), FormErrors.none()));
     }
 
@@ -42,7 +42,7 @@ public final class ClientListController {
         ClientForm form = ClientForm.from(ctx);
         ClientService.Saved saved = service.create(ws(ctx), form);
         if (!saved.errors().isEmpty()) {
-            Views.invalid(ctx, "client/edit.jte", new Pages.ClientEdit(Views.shell(ctx, "client.new.title", "clients"), null, form, saved.errors()));
+            Views.invalid(ctx, "client/edit.jte", new ClientPages.EditPage(Views.shell(ctx, "client.new.title", "clients"), null, form, saved.errors()));
             return;
         }
         Views.redirectWithFlash(ctx, "/admin/clients/" + saved.id(), "client.flash.created");
@@ -50,7 +50,7 @@ public final class ClientListController {
 
     public void editForm(Context ctx) {
         Client c = lookup.client(ctx);
-        Views.render(ctx, "client/edit.jte", new Pages.ClientEdit(Views.shellWithTitle(ctx, c.name(), "clients"), c, ClientForm.of(c), FormErrors.none()));
+        Views.render(ctx, "client/edit.jte", new ClientPages.EditPage(Views.shellWithTitle(ctx, c.name(), "clients"), c, ClientForm.of(c), FormErrors.none()));
     }
 
     public void update(Context ctx) {
@@ -58,7 +58,7 @@ public final class ClientListController {
         ClientForm form = ClientForm.from(ctx);
         FormErrors errors = service.update(ws(ctx), c.id(), form);
         if (!errors.isEmpty()) {
-            Views.invalid(ctx, "client/edit.jte", new Pages.ClientEdit(Views.shellWithTitle(ctx, c.name(), "clients"), c, form, errors));
+            Views.invalid(ctx, "client/edit.jte", new ClientPages.EditPage(Views.shellWithTitle(ctx, c.name(), "clients"), c, form, errors));
             return;
         }
         Views.redirectWithFlash(ctx, "/admin/clients/" + c.id(), "client.flash.saved");

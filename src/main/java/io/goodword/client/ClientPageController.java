@@ -47,11 +47,11 @@ public final class ClientPageController {
         long ws = ws(ctx);
         ZoneId zone = ClientService.zone(CurrentUser.require(ctx).timeZone());
         List<Project> ps = projects.forClient(ws, c.id());
-        List<Pages.ProjectView> views = ps.stream().map(p -> new Pages.ProjectView(p, projects.milestones(ws, p.id()))).toList();
+        List<ClientPages.ProjectView> views = ps.stream().map(p -> new ClientPages.ProjectView(p, projects.milestones(ws, p.id()))).toList();
         List<Ask> clientAsks = asks.forClient(ws, c.id());
         Ask open = clientAsks.stream().filter(a -> a.statusEnum() != null && a.statusEnum().open()).findFirst().orElse(null);
         String openWhen = open == null ? null : when(open.sentAt() != null ? open.sentAt() : open.scheduledFor(), zone);
-        Views.render(ctx, "client/show.jte", new Pages.ClientShow(Views.shellWithTitle(ctx, c.name(), "clients"), c,
+        Views.render(ctx, "client/show.jte", new ClientPages.ShowPage(Views.shellWithTitle(ctx, c.name(), "clients"), c,
                 ClientForm.Tags.split(c.tags()), views, projectForm, projectErrors, timeline(ws, c, ps, clientAsks, zone),
                 clients.tasks(ws, c.id()), open, openWhen, link));
     }

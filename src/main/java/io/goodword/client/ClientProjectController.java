@@ -65,7 +65,7 @@ public final class ClientProjectController {
 
     private void renderProject(Context ctx, Client c, Project p, ProjectForm form, FormErrors errors, MilestoneForm mForm,
                                FormErrors mErrors) {
-        Views.render(ctx, "client/project.jte", new Pages.ProjectShow(Views.shellWithTitle(ctx, p.title(), "clients"), c, p,
+        Views.render(ctx, "client/project.jte", new ClientPages.ProjectPage(Views.shellWithTitle(ctx, p.title(), "clients"), c, p,
                 form, errors, projects.milestones(ws(ctx), p.id()), mForm, mErrors));
     }
 
