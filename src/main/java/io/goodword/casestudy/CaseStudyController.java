@@ -8,7 +8,6 @@ import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,40 +18,19 @@ import java.util.Map;
 
 /** /admin/case-studies: write, preview, version, send for approval, publish. */
 public final class CaseStudyController {
-    static final int COVER_MAX_SIDE = 1600;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CaseStudyService service;
     private final CaseStudyDao dao;
-    private final ImageStore images;
     private final CaseStudyPublicController publicPages;
-    private final Secrets.Signer coverSigner;
+    private final CoverUpload covers;
 
     public CaseStudyController(CaseStudyService service, CaseStudyDao dao, ImageStore images,
                                CaseStudyPublicController publicPages, Secrets.Signer coverSigner) {
         this.service = service;
         this.dao = dao;
-        this.images = images;
         this.publicPages = publicPages;
-        this.coverSigner = coverSigner;
-    }
-
-    /**
-     * The hidden field that carries a cover uploaded with a save that failed (so the upload is not lost): the file
-     * name signed for this workspace, so a forged one (another tenant's public file name) is worth nothing.
-     */
-    private String pendingCoverField(long workspaceId, String file) {
-        return file + "." + coverSigner.sign(workspaceId + "." + file);
-    }
-
-    /** The file name from {@link #pendingCoverField}, when its signature is this workspace's and the file exists. */
-    private String pendingCover(long workspaceId, String field) {
-        if (field == null) return null;
-        int dot = field.lastIndexOf('.');
-        if (dot <= 0) return null;
-        String file = field.substring(0, dot);
-        if (!coverSigner.verify(workspaceId + "." + file, field.substring(dot + 1))) return null;
-        return images.find(file).isPresent() ? file : null;
+        this.covers = new CoverUpload(images, coverSigner);
     }
 
     public void list(Context ctx) {
@@ -82,25 +60,9 @@ public final class CaseStudyController {
     /** Save, or (action=preview) show the page as the public will see it, below the form, without saving. */
     private void submit(Context ctx, CaseStudy cs) throws IOException {
         CurrentUser u = CurrentUser.require(ctx);
-        CaseStudyForm form = CaseStudyForm.from(ctx);
-        // The cover: this request's upload, else one uploaded with a save that failed, else the current one (the row).
-        String pending = pendingCover(u.workspaceId(), ctx.formParam("coverUpload"));
-        String current = cs == null ? null : service.currentContent(cs).coverFile();
-        form = form.withCover(pending != null ? pending : current, form.removeCover());
         FormErrors coverErrors = FormErrors.none();
-        UploadedFile file = ctx.uploadedFile("cover");
-        if (file != null && file.size() > 0) {
-            if (file.size() > ImageStore.MAX_BYTES) {
-                coverErrors.add("cover", "error.image.tooLarge");
-            } else {
-                try {
-                    // stored at once and carried in a signed hidden field, so a failed save does not lose the upload
-                    form = form.withCover(images.store(file.content().readAllBytes(), COVER_MAX_SIDE, ImageStore.Fit.WITHIN), false);
-                } catch (ImageStore.Rejected r) {
-                    coverErrors.add("cover", r.messageKey());
-                }
-            }
-        }
+        String current = cs == null ? null : service.currentContent(cs).coverFile();
+        CaseStudyForm form = covers.withCover(ctx, u.workspaceId(), current, CaseStudyForm.from(ctx), coverErrors);
         Long id = cs == null ? null : cs.id();
         if ("preview".equals(ctx.formParam("action"))) {
             CaseStudyService.Checked checked = service.check(u.workspaceId(), id, form);
@@ -194,19 +156,8 @@ public final class CaseStudyController {
         if (cs != null) {
             approval = service.approvalState(cs);
             Map<Long, Integer> numbers = new HashMap<>();
-            versions = dao.listVersions(ws, cs.id()).stream().map(v -> {
-                numbers.put(v.id(), v.number());
-                boolean restored = v.note().startsWith("restored:");
-                return new CaseStudyPages.VersionRow(v.id(), v.number(), when(u, v.createdAt()),
-                        restored ? "casestudy.version.restored" : "casestudy.version.saved",
-                        restored ? v.note().substring("restored:".length()) : "",
-                        v.id() == cs.currentVersionId(), cs.publishedVersionId() != null && v.id() == cs.publishedVersionId());
-            }).toList();
-            Instant now = Instant.now();
-            approvals = approval.history().stream().map(a -> new CaseStudyPages.ApprovalRow(a.status(), a.sentTo(),
-                    when(u, a.requestedAt()), a.answeredAt() == null ? "" : when(u, a.answeredAt()),
-                    a.comment() == null ? "" : a.comment(), numbers.getOrDefault(a.versionId(), 0),
-                    a.status() == ApprovalStatus.PENDING && a.expired(now))).toList();
+            versions = versionRows(u, cs, numbers);
+            approvals = approvalRows(u, approval, numbers);
             if (cs.clientId() != null) clientName = dao.client(ws, cs.clientId()).map(ClientOption::name).orElse(null);
             publicUrl = "/p/" + u.workspaceSlug() + "/case-studies/" + cs.slug();
         }
@@ -216,7 +167,28 @@ public final class CaseStudyController {
                         : Views.shellWithTitle(ctx, cs.title(), "casestudies"),
                 cs, form, errors, dao.clients(ws), dao.publishableTestimonials(ws), preview, approval, clientName,
                 approvals, versions, publicUrl, actionErrors,
-                form.coverFile() == null ? null : pendingCoverField(ws, form.coverFile())));
+                form.coverFile() == null ? null : covers.pendingCoverField(ws, form.coverFile())));
+    }
+
+    /** The editor's versions list; fills {@code numbers} (version id → number) for the approvals table. */
+    private List<CaseStudyPages.VersionRow> versionRows(CurrentUser u, CaseStudy cs, Map<Long, Integer> numbers) {
+        return dao.listVersions(u.workspaceId(), cs.id()).stream().map(v -> {
+            numbers.put(v.id(), v.number());
+            boolean restored = v.note().startsWith("restored:");
+            return new CaseStudyPages.VersionRow(v.id(), v.number(), when(u, v.createdAt()),
+                    restored ? "casestudy.version.restored" : "casestudy.version.saved",
+                    restored ? v.note().substring("restored:".length()) : "",
+                    v.id() == cs.currentVersionId(), cs.publishedVersionId() != null && v.id() == cs.publishedVersionId());
+        }).toList();
+    }
+
+    private List<CaseStudyPages.ApprovalRow> approvalRows(CurrentUser u, CaseStudyService.ApprovalState approval,
+                                                         Map<Long, Integer> numbers) {
+        Instant now = Instant.now();
+        return approval.history().stream().map(a -> new CaseStudyPages.ApprovalRow(a.status(), a.sentTo(),
+                when(u, a.requestedAt()), a.answeredAt() == null ? "" : when(u, a.answeredAt()),
+                a.comment() == null ? "" : a.comment(), numbers.getOrDefault(a.versionId(), 0),
+                a.status() == ApprovalStatus.PENDING && a.expired(now))).toList();
     }
 
     private static FormErrors merge(FormErrors a, FormErrors b) {
