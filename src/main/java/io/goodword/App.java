@@ -16,7 +16,10 @@ import io.goodword.ask.AskService;
 import io.goodword.ask.AskSettingsDao;
 import io.goodword.ask.ClientFlowController;
 import io.goodword.ask.UnsubscribeController;
-import io.goodword.client.ClientController;
+import io.goodword.client.ClientCsvController;
+import io.goodword.client.ClientListController;
+import io.goodword.client.ClientPageController;
+import io.goodword.client.ClientProjectController;
 import io.goodword.client.ClientDao;
 import io.goodword.client.ClientService;
 import io.goodword.client.ProjectDao;
@@ -42,7 +45,7 @@ import io.goodword.referral.ProgramDao;
 import io.goodword.referral.ReferralAdminController;
 import io.goodword.referral.ReferralPipelineController;
 import io.goodword.referral.ReferralPublicController;
-import io.goodword.referral.ReferralService;
+import io.goodword.referral.Referrals;
 import io.goodword.referral.RewardDao;
 import io.goodword.security.Auth;
 import io.goodword.security.FormGuard;
@@ -158,7 +161,7 @@ public final class App implements AutoCloseable {
             CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(caseStudies, caseStudyService,
                     sites, auth, config.baseUrl());
 
-            ReferralService referrals = new ReferralService(jdbi, outbox, i18n, throttle, new AttributionCookie(secrets, clock), clock,
+            Referrals referrals = Referrals.wire(jdbi, outbox, i18n, throttle, new AttributionCookie(secrets, clock), clock,
                     config.baseUrl());
 
             PublicCache publicCache = new PublicCache(jdbi, config.publicCache());
@@ -182,8 +185,11 @@ public final class App implements AutoCloseable {
                     new OutboxController(jdbi.onDemand(OutboxDao.class), config.smtp().configured()),
                     new MediaController(images),
                     new HealthController(db),
-                    new ClientController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class),
+                    new ClientListController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class)),
+                    new ClientPageController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class),
                             jdbi.onDemand(AskDao.class), askService),
+                    new ClientProjectController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class)),
+                    new ClientCsvController(clientService, jdbi.onDemand(ClientDao.class)),
                     new AskAdminController(askService, jdbi.onDemand(AskDao.class), jdbi.onDemand(AskSettingsDao.class),
                             workspaces, i18n, config.baseUrl()),
                     new ClientFlowController(askService, guard, askSteps),
@@ -219,7 +225,7 @@ public final class App implements AutoCloseable {
                     clock, config.mailPollMillis());
             worker.addJob(throttle::purgeOld);
             worker.addJob(guard::purgeOld);
-            worker.addJob(askService::runDue);
+            worker.addJob(askService.worker()::runDue);
             worker.addJob(images::sweepIfDue);
 
             long t1 = System.nanoTime();

@@ -47,7 +47,7 @@ public final class AskAdminController {
         List<AskRow> rows = asks.list(user.workspaceId(), status, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         boolean hasNext = rows.size() > PAGE_SIZE;
         List<String> statuses = Arrays.stream(AskStatus.values()).map(AskStatus::db).toList();
-        Views.render(ctx, "ask/overview.jte", new Pages.Overview(Views.shell(ctx, "ask.overview.title", "asks"),
+        Views.render(ctx, "ask/overview.jte", new AskPages.OverviewPage(Views.shell(ctx, "ask.overview.title", "asks"),
                 rows(asks.scheduledNext(user.workspaceId(), 20), zone), rows(asks.remindersNext(user.workspaceId(), 20), zone),
                 rows(hasNext ? rows.subList(0, PAGE_SIZE) : rows, zone), status,
                 Pager.open(page, hasNext, "/admin/asks?status=" + status), statuses));
@@ -60,8 +60,8 @@ public final class AskAdminController {
         Views.redirectWithFlash(ctx, "/admin/asks", service.cancel(ws, id) ? "ask.flash.cancelled" : "ask.flash.notOpen");
     }
 
-    private static List<Pages.Row> rows(List<AskRow> rows, Dates d) {
-        return rows.stream().map(r -> new Pages.Row(r, d.when(r.scheduledFor()), d.when(r.sentAt()),
+    private static List<AskPages.Row> rows(List<AskRow> rows, Dates d) {
+        return rows.stream().map(r -> new AskPages.Row(r, d.when(r.scheduledFor()), d.when(r.sentAt()),
                 d.when(r.openedAt()), d.when(r.answeredAt()), d.when(r.nextReminderAt()))).toList();
     }
 
@@ -117,16 +117,16 @@ public final class AskAdminController {
         long ws = user.workspaceId();
         String wsLanguage = workspaces.findById(ws).map(w -> w.language()).orElse("en");
         Localizer t = i18n.localizer(wsLanguage);
-        List<Pages.TemplateView> views = new ArrayList<>();
+        List<AskPages.TemplateView> views = new ArrayList<>();
         for (AskTemplate.Kind kind : AskTemplate.Kind.values()) {
             var custom = settings.template(ws, kind.db());
             AskMails.Wording w = AskMails.wording(custom, kind, t);
             TemplateForm f = kind == editedKind ? edited : new TemplateForm(w.subject(), w.body());
             Email shown = kind == editedKind && preview ? sample(kind, f, user, t) : null;
-            views.add(new Pages.TemplateView(kind.db(), f, kind == editedKind ? editedErrors : FormErrors.none(),
+            views.add(new AskPages.TemplateView(kind.db(), f, kind == editedKind ? editedErrors : FormErrors.none(),
                     custom.isPresent(), shown));
         }
-        Views.render(ctx, "ask/settings.jte", new Pages.Settings(Views.shell(ctx, "ask.settings.title", "asking"), form, errors,
+        Views.render(ctx, "ask/settings.jte", new AskPages.SettingsPage(Views.shell(ctx, "ask.settings.title", "asking"), form, errors,
                 views, AskMails.PLACEHOLDERS));
     }
 

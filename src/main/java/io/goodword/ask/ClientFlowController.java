@@ -73,7 +73,7 @@ public final class ClientFlowController {
             return;
         }
         if (ctx.formParam("skip") != null) {
-            service.decline(v);
+            service.visits().decline(v);
             backToFlow(ctx, v);
             return;
         }
@@ -90,7 +90,7 @@ public final class ClientFlowController {
             Views.invalid(ctx, "ask/score.jte", page(ctx, v, score, comment, "", errors));
             return;
         }
-        service.answer(v, Integer.parseInt(score), comment);
+        service.visits().answer(v, Integer.parseInt(score), comment);
         backToFlow(ctx, v);
     }
 
@@ -102,7 +102,7 @@ public final class ClientFlowController {
             return;
         }
         if (ctx.formParam("skip") != null) {
-            service.moveOn(v, Step.FEEDBACK, true);
+            service.visits().moveOn(v, Step.FEEDBACK, true);
             backToFlow(ctx, v);
             return;
         }
@@ -113,7 +113,7 @@ public final class ClientFlowController {
             Views.invalid(ctx, "ask/feedback.jte", page(ctx, v, "", "", feedback, errors));
             return;
         }
-        service.saveFeedback(v, feedback);
+        service.visits().saveFeedback(v, feedback);
         backToFlow(ctx, v);
     }
 
@@ -128,9 +128,9 @@ public final class ClientFlowController {
             boolean skip = ctx.formParam("skip") != null;
             if (provided != null && !skip) {
                 if (!provided.submit(ctx, v)) return; // the step rendered its own errors
-                service.moveOn(v, current, false);
+                service.visits().moveOn(v, current, false);
             } else {
-                service.moveOn(v, current, skip && current != Step.THANKS);
+                service.visits().moveOn(v, current, skip && current != Step.THANKS);
             }
         }
         backToFlow(ctx, v);
@@ -158,7 +158,7 @@ public final class ClientFlowController {
             tooMany(ctx, lookup);
             return null;
         }
-        AskService.Visit visit = service.visit(ctx.pathParam("token"));
+        AskVisits.Visit visit = service.visits().visit(ctx.pathParam("token"));
         switch (visit.state()) {
             case UNKNOWN -> {
                 ctx.status(HttpStatus.NOT_FOUND);
@@ -187,11 +187,11 @@ public final class ClientFlowController {
 
     private void notice(Context ctx, Localizer t, String brand, String logo, String heading, String body) {
         Shell shell = new Shell(t.lookup(heading), t, () -> Csrf.token(ctx), null, null, "");
-        Views.render(ctx, "ask/notice.jte", new Pages.Notice(shell, brand, logo, heading, body, null, false));
+        Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(shell, brand, logo, heading, body, null, false));
     }
 
-    private Pages.Flow page(Context ctx, AskVisit v, String score, String comment, String feedback, FormErrors errors) {
-        return new Pages.Flow(v.shell(ctx), v, v.workspace().displayName(), v.workspace().logoUrl(), score, comment, feedback,
+    private AskPages.FlowPage page(Context ctx, AskVisit v, String score, String comment, String feedback, FormErrors errors) {
+        return new AskPages.FlowPage(v.shell(ctx), v, v.workspace().displayName(), v.workspace().logoUrl(), score, comment, feedback,
                 errors, SCORES, guard.stamp(FormGuard.Form.CHECKIN));
     }
 }

@@ -20,7 +20,7 @@ public final class UnsubscribeController {
 
     public void confirm(Context ctx) {
         String token = ctx.pathParam("token");
-        Optional<AskVisit> owner = service.linkOwner(token);
+        Optional<AskVisit> owner = service.unsubscribes().linkOwner(token);
         if (owner.isEmpty()) {
             unknown(ctx);
             return;
@@ -33,7 +33,7 @@ public final class UnsubscribeController {
 
     public void unsubscribe(Context ctx) {
         String token = ctx.pathParam("token");
-        Optional<AskVisit> owner = service.unsubscribe(token);
+        Optional<AskVisit> owner = service.unsubscribes().unsubscribe(token);
         if (owner.isEmpty()) {
             unknown(ctx);
             return;
@@ -45,13 +45,13 @@ public final class UnsubscribeController {
         ctx.status(HttpStatus.NOT_FOUND);
         Localizer t = Views.t(ctx);
         Shell shell = new Shell(t.lookup("ask.link.unknown.heading"), t, () -> Csrf.token(ctx), null, null, "");
-        Views.render(ctx, "ask/notice.jte", new Pages.Notice(shell, null, null, "ask.link.unknown.heading",
+        Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(shell, null, null, "ask.link.unknown.heading",
                 "ask.link.unknown.body", null, false));
     }
 
     private void render(Context ctx, AskVisit v, String heading, String body, String token, boolean confirm) {
         Shell shell = new Shell(v.t().lookup(heading), v.t(), () -> Csrf.token(ctx), null, null, "");
-        Views.render(ctx, "ask/notice.jte", new Pages.Notice(shell, v.workspace().displayName(), v.workspace().logoUrl(),
+        Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(shell, v.workspace().displayName(), v.workspace().logoUrl(),
                 heading, body, token, confirm));
     }
 }

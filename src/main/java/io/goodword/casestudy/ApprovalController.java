@@ -74,7 +74,7 @@ public final class ApprovalController {
                 .map(before -> ContentChanges.between(before, content)).orElse(List.of());
         boolean answerable = a.status() == ApprovalStatus.PENDING && !service.expired(a);
         ctx.status(status);
-        Views.render(ctx, "casestudy/approve.jte", new Pages.ApprovalPage(
+        Views.render(ctx, "casestudy/approve.jte", new CaseStudyPages.ApprovalPage(
                 Views.shellWithTitle(ctx, Views.t(ctx).text("casestudy.approve.title", content.title()), ""),
                 ws, view, a, changes, answerable, comment, errors, ctx.pathParam("token"), guard.stamp(FormGuard.Form.APPROVAL)));
     }

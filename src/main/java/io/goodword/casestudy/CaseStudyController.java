@@ -8,7 +8,6 @@ import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -19,49 +18,28 @@ import java.util.Map;
 
 /** /admin/case-studies: write, preview, version, send for approval, publish. */
 public final class CaseStudyController {
-    static final int COVER_MAX_SIDE = 1600;
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CaseStudyService service;
     private final CaseStudyDao dao;
-    private final ImageStore images;
     private final CaseStudyPublicController publicPages;
-    private final Secrets.Signer coverSigner;
+    private final CoverUpload covers;
 
     public CaseStudyController(CaseStudyService service, CaseStudyDao dao, ImageStore images,
                                CaseStudyPublicController publicPages, Secrets.Signer coverSigner) {
         this.service = service;
         this.dao = dao;
-        this.images = images;
         this.publicPages = publicPages;
-        this.coverSigner = coverSigner;
-    }
-
-    /**
-     * The hidden field that carries a cover uploaded with a save that failed (so the upload is not lost): the file
-     * name signed for this workspace, so a forged one (another tenant's public file name) is worth nothing.
-     */
-    private String pendingCoverField(long workspaceId, String file) {
-        return file + "." + coverSigner.sign(workspaceId + "." + file);
-    }
-
-    /** The file name from {@link #pendingCoverField}, when its signature is this workspace's and the file exists. */
-    private String pendingCover(long workspaceId, String field) {
-        if (field == null) return null;
-        int dot = field.lastIndexOf('.');
-        if (dot <= 0) return null;
-        String file = field.substring(0, dot);
-        if (!coverSigner.verify(workspaceId + "." + file, field.substring(dot + 1))) return null;
-        return images.find(file).isPresent() ? file : null;
+        this.covers = new CoverUpload(images, coverSigner);
     }
 
     public void list(Context ctx) {
         CurrentUser u = CurrentUser.require(ctx);
-        List<Pages.Row> rows = dao.list(u.workspaceId()).stream()
-                .map(cs -> new Pages.Row(cs.id(), cs.title(), cs.slug(), cs.status(), cs.hasUnpublishedChanges(),
+        List<CaseStudyPages.Row> rows = dao.list(u.workspaceId()).stream()
+                .map(cs -> new CaseStudyPages.Row(cs.id(), cs.title(), cs.slug(), cs.status(), cs.hasUnpublishedChanges(),
                         when(u, cs.updatedAt())))
                 .toList();
-        Views.render(ctx, "casestudy/list.jte", new Pages.ListPage(Views.shell(ctx, "casestudy.list.title", "casestudies"),
+        Views.render(ctx, "casestudy/list.jte", new CaseStudyPages.ListPage(Views.shell(ctx, "casestudy.list.title", "casestudies"),
                 rows, "/p/" + u.workspaceSlug() + "/case-studies"));
     }
 
@@ -82,25 +60,9 @@ public final class CaseStudyController {
     /** Save, or (action=preview) show the page as the public will see it, below the form, without saving. */
     private void submit(Context ctx, CaseStudy cs) throws IOException {
         CurrentUser u = CurrentUser.require(ctx);
-        CaseStudyForm form = CaseStudyForm.from(ctx);
-        // The cover: this request's upload, else one uploaded with a save that failed, else the current one (the row).
-        String pending = pendingCover(u.workspaceId(), ctx.formParam("coverUpload"));
-        String current = cs == null ? null : service.currentContent(cs).coverFile();
-        form = form.withCover(pending != null ? pending : current, form.removeCover());
         FormErrors coverErrors = FormErrors.none();
-        UploadedFile file = ctx.uploadedFile("cover");
-        if (file != null && file.size() > 0) {
-            if (file.size() > ImageStore.MAX_BYTES) {
-                coverErrors.add("cover", "error.image.tooLarge");
-            } else {
-                try {
-                    // stored at once and carried in a signed hidden field, so a failed save does not lose the upload
-                    form = form.withCover(images.store(file.content().readAllBytes(), COVER_MAX_SIDE, ImageStore.Fit.WITHIN), false);
-                } catch (ImageStore.Rejected r) {
-                    coverErrors.add("cover", r.messageKey());
-                }
-            }
-        }
+        String current = cs == null ? null : service.currentContent(cs).coverFile();
+        CaseStudyForm form = covers.withCover(ctx, u.workspaceId(), current, CaseStudyForm.from(ctx), coverErrors);
         Long id = cs == null ? null : cs.id();
         if ("preview".equals(ctx.formParam("action"))) {
             CaseStudyService.Checked checked = service.check(u.workspaceId(), id, form);
@@ -187,35 +149,45 @@ public final class CaseStudyController {
         CurrentUser u = CurrentUser.require(ctx);
         long ws = u.workspaceId();
         CaseStudyService.ApprovalState approval = null;
-        List<Pages.VersionRow> versions = List.of();
-        List<Pages.ApprovalRow> approvals = List.of();
+        List<CaseStudyPages.VersionRow> versions = List.of();
+        List<CaseStudyPages.ApprovalRow> approvals = List.of();
         String clientName = null;
         String publicUrl = null;
         if (cs != null) {
             approval = service.approvalState(cs);
             Map<Long, Integer> numbers = new HashMap<>();
-            versions = dao.listVersions(ws, cs.id()).stream().map(v -> {
-                numbers.put(v.id(), v.number());
-                boolean restored = v.note().startsWith("restored:");
-                return new Pages.VersionRow(v.id(), v.number(), when(u, v.createdAt()),
-                        restored ? "casestudy.version.restored" : "casestudy.version.saved",
-                        restored ? v.note().substring("restored:".length()) : "",
-                        v.id() == cs.currentVersionId(), cs.publishedVersionId() != null && v.id() == cs.publishedVersionId());
-            }).toList();
-            approvals = approval.history().stream().map(a -> new Pages.ApprovalRow(a.status(), a.sentTo(),
-                    when(u, a.requestedAt()), a.answeredAt() == null ? "" : when(u, a.answeredAt()),
-                    a.comment() == null ? "" : a.comment(), numbers.getOrDefault(a.versionId(), 0),
-                    a.status() == ApprovalStatus.PENDING && service.expired(a))).toList();
+            versions = versionRows(u, cs, numbers);
+            approvals = approvalRows(u, approval, numbers);
             if (cs.clientId() != null) clientName = dao.client(ws, cs.clientId()).map(ClientOption::name).orElse(null);
             publicUrl = "/p/" + u.workspaceSlug() + "/case-studies/" + cs.slug();
         }
         ctx.status(status);
-        Views.render(ctx, "casestudy/edit.jte", new Pages.EditPage(
+        Views.render(ctx, "casestudy/edit.jte", new CaseStudyPages.EditPage(
                 cs == null ? Views.shell(ctx, "casestudy.new.title", "casestudies")
                         : Views.shellWithTitle(ctx, cs.title(), "casestudies"),
                 cs, form, errors, dao.clients(ws), dao.publishableTestimonials(ws), preview, approval, clientName,
                 approvals, versions, publicUrl, actionErrors,
-                form.coverFile() == null ? null : pendingCoverField(ws, form.coverFile())));
+                form.coverFile() == null ? null : covers.pendingCoverField(ws, form.coverFile())));
+    }
+
+    /** The editor's versions list; fills {@code numbers} (version id → number) for the approvals table. */
+    private List<CaseStudyPages.VersionRow> versionRows(CurrentUser u, CaseStudy cs, Map<Long, Integer> numbers) {
+        return dao.listVersions(u.workspaceId(), cs.id()).stream().map(v -> {
+            numbers.put(v.id(), v.number());
+            boolean restored = v.note().startsWith("restored:");
+            return new CaseStudyPages.VersionRow(v.id(), v.number(), when(u, v.createdAt()),
+                    restored ? "casestudy.version.restored" : "casestudy.version.saved",
+                    restored ? v.note().substring("restored:".length()) : "",
+                    v.id() == cs.currentVersionId(), cs.publishedVersionId() != null && v.id() == cs.publishedVersionId());
+        }).toList();
+    }
+
+    private List<CaseStudyPages.ApprovalRow> approvalRows(CurrentUser u, CaseStudyService.ApprovalState approval,
+                                                         Map<Long, Integer> numbers) {
+        return approval.history().stream().map(a -> new CaseStudyPages.ApprovalRow(a.status(), a.sentTo(),
+                when(u, a.requestedAt()), a.answeredAt() == null ? "" : when(u, a.answeredAt()),
+                a.comment() == null ? "" : a.comment(), numbers.getOrDefault(a.versionId(), 0),
+                a.status() == ApprovalStatus.PENDING && service.expired(a))).toList();
     }
 
     private static FormErrors merge(FormErrors a, FormErrors b) {

@@ -42,7 +42,7 @@ public final class DataController {
     }
 
     public void show(Context ctx) {
-        Views.render(ctx, "data/export.jte", new Pages.DataPage(Views.shell(ctx, "data.title", "data"), FormErrors.none()));
+        Views.render(ctx, "data/export.jte", new DataPages.DataPage(Views.shell(ctx, "data.title", "data"), FormErrors.none()));
     }
 
     /** POST, so the download is CSRF-protected and recorded. Streams the ZIP straight into the response. */
@@ -74,7 +74,7 @@ public final class DataController {
                 errors.add("archive", "data.import.conflict");
             }
         }
-        Views.invalid(ctx, "data/export.jte", new Pages.DataPage(Views.shell(ctx, "data.title", "data"), errors));
+        Views.invalid(ctx, "data/export.jte", new DataPages.DataPage(Views.shell(ctx, "data.title", "data"), errors));
     }
 
     public void privacyPage(Context ctx) {
@@ -113,7 +113,7 @@ public final class DataController {
         CurrentUser user = CurrentUser.require(ctx);
         var client = clients.findById(user.workspaceId(), id).orElseThrow(NotFoundResponse::new);
         boolean erased = privacyDao.isErased(user.workspaceId(), id).orElse(false);
-        Views.render(ctx, "data/privacy.jte", new Pages.PrivacyPage(Views.shellWithTitle(ctx,
+        Views.render(ctx, "data/privacy.jte", new DataPages.PrivacyPage(Views.shellWithTitle(ctx,
                 Views.t(ctx).text("privacy.title", client.name()), "clients"), client, erased, form, errors));
     }
 }

@@ -20,24 +20,7 @@ import java.util.stream.Collectors;
 
 /** Turns the SQL aggregates into the dashboard: cards against the previous period, funnels, NPS trend, when to ask. */
 public final class Dashboard {
-    /** Answers needed in all before the dashboard suggests a delay. */
-    public static final int MIN_ANSWERS_FOR_SUGGESTION = 30;
-    /** A delay bucket is weighed only with at least this many check-ins sent in it. */
-    static final int MIN_SENT_PER_BUCKET = 5;
-    /** The suggested bucket itself needs at least this many answers. */
-    static final int MIN_ANSWERS_IN_BEST = 10;
-    static final int[] BUCKET_START_DAYS = {0, 2, 4, 8, 15, 31};
-    static final int[] SUGGESTED_HOURS = {24, 48, 96, 192, 360, 744};
     static final int TOP_AMBASSADORS = 5;
-
-    /**
-     * The suggestion of "when to ask": the delay and the bucket it comes from with its answer rate and interval, or
-     * why there is none yet (too few answers, or no delay clearly better than the others).
-     */
-    public record Suggestion(Integer hours, String bucketLabel, String rate, String interval, int answers, int needed,
-                             int currentHours, boolean overlapping) {
-        public boolean ready() { return hours != null; }
-    }
 
     /** One ambassador of the table: leads, won deals and the won deals' value per currency. */
     public record AmbassadorRow(long clientId, String name, int leads, int won, String revenue) {}
@@ -49,7 +32,7 @@ public final class Dashboard {
     public record Growth(List<RevenueRow> revenue, List<Card> cards, List<AmbassadorRow> perAmbassador) {}
 
     public record Figures(List<Card> asking, List<Card> testimonials, List<Card> referrals, Chart askFunnel,
-                          Chart referralFunnel, Chart npsTrend, Chart whenToAsk, Suggestion suggestion,
+                          Chart referralFunnel, Chart npsTrend, Chart whenToAsk, WhenToAsk.Suggestion suggestion,
                           List<AmbassadorRow> ambassadors, Growth growth) {}
 
     private final GrowthDao dao;
@@ -74,26 +57,26 @@ public final class Dashboard {
         GrowthDao.Referrals r0 = dao.referrals(ws, q.from(), q.to());
         List<GrowthDao.Deals> deals = dao.deals(ws, p.from(), p.to());
         List<GrowthDao.Deals> deals0 = dao.deals(ws, q.from(), q.to());
-        Money money = new Money(home, locale);
+        DashboardMoney money = new DashboardMoney(home, locale);
 
         List<Card> asking = List.of(
-                count("sent", "growth.card.sent", a.sent(), a0.sent()),
-                pct("openRate", "growth.card.openRate", Format.rate(a.opened(), a.sent()), Format.rate(a0.opened(), a0.sent())),
-                pct("answerRate", "growth.card.answerRate", Format.rate(a.answered(), a.sent()), Format.rate(a0.answered(), a0.sent())),
-                npsCard(n, n0));
+                DashboardCards.count("sent", "growth.card.sent", a.sent(), a0.sent()),
+                DashboardCards.pct("openRate", "growth.card.openRate", Format.rate(a.opened(), a.sent()), Format.rate(a0.opened(), a0.sent())),
+                DashboardCards.pct("answerRate", "growth.card.answerRate", Format.rate(a.answered(), a.sent()), Format.rate(a0.answered(), a0.sent())),
+                DashboardCards.npsCard(n, n0));
         List<Card> testimonials = List.of(
-                count("received", "growth.card.received", tm.received(), tm0.received()),
-                count("approved", "growth.card.approved", tm.approved(), tm0.approved()),
-                ratingCard(tm.averageRating(), tm0.averageRating()),
-                count("viaAsk", "growth.card.viaAsk", a.testimonials(), a0.testimonials()));
+                DashboardCards.count("received", "growth.card.received", tm.received(), tm0.received()),
+                DashboardCards.count("approved", "growth.card.approved", tm.approved(), tm0.approved()),
+                DashboardCards.ratingCard(tm.averageRating(), tm0.averageRating()),
+                DashboardCards.count("viaAsk", "growth.card.viaAsk", a.testimonials(), a0.testimonials()));
         List<Card> referrals = List.of(
-                count("links", "growth.card.links", r.links(), r0.links()),
-                count("visits", "growth.card.visits", r.visits(), r0.visits()),
-                count("leads", "growth.card.leads", r.referredLeads(), r0.referredLeads()),
-                count("qualified", "growth.card.qualified", r.qualified(), r0.qualified()),
-                count("won", "growth.card.won", r.won(), r0.won()),
+                DashboardCards.count("links", "growth.card.links", r.links(), r0.links()),
+                DashboardCards.count("visits", "growth.card.visits", r.visits(), r0.visits()),
+                DashboardCards.count("leads", "growth.card.leads", r.referredLeads(), r0.referredLeads()),
+                DashboardCards.count("qualified", "growth.card.qualified", r.qualified(), r0.qualified()),
+                DashboardCards.count("won", "growth.card.won", r.won(), r0.won()),
                 money.card("revenue", "growth.card.revenue", dealSums(deals, true), dealSums(deals0, true)),
-                count("directLeads", "growth.card.directLeads", r.directLeads(), r0.directLeads()),
+                DashboardCards.count("directLeads", "growth.card.directLeads", r.directLeads(), r0.directLeads()),
                 money.card("directRevenue", "growth.card.directRevenue", dealSums(deals, false), dealSums(deals0, false)),
                 money.card("owed", "growth.card.owed", sums(dao.rewardsOwed(ws, p.from(), p.to())), sums(dao.rewardsOwed(ws, q.from(), q.to()))),
                 money.card("paid", "growth.card.paid", sums(dao.rewardsPaid(ws, p.from(), p.to())), sums(dao.rewardsPaid(ws, q.from(), q.to()))));
@@ -116,12 +99,12 @@ public final class Dashboard {
 
         List<GrowthDao.DelayBucket> byDelay = buckets(ws, now);
         return new Figures(asking, testimonials, referrals, askFunnel, referralFunnel, npsTrend(ws, p, t),
-                whenToAsk(byDelay, t), suggestion(byDelay, t, currentDelayHours), ambassadors,
+                WhenToAsk.whenToAsk(byDelay, t), WhenToAsk.suggestion(byDelay, t, currentDelayHours), ambassadors,
                 growth(ws, p, q, money, t));
     }
 
     /** Business growth: project revenue by the client's origin per currency, repeat clients, revenue per ambassador. */
-    private Growth growth(long ws, Period p, Period q, Money money, Localizer t) {
+    private Growth growth(long ws, Period p, Period q, DashboardMoney money, Localizer t) {
         List<GrowthDao.Revenue> rev = dao.revenue(ws, p.from(), p.to());
         List<GrowthDao.Revenue> rev0 = dao.revenue(ws, q.from(), q.to());
         Set<String> currencies = new TreeSet<>(money.order());
@@ -142,8 +125,8 @@ public final class Dashboard {
         List<Card> cards = List.of(
                 money.card("bookedRevenue", "growth.card.bookedRevenue", revenueSums(rev, null), revenueSums(rev0, null)),
                 money.card("referredRevenue", "growth.card.referredRevenue", revenueSums(rev, "referred"), revenueSums(rev0, "referred")),
-                count("clients", "growth.card.clients", cl.clients(), cl0.clients()),
-                pct("repeatRate", "growth.card.repeatRate", Format.rate(cl.repeatClients(), cl.clients()),
+                DashboardCards.count("clients", "growth.card.clients", cl.clients(), cl0.clients()),
+                DashboardCards.pct("repeatRate", "growth.card.repeatRate", Format.rate(cl.repeatClients(), cl.clients()),
                         Format.rate(cl0.repeatClients(), cl0.clients())));
         Map<Long, List<GrowthDao.AmbassadorMoney>> per = new LinkedHashMap<>();
         for (GrowthDao.AmbassadorMoney m : dao.revenuePerAmbassador(ws, p.from(), p.to(), 50)) {
@@ -179,76 +162,6 @@ public final class Dashboard {
         Map<String, BigDecimal> m = new TreeMap<>();
         for (GrowthDao.Money x : rows) m.merge(x.currency(), x.amount(), BigDecimal::add);
         return m;
-    }
-
-    /**
-     * Money in the workspace's locale, one amount per currency, the workspace's own currency first; an empty sum is
-     * shown as zero in the workspace's currency.
-     */
-    record Money(String home, Locale locale) {
-        List<String> order() { return List.of(home); }
-
-        List<String> sorted(java.util.Collection<String> currencies) {
-            List<String> l = new ArrayList<>(new TreeSet<>(currencies));
-            l.sort(java.util.Comparator.comparing((String c) -> !c.equals(home)));
-            return l;
-        }
-
-        String format(BigDecimal v, String currency) { return Format.money(v, currency, locale); }
-
-        String list(Map<String, BigDecimal> byCurrency, boolean zeroInHome) {
-            Map<String, BigDecimal> m = new TreeMap<>(byCurrency);
-            if (m.isEmpty()) return format(BigDecimal.ZERO, home);
-            return sorted(m.keySet()).stream().map(c -> format(m.get(c), c)).collect(Collectors.joining(" · "));
-        }
-
-        /** A money card: each currency's sum, and each currency's change against the previous period. */
-        Card card(String id, String key, Map<String, BigDecimal> now, Map<String, BigDecimal> before) {
-            Set<String> all = new TreeSet<>(now.keySet());
-            all.addAll(before.keySet());
-            List<String> changes = new ArrayList<>();
-            int up = 0;
-            int down = 0;
-            for (String c : sorted(all)) {
-                BigDecimal a = now.getOrDefault(c, BigDecimal.ZERO);
-                BigDecimal b = before.getOrDefault(c, BigDecimal.ZERO);
-                int cmp = a.compareTo(b);
-                if (cmp > 0) up++;
-                if (cmp < 0) down++;
-                if (cmp != 0) changes.add((cmp > 0 ? "+" : "−") + format(a.subtract(b).abs(), c));
-            }
-            Card.Trend trend = up > 0 && down == 0 ? Card.Trend.UP : down > 0 && up == 0 ? Card.Trend.DOWN : Card.Trend.SAME;
-            return new Card(id, key, list(now, true), list(before, true), changes.isEmpty() ? "±0" : String.join(", ", changes), trend);
-        }
-    }
-
-    private static Card count(String id, String key, long now, long before) {
-        return Card.of(id, key, now, before, String.valueOf(now), String.valueOf(before), "");
-    }
-
-    private static Card pct(String id, String key, Integer now, Integer before) {
-        if (now == null || before == null) {
-            return new Card(id, key, Format.percent(now), Format.percent(before), Format.NONE, Card.Trend.SAME);
-        }
-        return Card.of(id, key, now, before, Format.percent(now), Format.percent(before), " pp");
-    }
-
-    private static Card npsCard(GrowthDao.Nps n, GrowthDao.Nps n0) {
-        Integer now = Format.nps(n);
-        Integer before = Format.nps(n0);
-        String v = now == null ? Format.NONE : String.valueOf(now);
-        String b = before == null ? Format.NONE : String.valueOf(before);
-        if (now == null || before == null) return new Card("nps", "growth.card.nps", v, b, Format.NONE, Card.Trend.SAME);
-        return Card.of("nps", "growth.card.nps", now, before, v, b, "");
-    }
-
-    private static Card ratingCard(BigDecimal now, BigDecimal before) {
-        if (now == null || before == null) {
-            return new Card("rating", "growth.card.rating", Format.rating(now), Format.rating(before), Format.NONE, Card.Trend.SAME);
-        }
-        double a = now.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
-        double b = before.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
-        return Card.of("rating", "growth.card.rating", a, b, Format.rating(now), Format.rating(before), "");
     }
 
     /** Steps as bars on one scale, each with its conversion from the step before. */
@@ -307,80 +220,12 @@ public final class Dashboard {
     private List<GrowthDao.DelayBucket> buckets(long ws, Instant now) {
         List<GrowthDao.DelayBucket> found = dao.answersByDelay(ws, now.minus(java.time.Duration.ofDays(730)));
         List<GrowthDao.DelayBucket> all = new ArrayList<>();
-        for (int b = 0; b < BUCKET_START_DAYS.length; b++) {
+        for (int b = 0; b < WhenToAsk.BUCKET_START_DAYS.length; b++) {
             int bucket = b;
             all.add(found.stream().filter(x -> x.bucket() == bucket).findFirst()
                     .orElse(new GrowthDao.DelayBucket(bucket, 0, 0, 0)));
         }
         return all;
-    }
-
-    static String bucketLabel(Localizer t, int b) {
-        return t.text("growth.when.bucket" + b);
-    }
-
-    /**
-     * Answer rate (with its 95 % Wilson interval and the number of answers behind it) and promoter share by delay.
-     * The table says how sure each figure is; the bars show the rates.
-     */
-    static Chart whenToAsk(List<GrowthDao.DelayBucket> all, Localizer t) {
-        List<String> groups = new ArrayList<>();
-        Double[][] values = new Double[all.size()][2];
-        String[][] shown = new String[all.size()][2];
-        List<List<String>> rows = new ArrayList<>();
-        StringBuilder desc = new StringBuilder();
-        for (int i = 0; i < all.size(); i++) {
-            GrowthDao.DelayBucket b = all.get(i);
-            Integer answerRate = Format.rate(b.answered(), b.sent());
-            Integer promoterRate = Format.rate(b.promoters(), b.answered());
-            Format.Interval ci = Format.wilson(b.answered(), b.sent());
-            groups.add(bucketLabel(t, i));
-            values[i][0] = answerRate == null ? null : answerRate.doubleValue();
-            values[i][1] = promoterRate == null ? null : promoterRate.doubleValue();
-            shown[i][0] = Format.percent(answerRate);
-            shown[i][1] = Format.percent(promoterRate);
-            rows.add(List.of(bucketLabel(t, i), String.valueOf(b.sent()), String.valueOf(b.answered()),
-                    shown[i][0], ci == null ? Format.NONE : ci.text(), String.valueOf(b.promoters()), shown[i][1]));
-            if (b.sent() > 0) {
-                desc.append(desc.isEmpty() ? "" : "; ").append(t.text("growth.when.descRow", bucketLabel(t, i),
-                        shown[i][0], shown[i][1], b.sent()));
-            }
-        }
-        Chart c = Chart.grouped("when-to-ask", t.text("growth.when.title"),
-                desc.isEmpty() ? t.text("growth.when.none") : desc.toString(), groups,
-                List.of(t.text("growth.when.answerRate"), t.text("growth.when.promoterRate")), values, shown, 0, 100,
-                List.of());
-        return new Chart(c.id(), c.title(), c.description(), c.width(), c.height(), c.baseline(), c.bars(), c.labels(),
-                c.series(), new Chart.Table(List.of(t.text("growth.when.after"), t.text("growth.table.sent"),
-                t.text("growth.table.answered"), t.text("growth.when.answerRate"), t.text("growth.when.interval"),
-                t.text("growth.table.promoters"), t.text("growth.when.promoterRate")), rows));
-    }
-
-    /**
-     * A delay is suggested only when the data supports it: at least {@link #MIN_ANSWERS_FOR_SUGGESTION} answers in
-     * all, the best bucket (highest answer rate among buckets with {@link #MIN_SENT_PER_BUCKET} sends) has
-     * {@link #MIN_ANSWERS_IN_BEST} answers, and its 95 % interval lies wholly above the interval of every other such
-     * bucket. Otherwise it says why not (too few answers, or the best delays' intervals overlap).
-     */
-    static Suggestion suggestion(List<GrowthDao.DelayBucket> all, Localizer t, int currentHours) {
-        int answers = all.stream().mapToInt(GrowthDao.DelayBucket::answered).sum();
-        Suggestion none = new Suggestion(null, null, null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours, false);
-        if (answers < MIN_ANSWERS_FOR_SUGGESTION) return none;
-        List<GrowthDao.DelayBucket> weighed = all.stream().filter(b -> b.sent() >= MIN_SENT_PER_BUCKET).toList();
-        GrowthDao.DelayBucket best = null;
-        for (GrowthDao.DelayBucket b : weighed) {
-            if (best == null || (double) b.answered() / b.sent() > (double) best.answered() / best.sent()) best = b;
-        }
-        if (best == null) return none;
-        Format.Interval bi = Format.wilson(best.answered(), best.sent());
-        boolean clear = best.answered() >= MIN_ANSWERS_IN_BEST;
-        for (GrowthDao.DelayBucket b : weighed) {
-            if (b != best && !bi.above(Format.wilson(b.answered(), b.sent()))) clear = false;
-        }
-        if (!clear) return new Suggestion(null, null, null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours, true);
-        return new Suggestion(SUGGESTED_HOURS[best.bucket()], bucketLabel(t, best.bucket()),
-                Format.percent(Format.rate(best.answered(), best.sent())), bi.text(), answers, MIN_ANSWERS_FOR_SUGGESTION,
-                currentHours, false);
     }
 
     /** The period's days in the workspace's locale; the days themselves are the workspace's (see {@link Period}). */

@@ -11,12 +11,12 @@ import io.javalin.http.NotFoundResponse;
 
 /** /admin/referrals/programs, settings and ambassadors' links. */
 public final class ReferralAdminController {
-    private final ReferralService service;
+    private final Referrals service;
     private final ProgramDao programs;
     private final LinkDao links;
     private final String baseUrl;
 
-    public ReferralAdminController(ReferralService service, ProgramDao programs, LinkDao links, String baseUrl) {
+    public ReferralAdminController(Referrals service, ProgramDao programs, LinkDao links, String baseUrl) {
         this.service = service;
         this.programs = programs;
         this.links = links;
@@ -30,12 +30,12 @@ public final class ReferralAdminController {
 
     private void renderPrograms(Context ctx, SettingsForm settings, FormErrors errors) {
         Views.render(ctx, "referral/programs.jte", new ProgramsPage(Views.shell(ctx, "referral.programs.title", "referrals"),
-                programs.list(CurrentUser.workspaceId(ctx)), service.today(), settings, errors));
+                programs.list(CurrentUser.workspaceId(ctx)), service.programs().today(), settings, errors));
     }
 
     public void saveSettings(Context ctx) {
         SettingsForm form = SettingsForm.from(ctx);
-        FormErrors errors = service.saveSettings(CurrentUser.workspaceId(ctx), form);
+        FormErrors errors = service.programs().saveSettings(CurrentUser.workspaceId(ctx), form);
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderPrograms(ctx, form, errors);
@@ -51,7 +51,7 @@ public final class ReferralAdminController {
 
     public void createProgram(Context ctx) {
         ProgramForm form = ProgramForm.from(ctx);
-        ReferralService.Saved saved = service.createProgram(CurrentUser.workspaceId(ctx), form);
+        Saved saved = service.programs().createProgram(CurrentUser.workspaceId(ctx), form);
         if (!saved.errors().isEmpty()) {
             Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(
                     Views.shell(ctx, "referral.program.newTitle", "referrals"), null, null, form, saved.errors()));
@@ -69,7 +69,7 @@ public final class ReferralAdminController {
     public void updateProgram(Context ctx) {
         Program p = programs.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
         ProgramForm form = ProgramForm.from(ctx);
-        FormErrors errors = service.updateProgram(CurrentUser.workspaceId(ctx), p.id(), form);
+        FormErrors errors = service.programs().updateProgram(CurrentUser.workspaceId(ctx), p.id(), form);
         if (!errors.isEmpty()) {
             Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
                     p.id(), p, form, errors));
@@ -79,12 +79,12 @@ public final class ReferralAdminController {
     }
 
     public void pauseProgram(Context ctx) {
-        service.setProgramStatus(CurrentUser.workspaceId(ctx), Params.id(ctx, "id"), Program.Status.PAUSED);
+        service.programs().setProgramStatus(CurrentUser.workspaceId(ctx), Params.id(ctx, "id"), Program.Status.PAUSED);
         Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programPaused");
     }
 
     public void resumeProgram(Context ctx) {
-        service.setProgramStatus(CurrentUser.workspaceId(ctx), Params.id(ctx, "id"), Program.Status.ACTIVE);
+        service.programs().setProgramStatus(CurrentUser.workspaceId(ctx), Params.id(ctx, "id"), Program.Status.ACTIVE);
         Views.redirectWithFlash(ctx, "/admin/referrals/programs", "referral.flash.programResumed");
     }
 
@@ -94,7 +94,7 @@ public final class ReferralAdminController {
         int total = links.countAmbassadors(ws, q.q(), q.like(), q.tag());
         Views.render(ctx, "referral/ambassadors.jte", new AmbassadorsPage(Views.shell(ctx, "referral.ambassadors.title", "referrals"),
                 links.ambassadors(ws, q.q(), q.like(), q.tag(), q.sort().sql(), ClientQuery.PAGE_SIZE, q.offset()),
-                programs.list(ws), baseUrl, service.currentProgram(ws).map(Program::id).orElse(null), q, total,
+                programs.list(ws), baseUrl, service.programs().currentProgram(ws).map(Program::id).orElse(null), q, total,
                 ClientQuery.pages(total)));
     }
 
@@ -110,7 +110,7 @@ public final class ReferralAdminController {
         long ws = CurrentUser.workspaceId(ctx);
         long client = Params.id(ctx, "clientId");
         links.client(ws, client).orElseThrow(NotFoundResponse::new);
-        if (service.linkFor(ws, programParam(ctx), client).isEmpty()) {
+        if (service.links().linkFor(ws, programParam(ctx), client).isEmpty()) {
             Views.redirectWithFlash(ctx, "/admin/referrals/ambassadors", "referral.flash.chooseProgram");
             return;
         }
@@ -120,7 +120,7 @@ public final class ReferralAdminController {
     public void emailLink(Context ctx) {
         long ws = CurrentUser.workspaceId(ctx);
         long client = Params.id(ctx, "clientId");
-        String flash = switch (service.emailLink(ws, programParam(ctx), client)) {
+        String flash = switch (service.links().emailLink(ws, programParam(ctx), client)) {
             case SENT -> "referral.flash.linkEmailed";
             case NO_EMAIL -> "referral.flash.noEmail";
             case NO_LINK -> "referral.flash.chooseProgram";

@@ -17,10 +17,10 @@ import java.util.Optional;
  * and a form to introduce someone now. Without a program the friend's contact is still kept as a lead.
  */
 public final class ReferralAskStep implements AskStep {
-    private final ReferralService referrals;
+    private final Referrals referrals;
     private final FormGuard guard;
 
-    public ReferralAskStep(ReferralService referrals, FormGuard guard) {
+    public ReferralAskStep(Referrals referrals, FormGuard guard) {
         this.referrals = referrals;
         this.guard = guard;
     }
@@ -54,7 +54,7 @@ public final class ReferralAskStep implements AskStep {
         }
         // Once per rendered form: sent again (double click, a retry after a crash before the flow moved on), the
         // friend is saved once and the client is answered like the first time.
-        ReferralService.Submission result = referrals.submitFriendFromClient(visit.workspace().id(), visit.client().id(), form,
+        ReferralSubmissions.Submission result = referrals.submissions().submitFriendFromClient(visit.workspace().id(), visit.client().id(), form,
                 ctx.ip(), g.once());
         switch (result.outcome()) {
             case SAVED -> {
@@ -77,11 +77,11 @@ public final class ReferralAskStep implements AskStep {
         Localizer t = v.t();
         Shell shell = v.shell(ctx);
         long ws = v.workspace().id();
-        Optional<ReferralService.LinkResult> link = referrals.linkFor(ws, v.client().id());
-        Optional<Program> program = link.flatMap(l -> referrals.currentProgram(ws));
+        Optional<ReferralLinks.LinkResult> link = referrals.links().linkFor(ws, v.client().id());
+        Optional<Program> program = link.flatMap(l -> referrals.programs().currentProgram(ws));
         String referrerReward = program.map(Program::referrerReward).filter(Program.RewardSpec::present).map(r -> r.describe(t)).orElse(null);
         String friendReward = program.map(Program::friendReward).filter(Program.RewardSpec::present).map(r -> r.describe(t)).orElse(null);
-        return new Page(shell, v, v.workspace().displayName(), v.workspace().logoUrl(), link.map(ReferralService.LinkResult::url).orElse(null),
+        return new Page(shell, v, v.workspace().displayName(), v.workspace().logoUrl(), link.map(ReferralLinks.LinkResult::url).orElse(null),
                 referrerReward, friendReward, form, errors);
     }
 }

@@ -16,11 +16,11 @@ import java.util.Map;
 
 /** /admin/referrals: the leads pipeline, the rewards ledger (and its CSV), the leaderboard. */
 public final class ReferralPipelineController {
-    private final ReferralService service;
+    private final Referrals service;
     private final LeadDao leads;
     private final RewardDao rewards;
 
-    public ReferralPipelineController(ReferralService service, LeadDao leads, RewardDao rewards) {
+    public ReferralPipelineController(Referrals service, LeadDao leads, RewardDao rewards) {
         this.service = service;
         this.leads = leads;
         this.rewards = rewards;
@@ -42,7 +42,7 @@ public final class ReferralPipelineController {
     }
 
     public void lead(Context ctx) {
-        Lead lead = service.lead(CurrentUser.workspaceId(ctx), Params.id(ctx, "id"));
+        Lead lead = service.pipeline().lead(CurrentUser.workspaceId(ctx), Params.id(ctx, "id"));
         renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), "", FormErrors.none());
     }
 
@@ -55,11 +55,11 @@ public final class ReferralPipelineController {
         long ws = CurrentUser.workspaceId(ctx);
         Views.render(ctx, "referral/lead.jte", new LeadPage(Views.shellWithTitle(ctx, lead.name(), "referrals"), lead,
                 leads.events(ws, lead.id()), rewards.forLead(ws, lead.id()), form, errors, note, noteErrors, referrer,
-                referrerErrors, actionErrors, service.now(), dates(ctx)));
+                referrerErrors, actionErrors, service.pipeline().now(), dates(ctx)));
     }
 
     private void leadInvalid(Context ctx, long id, String referrer, FormErrors referrerErrors, FormErrors actionErrors) {
-        Lead lead = service.lead(CurrentUser.workspaceId(ctx), id);
+        Lead lead = service.pipeline().lead(CurrentUser.workspaceId(ctx), id);
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), "", FormErrors.none(), referrer, referrerErrors,
                 actionErrors);
@@ -75,7 +75,7 @@ public final class ReferralPipelineController {
     public void createLead(Context ctx) {
         FriendForm form = FriendForm.from(ctx);
         String referrer = Validation.clean(ctx.formParam("referrer"));
-        ReferralService.Saved saved = service.addLead(CurrentUser.workspaceId(ctx), CurrentUser.require(ctx).accountId(), form, referrer);
+        Saved saved = service.submissions().addLead(CurrentUser.workspaceId(ctx), CurrentUser.require(ctx).accountId(), form, referrer);
         if (!saved.errors().isEmpty()) {
             Views.invalid(ctx, "referral/newLead.jte", new NewLeadPage(Views.shell(ctx, "referral.newLead.title", "referrals"),
                     form, referrer, saved.errors()));
@@ -88,7 +88,7 @@ public final class ReferralPipelineController {
     public void changeReferrer(Context ctx) {
         long id = Params.id(ctx, "id");
         String referrer = Validation.clean(ctx.formParam("referrer"));
-        FormErrors errors = service.changeReferrer(CurrentUser.workspaceId(ctx), CurrentUser.require(ctx).accountId(), id, referrer);
+        FormErrors errors = service.pipeline().changeReferrer(CurrentUser.workspaceId(ctx), CurrentUser.require(ctx).accountId(), id, referrer);
         if (!errors.isEmpty()) {
             leadInvalid(ctx, id, referrer, errors, FormErrors.none());
             return;
@@ -104,9 +104,9 @@ public final class ReferralPipelineController {
         String decision = String.valueOf(ctx.formParam("decision"));
         if (!decision.equals("confirm") && !decision.equals("dismiss")) throw new io.javalin.http.BadRequestResponse();
         if (decision.equals("dismiss")) {
-            service.dismissSuggestion(ws, account, id);
+            service.pipeline().dismissSuggestion(ws, account, id);
         } else {
-            FormErrors errors = service.confirmSuggestion(ws, account, id);
+            FormErrors errors = service.pipeline().confirmSuggestion(ws, account, id);
             if (!errors.isEmpty()) {
                 leadInvalid(ctx, id, "", errors.has("referrer") ? errors : FormErrors.none(),
                         errors.has("referrer") ? FormErrors.none() : errors);
@@ -120,7 +120,7 @@ public final class ReferralPipelineController {
 
     public void invoicePaid(Context ctx) {
         long id = Params.id(ctx, "id");
-        FormErrors errors = service.markInvoicePaid(CurrentUser.workspaceId(ctx), id);
+        FormErrors errors = service.pipeline().markInvoicePaid(CurrentUser.workspaceId(ctx), id);
         if (!errors.isEmpty()) {
             leadInvalid(ctx, id, "", FormErrors.none(), errors);
             return;
@@ -132,10 +132,10 @@ public final class ReferralPipelineController {
         long ws = CurrentUser.workspaceId(ctx);
         long id = Params.id(ctx, "id");
         StatusForm form = StatusForm.from(ctx);
-        FormErrors errors = service.changeStatus(ws, id, form);
+        FormErrors errors = service.pipeline().changeStatus(ws, id, form);
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            renderLead(ctx, service.lead(ws, id), form, errors, "", FormErrors.none());
+            renderLead(ctx, service.pipeline().lead(ws, id), form, errors, "", FormErrors.none());
             return;
         }
         Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id, "referral.flash.statusChanged");
@@ -145,9 +145,9 @@ public final class ReferralPipelineController {
         long ws = CurrentUser.workspaceId(ctx);
         long id = Params.id(ctx, "id");
         String note = Validation.clean(ctx.formParam("body"));
-        FormErrors errors = service.addNote(ws, id, note);
+        FormErrors errors = service.pipeline().addNote(ws, id, note);
         if (!errors.isEmpty()) {
-            Lead lead = service.lead(ws, id);
+            Lead lead = service.pipeline().lead(ws, id);
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), note, errors);
             return;
@@ -159,7 +159,7 @@ public final class ReferralPipelineController {
         long id = Params.id(ctx, "id");
         String decision = String.valueOf(ctx.formParam("decision"));
         if (!decision.equals("clear") && !decision.equals("reject")) throw new io.javalin.http.BadRequestResponse();
-        service.review(CurrentUser.workspaceId(ctx), id, decision.equals("clear"));
+        service.pipeline().review(CurrentUser.workspaceId(ctx), id, decision.equals("clear"));
         Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id,
                 decision.equals("clear") ? "referral.flash.cleared" : "referral.flash.rejected");
     }
@@ -179,20 +179,20 @@ public final class ReferralPipelineController {
 
     public void approve(Context ctx) {
         long id = Params.id(ctx, "id");
-        FormErrors errors = service.approve(CurrentUser.workspaceId(ctx), id);
+        FormErrors errors = service.rewards().approve(CurrentUser.workspaceId(ctx), id);
         rewardDone(ctx, id, errors, "", "", "referral.flash.rewardApproved");
     }
 
     public void fulfil(Context ctx) {
         long id = Params.id(ctx, "id");
         String note = Validation.clean(ctx.formParam("note"));
-        rewardDone(ctx, id, service.fulfil(CurrentUser.workspaceId(ctx), id, note), note, "", "referral.flash.rewardFulfilled");
+        rewardDone(ctx, id, service.rewards().fulfil(CurrentUser.workspaceId(ctx), id, note), note, "", "referral.flash.rewardFulfilled");
     }
 
     public void cancel(Context ctx) {
         long id = Params.id(ctx, "id");
         String reason = Validation.clean(ctx.formParam("reason"));
-        rewardDone(ctx, id, service.cancel(CurrentUser.workspaceId(ctx), id, reason), "", reason, "referral.flash.rewardCancelled");
+        rewardDone(ctx, id, service.rewards().cancel(CurrentUser.workspaceId(ctx), id, reason), "", reason, "referral.flash.rewardCancelled");
     }
 
     private void rewardDone(Context ctx, long id, FormErrors errors, String note, String reason, String flash) {

@@ -21,13 +21,13 @@ import io.javalin.http.NotFoundResponse;
 public final class ReferralPublicController {
     public static final String COOKIE = "gw_ref";
     static final int LANDING_TESTIMONIALS = 6;
-    private final ReferralService service;
+    private final Referrals service;
     private final LinkDao links;
     private final FormGuard guard;
     private final PublicSites sites;
     private final PublicTestimonials testimonials;
 
-    public ReferralPublicController(ReferralService service, LinkDao links, FormGuard guard, PublicSites sites,
+    public ReferralPublicController(Referrals service, LinkDao links, FormGuard guard, PublicSites sites,
                                     PublicTestimonials testimonials) {
         this.service = service;
         this.links = links;
@@ -37,30 +37,30 @@ public final class ReferralPublicController {
     }
 
     /** The link behind /r/{code}; every lookup counts against the IP's unknown-code limit until it is found. */
-    private ReferralService.LinkContext link(Context ctx) {
+    private ReferralLinks.LinkContext link(Context ctx) {
         FormGuard.Verdict lookup = guard.limit(Throttle.key(Limit.REFERRAL_UNKNOWN_CODE, ctx.ip()));
         if (!lookup.passed()) {
             lookup.refuse(ctx);
             throw new HttpResponseException(429, "too many unknown codes");
         }
-        ReferralService.LinkContext lc = service.resolve(ctx.pathParam("code")).orElseThrow(NotFoundResponse::new);
+        ReferralLinks.LinkContext lc = service.links().resolve(ctx.pathParam("code")).orElseThrow(NotFoundResponse::new);
         lookup.release();
         return lc;
     }
 
     public void landing(Context ctx) {
-        ReferralService.LinkContext lc = link(ctx);
-        int days = service.attributionDays(lc.link().workspaceId());
-        Cookies.set(ctx, COOKIE, service.cookies().of(lc.link().code()), days * 86_400);
+        ReferralLinks.LinkContext lc = link(ctx);
+        int days = service.programs().attributionDays(lc.link().workspaceId());
+        Cookies.set(ctx, COOKIE, service.links().cookies().of(lc.link().code()), days * 86_400);
         ctx.header("Referrer-Policy", "no-referrer");
         renderLanding(ctx, lc, FriendForm.empty().withStamp(guard.stamp(FormGuard.Form.REFERRAL)), FormErrors.none());
     }
 
-    private void renderLanding(Context ctx, ReferralService.LinkContext lc, FriendForm form, FormErrors errors) {
+    private void renderLanding(Context ctx, ReferralLinks.LinkContext lc, FriendForm form, FormErrors errors) {
         PublicSites.Site site = sites.site(ctx, lc.link().workspaceId());
         var t = site.t();
         Program p = lc.program();
-        String friendReward = p.running(service.today()) && p.friendReward().present() ? p.friendReward().describe(t) : null;
+        String friendReward = p.running(service.programs().today()) && p.friendReward().present() ? p.friendReward().describe(t) : null;
         Views.render(ctx, "referral/landing.jte", new LandingPage(
                 site.shell(ctx, t.text("referral.landing.title", lc.referrer().firstName(), site.brand().name())),
                 site.brand(), lc.link().code(), lc.referrer().firstName(), friendReward, p.description(), p.terms(),
@@ -68,7 +68,7 @@ public final class ReferralPublicController {
     }
 
     public void submitLanding(Context ctx) {
-        ReferralService.LinkContext lc = link(ctx);
+        ReferralLinks.LinkContext lc = link(ctx);
         FriendForm form = FriendForm.from(ctx);
         FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, lc.link().workspaceId()),
                 Throttle.key(Limit.REFERRAL_CODE, lc.link().code()));
@@ -77,8 +77,8 @@ public final class ReferralPublicController {
             renderLanding(ctx, lc, keepStamp(form), g.errors());
             return;
         }
-        ReferralService.Submission s = service.submitViaLink(lc, form, ctx.ip(), g.once());
-        if (s.outcome() == ReferralService.Outcome.SAVED) {
+        ReferralSubmissions.Submission s = service.submissions().submitViaLink(lc, form, ctx.ip(), g.once());
+        if (s.outcome() == ReferralSubmissions.Outcome.SAVED) {
             ctx.redirect("/r/" + lc.link().code() + "/thanks", HttpStatus.SEE_OTHER);
             return;
         }
@@ -88,7 +88,7 @@ public final class ReferralPublicController {
     }
 
     public void landingThanks(Context ctx) {
-        ReferralService.LinkContext lc = link(ctx);
+        ReferralLinks.LinkContext lc = link(ctx);
         renderThanks(ctx, sites.site(ctx, lc.link().workspaceId()), lc.referrer().firstName());
     }
 
@@ -98,7 +98,7 @@ public final class ReferralPublicController {
     }
 
     private void renderContact(Context ctx, PublicSites.Site site, FriendForm form, FormErrors errors) {
-        String referrer = service.attributed(site.workspace().id(), ctx.cookie(COOKIE)).map(lc -> lc.referrer().firstName())
+        String referrer = service.links().attributed(site.workspace().id(), ctx.cookie(COOKIE)).map(lc -> lc.referrer().firstName())
                 .orElse(null);
         Views.render(ctx, "referral/contact.jte", new ContactPage(
                 site.shell(ctx, site.t().text("referral.contact.title", site.brand().name())), site.brand(), referrer, form,
@@ -112,7 +112,7 @@ public final class ReferralPublicController {
     private void submitContact(Context ctx, PublicSites.Site site) {
         long ws = site.workspace().id();
         FriendForm form = FriendForm.from(ctx);
-        String code = service.attributed(ws, ctx.cookie(COOKIE)).map(lc -> lc.link().code()).orElse(null);
+        String code = service.links().attributed(ws, ctx.cookie(COOKIE)).map(lc -> lc.link().code()).orElse(null);
         FormGuard.Verdict g = code == null ? guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, ws))
                 : guard.check(ctx, FormGuard.Form.REFERRAL, ipKey(ctx, ws), Throttle.key(Limit.REFERRAL_CODE, code));
         if (!g.passed()) {
@@ -120,8 +120,8 @@ public final class ReferralPublicController {
             renderContact(ctx, site, keepStamp(form), g.errors());
             return;
         }
-        ReferralService.Submission s = service.submitContact(ws, ctx.cookie(COOKIE), form, ctx.ip(), g.once());
-        if (s.outcome() == ReferralService.Outcome.SAVED) {
+        ReferralSubmissions.Submission s = service.submissions().submitContact(ws, ctx.cookie(COOKIE), form, ctx.ip(), g.once());
+        if (s.outcome() == ReferralSubmissions.Outcome.SAVED) {
             ctx.redirect(site.brand().wallUrl() + "/contact/thanks", HttpStatus.SEE_OTHER);
             return;
         }
@@ -143,17 +143,17 @@ public final class ReferralPublicController {
 
     /** /reward/{token}: the referrer's private page (no-store and no-referrer, like every token page). */
     public void rewardChoice(Context ctx) {
-        Reward r = service.rewardByChoiceToken(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
+        Reward r = service.rewards().rewardByChoiceToken(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
         renderChoice(ctx, r, r.rewardType().name(), r.rewardType() == Program.RewardType.DONATION ? r.description() : "",
                 FormErrors.none(), "1".equals(ctx.queryParam("saved")));
     }
 
     public void chooseReward(Context ctx) {
         String token = ctx.pathParam("token");
-        Reward r = service.rewardByChoiceToken(token).orElseThrow(NotFoundResponse::new);
+        Reward r = service.rewards().rewardByChoiceToken(token).orElseThrow(NotFoundResponse::new);
         String choice = io.goodword.web.Validation.clean(ctx.formParam("choice"));
         String cause = io.goodword.web.Validation.clean(ctx.formParam("cause"));
-        FormErrors errors = service.chooseReward(r, choice, cause);
+        FormErrors errors = service.rewards().chooseReward(r, choice, cause);
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderChoice(ctx, r, choice, cause, errors, false);

@@ -7,7 +7,10 @@ import io.goodword.account.SettingsController;
 import io.goodword.ask.AskAdminController;
 import io.goodword.ask.ClientFlowController;
 import io.goodword.ask.UnsubscribeController;
-import io.goodword.client.ClientController;
+import io.goodword.client.ClientCsvController;
+import io.goodword.client.ClientListController;
+import io.goodword.client.ClientPageController;
+import io.goodword.client.ClientProjectController;
 import io.goodword.casestudy.ApprovalController;
 import io.goodword.casestudy.CaseStudyController;
 import io.goodword.casestudy.CaseStudyPublicController;
@@ -35,7 +38,8 @@ public final class WebApp {
 
     /** The controllers of every feature, wired in App. */
     public record Features(Auth auth, AccountController accounts, SettingsController settings, OutboxController outbox,
-                           MediaController media, HealthController health, ClientController clients,
+                           MediaController media, HealthController health, ClientListController clients,
+                           ClientPageController clientPage, ClientProjectController clientProjects, ClientCsvController clientCsv,
                            AskAdminController asks, ClientFlowController clientFlow, UnsubscribeController unsubscribe,
                            CaseStudyController caseStudies, CaseStudyPublicController caseStudyPages,
                            ApprovalController caseStudyApprovals,
@@ -152,21 +156,21 @@ public final class WebApp {
         get("/admin/clients", f.clients()::list);
         get("/admin/clients/new", f.clients()::newForm);
         post("/admin/clients", f.clients()::create);
-        get("/admin/clients/export.csv", f.clients()::export);
-        get("/admin/clients/import", f.clients()::importForm);
-        post("/admin/clients/import", f.clients()::importPreview);
-        post("/admin/clients/import/confirm", f.clients()::importConfirm);
-        get("/admin/clients/{id}", f.clients()::show);
+        get("/admin/clients/export.csv", f.clientCsv()::export);
+        get("/admin/clients/import", f.clientCsv()::importForm);
+        post("/admin/clients/import", f.clientCsv()::importPreview);
+        post("/admin/clients/import/confirm", f.clientCsv()::importConfirm);
+        get("/admin/clients/{id}", f.clientPage()::show);
         get("/admin/clients/{id}/edit", f.clients()::editForm);
         post("/admin/clients/{id}", f.clients()::update);
-        post("/admin/clients/{id}/check-in", f.clients()::sendCheckIn);
-        post("/admin/clients/{id}/link", f.clients()::personalLink);
-        post("/admin/clients/{id}/tasks/{taskId}/done", f.clients()::completeTask);
-        post("/admin/clients/{id}/projects", f.clients()::createProject);
-        get("/admin/clients/{id}/projects/{projectId}", f.clients()::showProject);
-        post("/admin/clients/{id}/projects/{projectId}", f.clients()::updateProject);
-        post("/admin/clients/{id}/projects/{projectId}/milestones", f.clients()::addMilestone);
-        post("/admin/clients/{id}/projects/{projectId}/milestones/{milestoneId}/reached", f.clients()::reachMilestone);
+        post("/admin/clients/{id}/check-in", f.clientPage()::sendCheckIn);
+        post("/admin/clients/{id}/link", f.clientPage()::personalLink);
+        post("/admin/clients/{id}/tasks/{taskId}/done", f.clientPage()::completeTask);
+        post("/admin/clients/{id}/projects", f.clientPage()::createProject);
+        get("/admin/clients/{id}/projects/{projectId}", f.clientProjects()::showProject);
+        post("/admin/clients/{id}/projects/{projectId}", f.clientProjects()::updateProject);
+        post("/admin/clients/{id}/projects/{projectId}/milestones", f.clientProjects()::addMilestone);
+        post("/admin/clients/{id}/projects/{projectId}/milestones/{milestoneId}/reached", f.clientProjects()::reachMilestone);
         get("/admin/asks", f.asks()::overview);
         post("/admin/asks/{id}/cancel", f.asks()::cancel);
         get("/admin/settings/asking", f.asks()::showSettings);

@@ -74,7 +74,7 @@ class DashboardFiguresTest {
         assertThat(Format.money(new java.math.BigDecimal("3500.5"), "EUR", java.util.Locale.ENGLISH)).isEqualTo("€3,500.50");
         assertThat(Format.money(new java.math.BigDecimal("3500.5"), "EUR", java.util.Locale.GERMAN)).isEqualTo("3.500,50\u00a0€");
         assertThat(Format.money(new java.math.BigDecimal("80"), "JPY", java.util.Locale.ENGLISH)).isEqualTo("¥80");
-        Dashboard.Money m = new Dashboard.Money("EUR", java.util.Locale.ENGLISH);
+        DashboardMoney m = new DashboardMoney("EUR", java.util.Locale.ENGLISH);
         Card c = m.card("owed", "k", Map.of("USD", new java.math.BigDecimal("20"), "EUR", new java.math.BigDecimal("75")),
                 Map.of("EUR", new java.math.BigDecimal("75")));
         assertThat(c.value()).isEqualTo("€75.00 · $20.00");
@@ -97,19 +97,19 @@ class DashboardFiguresTest {
         // 40 of 50 answered after 2-3 days (72-88 %) against 10 of 50 after 8-14 days (11-33 %): clear.
         List<GrowthDao.DelayBucket> clear = List.of(new GrowthDao.DelayBucket(0, 0, 0, 0), new GrowthDao.DelayBucket(1, 50, 40, 30),
                 new GrowthDao.DelayBucket(2, 3, 3, 3), new GrowthDao.DelayBucket(3, 50, 10, 2));
-        Dashboard.Suggestion s = Dashboard.suggestion(clear, t, 24);
+        WhenToAsk.Suggestion s = WhenToAsk.suggestion(clear, t, 24);
         assertThat(s.ready()).isTrue();
         assertThat(s.hours()).isEqualTo(48); // the 3 of 3 after 4-7 days are too few sends to weigh
         assertThat(s.rate()).isEqualTo("80%");
         assertThat(s.interval()).isEqualTo("67–89%");
         // 20 of 30 against 16 of 30: more than 30 answers, but the intervals overlap, so nothing is suggested.
-        Dashboard.Suggestion overlap = Dashboard.suggestion(List.of(new GrowthDao.DelayBucket(0, 30, 20, 5),
+        WhenToAsk.Suggestion overlap = WhenToAsk.suggestion(List.of(new GrowthDao.DelayBucket(0, 30, 20, 5),
                 new GrowthDao.DelayBucket(1, 30, 16, 5)), t, 24);
         assertThat(overlap.ready()).isFalse();
         assertThat(overlap.overlapping()).isTrue();
         assertThat(overlap.answers()).isEqualTo(36);
         // Too few answers in all.
-        Dashboard.Suggestion few = Dashboard.suggestion(List.of(new GrowthDao.DelayBucket(0, 20, 20, 20),
+        WhenToAsk.Suggestion few = WhenToAsk.suggestion(List.of(new GrowthDao.DelayBucket(0, 20, 20, 20),
                 new GrowthDao.DelayBucket(3, 20, 0, 0)), t, 24);
         assertThat(few.ready()).isFalse();
         assertThat(few.overlapping()).isFalse();

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class NoReferralLostIT {
     static final MutableClock CLOCK = new MutableClock(Instant.now());
     static TestApp app;
-    static ReferralService service;
+    static Referrals service;
 
     @BeforeAll
     static void start() {
@@ -52,7 +52,7 @@ class NoReferralLostIT {
         long program = ReferralData.jdbi().onDemand(ProgramDao.class).list(f.workspaceId()).get(0).id();
         String email = Fixtures.unique("ada") + "@lovelace.example";
         long ada = ReferralData.client(f.workspaceId(), "Ada Lovelace", email);
-        String code = service.linkFor(f.workspaceId(), program, ada).orElseThrow().link().code();
+        String code = service.links().linkFor(f.workspaceId(), program, ada).orElseThrow().link().code();
         return new Setup(f, admin, program, ada, email, code);
     }
 
@@ -149,7 +149,7 @@ class NoReferralLostIT {
                 "referral.lead.referrer.changed | lead " + id + ": client " + s.ada() + " -> client " + grace);
 
         // once the reward is paid, the referrer stays: a clear message, nothing changed
-        service.fulfil(s.f().workspaceId(), reward.id(), "paid");
+        service.rewards().fulfil(s.f().workspaceId(), reward.id(), "paid");
         Http.Response refused = s.admin().post("/admin/referrals/leads/" + id + "/referrer", Map.of("referrer", s.adaEmail()));
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.html().select("#f-referrer-error").text()).contains("already paid");
@@ -281,12 +281,12 @@ class NoReferralLostIT {
         Http.Response early = s.admin().post("/admin/referrals/rewards/" + r.id() + "/fulfil", Map.of("note", "paid"));
         assertThat(early.status()).isEqualTo(422);
         assertThat(early.html().select("#reward-" + r.id()).text()).contains("still on hold", "until the invoice is marked as paid");
-        assertThat(service.reward(s.f().workspaceId(), r.id()).status()).isEqualTo(Reward.Status.PENDING);
+        assertThat(service.rewards().reward(s.f().workspaceId(), r.id()).status()).isEqualTo(Reward.Status.PENDING);
 
         assertThat(s.admin().post("/admin/referrals/leads/" + id + "/invoice", Map.of()).status()).isEqualTo(303);
         assertThat(ReferralData.lead(s.f().workspaceId(), id).invoicePaidAt()).isNotNull();
         assertThat(s.admin().post("/admin/referrals/rewards/" + r.id() + "/fulfil", Map.of("note", "paid")).status()).isEqualTo(303);
-        assertThat(service.reward(s.f().workspaceId(), r.id()).status()).isEqualTo(Reward.Status.FULFILLED);
+        assertThat(service.rewards().reward(s.f().workspaceId(), r.id()).status()).isEqualTo(Reward.Status.FULFILLED);
         // marking it twice is a message, not a 500
         assertThat(s.admin().post("/admin/referrals/leads/" + id + "/invoice", Map.of()).status()).isEqualTo(422);
     }
@@ -372,7 +372,7 @@ class NoReferralLostIT {
         assertThat(program.choices()).containsExactly(Program.RewardType.CASH, Program.RewardType.CREDIT, Program.RewardType.DONATION);
         String email = Fixtures.unique("ada") + "@lovelace.example";
         long ada = ReferralData.client(f.workspaceId(), "Ada Lovelace", email);
-        String code = service.linkFor(f.workspaceId(), program.id(), ada).orElseThrow().link().code();
+        String code = service.links().linkFor(f.workspaceId(), program.id(), ada).orElseThrow().link().code();
         return new Setup(f, admin, program.id(), ada, email, code);
     }
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** The admin side: programs, settings, ambassadors, pipeline forms with bad input, and tenant isolation. */
 class ReferralAdminIT {
     static TestApp app;
-    static ReferralService service;
+    static Referrals service;
 
     @BeforeAll
     static void start() {
@@ -135,8 +135,8 @@ class ReferralAdminIT {
         Http admin = Fixtures.signedIn(app, f);
         ReferralData.program(f.workspaceId(), "QUALIFIED", "");
         long client = ReferralData.client(f.workspaceId());
-        String code = service.linkFor(f.workspaceId(), client).orElseThrow().link().code();
-        long lead = service.submitViaLink(service.resolve(code).orElseThrow(),
+        String code = service.links().linkFor(f.workspaceId(), client).orElseThrow().link().code();
+        long lead = service.submissions().submitViaLink(service.links().resolve(code).orElseThrow(),
                 ReferralData.friendForm("Eve Example", Fixtures.unique("eve") + "@eve.example"), "10.3.3.3", io.goodword.security.FormGuard.Once.none()).leadId();
 
         Http.Response won = admin.post("/admin/referrals/leads/" + lead + "/status",
@@ -162,7 +162,7 @@ class ReferralAdminIT {
         Http.Response cancel = admin.post("/admin/referrals/rewards/" + reward.id() + "/cancel", Map.of("reason", ""));
         assertThat(cancel.status()).isEqualTo(422);
         assertThat(cancel.html().select("#f-reason-" + reward.id() + "-error").text()).isEqualTo("Please fill this in.");
-        assertThat(service.reward(f.workspaceId(), reward.id()).status()).isEqualTo(Reward.Status.PENDING);
+        assertThat(service.rewards().reward(f.workspaceId(), reward.id()).status()).isEqualTo(Reward.Status.PENDING);
         String longNote = "x".repeat(501);
         Http.Response fulfil = admin.post("/admin/referrals/rewards/" + reward.id() + "/fulfil", Map.of("note", longNote));
         assertThat(fulfil.status()).isEqualTo(422);
@@ -174,8 +174,8 @@ class ReferralAdminIT {
         Fixtures.Freelancer owner = Fixtures.freelancer();
         long program = ReferralData.program(owner.workspaceId(), "QUALIFIED", "");
         long client = ReferralData.client(owner.workspaceId(), "Secret Client " + Fixtures.unique("s"), Fixtures.unique("s") + "@secret.example");
-        String code = service.linkFor(owner.workspaceId(), client).orElseThrow().link().code();
-        long lead = service.submitViaLink(service.resolve(code).orElseThrow(),
+        String code = service.links().linkFor(owner.workspaceId(), client).orElseThrow().link().code();
+        long lead = service.submissions().submitViaLink(service.links().resolve(code).orElseThrow(),
                 ReferralData.friendForm("Private Friend", Fixtures.unique("pf") + "@private.example"), "10.2.2.2",
                 io.goodword.security.FormGuard.Once.none()).leadId();
         Http ownerAdmin = Fixtures.signedIn(app, owner);
@@ -200,7 +200,7 @@ class ReferralAdminIT {
             assertThat(r.body()).as(page).doesNotContain("Private Friend").doesNotContain("Secret Client");
         }
         assertThat(ReferralData.lead(owner.workspaceId(), lead).status()).isEqualTo(Lead.Status.QUALIFIED);
-        assertThat(service.reward(owner.workspaceId(), reward).status()).isEqualTo(Reward.Status.PENDING);
+        assertThat(service.rewards().reward(owner.workspaceId(), reward).status()).isEqualTo(Reward.Status.PENDING);
         assertThat(ownerAdmin.get("/admin/referrals").body()).contains("Private Friend");
     }
 

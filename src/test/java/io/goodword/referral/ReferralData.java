@@ -27,8 +27,8 @@ final class ReferralData {
     static AttributionCookie cookies() { return new AttributionCookie(new Secrets(jdbi()), Clock.systemUTC()); }
 
     /** A service over the test database, as App wires it (its emails wait in the outbox for a worker). */
-    static ReferralService service(String baseUrl) {
-        return new ReferralService(jdbi(), new Outbox(TemplateEngine.createPrecompiled(ContentType.Html), Clock.systemUTC(), true),
+    static Referrals service(String baseUrl) {
+        return Referrals.wire(jdbi(), new Outbox(TemplateEngine.createPrecompiled(ContentType.Html), Clock.systemUTC(), true),
                 I18n.load(), new Throttle(jdbi(), Clock.systemUTC()), cookies(), Clock.systemUTC(), baseUrl);
     }
 

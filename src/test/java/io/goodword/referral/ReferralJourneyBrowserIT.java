@@ -152,7 +152,7 @@ class ReferralJourneyBrowserIT {
         Fixtures.Freelancer f = Fixtures.freelancer();
         ReferralData.program(f.workspaceId(), "WON", "");
         long client = ReferralData.client(f.workspaceId());
-        String code = ReferralData.service(app.baseUrl()).linkFor(f.workspaceId(), client).orElseThrow().link().code();
+        String code = ReferralData.service(app.baseUrl()).links().linkFor(f.workspaceId(), client).orElseThrow().link().code();
         ReferralData.testimonial(f.workspaceId(), "A very long testimonial ".repeat(20), "Long Writer", "approved", true, "", false);
         browser.get(app.url("/r/" + code));
         assertThat(fitsWidth()).isTrue();

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Links, the landing page, attribution, spam resistance and the client-flow entry points, over real HTTP and MariaDB. */
 class ReferralLinksIT {
     static TestApp app;
-    static ReferralService service;
+    static Referrals service;
 
     @BeforeAll
     static void start() {
@@ -39,7 +39,7 @@ class ReferralLinksIT {
         long program = ReferralData.program(f.workspaceId(), "WON", "");
         String u = Fixtures.unique("ada");
         long client = ReferralData.client(f.workspaceId(), "Ada Lovelace " + u, u + "@lovelace.example");
-        String code = service.linkFor(f.workspaceId(), client).orElseThrow().link().code();
+        String code = service.links().linkFor(f.workspaceId(), client).orElseThrow().link().code();
         return new Setup(f, program, client, code);
     }
 
@@ -51,7 +51,7 @@ class ReferralLinksIT {
             ReferralData.program(f.workspaceId(), "WON", "");
             for (int i = 0; i < 60; i++) {
                 long client = ReferralData.client(f.workspaceId());
-                ReferralService.LinkResult r = service.linkFor(f.workspaceId(), client).orElseThrow();
+                ReferralLinks.LinkResult r = service.links().linkFor(f.workspaceId(), client).orElseThrow();
                 assertThat(r.url()).isEqualTo(app.baseUrl() + "/r/" + r.link().code());
                 assertThat(r.link().code()).matches("[" + ReferralCodes.ALPHABET + "]{8}");
                 codes.add(r.link().code());
@@ -68,10 +68,10 @@ class ReferralLinksIT {
     @Test
     void a_client_gets_the_same_link_every_time_and_a_foreign_client_gets_none() {
         Setup s = setup();
-        assertThat(service.linkFor(s.f().workspaceId(), s.client()).orElseThrow().link().code()).isEqualTo(s.code());
+        assertThat(service.links().linkFor(s.f().workspaceId(), s.client()).orElseThrow().link().code()).isEqualTo(s.code());
         Fixtures.Freelancer other = Fixtures.freelancer();
         ReferralData.program(other.workspaceId(), "WON", "");
-        assertThat(service.linkFor(other.workspaceId(), s.client())).isEmpty();
+        assertThat(service.links().linkFor(other.workspaceId(), s.client())).isEmpty();
     }
 
     @Test
@@ -255,14 +255,14 @@ class ReferralLinksIT {
     void a_client_submits_a_friend_from_their_flow_with_the_friends_agreement_and_the_lead_is_theirs() {
         Setup s = setup();
         long ws = s.f().workspaceId();
-        ReferralService.Submission missing = service.submitFriendFromClient(ws, s.client(),
+        ReferralSubmissions.Submission missing = service.submissions().submitFriendFromClient(ws, s.client(),
                 FriendForm.byClient("Dora", "dora@dora.example", "", "Needs a logo", false), "10.0.0.9", io.goodword.security.FormGuard.Once.none());
-        assertThat(missing.outcome()).isEqualTo(ReferralService.Outcome.INVALID);
+        assertThat(missing.outcome()).isEqualTo(ReferralSubmissions.Outcome.INVALID);
         assertThat(missing.errors().get("consent").key()).isEqualTo("referral.error.consent");
 
-        ReferralService.Submission ok = service.submitFriendFromClient(ws, s.client(),
+        ReferralSubmissions.Submission ok = service.submissions().submitFriendFromClient(ws, s.client(),
                 FriendForm.byClient("Dora", Fixtures.unique("dora") + "@dora.example", "", "Needs a logo", true), "10.0.0.9", io.goodword.security.FormGuard.Once.none());
-        assertThat(ok.outcome()).isEqualTo(ReferralService.Outcome.SAVED);
+        assertThat(ok.outcome()).isEqualTo(ReferralSubmissions.Outcome.SAVED);
         Lead lead = ReferralData.lead(ws, ok.leadId());
         assertThat(lead.source()).isEqualTo(Lead.Source.CLIENT);
         assertThat(lead.referrerClientId()).isEqualTo(s.client());
@@ -270,7 +270,7 @@ class ReferralLinksIT {
         assertThat(lead.consent()).isTrue();
 
         Fixtures.Freelancer other = Fixtures.freelancer();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.submitFriendFromClient(other.workspaceId(), s.client(),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.submissions().submitFriendFromClient(other.workspaceId(), s.client(),
                 FriendForm.byClient("E", "e@e.example", "", "x", true), "10.0.0.9", io.goodword.security.FormGuard.Once.none())).isInstanceOf(io.javalin.http.NotFoundResponse.class);
     }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /** The referral landing and contact pages are pages of the freelancer's public site, with its rules. */
 class ReferralPublicSiteIT {
     static TestApp app;
-    static ReferralService service;
+    static Referrals service;
 
     @BeforeAll
     static void start() {
@@ -44,7 +44,7 @@ class ReferralPublicSiteIT {
         Fixtures.Freelancer f = Fixtures.freelancer();
         ReferralData.program(f.workspaceId(), "WON", "");
         long client = ReferralData.client(f.workspaceId());
-        String code = service.linkFor(f.workspaceId(), client).orElseThrow().link().code();
+        String code = service.links().linkFor(f.workspaceId(), client).orElseThrow().link().code();
         String body = "The whole story, with a private aside about our budget that should never be public.";
         quotedWithExcerpt(f.workspaceId(), body, "Shipped on time, every time.");
 

@@ -33,7 +33,7 @@ class ReferralRewardsIT {
     static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
 
     static TestApp app;
-    static ReferralService service;
+    static Referrals service;
 
     @BeforeAll
     static void start() {
@@ -55,16 +55,16 @@ class ReferralRewardsIT {
         String u = Fixtures.unique("ada");
         String email = u + "@lovelace.example";
         long client = ReferralData.client(f.workspaceId(), "Ada Lovelace " + u, email);
-        String code = service.linkFor(f.workspaceId(), client).orElseThrow().link().code();
+        String code = service.links().linkFor(f.workspaceId(), client).orElseThrow().link().code();
         return new Setup(f, Fixtures.signedIn(app, f), program, client, email, code);
     }
 
     /** A friend's lead through the ambassador's link, from its own IP (so no burst rule fires unless wanted). */
     static long friendLead(Setup s, String email, String ip) {
-        ReferralService.LinkContext lc = service.resolve(s.code()).orElseThrow();
-        ReferralService.Submission sub = service.submitViaLink(lc, ReferralData.friendForm("Bob Friend", email), ip,
+        ReferralLinks.LinkContext lc = service.links().resolve(s.code()).orElseThrow();
+        ReferralSubmissions.Submission sub = service.submissions().submitViaLink(lc, ReferralData.friendForm("Bob Friend", email), ip,
                 io.goodword.security.FormGuard.Once.none());
-        assertThat(sub.outcome()).isEqualTo(ReferralService.Outcome.SAVED);
+        assertThat(sub.outcome()).isEqualTo(ReferralSubmissions.Outcome.SAVED);
         return sub.leadId();
     }
 
@@ -183,7 +183,7 @@ class ReferralRewardsIT {
         assertThat(ReferralData.rewards(s.ws(), before)).hasSize(2).allMatch(r -> r.status() == Reward.Status.PENDING);
         Reward r = ReferralData.rewards(s.ws(), before).get(0);
         assertThat(s.admin().post("/admin/referrals/rewards/" + r.id() + "/fulfil", Map.of("note", "VOUCHER-1")).status()).isEqualTo(303);
-        assertThat(service.reward(s.ws(), r.id()).status()).isEqualTo(Reward.Status.FULFILLED);
+        assertThat(service.rewards().reward(s.ws(), r.id()).status()).isEqualTo(Reward.Status.FULFILLED);
         // the landing page no longer promises the friend a reward
         assertThat(app.http().get("/r/" + s.code()).html().select("#friend-reward")).isEmpty();
         s.admin().post("/admin/referrals/programs/" + s.program() + "/resume", Map.of());
@@ -209,7 +209,7 @@ class ReferralRewardsIT {
         assertThat(s.admin().post("/admin/referrals/leads/" + lead + "/review", Map.of("decision", "clear")).status()).isEqualTo(303);
         assertThat(ReferralData.rewards(s.ws(), lead)).noneMatch(Reward::held);
         assertThat(s.admin().post("/admin/referrals/rewards/" + held.get(0).id() + "/approve", Map.of()).status()).isEqualTo(303);
-        assertThat(service.reward(s.ws(), held.get(0).id()).status()).isEqualTo(Reward.Status.APPROVED);
+        assertThat(service.rewards().reward(s.ws(), held.get(0).id()).status()).isEqualTo(Reward.Status.APPROVED);
     }
 
     @Test
@@ -336,9 +336,9 @@ class ReferralRewardsIT {
         Setup s = setup("WON", "", "");
         String u = Fixtures.unique("grace");
         long second = ReferralData.client(s.ws(), "Grace " + u, u + "@hopper.example");
-        String code2 = service.linkFor(s.ws(), second).orElseThrow().link().code();
+        String code2 = service.links().linkFor(s.ws(), second).orElseThrow().link().code();
         long a = friendLead(s);
-        ReferralService.Submission sub = service.submitViaLink(service.resolve(code2).orElseThrow(),
+        ReferralSubmissions.Submission sub = service.submissions().submitViaLink(service.links().resolve(code2).orElseThrow(),
                 ReferralData.friendForm("Hal", Fixtures.unique("hal") + "@hal.example"), "10.4.4.4",
                 io.goodword.security.FormGuard.Once.none());
         ReferralData.moveTo(s.admin(), a, "WON", "700");

@@ -47,7 +47,7 @@ class SuggestedReferrerBrowserIT {
         Fixtures.Freelancer f = Fixtures.freelancer();
         long program = ReferralData.program(f.workspaceId(), "WON", "");
         long ada = ReferralData.client(f.workspaceId(), "Ada Lovelace", Fixtures.unique("ada") + "@lovelace.example");
-        String code = ReferralData.service(app.baseUrl()).linkFor(f.workspaceId(), program, ada).orElseThrow().link().code();
+        String code = ReferralData.service(app.baseUrl()).links().linkFor(f.workspaceId(), program, ada).orElseThrow().link().code();
 
         // The friend never used Ada's link: they found the contact page and say who sent them.
         browser.get(app.url("/p/" + f.slug() + "/contact"));

@@ -5,8 +5,8 @@ import io.goodword.web.FormErrors;
 import io.goodword.web.Shell;
 
 /** The page records of "own your data". */
-public final class Pages {
-    private Pages() {}
+public final class DataPages {
+    private DataPages() {}
 
     /** Export and import of the whole workspace. */
     public record DataPage(Shell shell, FormErrors importErrors) {}

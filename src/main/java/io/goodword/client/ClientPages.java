@@ -7,33 +7,33 @@ import io.goodword.web.Shell;
 import java.util.List;
 
 /** The page records of the client feature. */
-public final class Pages {
-    private Pages() {}
+public final class ClientPages {
+    private ClientPages() {}
 
-    public record ClientList(Shell shell, List<Client> clients, ClientQuery query, int total, int pages,
+    public record ListPage(Shell shell, List<Client> clients, ClientQuery query, int total, int pages,
                              List<String> allTags) {
         public Pager pager() { return query.pager("/admin/clients", pages); }
     }
 
-    public record ClientEdit(Shell shell, Client client, ClientForm form, FormErrors errors) {
+    public record EditPage(Shell shell, Client client, ClientForm form, FormErrors errors) {
         public boolean isNew() { return client == null; }
 
         public String action() { return client == null ? "/admin/clients" : "/admin/clients/" + client.id(); }
     }
 
-    public record ClientShow(Shell shell, Client client, List<String> tags, List<ProjectView> projects,
+    public record ShowPage(Shell shell, Client client, List<String> tags, List<ProjectView> projects,
                              ProjectForm projectForm, FormErrors projectErrors, List<TimelineEntry> timeline,
                              List<ClientTask> tasks, Ask openAsk, String openAskWhen, String personalLink) {}
 
     public record ProjectView(Project project, List<Milestone> milestones) {}
 
-    public record ProjectShow(Shell shell, Client client, Project project, ProjectForm form, FormErrors errors,
+    public record ProjectPage(Shell shell, Client client, Project project, ProjectForm form, FormErrors errors,
                               List<Milestone> milestones, MilestoneForm milestoneForm, FormErrors milestoneErrors) {}
 
-    public record ImportUpload(Shell shell, FormErrors errors) {}
+    public record ImportUploadPage(Shell shell, FormErrors errors) {}
 
-    public record ImportPreview(Shell shell, CsvImport.Parsed parsed, CsvImport.Options options, List<CsvImport.RowResult> rows,
+    public record ImportPreviewPage(Shell shell, CsvImport.Parsed parsed, CsvImport.Options options, List<CsvImport.RowResult> rows,
                                 FormErrors errors, List<String> fields) {}
 
-    public record ImportDone(Shell shell, CsvImport.Summary summary) {}
+    public record ImportDonePage(Shell shell, CsvImport.Summary summary) {}
 }

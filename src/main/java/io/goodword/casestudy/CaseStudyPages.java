@@ -7,8 +7,8 @@ import io.goodword.web.Shell;
 import java.util.List;
 
 /** The page records of the case-study screens (one per template). */
-public final class Pages {
-    private Pages() {}
+public final class CaseStudyPages {
+    private CaseStudyPages() {}
 
     public record Row(long id, String title, String slug, CaseStatus status, boolean unpublishedChanges, String updated) {}
 
