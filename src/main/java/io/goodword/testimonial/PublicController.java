@@ -514,7 +514,7 @@ public final class PublicController {
     }
 
     /** The uploaded photo's bytes, or null; an oversize file becomes a too-large marker the store refuses. */
-    static byte[] photo(Context ctx) {
+    public static byte[] photo(Context ctx) {
         UploadedFile f = ctx.uploadedFile("photo");
         if (f == null || f.size() == 0) return null;
         if (f.size() > io.goodword.media.ImageStore.MAX_BYTES) return new byte[(int) io.goodword.media.ImageStore.MAX_BYTES + 1];
