@@ -202,6 +202,9 @@ public final class App implements AutoCloseable {
 
     public MailWorker worker() { return worker; }
 
+    /** The running web server (tests read its route table). */
+    public Javalin web() { return web; }
+
     /** Stops accepting requests, lets in-flight ones finish, stops the worker, then the database. */
     @Override
     public void close() {
