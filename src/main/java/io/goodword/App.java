@@ -1,81 +1,53 @@
 package io.goodword;
 
-import gg.jte.TemplateEngine;
 import io.goodword.account.AccountController;
-import io.goodword.account.AccountDao;
-import io.goodword.account.AccountService;
-import io.goodword.account.PublicSites;
 import io.goodword.account.SettingsController;
-import io.goodword.account.WorkspaceDao;
 import io.goodword.ask.AskAdminController;
 import io.goodword.ask.AskDao;
-import io.goodword.ask.AskFlow;
-import io.goodword.ask.AskStep;
-import io.goodword.ask.Step;
 import io.goodword.ask.AskService;
 import io.goodword.ask.AskSettingsDao;
 import io.goodword.ask.ClientFlowController;
 import io.goodword.ask.UnsubscribeController;
-import io.goodword.client.ClientCsvController;
-import io.goodword.client.ClientListController;
-import io.goodword.client.ClientPageController;
-import io.goodword.client.ClientProjectController;
-import io.goodword.client.ClientDao;
-import io.goodword.client.ClientService;
-import io.goodword.client.ProjectDao;
+import io.goodword.audit.AuditController;
+import io.goodword.audit.AuditDao;
 import io.goodword.casestudy.ApprovalController;
 import io.goodword.casestudy.CaseStudyController;
 import io.goodword.casestudy.CaseStudyDao;
 import io.goodword.casestudy.CaseStudyPublicController;
-import io.goodword.casestudy.CaseStudyService;
+import io.goodword.client.ClientControllers;
+import io.goodword.client.ClientDao;
+import io.goodword.data.DataController;
+import io.goodword.data.PrivacyDao;
+import io.goodword.data.PrivacyService;
+import io.goodword.data.WorkspaceExport;
+import io.goodword.data.WorkspaceImport;
 import io.goodword.db.Database;
+import io.goodword.growth.Dashboard;
+import io.goodword.growth.DashboardController;
+import io.goodword.growth.GrowthDao;
 import io.goodword.mail.MailWorker;
-import io.goodword.mail.Outbox;
 import io.goodword.mail.OutboxController;
 import io.goodword.mail.OutboxDao;
 import io.goodword.mail.SmtpSender;
-import io.goodword.media.ImageStore;
 import io.goodword.media.MediaController;
-import io.goodword.referral.AttributionCookie;
-import io.goodword.referral.ReferralAskStep;
-import io.goodword.testimonial.TestimonialAskStep;
 import io.goodword.referral.LeadDao;
 import io.goodword.referral.LinkDao;
 import io.goodword.referral.ProgramDao;
 import io.goodword.referral.ReferralAdminController;
 import io.goodword.referral.ReferralPipelineController;
 import io.goodword.referral.ReferralPublicController;
-import io.goodword.referral.Referrals;
 import io.goodword.referral.RewardDao;
-import io.goodword.security.Auth;
-import io.goodword.security.FormGuard;
-import io.goodword.security.Secrets;
-import io.goodword.security.Throttle;
-import io.goodword.testimonial.CachedPages;
-import io.goodword.testimonial.PublicCache;
+import io.goodword.security.SessionStorage;
 import io.goodword.testimonial.PublicTestimonials;
-import io.goodword.testimonial.TestimonialDao;
-import io.goodword.testimonial.TestimonialEditLinkController;
-import io.goodword.testimonial.TestimonialEmbedController;
-import io.goodword.testimonial.TestimonialFeedController;
-import io.goodword.testimonial.TestimonialImportController;
-import io.goodword.testimonial.TestimonialModeration;
-import io.goodword.testimonial.TestimonialModerationController;
-import io.goodword.testimonial.TestimonialReviewController;
-import io.goodword.testimonial.TestimonialSetupController;
-import io.goodword.testimonial.TestimonialWallController;
-import io.goodword.testimonial.TestimonialService;
+import io.goodword.testimonial.TestimonialControllers;
 import io.goodword.web.HealthController;
 import io.goodword.web.I18n;
-import io.goodword.web.Templates;
+import io.goodword.web.StaticAssets;
 import io.goodword.web.WebApp;
 import io.javalin.Javalin;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -126,7 +98,7 @@ public final class App implements AutoCloseable {
         // What needs no database (reading and compressing the static files out of the fat jar, the messages) runs on
         // a second thread while the database starts and migrates: start-up JFR showed no single big phase, only
         // work done one after the other (issue 15: healthy in < 3 s on an external database).
-        CompletableFuture<Integer> assetsLoaded = CompletableFuture.supplyAsync(io.goodword.web.StaticAssets::preload, App::startupThread);
+        CompletableFuture<Integer> assetsLoaded = CompletableFuture.supplyAsync(StaticAssets::preload, App::startupThread);
         CompletableFuture<I18n> messagesLoaded = CompletableFuture.supplyAsync(I18n::load, App::startupThread);
         Database db;
         try {
@@ -139,98 +111,14 @@ public final class App implements AutoCloseable {
         log.info("Database ready in {} ms ({})", (System.nanoTime() - t0) / 1_000_000,
                 config.embeddedDatabase() ? "embedded, " + config.dataDir().resolve("mariadb") : "external");
         try {
-            Jdbi jdbi = db.jdbi();
-            I18n i18n = joined(messagesLoaded);
-            TemplateEngine templates = Templates.create(config);
-            Outbox outbox = new Outbox(templates, clock, config.smtp().configured());
-            Throttle throttle = new Throttle(jdbi, clock);
-            Secrets secrets = new Secrets(jdbi);
-            FormGuard guard = new FormGuard(jdbi, secrets, throttle, clock);
-
-            AccountDao accounts = jdbi.onDemand(AccountDao.class);
-            WorkspaceDao workspaces = jdbi.onDemand(WorkspaceDao.class);
-            ImageStore images = new ImageStore(config.uploadsDir(), jdbi, clock);
-            Auth auth = new Auth(accounts, clock);
-            io.goodword.audit.AuditLog auditLog = new io.goodword.audit.AuditLog(jdbi);
-            AccountService accountService = new AccountService(jdbi, outbox, i18n, clock, config.baseUrl());
-            CaseStudyDao caseStudies = jdbi.onDemand(CaseStudyDao.class);
-            CaseStudyService caseStudyService = new CaseStudyService(jdbi, outbox, i18n, clock, config.baseUrl());
-            // The freelancer's public site (/p/{slug}): one resolver, one brand, one testimonial projection.
-            PublicSites sites = new PublicSites(workspaces, i18n);
-            PublicTestimonials publicTestimonials = jdbi.onDemand(PublicTestimonials.class);
-            CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(caseStudies, caseStudyService,
-                    sites, auth, config.baseUrl());
-
-            Referrals referrals = Referrals.wire(jdbi, outbox, i18n, throttle, new AttributionCookie(secrets, clock), clock,
-                    config.baseUrl());
-
-            PublicCache publicCache = new PublicCache(jdbi, config.publicCache());
-            TestimonialService testimonials = new TestimonialService(jdbi, outbox, images, publicCache, i18n, clock, config.baseUrl());
-            TestimonialModeration moderation = new TestimonialModeration(jdbi, publicCache, clock);
-            TestimonialDao testimonialDao = jdbi.onDemand(TestimonialDao.class);
-            CachedPages cachedPages = new CachedPages(publicCache, publicTestimonials, workspaces, sites, templates, i18n,
-                    config.baseUrl());
-
-            // Clients and asking. Other features provide steps of the client's check-in flow (AskStep).
-            Map<Step, AskStep> askSteps = Stream.of(new TestimonialAskStep(testimonials, jdbi, guard), new ReferralAskStep(referrals, guard))
-                    .collect(Collectors.toMap(AskStep::step, s -> s));
-            AskService askService = new AskService(jdbi, outbox, i18n, clock, config.baseUrl(), new AskFlow(askSteps.keySet()),
-                    config.askDelaySeed() == null ? new java.util.Random() : new java.util.Random(config.askDelaySeed()));
-            ClientService clientService = new ClientService(jdbi, askService, clock);
-
-            WebApp.Features features = new WebApp.Features(
-                    auth,
-                    new AccountController(accountService, accounts, auth, guard, i18n, config.signupOpen()),
-                    new SettingsController(accountService, workspaces, accounts, images, config.baseUrl(), auth),
-                    new OutboxController(jdbi.onDemand(OutboxDao.class), config.smtp().configured()),
-                    new MediaController(images),
-                    new HealthController(db),
-                    new ClientListController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class)),
-                    new ClientPageController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class),
-                            jdbi.onDemand(AskDao.class), askService),
-                    new ClientProjectController(clientService, jdbi.onDemand(ClientDao.class), jdbi.onDemand(ProjectDao.class)),
-                    new ClientCsvController(clientService, jdbi.onDemand(ClientDao.class)),
-                    new AskAdminController(askService, jdbi.onDemand(AskDao.class), jdbi.onDemand(AskSettingsDao.class),
-                            workspaces, i18n, config.baseUrl()),
-                    new ClientFlowController(askService, guard, askSteps),
-                    new UnsubscribeController(askService),
-                    new CaseStudyController(caseStudyService, caseStudies, images, caseStudyPages,
-                            secrets.signer("case-study-cover")),
-                    caseStudyPages,
-                    new ApprovalController(caseStudyService, caseStudies, workspaces, guard),
-                    new ReferralAdminController(referrals, jdbi.onDemand(ProgramDao.class), jdbi.onDemand(LinkDao.class), config.baseUrl()),
-                    new ReferralPipelineController(referrals, jdbi.onDemand(LeadDao.class), jdbi.onDemand(RewardDao.class)),
-                    new ReferralPublicController(referrals, jdbi.onDemand(LinkDao.class), guard, sites, publicTestimonials),
-                    new TestimonialWallController(cachedPages, sites),
-                    new TestimonialEmbedController(cachedPages),
-                    new TestimonialFeedController(cachedPages),
-                    new TestimonialReviewController(sites, testimonials, testimonialDao, guard),
-                    new TestimonialEditLinkController(sites, testimonials, guard),
-                    new TestimonialModerationController(testimonialDao, workspaces, moderation),
-                    new TestimonialImportController(testimonialDao, workspaces, testimonials),
-                    new TestimonialSetupController(testimonialDao, workspaces, moderation, config.baseUrl()),
-                    publicCache,
-                    auditLog,
-                    new io.goodword.audit.AuditController(jdbi.onDemand(io.goodword.audit.AuditDao.class)),
-                    new io.goodword.data.DataController(new io.goodword.data.WorkspaceExport(jdbi, images, clock),
-                            new io.goodword.data.WorkspaceImport(jdbi, images),
-                            new io.goodword.data.PrivacyService(jdbi, images, clock), jdbi.onDemand(ClientDao.class),
-                            jdbi.onDemand(io.goodword.data.PrivacyDao.class), auditLog, clock),
-                    new io.goodword.growth.DashboardController(
-                            new io.goodword.growth.Dashboard(jdbi.onDemand(io.goodword.growth.GrowthDao.class)),
-                            jdbi.onDemand(io.goodword.growth.GrowthDao.class), workspaces,
-                            jdbi.onDemand(AskSettingsDao.class), clock, config.baseUrl()));
-
-            MailWorker worker = new MailWorker(jdbi, config.smtp().configured() ? new SmtpSender(config.smtp()) : null,
-                    clock, config.mailPollMillis());
-            worker.addJob(throttle::purgeOld);
-            worker.addJob(guard::purgeOld);
-            worker.addJob(askService.worker()::runDue);
-            worker.addJob(images::sweepIfDue);
-
+            Core core = Core.of(config, clock, db.jdbi(), joined(messagesLoaded));
+            Services services = Services.of(core);
+            Routes routes = routes(core, services, db);
+            MailWorker worker = worker(core, services);
             long t1 = System.nanoTime();
             int assets = joined(assetsLoaded);
-            Javalin web = WebApp.create(config, db.dataSource(), i18n, templates, features);
+            Javalin web = WebApp.create(config, SessionStorage.handler(db.dataSource(), config), core.i18n(),
+                    core.templates(), routes);
             web.start(config.port());
             worker.start();
             long t2 = System.nanoTime();
@@ -242,6 +130,50 @@ public final class App implements AutoCloseable {
             lock.close();
             throw e;
         }
+    }
+
+    /** Every controller, wired to its services, in the route table. */
+    private static Routes routes(Core c, Services s, Database db) {
+        Jdbi jdbi = c.jdbi();
+        AskService asks = s.asks();
+        CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(c.dao(CaseStudyDao.class),
+                s.caseStudies(), s.sites(), s.auth(), c.baseUrl());
+        return new Routes(s.auth(), s.auditLog(), new HealthController(db), new MediaController(c.images()),
+                new AccountController(s.accounts(), c.accounts(), s.auth(), c.guard(), c.i18n(), c.config().signupOpen()),
+                new SettingsController(s.accounts(), c.workspaces(), c.accounts(), c.images(), c.baseUrl(), s.auth()),
+                new OutboxController(c.dao(OutboxDao.class), c.config().smtp().configured()),
+                TestimonialControllers.wire(jdbi, s.testimonials(), s.publicCache(), s.sites(), c.workspaces(), c.guard(),
+                        c.templates(), c.i18n(), c.clock(), c.baseUrl()),
+                caseStudyPages,
+                new CaseStudyController(s.caseStudies(), c.dao(CaseStudyDao.class), c.images(), caseStudyPages,
+                        c.secrets().signer("case-study-cover")),
+                new ApprovalController(s.caseStudies(), c.dao(CaseStudyDao.class), c.workspaces(), c.guard()),
+                new ReferralPublicController(s.referrals(), c.dao(LinkDao.class), c.guard(), s.sites(),
+                        c.dao(PublicTestimonials.class)),
+                new ReferralPipelineController(s.referrals(), c.dao(LeadDao.class), c.dao(RewardDao.class)),
+                new ReferralAdminController(s.referrals(), c.dao(ProgramDao.class), c.dao(LinkDao.class), c.baseUrl()),
+                ClientControllers.wire(jdbi, asks, c.clock()),
+                new AskAdminController(asks, c.dao(AskDao.class), c.dao(AskSettingsDao.class), c.workspaces(), c.i18n(),
+                        c.baseUrl()),
+                new ClientFlowController(asks, c.guard(), s.steps()),
+                new UnsubscribeController(asks),
+                new AuditController(c.dao(AuditDao.class)),
+                new DataController(new WorkspaceExport(jdbi, c.images(), c.clock()), new WorkspaceImport(jdbi, c.images()),
+                        new PrivacyService(jdbi, c.images(), c.clock()), c.dao(ClientDao.class), c.dao(PrivacyDao.class),
+                        s.auditLog(), c.clock()),
+                new DashboardController(new Dashboard(c.dao(GrowthDao.class)), c.dao(GrowthDao.class), c.workspaces(),
+                        c.dao(AskSettingsDao.class), c.clock(), c.baseUrl()));
+    }
+
+    /** The background worker: the outbox, and the periodic jobs of the features. */
+    private static MailWorker worker(Core c, Services s) {
+        MailWorker worker = new MailWorker(c.jdbi(), c.config().smtp().configured() ? new SmtpSender(c.config().smtp()) : null,
+                c.clock(), c.config().mailPollMillis());
+        worker.addJob(c.throttle()::purgeOld);
+        worker.addJob(c.guard()::purgeOld);
+        worker.addJob(s.asks().worker()::runDue);
+        worker.addJob(c.images()::sweepIfDue);
+        return worker;
     }
 
     private static void startupThread(Runnable r) {
@@ -266,6 +198,9 @@ public final class App implements AutoCloseable {
     public Database database() { return db; }
 
     public MailWorker worker() { return worker; }
+
+    /** The running web server (tests read its route table). */
+    public Javalin web() { return web; }
 
     /** Stops accepting requests, lets in-flight ones finish, stops the worker, then the database. */
     @Override

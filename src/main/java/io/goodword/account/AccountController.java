@@ -71,7 +71,7 @@ public final class AccountController {
                             guard.stamp(FormGuard.Form.SIGNUP)));
             return;
         }
-        UserProfile profile = io.goodword.security.AccountAuthenticator.profileOf(result.account());
+        UserProfile profile = AccountAuthenticator.profileOf(result.account());
         auth.signIn(ctx, profile);
         Views.redirectWithFlash(ctx, "/admin", "flash.welcome");
     }

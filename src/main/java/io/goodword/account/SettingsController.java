@@ -123,7 +123,8 @@ public final class SettingsController {
             render(ctx, workspace(ctx), null, FormErrors.none(), FormErrors.none(), FormErrors.none(), errors, null);
             return;
         }
-        auth.renewAfterPasswordChange(ctx, accounts.findById(user.accountId()).orElseThrow());
+        Account account = accounts.findById(user.accountId()).orElseThrow();
+        auth.renewAfterPasswordChange(ctx, AccountAuthenticator.profileOf(account));
         Views.redirectWithFlash(ctx, "/admin/settings", "flash.passwordChanged");
     }
 

@@ -3,10 +3,8 @@ package io.goodword.ask;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
-import io.goodword.web.Csrf;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
-import io.goodword.web.Shell;
 import io.goodword.web.Validation;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
@@ -186,12 +184,12 @@ public final class ClientFlowController {
     }
 
     private void notice(Context ctx, Localizer t, String brand, String logo, String heading, String body) {
-        Shell shell = new Shell(t.lookup(heading), t, () -> Csrf.token(ctx), null, null, "");
-        Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(shell, brand, logo, heading, body, null, false));
+        Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(Views.publicShell(ctx, t, t.lookup(heading)), brand, logo,
+                heading, body, null, false));
     }
 
     private AskPages.FlowPage page(Context ctx, AskVisit v, String score, String comment, String feedback, FormErrors errors) {
-        return new AskPages.FlowPage(v.shell(ctx), v, v.workspace().displayName(), v.workspace().logoUrl(), score, comment, feedback,
+        return new AskPages.FlowPage(Views.publicShell(ctx, v.t(), v.title()), v, v.workspace().displayName(), v.workspace().logoUrl(), score, comment, feedback,
                 errors, SCORES, guard.stamp(FormGuard.Form.CHECKIN));
     }
 }

@@ -1,6 +1,5 @@
 package io.goodword.ask;
 
-import io.goodword.web.Csrf;
 import io.goodword.web.Localizer;
 import io.goodword.web.Shell;
 import io.goodword.web.Views;
@@ -44,13 +43,13 @@ public final class UnsubscribeController {
     private void unknown(Context ctx) {
         ctx.status(HttpStatus.NOT_FOUND);
         Localizer t = Views.t(ctx);
-        Shell shell = new Shell(t.lookup("ask.link.unknown.heading"), t, () -> Csrf.token(ctx), null, null, "");
+        Shell shell = Views.publicShell(ctx, t, t.lookup("ask.link.unknown.heading"));
         Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(shell, null, null, "ask.link.unknown.heading",
                 "ask.link.unknown.body", null, false));
     }
 
     private void render(Context ctx, AskVisit v, String heading, String body, String token, boolean confirm) {
-        Shell shell = new Shell(v.t().lookup(heading), v.t(), () -> Csrf.token(ctx), null, null, "");
+        Shell shell = Views.publicShell(ctx, v.t(), v.t().lookup(heading));
         Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(shell, v.workspace().displayName(), v.workspace().logoUrl(),
                 heading, body, token, confirm));
     }

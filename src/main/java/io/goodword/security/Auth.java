@@ -1,7 +1,5 @@
 package io.goodword.security;
 
-import io.goodword.account.Account;
-import io.goodword.account.AccountDao;
 import io.goodword.web.Cookies;
 import io.goodword.web.Csrf;
 import io.javalin.http.Context;
@@ -20,6 +18,7 @@ import org.pac4j.core.context.session.SessionStore;
 import org.pac4j.core.credentials.UsernamePasswordCredentials;
 import org.pac4j.core.exception.CredentialsException;
 import org.pac4j.core.exception.http.WithLocationAction;
+import org.pac4j.core.profile.CommonProfile;
 import org.pac4j.core.profile.ProfileManager;
 import org.pac4j.core.profile.UserProfile;
 import org.pac4j.core.util.Pac4jConstants;
@@ -31,7 +30,8 @@ import org.pac4j.jee.context.session.JEESessionStoreFactory;
 
 /**
  * Sign-in through pac4j: a FormClient guards /admin (anonymous visitors are sent to /login and back after),
- * our {@link AccountAuthenticator} checks the password, and the profile lives in the (database-backed) session.
+ * the account feature checks the password ({@link SignInAccounts}), and the profile lives in the (database-backed)
+ * session.
  * The login form's POST is handled by our own controller so that a wrong password re-renders the form with 422
  * and throttling runs before any password check.
  *
@@ -43,17 +43,16 @@ public final class Auth {
     /** However active, a session ends this long after its sign-in (then the password is asked again). */
     public static final Duration ABSOLUTE_LIFETIME = Duration.ofDays(30);
     static final String SESSION_EPOCH = "sessionEpoch";
+    static final String WORKSPACE_ID = "workspaceId";
     static final String SIGNED_IN_AT = "signedInAt";
     private final Config pac4j;
-    private final AccountAuthenticator authenticator;
-    private final AccountDao accounts;
+    private final SignInAccounts accounts;
     private final Clock clock;
 
-    public Auth(AccountDao accounts, Clock clock) {
+    public Auth(SignInAccounts accounts, Clock clock) {
         this.accounts = accounts;
         this.clock = clock;
-        this.authenticator = new AccountAuthenticator(accounts);
-        FormClient form = new FormClient("/login", authenticator);
+        FormClient form = new FormClient("/login", accounts);
         this.pac4j = new Config(new Clients("/login", form));
         pac4j.setSessionStoreFactory(JEESessionStoreFactory.INSTANCE);
     }
@@ -90,7 +89,7 @@ public final class Auth {
         // Sessions from before the epoch existed carry none: they count as epoch 0, which every account starts at.
         int stamped = profile.get().getAttribute(SESSION_EPOCH) instanceof Number n ? n.intValue() : 0;
         if (!clock.instant().isBefore(signedInAt(ctx, profile.get()).plus(ABSOLUTE_LIFETIME))) return Optional.empty();
-        return accounts.findSignedInUser(accountId, stamped);
+        return accounts.signedInUser(accountId, stamped);
     }
 
     /** When this session signed in; sessions from before the stamp existed use the session's creation (renewed at sign-in). */
@@ -128,7 +127,7 @@ public final class Auth {
     /** Checks email and password; throws {@link CredentialsException} when either is wrong. */
     public UserProfile authenticate(Context ctx, String email, String password) {
         UsernamePasswordCredentials credentials = new UsernamePasswordCredentials(email, password);
-        authenticator.validate(new CallContext(web(ctx), sessionStore(ctx)), credentials);
+        accounts.validate(new CallContext(web(ctx), sessionStore(ctx)), credentials);
         return credentials.getUserProfile();
     }
 
@@ -155,8 +154,18 @@ public final class Auth {
      * After this session's own password change (which signed out every session): a new session id and the new
      * epoch, so the person who changed it stays signed in here and nowhere else.
      */
-    public void renewAfterPasswordChange(Context ctx, Account account) {
-        signIn(ctx, AccountAuthenticator.profileOf(account));
+    public void renewAfterPasswordChange(Context ctx, UserProfile account) {
+        signIn(ctx, account);
+    }
+
+    /** The profile a session keeps for a signed-in account: its id, workspace and session epoch. */
+    public static CommonProfile profile(long accountId, long workspaceId, int sessionEpoch) {
+        CommonProfile profile = new CommonProfile();
+        profile.setId(Long.toString(accountId));
+        profile.addAttribute(WORKSPACE_ID, workspaceId);
+        profile.addAttribute(SESSION_EPOCH, sessionEpoch);
+        profile.setClientName("FormClient");
+        return profile;
     }
 
     /** Where the user wanted to go before being sent to /login (a local path only), else /admin. */

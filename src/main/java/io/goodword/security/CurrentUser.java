@@ -1,11 +1,13 @@
 package io.goodword.security;
 
+import io.goodword.web.SignedIn;
 import io.javalin.http.Context;
 
 /** The signed-in freelancer and the workspace (tenant) every admin query is scoped to. */
 public record CurrentUser(long accountId, long workspaceId, String email, String displayName,
-                          String workspaceSlug, String workspaceName, String language, String timeZone) {
-    public static final String ATTR = "gw.user";
+                          String workspaceSlug, String workspaceName, String language, String timeZone)
+        implements SignedIn {
+    public static final String ATTR = SignedIn.ATTR;
 
     /** The signed-in user for this request, or null (only admin requests load it). */
     public static CurrentUser of(Context ctx) { return ctx.attribute(ATTR); }

@@ -63,4 +63,13 @@ public final class SecurityHeaders {
         ctx.header("Content-Security-Policy", "*".equals(ancestors) ? CSP_FRAMED_BY_ANY : framedBy(ancestors));
         ctx.res().setHeader("X-Frame-Options", null);
     }
+
+    /**
+     * For pages whose URL carries a secret (a check-in, edit, approval, reset or reward link): the secret must not
+     * leak through the Referer header of a link followed from the page, nor stay in a shared cache.
+     */
+    public static void tokenPage(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        ctx.header("Referrer-Policy", "no-referrer");
+    }
 }

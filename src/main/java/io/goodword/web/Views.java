@@ -1,6 +1,5 @@
 package io.goodword.web;
 
-import io.goodword.security.CurrentUser;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.Map;
@@ -15,7 +14,7 @@ public final class Views {
     /** The layout data for this request; {@code titleKey} is a message key, {@code nav} the active admin area. */
     public static Shell shell(Context ctx, String titleKey, String nav) {
         Localizer t = t(ctx);
-        return new Shell(t.lookup(titleKey), t, () -> Csrf.token(ctx), Flash.pop(ctx), CurrentUser.of(ctx), nav);
+        return new Shell(t.lookup(titleKey), t, () -> Csrf.token(ctx), Flash.pop(ctx), ctx.attribute(SignedIn.ATTR), nav);
     }
 
     public static Shell shell(Context ctx, String titleKey) { return shell(ctx, titleKey, ""); }
@@ -23,7 +22,20 @@ public final class Views {
     /** Same, with a title that is already text (a client's name, a testimonial's author). */
     public static Shell shellWithTitle(Context ctx, String title, String nav) {
         Localizer t = t(ctx);
-        return new Shell(title, t, () -> Csrf.token(ctx), Flash.pop(ctx), CurrentUser.of(ctx), nav);
+        return new Shell(title, t, () -> Csrf.token(ctx), Flash.pop(ctx), ctx.attribute(SignedIn.ATTR), nav);
+    }
+
+    /**
+     * A page outside the admin in a language chosen for it (the client's, the freelancer's) rather than the
+     * visitor's: a title that is already text, the CSRF token on demand, the pending flash, nobody signed in.
+     */
+    public static Shell publicShell(Context ctx, Localizer t, String title) {
+        return new Shell(title, t, () -> Csrf.token(ctx), Flash.pop(ctx), null, "");
+    }
+
+    /** A page rendered once and served to many visitors (the cached wall): no CSRF token, no flash, nobody. */
+    public static Shell cachedShell(Localizer t, String title) {
+        return new Shell(title, t, () -> "", null, null, "");
     }
 
     /**

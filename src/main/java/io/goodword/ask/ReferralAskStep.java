@@ -1,8 +1,10 @@
-package io.goodword.referral;
+package io.goodword.ask;
 
-import io.goodword.ask.AskStep;
-import io.goodword.ask.AskVisit;
-import io.goodword.ask.Step;
+import io.goodword.referral.FriendForm;
+import io.goodword.referral.Program;
+import io.goodword.referral.ReferralLinks;
+import io.goodword.referral.ReferralSubmissions;
+import io.goodword.referral.Referrals;
 import io.goodword.security.FormGuard;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
@@ -36,7 +38,7 @@ public final class ReferralAskStep implements AskStep {
 
     @Override
     public void show(Context ctx, AskVisit visit) {
-        Views.render(ctx, "referral/askStep.jte", page(ctx, visit,
+        Views.render(ctx, "ask/referralStep.jte", page(ctx, visit,
                 FriendForm.empty().withStamp(guard.stamp(FormGuard.Form.CHECKIN)), FormErrors.none()));
     }
 
@@ -49,7 +51,7 @@ public final class ReferralAskStep implements AskStep {
         FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.CHECKIN); // the honeypot; the flow counts its posts
         if (!g.passed()) {
             g.refuse(ctx);
-            Views.render(ctx, "referral/askStep.jte", page(ctx, visit, form, g.errors()));
+            Views.render(ctx, "ask/referralStep.jte", page(ctx, visit, form, g.errors()));
             return false;
         }
         // Once per rendered form: sent again (double click, a retry after a crash before the flow moved on), the
@@ -62,12 +64,12 @@ public final class ReferralAskStep implements AskStep {
             }
             case THROTTLED -> {
                 ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-                Views.render(ctx, "referral/askStep.jte", page(ctx, visit, form, result.errors()));
+                Views.render(ctx, "ask/referralStep.jte", page(ctx, visit, form, result.errors()));
                 return false;
             }
             default -> {
                 ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-                Views.render(ctx, "referral/askStep.jte", page(ctx, visit, form, result.errors()));
+                Views.render(ctx, "ask/referralStep.jte", page(ctx, visit, form, result.errors()));
                 return false;
             }
         }
@@ -75,7 +77,7 @@ public final class ReferralAskStep implements AskStep {
 
     private Page page(Context ctx, AskVisit v, FriendForm form, FormErrors errors) {
         Localizer t = v.t();
-        Shell shell = v.shell(ctx);
+        Shell shell = Views.publicShell(ctx, v.t(), v.title());
         long ws = v.workspace().id();
         Optional<ReferralLinks.LinkResult> link = referrals.links().linkFor(ws, v.client().id());
         Optional<Program> program = link.flatMap(l -> referrals.programs().currentProgram(ws));

@@ -1,16 +1,16 @@
-package io.goodword.testimonial;
+package io.goodword.ask;
 
-import io.goodword.ask.AskStep;
-import io.goodword.ask.AskVisit;
-import io.goodword.ask.Step;
 import io.goodword.client.Client;
 import io.goodword.security.FormGuard;
+import io.goodword.testimonial.Origin;
+import io.goodword.testimonial.TestimonialForm;
+import io.goodword.testimonial.TestimonialDao;
+import io.goodword.testimonial.TestimonialForm;
+import io.goodword.testimonial.TestimonialService;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Shell;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
-import io.javalin.http.HttpStatus;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The testimonial step of a happy client's check-in flow (/c/{token}): the same form as the public page, prefilled
@@ -18,12 +18,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class TestimonialAskStep implements AskStep {
     private final TestimonialService service;
-    private final Jdbi jdbi;
+    private final TestimonialDao testimonials;
     private final FormGuard guard;
 
-    public TestimonialAskStep(TestimonialService service, Jdbi jdbi, FormGuard guard) {
+    public TestimonialAskStep(TestimonialService service, TestimonialDao testimonials, FormGuard guard) {
         this.service = service;
-        this.jdbi = jdbi;
+        this.testimonials = testimonials;
         this.guard = guard;
     }
 
@@ -41,7 +41,7 @@ public final class TestimonialAskStep implements AskStep {
         Client c = visit.client();
         TestimonialForm prefilled = new TestimonialForm("", "", c.name(), "", c.company(), "",
                 c.email() == null ? "" : c.email(), false, false, false, null);
-        Views.render(ctx, "testimonial/askStep.jte", page(ctx, visit, prefilled, FormErrors.none()));
+        Views.render(ctx, "ask/testimonialStep.jte", page(ctx, visit, prefilled, FormErrors.none()));
     }
 
     @Override
@@ -50,17 +50,17 @@ public final class TestimonialAskStep implements AskStep {
         FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.CHECKIN); // the honeypot; the flow counts its posts
         if (!g.passed()) {
             g.refuse(ctx);
-            Views.render(ctx, "testimonial/askStep.jte", page(ctx, visit, TestimonialForm.from(ctx).withCurrentPhoto(null),
+            Views.render(ctx, "ask/testimonialStep.jte", page(ctx, visit, TestimonialForm.from(ctx).withCurrentPhoto(null),
                     g.errors(), guard.restamp(FormGuard.Form.CHECKIN, stamp)));
             return false;
         }
         // Once per rendered form: the same form sent again (double click, a retry after a crash before the flow moved
         // on) is answered like the first time and stored once.
         TestimonialService.SubmitResult result = service.submit(visit.workspace(), TestimonialForm.from(ctx),
-                PublicController.photo(ctx), Origin.personalLink(visit.client().id(), ctx.ip()), g.once());
+                TestimonialForm.uploadedPhoto(ctx), Origin.personalLink(visit.client().id(), ctx.ip()), g.once());
         if (result.ok() || result.repeated()) return true;
         ctx.status(result.status());
-        Views.render(ctx, "testimonial/askStep.jte", page(ctx, visit, result.form(), result.errors(),
+        Views.render(ctx, "ask/testimonialStep.jte", page(ctx, visit, result.form(), result.errors(),
                 guard.restamp(FormGuard.Form.CHECKIN, stamp)));
         return false;
     }
@@ -70,8 +70,8 @@ public final class TestimonialAskStep implements AskStep {
     }
 
     private Page page(Context ctx, AskVisit v, TestimonialForm form, FormErrors errors, String stamp) {
-        Shell shell = v.shell(ctx);
-        String prompt = jdbi.withExtension(TestimonialDao.class, dao -> dao.prompt(v.workspace().id()));
+        Shell shell = Views.publicShell(ctx, v.t(), v.title());
+        String prompt = testimonials.prompt(v.workspace().id());
         return new Page(shell, v, v.workspace().displayName(), v.workspace().logoUrl(), prompt, form, errors, stamp);
     }
 }

@@ -1,19 +1,19 @@
-package io.goodword.security;
+package io.goodword.account;
 
-import io.goodword.account.AccountDao;
-import io.goodword.account.Account;
+import io.goodword.security.Auth;
+import io.goodword.security.CurrentUser;
+import io.goodword.security.Passwords;
+import io.goodword.security.SignInAccounts;
 import io.goodword.web.Validation;
 import java.util.Optional;
 import org.pac4j.core.context.CallContext;
 import org.pac4j.core.credentials.Credentials;
 import org.pac4j.core.credentials.UsernamePasswordCredentials;
-import org.pac4j.core.credentials.authenticator.Authenticator;
 import org.pac4j.core.exception.CredentialsException;
 import org.pac4j.core.profile.CommonProfile;
 
-/** pac4j authenticator over our own accounts table (argon2id hashes). */
-public final class AccountAuthenticator implements Authenticator {
-    public static final String WORKSPACE_ID = "workspaceId";
+/** pac4j authenticator over our own accounts table (argon2id hashes), and what sign-in needs to know of accounts. */
+public final class AccountAuthenticator implements SignInAccounts {
     private final AccountDao accounts;
 
     public AccountAuthenticator(AccountDao accounts) { this.accounts = accounts; }
@@ -29,12 +29,15 @@ public final class AccountAuthenticator implements Authenticator {
         return Optional.of(up);
     }
 
+    @Override
+    public Optional<CurrentUser> signedInUser(long accountId, int sessionEpoch) {
+        return accounts.findSignedInUser(accountId, sessionEpoch);
+    }
+
+    @Override
+    public Optional<Integer> sessionEpoch(long accountId) { return accounts.sessionEpoch(accountId); }
+
     public static CommonProfile profileOf(Account account) {
-        CommonProfile profile = new CommonProfile();
-        profile.setId(Long.toString(account.id()));
-        profile.addAttribute(WORKSPACE_ID, account.workspaceId());
-        profile.addAttribute(Auth.SESSION_EPOCH, account.sessionEpoch());
-        profile.setClientName("FormClient");
-        return profile;
+        return Auth.profile(account.id(), account.workspaceId(), account.sessionEpoch());
     }
 }

@@ -1,0 +1,36 @@
+package io.goodword.testimonial;
+
+import gg.jte.TemplateEngine;
+import io.goodword.account.PublicSites;
+import io.goodword.account.WorkspaceDao;
+import io.goodword.security.FormGuard;
+import io.goodword.web.I18n;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The testimonial feature's controllers, wired once: the public site's cached pages (wall, single, feed, widget),
+ * the collection form and edit link, and the admin's moderation, import/export and set-up. {@code cache} is the
+ * public cache, which the route table invalidates after a settings change.
+ */
+public record TestimonialControllers(TestimonialWallController wall, TestimonialEmbedController embed,
+                                     TestimonialFeedController feed, TestimonialReviewController review,
+                                     TestimonialEditLinkController editLink, TestimonialModerationController moderation,
+                                     TestimonialImportController imports, TestimonialSetupController setup,
+                                     PublicCache cache) {
+
+    public static TestimonialControllers wire(Jdbi jdbi, TestimonialService service, PublicCache cache, PublicSites sites,
+                                              WorkspaceDao workspaces, FormGuard guard, TemplateEngine templates,
+                                              I18n i18n, Clock clock, String baseUrl) {
+        TestimonialDao dao = jdbi.onDemand(TestimonialDao.class);
+        TestimonialModeration moderation = new TestimonialModeration(jdbi, cache, clock);
+        CachedPages pages = new CachedPages(cache, jdbi.onDemand(PublicTestimonials.class), workspaces, sites, templates,
+                i18n, baseUrl);
+        return new TestimonialControllers(new TestimonialWallController(pages, sites), new TestimonialEmbedController(pages),
+                new TestimonialFeedController(pages), new TestimonialReviewController(sites, service, dao, guard),
+                new TestimonialEditLinkController(sites, service, guard),
+                new TestimonialModerationController(dao, workspaces, moderation),
+                new TestimonialImportController(dao, workspaces, service),
+                new TestimonialSetupController(dao, workspaces, moderation, baseUrl), cache);
+    }
+}
