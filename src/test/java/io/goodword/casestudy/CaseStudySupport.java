@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /** Test data for case studies, built through the DAOs. */
-final class CaseStudySupport {
+public final class CaseStudySupport {
     private static final Pattern APPROVE_LINK = Pattern.compile("https?://[^\\s\"<]+/approve/([A-Za-z0-9_-]{43})");
 
     private CaseStudySupport() {}
@@ -43,7 +43,7 @@ final class CaseStudySupport {
         return f;
     }
 
-    static long client(long workspaceId, String name, String email) {
+    public static long client(long workspaceId, String name, String email) {
         return TestDb.jdbi().onDemand(ClientDao.class).insert(workspaceId, name, email, "Acme GmbH", "", "", null, "en");
     }
 
@@ -90,7 +90,7 @@ final class CaseStudySupport {
         throw new AssertionError("no approval email in the outbox");
     }
 
-    static String approvalPathIn(String text) {
+    public static String approvalPathIn(String text) {
         Matcher matcher = APPROVE_LINK.matcher(text);
         if (!matcher.find()) throw new AssertionError("no approval link in: " + text);
         return "/approve/" + matcher.group(1);

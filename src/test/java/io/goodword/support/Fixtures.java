@@ -41,4 +41,6 @@ public final class Fixtures {
         if (r.status() != 303) throw new IllegalStateException("sign-in failed: " + r.status() + "\n" + r.body());
         return http;
     }
+
+    public static Http signedIn(AppExtension app, Freelancer f) { return signedIn(app.get(), f); }
 }
