@@ -7,10 +7,11 @@ import io.goodword.mail.Outbox;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Secrets;
 import io.goodword.security.Throttle;
-import io.goodword.support.Stamps;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
+import io.goodword.support.Stamps;
 import io.goodword.support.TestDb;
+import io.goodword.testimonial.TestimonialStatus;
 import io.goodword.web.I18n;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,12 +53,8 @@ public final class ReferralData {
     }
 
     public static void testimonial(long ws, String body, String name, String status, boolean consent, String company, boolean showCompany) {
-        jdbi().useHandle(h -> h.createUpdate("""
-                        INSERT INTO testimonials (workspace_id, status, rating, body, name, company, email, consent_publish,
-                            consent_show_company, approved_at)
-                        VALUES (:ws, :status, 5, :body, :name, :company, 'secret-author@example.com', :consent, :show, NOW(6))""")
-                .bind("ws", ws).bind("status", status).bind("body", body).bind("name", name).bind("company", company)
-                .bind("consent", consent).bind("show", showCompany).execute());
+        Fixtures.testimonial(ws, TestimonialStatus.parse(status), name, null, body, company, "secret-author@example.com",
+                consent, showCompany);
     }
 
     /** A friend's form as a person fills it: a stamp from ten seconds ago, consent given. */
