@@ -53,7 +53,7 @@ public final class ReferralData {
     }
 
     public static void testimonial(long ws, String body, String name, String status, boolean consent, String company, boolean showCompany) {
-        Fixtures.testimonial(ws, TestimonialStatus.parse(status), name, null, body, company, "secret-author@example.com",
+        Fixtures.testimonial(ws, TestimonialStatus.parse(status), name, "", body, company, "secret-author@example.com",
                 consent, showCompany);
     }
 

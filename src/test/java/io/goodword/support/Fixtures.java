@@ -46,7 +46,7 @@ public final class Fixtures {
     public static long testimonial(long workspaceId, TestimonialStatus status, String name, String role, String body,
                                    String company, String email, boolean consentPublish, boolean showCompany) {
         return TestDb.jdbi().onDemand(TestimonialDao.class).insert(workspaceId, null, status.db(), TestimonialSource.FORM.db(),
-                false, 5, body, TestimonialService.bodyHash(body), name, role, company, null, email, null, consentPublish,
+                false, 5, body, TestimonialService.bodyHash(body), name, role, company, "", email, null, consentPublish,
                 false, showCompany, null, null, status == TestimonialStatus.APPROVED ? Instant.now() : null);
     }
 
