@@ -2,9 +2,8 @@ package io.goodword.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.goodword.security.Tokens;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.MutableClock;
@@ -13,26 +12,14 @@ import io.goodword.support.TestDb;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What keeps an account the owner's: exact address matching, sign-out on password changes, notices, session limits. */
 class AccountTakeoverIT {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort())));
-    }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    static final AppExtension app = new AppExtension().withMail();
 
     private static long resetMailsFor(long workspaceId) {
         return TestDb.jdbi().withHandle(h -> h.createQuery(
@@ -119,7 +106,7 @@ class AccountTakeoverIT {
         Http.Response changed = owner.post("/admin/settings/email", Map.of("email", newEmail, "currentPassword", Fixtures.PASSWORD));
         assertThat(changed.status()).isEqualTo(303);
 
-        MimeMessage notice = mailTo(f.email());
+        MimeMessage notice = app.mails().await(f.email());
         assertThat(notice.getSubject()).isEqualTo("The sign-in email of your Goodword account was changed");
         assertThat(String.valueOf(notice.getContent() instanceof jakarta.mail.Multipart mp
                 ? mp.getBodyPart(0).getContent() : notice.getContent())).contains(newEmail);
@@ -163,16 +150,5 @@ class AccountTakeoverIT {
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.html().select("#f-email-error").text()).isNotBlank();
         assertThat(r.html().select("#f-email").attr("value")).isEqualTo("a,b@example.com");
-    }
-
-    private MimeMessage mailTo(String email) throws Exception {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                if (Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equals(email))) return m;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no email to " + email);
     }
 }

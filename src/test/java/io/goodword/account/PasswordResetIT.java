@@ -2,50 +2,22 @@ package io.goodword.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.goodword.security.Tokens;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.Mails;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PasswordResetIT {
+    // requests without X-Forwarded-For still count as 127.0.0.1
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "TRUST_PROXY", "true")); // requests without X-Forwarded-For still count as 127.0.0.1
-    }
-
-    @AfterAll
-    static void stop() { app.close(); }
-
-    private MimeMessage mailTo(String email) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                try {
-                    if (m.getAllRecipients()[0].toString().equals(email)) return m;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            sleep(100);
-        }
-        throw new AssertionError("no email to " + email);
-    }
+    static final AppExtension app = new AppExtension().withMail().env(Map.of("TRUST_PROXY", "true"));
 
     @Test
     void reset_link_is_emailed_works_once_and_changes_the_password() throws Exception {
@@ -54,7 +26,7 @@ class PasswordResetIT {
         assertThat(sent.status()).isEqualTo(200);
         assertThat(sent.html().select(".flash").text()).contains("a link to reset the password is on its way");
 
-        MimeMessage mail = mailTo(f.email());
+        MimeMessage mail = app.mails().await(f.email());
         assertThat(mail.getSubject()).isEqualTo("Reset your Goodword password");
         assertThat(mail.getContentType()).startsWith("multipart/alternative");
         assertThat(Mails.html(mail)).contains("Choose a new password");
@@ -98,7 +70,7 @@ class PasswordResetIT {
         Http.Response r = app.http().post("/password/forgot", Map.of("email", email));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.html().select(".flash").text()).contains("a link to reset the password is on its way");
-        sleep(500);
+        // the reset email is queued inside the request: the outbox says at once whether one was
         long outbox = TestDb.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM outbox WHERE to_address = :e")
                 .bind("e", email).mapTo(Long.class).one());
         assertThat(outbox).isZero();
@@ -160,14 +132,6 @@ class PasswordResetIT {
         Fixtures.Freelancer f = Fixtures.freelancer();
         TestDb.jdbi().useHandle(h -> h.createUpdate("UPDATE workspaces SET language = 'de' WHERE id = :id").bind("id", f.workspaceId()).execute());
         app.http().post("/password/forgot", Map.of("email", f.email()));
-        assertThat(mailTo(f.email()).getSubject()).isEqualTo("Ihr Goodword-Passwort zurücksetzen");
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        assertThat(app.mails().await(f.email()).getSubject()).isEqualTo("Ihr Goodword-Passwort zurücksetzen");
     }
 }

@@ -2,6 +2,7 @@ package io.goodword.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.TestApp;
@@ -14,26 +15,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SignupLoginIT {
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
     /** All test requests come from 127.0.0.1; this app trusts X-Forwarded-For, so tests can vary the client IP. */
-    static TestApp proxied;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start();
-        proxied = TestApp.start(Map.of("TRUST_PROXY", "true"));
-    }
-
-    @AfterAll
-    static void stop() {
-        app.close();
-        proxied.close();
-    }
+    @RegisterExtension
+    static final AppExtension proxied = new AppExtension().env(Map.of("TRUST_PROXY", "true"));
 
     private static final java.util.concurrent.atomic.AtomicInteger IPS = new java.util.concurrent.atomic.AtomicInteger();
 

@@ -2,9 +2,8 @@ package io.goodword.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.goodword.client.ClientDao;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.MutableClock;
@@ -26,7 +25,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,9 +34,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * (MAIL_POLL_MILLIS=0): the test runs it one pass at a time, so "nothing more was sent" is a fact, not a race.
  */
 class AskSchedulingIT {
-    @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
-
     /** A Friday 16:00 UTC in the future, so the test's time never collides with real time. */
     static final Instant FRIDAY_4PM = LocalDate.now(ZoneOffset.UTC).plusYears(1)
             .with(TemporalAdjusters.next(DayOfWeek.FRIDAY)).atTime(16, 0).toInstant(ZoneOffset.UTC);
@@ -46,17 +41,14 @@ class AskSchedulingIT {
     static final Pattern LINK = Pattern.compile("/c/([A-Za-z0-9_-]{43})");
 
     static MutableClock clock = new MutableClock(FRIDAY_4PM);
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension().withMail().env(Map.of("MAIL_POLL_MILLIS", "0")).clock(clock);
     static Jdbi jdbi;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(smtpEnv(), clock);
         jdbi = TestDb.jdbi();
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     @Test
     void a_completed_project_schedules_the_check_in_a_day_later_on_the_next_working_morning() throws Exception {
@@ -272,12 +264,12 @@ class AskSchedulingIT {
             // completing on Friday 09:00 schedules for Monday 09:00 (Saturday is no working day)
             http.post("/admin/clients/" + c + "/projects", Map.of("title", "P" + i, "currency", "EUR", "status", "completed"));
         }
-        try (TestApp second = TestApp.start(smtpEnv(), clock)) {
+        try (TestApp second = TestApp.start(app.env(), clock)) {
             clock.set(MONDAY_9AM);
             // both processes' workers at the same moment, a few passes each
             java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
             List<java.util.concurrent.CompletableFuture<Void>> workers = new ArrayList<>();
-            for (TestApp process : List.of(app, second)) {
+            for (TestApp process : List.of(app.get(), second)) {
                 workers.add(java.util.concurrent.CompletableFuture.runAsync(() -> {
                     for (int i = 0; i < 3; i++) {
                         try {
@@ -299,10 +291,6 @@ class AskSchedulingIT {
 
     // ---------------------------------------------------------------- helpers
 
-    static Map<String, String> smtpEnv() {
-        return Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(mail.getSmtp().getPort()), "MAIL_POLL_MILLIS", "0");
-    }
-
     /** One pass of the worker (its jobs, then the outbox), as the background thread would run it. */
     static void pass() { app.app().worker().runOnce(); }
 
@@ -322,7 +310,7 @@ class AskSchedulingIT {
 
     static List<MimeMessage> messagesTo(String address) throws Exception {
         List<MimeMessage> out = new ArrayList<>();
-        for (MimeMessage m : mail.getReceivedMessages()) {
+        for (MimeMessage m : app.mails().received()) {
             if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().equalsIgnoreCase(address))) {
                 out.add(m);
             }

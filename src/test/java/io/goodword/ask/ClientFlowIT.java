@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.goodword.client.ClientDao;
 import io.goodword.mail.OutboxDao;
 import io.goodword.mail.OutboxMessage;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.MutableClock;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,24 +16,21 @@ import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client's side of a check-in, over real HTTP: every answer saved, bad input answered kindly. */
 class ClientFlowIT {
     static MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofDays(800)));
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension().clock(clock);
     static Jdbi jdbi;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(Map.of(), clock);
         jdbi = TestDb.jdbi();
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     record Setup(Fixtures.Freelancer f, Http admin, long client, String path) {}
 

@@ -2,27 +2,21 @@ package io.goodword.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Admin actions are recorded with who, what and when, and shown only to their own workspace. */
 class AuditLogIT {
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    private static final AppExtension app = new AppExtension();
 
     private static Map<String, String> settings(Fixtures.Freelancer f, String name) {
         Map<String, String> m = new HashMap<>();

@@ -4,23 +4,17 @@ import static io.goodword.casestudy.CaseStudySupport.form;
 import static io.goodword.casestudy.CaseStudySupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import java.util.Map;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CaseStudyApprovalIT {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
     record Named(Fixtures.Freelancer f, Http http, long id, String slug, long clientId) {}
 

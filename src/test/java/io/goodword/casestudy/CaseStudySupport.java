@@ -5,6 +5,7 @@ import io.goodword.mail.OutboxDao;
 import io.goodword.mail.OutboxMessage;
 import io.goodword.support.Fixtures;
 import io.goodword.support.TestDb;
+import io.goodword.testimonial.TestimonialStatus;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 
 /** Test data for case studies, built through the DAOs. */
-final class CaseStudySupport {
+public final class CaseStudySupport {
     private static final Pattern APPROVE_LINK = Pattern.compile("https?://[^\\s\"<]+/approve/([A-Za-z0-9_-]{43})");
 
     private CaseStudySupport() {}
@@ -43,22 +44,14 @@ final class CaseStudySupport {
         return f;
     }
 
-    static long client(long workspaceId, String name, String email) {
+    public static long client(long workspaceId, String name, String email) {
         return TestDb.jdbi().onDemand(ClientDao.class).insert(workspaceId, name, email, "Acme GmbH", "", "", null, "en");
     }
 
-    /**
-     * An approved testimonial. There is no testimonial DAO on this branch (another feature owns that table), so the
-     * row is written with the columns of migration V3.
-     */
+    /** An approved (or pending) testimonial by a CTO of Acme, company shown. */
     static long testimonial(long workspaceId, String name, String body, boolean approved, boolean consent) {
-        return TestDb.jdbi().withHandle(h -> h.createUpdate("""
-                        INSERT INTO testimonials (workspace_id, status, rating, body, name, role, company, consent_publish,
-                                                  consent_show_company, approved_at)
-                        VALUES (:ws, :status, 5, :body, :name, 'CTO', 'Acme', :consent, TRUE, CURRENT_TIMESTAMP(6))""")
-                .bind("ws", workspaceId).bind("status", approved ? "approved" : "pending").bind("body", body)
-                .bind("name", name).bind("consent", consent)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+        return Fixtures.testimonial(workspaceId, approved ? TestimonialStatus.APPROVED : TestimonialStatus.PENDING, name, "CTO",
+                body, "Acme", null, consent, true);
     }
 
     static long caseStudyId(long workspaceId, String slug) {
@@ -90,7 +83,7 @@ final class CaseStudySupport {
         throw new AssertionError("no approval email in the outbox");
     }
 
-    static String approvalPathIn(String text) {
+    public static String approvalPathIn(String text) {
         Matcher matcher = APPROVE_LINK.matcher(text);
         if (!matcher.find()) throw new AssertionError("no approval link in: " + text);
         return "/approve/" + matcher.group(1);

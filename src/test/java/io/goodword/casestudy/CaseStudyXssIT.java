@@ -4,16 +4,15 @@ import static io.goodword.casestudy.CaseStudySupport.form;
 import static io.goodword.casestudy.CaseStudySupport.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import java.util.Locale;
 import java.util.Map;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Hostile input in every field of a case study renders harmless wherever the case study is shown. */
 class CaseStudyXssIT {
@@ -34,13 +33,8 @@ class CaseStudyXssIT {
             """;
     static final String TEXT_ATTACK = "\"><script>alert('txt')</script><img src=x onerror=alert(1)>";
 
-    static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
     /** No element or attribute that can run code or restyle the page came from the visitor's input. */
     static void assertHarmless(Document doc, String where) {

@@ -2,27 +2,21 @@ package io.goodword.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.Multipart;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** L7: the client CSV import keeps its row and size limits on every path (upload, pasted text, confirm). */
 class ClientImportLimitsIT {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
     static String rows(int n) {
         StringBuilder sb = new StringBuilder("name,email\n");

@@ -3,32 +3,29 @@ package io.goodword.client;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.ask.AskDao;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The client list, client and project pages, CSV import/export and asking settings, over real HTTP. */
 class ClientsIT {
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
     static Jdbi jdbi;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start();
         jdbi = TestDb.jdbi();
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     static Map<String, String> client(String name, String email) {
         Map<String, String> m = new HashMap<>(Map.of("name", name, "email", email, "company", "Acme", "phone", "+49 30 123",

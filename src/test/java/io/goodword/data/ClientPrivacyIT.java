@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.TestApp;
@@ -12,19 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One client's privacy requests: everything about them as JSON, and an erasure that leaves no personal data anywhere. */
 class ClientPrivacyIT {
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    private static final AppExtension app = new AppExtension();
 
     /** Every place (table.column) in the whole database whose text holds {@code term}, found via information_schema. */
     private static List<String> everywhere(String term) {

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goodword.casestudy.Markdown;
 import io.goodword.media.ImageStore;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.Multipart;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -28,26 +28,23 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** An import archive is untrusted: it can neither exhaust the server nor put unsafe content or false trust in place. */
 class HostileImportIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Far below what buffering the 30 MB bomb needs (the byte array alone is 30 MB, its parsed maps ~800 MB). */
     private static final long HEAP_BOUND = 24L * 1024 * 1024;
-    private static TestApp app;
+    @RegisterExtension
+    private static final AppExtension app = new AppExtension();
     private static WorkspaceImport importer;
 
     @BeforeAll
     static void start() throws Exception {
-        app = TestApp.start();
         importer = new WorkspaceImport(TestDb.jdbi(), new ImageStore(Files.createTempDirectory("gw-import-uploads"), TestDb.jdbi(), java.time.Clock.systemUTC()));
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     private static byte[] manifest(Map<String, Integer> tables) throws Exception {
         Map<String, Object> m = new LinkedHashMap<>();

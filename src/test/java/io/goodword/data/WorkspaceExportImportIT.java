@@ -6,11 +6,11 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.client.ClientDao;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.Images;
 import io.goodword.support.Multipart;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,20 +22,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The whole workspace goes out as one ZIP and comes back, into a fresh workspace, as the same data. */
 class WorkspaceExportImportIT {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    private static final AppExtension app = new AppExtension();
 
     private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
         Map<String, byte[]> out = new TreeMap<>();
@@ -160,10 +154,15 @@ class WorkspaceExportImportIT {
     }
 
     @Test
-    void export_and_import_need_the_csrf_token() {
+    void export_and_import_need_the_csrf_token() throws Exception {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Http http = Fixtures.signedIn(app, f);
         assertThat(http.postRaw("/admin/settings/export", Map.of()).status()).isEqualTo(403);
+        // an import (multipart) with a token that is not the visitor's is refused too, before anything is read
+        byte[] archive = export(http);
+        Http.Response forged = http.postMultipart("/admin/settings/import", Map.of("_csrf", "not-the-visitors-token"),
+                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", archive)));
+        assertThat(forged.status()).isEqualTo(403);
     }
 
     @Test

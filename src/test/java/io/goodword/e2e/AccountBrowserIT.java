@@ -2,45 +2,24 @@ package io.goodword.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Browser;
+import io.goodword.support.BrowserTest;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Images;
-import io.goodword.support.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 
 /** A freelancer's first visit, in a real browser: sign up, sign out, sign in, settings, logo, sign out. */
-class AccountBrowserIT {
-    static TestApp app;
-    WebDriver browser;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
-
-    @BeforeEach
-    void open() { browser = Browser.start(); }
-
-    @AfterEach
-    void quit() { browser.quit(); }
+class AccountBrowserIT extends BrowserTest {
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
     private WebElement field(String id) { return browser.findElement(By.id(id)); }
-
-    private void type(String id, String text) {
-        WebElement e = field(id);
-        e.clear();
-        e.sendKeys(text);
-    }
 
     @Test
     void a_freelancer_signs_up_signs_in_sets_up_the_page_and_uploads_a_logo() throws Exception {

@@ -3,37 +3,24 @@ package io.goodword.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.client.ClientDao;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Browser;
+import io.goodword.support.BrowserTest;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** The client's check-in on a phone-sized window (390×844), and the freelancer reading private feedback. */
-class CheckInJourneyBrowserIT {
-    static TestApp app;
-    ChromeDriver browser;
+class CheckInJourneyBrowserIT extends BrowserTest {
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
-
-    @BeforeEach
-    void open() { browser = Browser.start(390, 844); }
-
-    @AfterEach
-    void quit() { if (browser != null) browser.quit(); }
+    CheckInJourneyBrowserIT() { super(390, 844); }
 
     /** The personal link, as the freelancer copies it from the client page. */
     static String linkFor(Fixtures.Freelancer f, String name) {

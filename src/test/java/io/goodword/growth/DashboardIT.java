@@ -6,10 +6,10 @@ import io.goodword.ask.AskDao;
 import io.goodword.client.ClientDao;
 import io.goodword.client.ProjectDao;
 import io.goodword.referral.ReferralCodes;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.MutableClock;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -20,9 +20,9 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The dashboard on a seeded data set with known answers, "today" being 2026-06-15 in Europe/Berlin: the last 30 days
@@ -32,13 +32,13 @@ class DashboardIT {
     private static final Instant NOW = Instant.parse("2026-06-15T10:00:00Z");
     private static final Instant PERIOD_START = Instant.parse("2026-05-16T22:00:00Z");
     private static final Jdbi JDBI = TestDb.jdbi();
-    private static TestApp app;
+    @RegisterExtension
+    private static final AppExtension app = new AppExtension().clock(new MutableClock(NOW));
     private static Fixtures.Freelancer f;
     private static long ambassadorA;
 
     @BeforeAll
     static void seed() {
-        app = TestApp.start(Map.of(), new MutableClock(NOW));
         f = Fixtures.freelancer();
         JDBI.useHandle(h -> h.execute("UPDATE workspaces SET time_zone = 'Europe/Berlin' WHERE id = ?", f.workspaceId()));
         long ws = f.workspaceId();
@@ -107,9 +107,6 @@ class DashboardIT {
         Fixtures.Freelancer other = Fixtures.freelancer();
         ask(other.workspaceId(), Instant.parse("2026-06-02T08:00:00Z"), null, true, 0);
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     /** A check-in sent at {@code sent}; with {@code completed} it was scheduled at that project's completion. */
     private static long ask(long ws, Instant sent, Instant completed, boolean opened, Integer score) {

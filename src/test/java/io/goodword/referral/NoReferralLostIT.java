@@ -3,10 +3,10 @@ package io.goodword.referral;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.client.ClientDao;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.MutableClock;
-import io.goodword.support.TestApp;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,24 +16,21 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 13, "No referral lost": attribution by hand, "who referred you?", rewards from the deal, ambassadors paging. */
 class NoReferralLostIT {
     static final MutableClock CLOCK = new MutableClock(Instant.now());
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension().clock(CLOCK);
     static Referrals service;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(Map.of(), CLOCK);
         service = ReferralData.service(app.baseUrl());
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     @org.junit.jupiter.api.BeforeEach
     void realTime() { CLOCK.set(Instant.now()); }

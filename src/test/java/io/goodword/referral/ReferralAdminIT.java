@@ -2,30 +2,27 @@ package io.goodword.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The admin side: programs, settings, ambassadors, pipeline forms with bad input, and tenant isolation. */
 class ReferralAdminIT {
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
     static Referrals service;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start();
         service = ReferralData.service(app.baseUrl());
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     static Map<String, String> programForm(String name) {
         Map<String, String> m = new HashMap<>();

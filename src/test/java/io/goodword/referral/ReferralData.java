@@ -7,10 +7,11 @@ import io.goodword.mail.Outbox;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Secrets;
 import io.goodword.security.Throttle;
-import io.goodword.support.Stamps;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
+import io.goodword.support.Stamps;
 import io.goodword.support.TestDb;
+import io.goodword.testimonial.TestimonialStatus;
 import io.goodword.web.I18n;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,24 +20,24 @@ import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /** Test data for referrals, built through the DAOs and the service (names are unique: tests share one database). */
-final class ReferralData {
+public final class ReferralData {
     private ReferralData() {}
 
-    static Jdbi jdbi() { return TestDb.jdbi(); }
+    public static Jdbi jdbi() { return TestDb.jdbi(); }
 
     static AttributionCookie cookies() { return new AttributionCookie(new Secrets(jdbi()), Clock.systemUTC()); }
 
     /** A service over the test database, as App wires it (its emails wait in the outbox for a worker). */
-    static Referrals service(String baseUrl) {
+    public static Referrals service(String baseUrl) {
         return Referrals.wire(jdbi(), new Outbox(TemplateEngine.createPrecompiled(ContentType.Html), Clock.systemUTC(), true),
                 I18n.load(), new Throttle(jdbi(), Clock.systemUTC()), cookies(), Clock.systemUTC(), baseUrl);
     }
 
-    static long client(long ws, String name, String email) {
+    public static long client(long ws, String name, String email) {
         return jdbi().onDemand(ClientDao.class).insert(ws, name, email, "", "", "", null, "en");
     }
 
-    static long client(long ws) {
+    public static long client(long ws) {
         String u = Fixtures.unique("ada");
         return client(ws, "Ada " + u, u + "@client.example");
     }
@@ -47,17 +48,13 @@ final class ReferralData {
                 "", trigger, minDeal, cap, "", "");
     }
 
-    static long program(long ws, String trigger, String cap) {
+    public static long program(long ws, String trigger, String cap) {
         return jdbi().onDemand(ProgramDao.class).insert(ws, program(Fixtures.unique("Prog"), trigger, cap, ""));
     }
 
-    static void testimonial(long ws, String body, String name, String status, boolean consent, String company, boolean showCompany) {
-        jdbi().useHandle(h -> h.createUpdate("""
-                        INSERT INTO testimonials (workspace_id, status, rating, body, name, company, email, consent_publish,
-                            consent_show_company, approved_at)
-                        VALUES (:ws, :status, 5, :body, :name, :company, 'secret-author@example.com', :consent, :show, NOW(6))""")
-                .bind("ws", ws).bind("status", status).bind("body", body).bind("name", name).bind("company", company)
-                .bind("consent", consent).bind("show", showCompany).execute());
+    public static void testimonial(long ws, String body, String name, String status, boolean consent, String company, boolean showCompany) {
+        Fixtures.testimonial(ws, TestimonialStatus.parse(status), name, "", body, company, "secret-author@example.com",
+                consent, showCompany);
     }
 
     /** A friend's form as a person fills it: a stamp from ten seconds ago, consent given. */
@@ -82,12 +79,12 @@ final class ReferralData {
                 Map.of("status", status, "dealValue", deal, "lostReason", status.equals("LOST") ? "Too expensive" : "", "note", ""));
     }
 
-    static long lastLeadId(long ws) {
+    public static long lastLeadId(long ws) {
         return jdbi().withHandle(h -> h.createQuery("SELECT MAX(id) FROM referral_leads WHERE workspace_id = :ws")
                 .bind("ws", ws).mapTo(Long.class).one());
     }
 
-    static Lead lead(long ws, long id) { return jdbi().onDemand(LeadDao.class).findById(ws, id).orElseThrow(); }
+    public static Lead lead(long ws, long id) { return jdbi().onDemand(LeadDao.class).findById(ws, id).orElseThrow(); }
 
     static java.util.List<Reward> rewards(long ws, long leadId) { return jdbi().onDemand(RewardDao.class).forLead(ws, leadId); }
 }

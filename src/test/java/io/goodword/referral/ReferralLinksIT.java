@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.security.FormGuard;
 import io.goodword.security.Limit;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Stamps;
 import io.goodword.support.Http;
@@ -14,23 +15,20 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Links, the landing page, attribution, spam resistance and the client-flow entry points, over real HTTP and MariaDB. */
 class ReferralLinksIT {
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
     static Referrals service;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start();
         service = ReferralData.service(app.baseUrl());
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     record Setup(Fixtures.Freelancer f, long program, long client, String code) {}
 

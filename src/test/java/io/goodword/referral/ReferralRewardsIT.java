@@ -2,17 +2,14 @@ package io.goodword.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
-import jakarta.mail.Message;
+import io.goodword.support.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -22,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,19 +26,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** Rewards: created once when the trigger is reached, caps, pause, fraud holds, the ledger's CSV, and the emails. */
 class ReferralRewardsIT {
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
-
-    static TestApp app;
+    static final AppExtension app = new AppExtension().withMail();
     static Referrals service;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(mail.getSmtp().getPort())));
         service = ReferralData.service(app.baseUrl());
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     record Setup(Fixtures.Freelancer f, Http admin, long program, long client, String clientEmail, String code) {
         long ws() { return f.workspaceId(); }
@@ -70,30 +60,6 @@ class ReferralRewardsIT {
 
     static long friendLead(Setup s) {
         return friendLead(s, Fixtures.unique("bob") + "@bakery.example", "10." + (int) (Math.random() * 250) + ".1." + (int) (Math.random() * 250));
-    }
-
-    static List<MimeMessage> mailTo(String address, int atLeast) throws Exception {
-        long until = System.currentTimeMillis() + 15_000;
-        List<MimeMessage> found = new ArrayList<>();
-        while (System.currentTimeMillis() < until) {
-            found.clear();
-            for (MimeMessage m : mail.getReceivedMessages()) {
-                if (Arrays.stream(m.getRecipients(Message.RecipientType.TO)).anyMatch(a -> a.toString().contains(address))) found.add(m);
-            }
-            if (found.size() >= atLeast) return List.copyOf(found);
-            Thread.sleep(100);
-        }
-        return List.copyOf(found);
-    }
-
-    /** The plain-text part of a received email. */
-    static String text(MimeMessage m) throws Exception {
-        if (m.getContent() instanceof jakarta.mail.Multipart mp) {
-            for (int i = 0; i < mp.getCount(); i++) {
-                if (mp.getBodyPart(i).isMimeType("text/plain")) return String.valueOf(mp.getBodyPart(i).getContent());
-            }
-        }
-        return String.valueOf(m.getContent());
     }
 
     static int outboxCount(long ws, String kind) {
@@ -306,18 +272,18 @@ class ReferralRewardsIT {
     void the_referrer_gets_one_thank_you_email_when_their_friend_becomes_a_client_and_the_freelancer_a_lead_alert() throws Exception {
         Setup s = setup("WON", "", "");
         long lead = friendLead(s, Fixtures.unique("zoe") + "@zoe.example", "10.5.5.5");
-        List<MimeMessage> alerts = mailTo(s.f().email(), 1);
+        List<MimeMessage> alerts = app.mails().await(s.f().email(), 1);
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).getSubject()).isEqualTo("New lead: Bob Friend");
         ReferralData.moveTo(s.admin(), lead, "WON", "2000");
         ReferralData.moveTo(s.admin(), lead, "LOST", "");
         ReferralData.moveTo(s.admin(), lead, "WON", "2000");
-        List<MimeMessage> thanks = mailTo(s.clientEmail(), 1);
-        Thread.sleep(500);
-        thanks = mailTo(s.clientEmail(), 1);
+        List<MimeMessage> thanks = app.mails().await(s.clientEmail(), 1);
+        // won, lost, won again: one thank-you in the outbox (queued inside the request), never a second on its way
+        assertThat(outboxCount(s.ws(), "referral-thanks")).isEqualTo(1);
         assertThat(thanks).hasSize(1);
         assertThat(thanks.get(0).getSubject()).isEqualTo("Thank you for recommending " + s.f().displayName());
-        assertThat(text(thanks.get(0))).contains("Bob is now a client").contains("EUR 50.00 credit");
+        assertThat(Mails.text(thanks.get(0))).contains("Bob is now a client").contains("EUR 50.00 credit");
     }
 
     @Test

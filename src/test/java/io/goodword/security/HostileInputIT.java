@@ -2,12 +2,12 @@ package io.goodword.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Hostile;
 import io.goodword.support.HostileForms;
 import io.goodword.support.Http;
 import io.goodword.support.MutableClock;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import io.javalin.http.HandlerType;
 import io.javalin.router.ParsedEndpoint;
@@ -36,6 +36,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Hostile input into every public form and upload and every admin form, over one started portal: the Big List of
@@ -54,8 +55,9 @@ class HostileInputIT {
     static final int PUBLIC_POSTS = Integer.getInteger("hostile.publicPosts", 45);
     static final int ADMIN_POSTS = Integer.getInteger("hostile.adminPosts", 5);
 
-    static MutableClock clock;
-    static TestApp app;
+    static final MutableClock clock = new MutableClock(Instant.now());
+    @RegisterExtension
+    static final AppExtension app = new AppExtension().clock(clock);
     static Jdbi jdbi;
     static final List<Hostile.Value> VALUES = Hostile.values();
     static final List<Hostile.File> FILES = Hostile.files();
@@ -66,14 +68,11 @@ class HostileInputIT {
 
     @BeforeAll
     static void start() {
-        clock = new MutableClock(Instant.now());
-        app = TestApp.start(Map.of(), clock);
         jdbi = TestDb.jdbi();
     }
 
     @AfterAll
     static void stop() {
-        app.close();
         // The fuzzer's clock ran hours ahead: its limit counts from 127.0.0.1 would otherwise still be "recent" for
         // every test class after this one, which signs in from the same address on the real clock.
         jdbi.useHandle(h -> h.execute("DELETE FROM throttle_events WHERE at > ?", Instant.now().minusSeconds(3600)));
@@ -491,7 +490,7 @@ class HostileInputIT {
     static boolean destructive(String route) { return route.matches(".*/(erase|archive|remove|cancel|withdraw|unpublish|pause)$"); }
 
     /** Every POST route the running app registered (io.goodword.Routes), as a route pattern. */
-    static Set<String> postRoutes(TestApp app) {
+    static Set<String> postRoutes(AppExtension app) {
         Set<String> routes = new TreeSet<>();
         for (ParsedEndpoint e : app.app().web().unsafeConfig().pvt.internalRouter.allHttpHandlers()) {
             if (e.getEndpoint().getMethod() != HandlerType.POST) continue;

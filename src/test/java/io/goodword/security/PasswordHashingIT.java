@@ -2,14 +2,13 @@ package io.goodword.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Unauthenticated requests cannot buy unlimited argon2 work: a made-up reset token costs no hash at all, and when
@@ -17,13 +16,8 @@ import org.junit.jupiter.api.Test;
  * The slots are held by the test itself, as a burst of requests would hold them.
  */
 class PasswordHashingIT {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
     private boolean holding;
 

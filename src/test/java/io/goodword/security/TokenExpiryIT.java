@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.goodword.ask.Ask;
 import io.goodword.ask.AskDao;
 import io.goodword.client.ClientDao;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.MutableClock;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * F9, clock skew: every token and session ends exactly at its time-to-live by the injected clock, never a second early
@@ -29,17 +29,14 @@ class TokenExpiryIT {
     static final Duration SECOND = Duration.ofSeconds(1);
     // whole seconds: the database keeps expiry times to the second
     static MutableClock clock = new MutableClock(Instant.now().plus(Duration.ofDays(1200)).truncatedTo(ChronoUnit.SECONDS));
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension().clock(clock);
     static Jdbi jdbi;
 
     @BeforeAll
     static void start() {
-        app = TestApp.start(Map.of(), clock);
         jdbi = TestDb.jdbi();
     }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     @Test
     void a_reset_link_works_until_the_last_second_of_its_hour_and_not_at_the_hour() {

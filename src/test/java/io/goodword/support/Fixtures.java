@@ -3,6 +3,11 @@ package io.goodword.support;
 import io.goodword.account.AccountDao;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.security.Passwords;
+import io.goodword.testimonial.TestimonialDao;
+import io.goodword.testimonial.TestimonialService;
+import io.goodword.testimonial.TestimonialSource;
+import io.goodword.testimonial.TestimonialStatus;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Jdbi;
@@ -34,6 +39,17 @@ public final class Fixtures {
         });
     }
 
+    /**
+     * A five-star testimonial stored through {@link TestimonialDao}, as the review form stores one (so a change to the
+     * table breaks this one place); approved ones carry an approval time.
+     */
+    public static long testimonial(long workspaceId, TestimonialStatus status, String name, String role, String body,
+                                   String company, String email, boolean consentPublish, boolean showCompany) {
+        return TestDb.jdbi().onDemand(TestimonialDao.class).insert(workspaceId, null, status.db(), TestimonialSource.FORM.db(),
+                false, 5, body, TestimonialService.bodyHash(body), name, role, company, "", email, null, consentPublish,
+                false, showCompany, null, null, status == TestimonialStatus.APPROVED ? Instant.now() : null);
+    }
+
     /** A visitor signed in as the freelancer. */
     public static Http signedIn(TestApp app, Freelancer f) {
         Http http = app.http();
@@ -41,4 +57,6 @@ public final class Fixtures {
         if (r.status() != 303) throw new IllegalStateException("sign-in failed: " + r.status() + "\n" + r.body());
         return http;
     }
+
+    public static Http signedIn(AppExtension app, Freelancer f) { return signedIn(app.get(), f); }
 }

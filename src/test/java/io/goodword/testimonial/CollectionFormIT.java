@@ -2,20 +2,18 @@ package io.goodword.testimonial;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.client.ClientDao;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Stamps;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.Mails;
 import io.goodword.support.Multipart;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
@@ -26,56 +24,18 @@ import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CollectionFormIT {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
-    static TestApp app;
+    static final AppExtension app = new AppExtension().withMail().env(Map.of("TRUST_PROXY", "true"));
 
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "TRUST_PROXY", "true"));
-    }
-
-    @AfterAll
-    static void stop() { app.close(); }
-
-    private static MimeMessage mailTo(String email, String subjectPart) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                try {
-                    if (m.getAllRecipients()[0].toString().equals(email) && m.getSubject().contains(subjectPart)) return m;
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            try { Thread.sleep(100); } catch (InterruptedException e) { throw new IllegalStateException(e); }
-        }
-        throw new AssertionError("no email to " + email + " about " + subjectPart);
-    }
+    private static MimeMessage mailTo(String email, String subjectPart) { return nthMailTo(email, subjectPart, 1); }
 
     /** The n-th email (1-based) to this address whose subject contains the text. */
     private static MimeMessage nthMailTo(String email, String subjectPart, int n) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<MimeMessage> found = new java.util.ArrayList<>();
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                try {
-                    if (m.getAllRecipients()[0].toString().equals(email) && m.getSubject().contains(subjectPart)) found.add(m);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            if (found.size() >= n) return found.get(n - 1);
-            try { Thread.sleep(100); } catch (InterruptedException e) { throw new IllegalStateException(e); }
-        }
-        throw new AssertionError("fewer than " + n + " emails to " + email);
+        return app.mails().await(email, n, m -> Mails.subject(m).contains(subjectPart)).get(n - 1);
     }
 
     private static List<Testimonial> rows(long ws) { return Reviews.dao().all(ws); }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.TestApp;
@@ -17,20 +18,14 @@ import org.jdbi.v3.core.statement.StatementContext;
 import java.util.zip.GZIPOutputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class PublicPagesIT {
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
     static final ObjectMapper JSON = new ObjectMapper();
     static final String XSS = "<script>alert('x')</script><img src=x onerror=alert(1)>";
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     private static String wall(Http http, String slug) { return http.get("/p/" + slug).body(); }
 

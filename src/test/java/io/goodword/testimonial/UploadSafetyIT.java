@@ -3,19 +3,16 @@ package io.goodword.testimonial;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.client.ClientDao;
 import io.goodword.media.ImageStore;
 import io.goodword.security.Tokens;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.Mails;
 import io.goodword.support.Multipart;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
-import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,8 +31,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,17 +41,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class UploadSafetyIT {
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
-    static TestApp app;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(smtp.getSmtp().getPort()),
-                "TRUST_PROXY", "true"));
-    }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    static final AppExtension app = new AppExtension().withMail().env(Map.of("TRUST_PROXY", "true"));
 
     private static Path uploads() { return app.config().uploadsDir(); }
 
@@ -76,20 +61,7 @@ class UploadSafetyIT {
     private static int media(String name) { return app.http().get("/media/" + name).status(); }
 
     private static String editPath(String email) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            for (MimeMessage m : smtp.getReceivedMessages()) {
-                try {
-                    if (m.getAllRecipients()[0].toString().equals(email)) {
-                        return Mails.link(m, app.url("/testimonial/edit/")).substring(app.baseUrl().length());
-                    }
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-            try { Thread.sleep(100); } catch (InterruptedException e) { throw new IllegalStateException(e); }
-        }
-        throw new AssertionError("no edit link for " + email);
+        return Mails.link(app.mails().await(email), app.url("/testimonial/edit/")).substring(app.baseUrl().length());
     }
 
     @Test

@@ -2,8 +2,8 @@ package io.goodword.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -12,9 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * More form posts than the database pool can serve: the extra ones are told "busy, send it again" (429 with
@@ -22,13 +21,8 @@ import org.junit.jupiter.api.Test;
  * unavailable" 503. Posts whose bodies are still arriving hold every turn, as slow phones under load would.
  */
 class PostGateIT {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
     private static final byte[] BODY = "username=slow%40example.com&password=abcdefghijk".getBytes(StandardCharsets.US_ASCII);
 

@@ -6,8 +6,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.http.HttpRequest;
@@ -17,21 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /** The web layer every public request crosses: token-page headers, the request log, static files, HEAD. */
 class PublicHotPathIT {
-    static TestApp app;
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
     static final String TOKEN = "Zx9TokenThatMustNeverReachTheLog_0123456789"; // 43 characters, like a real one
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
 
     @Test
     void every_token_link_is_sent_with_no_store_and_no_referrer() {

@@ -2,27 +2,21 @@ package io.goodword.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * L8: status columns become message keys ("outbox.status." + status). A value that is not a known status (written by
  * an import, a bug or a hand edit) must come out as escaped text, never as markup.
  */
 class UnknownMessageKeyIT {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
     @Test
     void a_status_holding_markup_written_straight_into_the_database_renders_escaped() {

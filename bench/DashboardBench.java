@@ -1,5 +1,3 @@
-package io.goodword.bench;
-
 import io.goodword.db.Database;
 import io.goodword.db.EmbeddedMariaDb;
 import io.goodword.growth.Dashboard;

@@ -1,22 +1,18 @@
-package io.goodword.referral;
+package io.goodword.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.goodword.referral.ReferralData;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Browser;
+import io.goodword.support.BrowserTest;
 import io.goodword.support.Fixtures;
-import io.goodword.support.TestApp;
+import io.goodword.support.Mails;
 import jakarta.mail.internet.MimeMessage;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -24,34 +20,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.time.Duration;
 
 /** The whole referral journey in headless Chromium, with real SMTP (GreenMail) for the thank-you email. */
-class ReferralJourneyBrowserIT {
+class ReferralJourneyBrowserIT extends BrowserTest {
     @RegisterExtension
-    static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
-
-    static TestApp app;
-    WebDriver browser;
-
-    @BeforeAll
-    static void start() {
-        app = TestApp.start(Map.of("SMTP_HOST", "127.0.0.1", "SMTP_PORT", String.valueOf(mail.getSmtp().getPort())));
-    }
-
-    @AfterAll
-    static void stop() { app.close(); }
-
-    @BeforeEach
-    void open() { browser = Browser.start(); }
-
-    @AfterEach
-    void quit() { browser.quit(); }
-
-    private WebElement el(String css) { return browser.findElement(By.cssSelector(css)); }
-
-    private void type(String id, String text) {
-        WebElement e = browser.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
+    static final AppExtension app = new AppExtension().withMail();
 
     private void signIn(Fixtures.Freelancer f) {
         browser.get(app.url("/login"));
@@ -131,18 +102,9 @@ class ReferralJourneyBrowserIT {
         assertThat(el("#reward-" + id + " .reward-note").getText()).isEqualTo("VOUCHER-42");
 
         // The referrer gets the thank-you email.
-        assertThat(mail.waitForIncomingEmail(15_000, 2)).isTrue();
-        MimeMessage thanks = null;
-        long until = System.currentTimeMillis() + 15_000;
-        while (thanks == null && System.currentTimeMillis() < until) {
-            for (MimeMessage m : mail.getReceivedMessages()) {
-                if (m.getAllRecipients()[0].toString().contains(clientEmail)) thanks = m;
-            }
-            if (thanks == null) Thread.sleep(100);
-        }
-        assertThat(thanks).isNotNull();
+        MimeMessage thanks = app.mails().await(clientEmail);
         assertThat(thanks.getSubject()).isEqualTo("Thank you for recommending " + f.displayName());
-        assertThat(ReferralRewardsIT.text(thanks)).contains("Bob is now a client").contains("EUR 50.00 credit");
+        assertThat(Mails.text(thanks)).contains("Bob is now a client").contains("EUR 50.00 credit");
     }
 
     @Test

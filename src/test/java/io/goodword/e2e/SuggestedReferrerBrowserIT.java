@@ -1,46 +1,25 @@
-package io.goodword.referral;
+package io.goodword.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.referral.Lead;
+import io.goodword.referral.LinkDao;
+import io.goodword.referral.ReferralData;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Browser;
+import io.goodword.support.BrowserTest;
 import io.goodword.support.Fixtures;
-import io.goodword.support.TestApp;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A friend names their referrer on the contact form; the freelancer sees the suggestion and credits it with one click. */
-class SuggestedReferrerBrowserIT {
-    static TestApp app;
-    WebDriver browser;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
-
-    @BeforeEach
-    void open() { browser = Browser.start(); }
-
-    @AfterEach
-    void quit() { browser.quit(); }
-
-    private WebElement el(String css) { return browser.findElement(By.cssSelector(css)); }
-
-    private void type(String id, String text) {
-        WebElement e = browser.findElement(By.id(id));
-        e.clear();
-        e.sendKeys(text);
-    }
+class SuggestedReferrerBrowserIT extends BrowserTest {
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
     @Test
     void a_friend_names_their_referrer_and_the_freelancer_confirms_the_suggestion_with_one_click() throws Exception {

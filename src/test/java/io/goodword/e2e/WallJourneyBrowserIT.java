@@ -1,17 +1,17 @@
-package io.goodword.testimonial;
+package io.goodword.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.goodword.support.Images;
+import io.goodword.support.AppExtension;
 import io.goodword.support.Browser;
 import io.goodword.support.Fixtures;
-import io.goodword.support.TestApp;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -19,13 +19,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 class WallJourneyBrowserIT {
-    static TestApp app;
-
-    @BeforeAll
-    static void start() { app = TestApp.start(); }
-
-    @AfterAll
-    static void stop() { app.close(); }
+    @RegisterExtension
+    static final AppExtension app = new AppExtension();
 
     private static void submit(WebDriver d, String slug, int stars, String body, String name, Path photo) throws InterruptedException {
         d.get(app.url("/p/" + slug + "/review"));
@@ -54,7 +49,7 @@ class WallJourneyBrowserIT {
     void client_submits_with_photo_freelancer_approves_and_features_it_shows_on_wall_and_widget_rejected_never() throws Exception {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Path photo = Files.createTempFile(Path.of("target").toAbsolutePath(), "face", ".png");
-        Files.write(photo, Reviews.png(640, 480));
+        Files.write(photo, Images.png(640, 480, null));
         ChromeDriver d = Browser.start(390, 844); // a phone
         try {
             submit(d, f.slug(), 5, "The new booking site doubled our enquiries within a month.", "Browser Betty", photo);
