@@ -176,7 +176,7 @@ PY
   curl -s --no-progress-meter --parallel --parallel-max 4 -K "$WORK/bulk.cfg" | sed -E 's#.*/##; s/[#?].*//' | grep -E '^[0-9]+$' || true
 }
 if wants checkin || wants approval || wants landing; then
-  N=$ROTATE_N; wants checkin || wants approval || N=$(( ROTATE_N / 12 + 5 ))
+  N=$ROTATE_N; wants checkin || wants approval || N=$(( ROTATE_N / 5 + 5 ))
   seq 1 "$N" > "$WORK/seq"
   IFS=$'\t' read -r A D _ < <(form_data /admin/clients/new '^/admin/clients$')
   bulk "$A" "$D" "$WORK/seq" name="Scan {id}" email="scan{id}@example.com" > "$WORK/clients"
@@ -195,11 +195,12 @@ if wants approval; then
 fi
 if wants landing; then
   IFS=$'\t' read -r A D _ < <(form_data /admin/referrals/ambassadors '/ambassadors/[0-9]+/link$')
-  head -n $(( ROTATE_N / 12 + 5 )) "$WORK/clients" > "$WORK/ambassadors"
+  head -n $(( ROTATE_N / 5 + 5 )) "$WORK/clients" > "$WORK/ambassadors"
   bulk "/admin/referrals/ambassadors/{id}/link" "$D" "$WORK/ambassadors" > /dev/null
-  for p in $(seq 1 100); do
-    codes=$(curl -s -b "$JAR" "$BASE/admin/referrals/ambassadors?page=$p" | grep -o '/r/[A-Za-z0-9_-]*' || true)
-    [ -n "$codes" ] || break; echo "$codes"
+  for p in $(seq 1 500); do
+    curl -s -b "$JAR" "$BASE/admin/referrals/ambassadors?page=$p" > "$WORK/page.html"
+    grep -q '/ambassadors/[0-9]*/' "$WORK/page.html" || break # past the last page (a page may list clients without a link)
+    grep -o '/r/[A-Za-z0-9_-]*' "$WORK/page.html" || true
   done | sed 's#/r/##' | sort -u > "$WORK/landing.tokens"
 fi
 if wants checkin || wants approval; then # every link in the outbox, each message read once
