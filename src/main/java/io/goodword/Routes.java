@@ -73,8 +73,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             get("/t/{id}", wall::single);
             get("/testimonials.json", testimonials.feed()::feed);
             get("/theme.css", wall::theme);
-            get("/review", review::reviewForm); post("/review", review::submit);
-            get("/review/thanks", review::thanks);
+            get("/review", review::reviewForm); post("/review", review::submit); get("/review/thanks", review::thanks);
             get("/case-studies", caseStudyPages::list); get("/case-studies/{caseSlug}", caseStudyPages::show);
             get("/contact", referralPublic::contact); post("/contact", referralPublic::submitContact);
             get("/contact/thanks", referralPublic::contactThanks);
@@ -131,8 +130,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             path("/{id}", () -> {
                 get("", page::show); post("", list::update);
                 get("/edit", list::editForm);
-                post("/check-in", page::sendCheckIn);
-                post("/link", page::personalLink);
+                post("/check-in", page::sendCheckIn); post("/link", page::personalLink);
                 post("/tasks/{taskId}/done", page::completeTask);
                 post("/projects", page::createProject);
                 get("/projects/{projectId}", projects::showProject);
@@ -140,8 +138,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
                 post("/projects/{projectId}/milestones", projects::addMilestone);
                 post("/projects/{projectId}/milestones/{milestoneId}/reached", projects::reachMilestone);
                 get("/privacy", data::privacyPage);
-                post("/privacy/export", data::privacyExport);
-                post("/privacy/erase", data::erase);
+                post("/privacy/export", data::privacyExport); post("/privacy/erase", data::erase);
             });
         });
         get("/asks", asks::overview);
@@ -163,10 +160,8 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             get("/collect", setup::collect); post("/collect", setup::savePrompt);
             get("/{id}", moderation::show);
             post("/{id}/status", moderation::status);
-            post("/{id}/edit", moderation::edit);
-            post("/{id}/restore-original", moderation::restoreOriginal);
-            post("/{id}/tags", moderation::tags);
-            post("/{id}/reply", moderation::reply);
+            post("/{id}/edit", moderation::edit); post("/{id}/restore-original", moderation::restoreOriginal);
+            post("/{id}/tags", moderation::tags); post("/{id}/reply", moderation::reply);
         });
     }
 
@@ -176,8 +171,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             get("/new", caseStudies::newForm);
             get("/{id}", caseStudies::edit); post("/{id}", caseStudies::update);
             get("/{id}/preview", caseStudies::preview);
-            post("/{id}/publish", caseStudies::publish);
-            post("/{id}/unpublish", caseStudies::unpublish);
+            post("/{id}/publish", caseStudies::publish); post("/{id}/unpublish", caseStudies::unpublish);
             post("/{id}/archive", caseStudies::archive);
             post("/{id}/approval", caseStudies::requestApproval);
             post("/{id}/versions/{versionId}/restore", caseStudies::restore);
@@ -199,8 +193,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
                 post("/review", referralPipeline::review);
             });
             get("/rewards", referralPipeline::rewards); get("/rewards.csv", referralPipeline::rewardsCsv);
-            post("/rewards/{id}/approve", referralPipeline::approve);
-            post("/rewards/{id}/fulfil", referralPipeline::fulfil);
+            post("/rewards/{id}/approve", referralPipeline::approve); post("/rewards/{id}/fulfil", referralPipeline::fulfil);
             post("/rewards/{id}/cancel", referralPipeline::cancel);
             get("/leaderboard", referralPipeline::leaderboard);
             get("/program", ctx -> ctx.redirect("/admin/referrals/programs"));
@@ -220,8 +213,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
     private void settingsAdmin() {
         get("", settings::show); post("", settings::save);
         post("/logo", settings::uploadLogo); post("/logo/remove", settings::removeLogo);
-        post("/email", settings::changeEmail);
-        post("/password", settings::changePassword);
+        post("/email", settings::changeEmail); post("/password", settings::changePassword);
         get("/asking", asks::showSettings); post("/asking", asks::saveSettings);
         post("/asking/templates/{kind}", asks::saveTemplate);
         get("/audit", audit::list);
