@@ -153,7 +153,7 @@ CHECKIN=$(outbox_link /c/); EDIT=$(outbox_link /testimonial/edit/); APPROVE=$(ou
 # bench/rotate_proxy.py, which gives every sqlmap request a link of its own, from the ROTATE_N made here.
 TARGETS=${TARGETS:-}
 wants() { [ -z "$TARGETS" ] || [[ " $TARGETS " == *" $1 "* ]]; }
-ROTATE_N=${ROTATE_N:-$([ "$LEVEL" -ge 3 ] && echo 1500 || echo 80)}
+ROTATE_N=${ROTATE_N:-$([ "$LEVEL" -ge 3 ] && echo 3000 || echo 80)}
 cookie_header() { awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF==7{printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$JAR"; }
 # form_data PAGE ACTION_REGEX: the form's action and its data as rendered (to be posted many times)
 form_data() { page "$1"; BLANK=1 python3 "$WORK/form.py" "$WORK/page.html" "$2"; }
