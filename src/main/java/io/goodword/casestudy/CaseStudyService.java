@@ -2,22 +2,18 @@ package io.goodword.casestudy;
 
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
-import io.goodword.db.Sql;
-import io.goodword.mail.Email;
+import io.goodword.db.DuplicateKey;
+import io.goodword.db.NotFound;
 import io.goodword.mail.Outbox;
-import io.goodword.testimonial.PublicTestimonial;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Tokens;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
-import io.goodword.web.Localizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -30,17 +26,15 @@ public final class CaseStudyService {
     private final Jdbi jdbi;
     private final CaseStudyDao dao;
     private final Outbox outbox;
-    private final I18n i18n;
+    private final ApprovalMails mails;
     private final Clock clock;
-    private final String baseUrl;
 
     public CaseStudyService(Jdbi jdbi, Outbox outbox, I18n i18n, Clock clock, String baseUrl) {
         this.jdbi = jdbi;
         this.dao = jdbi.onDemand(CaseStudyDao.class);
         this.outbox = outbox;
-        this.i18n = i18n;
+        this.mails = new ApprovalMails(i18n, baseUrl);
         this.clock = clock;
-        this.baseUrl = baseUrl;
     }
 
     /** Either the saved case study's id, or the errors to show next to the fields. */
@@ -63,34 +57,7 @@ public final class CaseStudyService {
     public record Checked(CaseStudyContent content, FormErrors errors) {}
 
     public Checked check(long workspaceId, Long caseStudyId, CaseStudyForm form) {
-        FormErrors errors = form.validate();
-        Long clientId = form.clientIdOrNull();
-        ClientOption client = null;
-        if (clientId != null && clientId > 0) {
-            client = dao.client(workspaceId, clientId).orElse(null);
-            if (client == null) errors.add("clientId", "casestudy.error.client");
-        }
-        List<Long> wanted = form.testimonialIdList();
-        if (wanted.size() != form.testimonialIds().size()) errors.add("testimonials", "casestudy.error.testimonials");
-        if (!wanted.isEmpty()) {
-            Set<Long> allowed = dao.publishableTestimonials(workspaceId, wanted).stream().map(PublicTestimonial::id)
-                    .collect(Collectors.toSet());
-            if (!allowed.containsAll(wanted)) errors.add("testimonials", "casestudy.error.testimonials");
-        }
-        if (!errors.has("slug")) {
-            Optional<CaseStudy> holder = dao.findBySlug(workspaceId, form.effectiveSlug());
-            if (holder.isPresent() && (caseStudyId == null || holder.get().id() != caseStudyId)) {
-                errors.add("slug", "casestudy.error.slugTaken");
-            }
-        }
-        String cover = form.removeCover() ? null : form.coverFile();
-        CaseStudyContent content = new CaseStudyContent(form.title(), form.effectiveSlug(),
-                client == null ? null : client.id(), client == null ? "" : client.publicLabel(),
-                form.anonymousClient(), form.industry(), form.services(), form.summary(),
-                form.challenge(), Markdown.toSafeHtml(form.challenge()), form.approach(),
-                Markdown.toSafeHtml(form.approach()), form.results(), Markdown.toSafeHtml(form.results()),
-                form.keyResults(), cover, wanted, form.ctaText(), form.ctaUrl());
-        return new Checked(content, errors);
+        return CaseStudyFormCheck.check(dao, workspaceId, caseStudyId, form);
     }
 
     /** Creates (caseStudyId null) or updates a case study; each change becomes a new version. */
@@ -117,8 +84,7 @@ public final class CaseStudyService {
                 return csId;
             });
             return new SaveResult(id, FormErrors.none());
-        } catch (RuntimeException e) {
-            if (!Sql.isDuplicateKey(e)) throw e;
+        } catch (DuplicateKey e) { // the slug was taken between the check and the insert
             return new SaveResult(0, FormErrors.of("slug", "casestudy.error.slugTaken"));
         }
     }
@@ -147,8 +113,7 @@ public final class CaseStudyService {
                         "restored:" + old.number());
                 d.updateHead(workspaceId, caseStudyId, restored.slug(), restored.title(), restored.clientId(), id);
             });
-        } catch (RuntimeException e) {
-            if (!Sql.isDuplicateKey(e)) throw e;
+        } catch (DuplicateKey e) {
             return RestoreOutcome.SLUG_TAKEN;
         }
         return RestoreOutcome.RESTORED;
@@ -210,21 +175,15 @@ public final class CaseStudyService {
             d.supersedePending(workspaceId, id);
             d.insertApproval(workspaceId, id, cs.currentVersionId(), client.id(), client.email(), Tokens.sha256(token),
                     now, now.plus(APPROVAL_VALIDITY));
-            Localizer t = i18n.localizer(client.language());
-            Email mail = Email.of(client.email(), t.text("casestudy.mail.request.subject", workspaceName),
-                            t.text("mail.greeting", client.name()),
-                            List.of(t.text("casestudy.mail.request.body", workspaceName, cs.title()),
-                                    t.text("casestudy.mail.request.validity", APPROVAL_VALIDITY.toDays())))
-                    .withAction(t.text("casestudy.mail.request.action"), baseUrl + "/approve/" + token);
-            outbox.enqueue(h, workspaceId, "casestudy-approval", mail);
+            outbox.enqueue(h, workspaceId, "casestudy-approval", mails.request(client, workspaceName, cs, token));
         });
         return RequestOutcome.SENT;
     }
 
-    /** An approval link's request, if the token is one of ours. */
     /** Whether an approval link is past its date, by the injected clock (pages and answers agree with tests). */
     public boolean expired(Approval a) { return a.expired(clock.instant()); }
 
+    /** An approval link's request, if the token is one of ours. */
     public Optional<Approval> approvalFor(String token) {
         if (token == null || token.length() != 43) return Optional.empty();
         return dao.findApprovalByTokenHash(Tokens.sha256(token));
@@ -265,24 +224,12 @@ public final class CaseStudyService {
             Optional<String> owner = d.ownerEmail(a.workspaceId());
             if (owner.isPresent()) {
                 String lang = h.attach(WorkspaceDao.class).findById(a.workspaceId()).map(Workspace::language).orElse("en");
-                Localizer t = i18n.localizer(lang);
                 String who = a.clientId() == null ? a.sentTo()
                         : d.client(a.workspaceId(), a.clientId()).map(ClientOption::name).orElse(a.sentTo());
-                List<String> paragraphs = comment.isBlank()
-                        ? List.of(t.text(approve ? "casestudy.mail.answer.approved" : "casestudy.mail.answer.changes", who, cs.title()))
-                        : List.of(t.text(approve ? "casestudy.mail.answer.approved" : "casestudy.mail.answer.changes", who, cs.title()),
-                                t.text("casestudy.mail.answer.comment", comment));
-                Email mail = Email.of(owner.get(), t.text(approve ? "casestudy.mail.answer.subjectApproved"
-                                : "casestudy.mail.answer.subjectChanges", cs.title()), null, paragraphs)
-                        .withAction(t.text("casestudy.mail.answer.action"), baseUrl + "/admin/case-studies/" + cs.id());
-                outbox.enqueue(h, a.workspaceId(), "casestudy-answer", mail);
+                outbox.enqueue(h, a.workspaceId(), "casestudy-answer",
+                        mails.answered(owner.get(), lang, who, cs, approve, comment));
             }
             return Answer.STORED;
         });
-    }
-
-    /** A missing or foreign case study or version: the controller turns it into a 404. */
-    public static final class NotFound extends io.javalin.http.NotFoundResponse {
-        public NotFound() { super(); }
     }
 }

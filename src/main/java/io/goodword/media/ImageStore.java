@@ -1,9 +1,6 @@
 package io.goodword.media;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Semaphore;
@@ -28,9 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReadParam;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -110,7 +103,7 @@ public final class ImageStore {
     public String store(byte[] bytes, int maxSide, Fit fit) throws Rejected {
         if (bytes == null || bytes.length == 0) throw new Rejected("error.image.empty");
         if (bytes.length > MAX_BYTES) throw new Rejected("error.image.tooLarge");
-        if (!isPng(bytes) && !isJpeg(bytes) && !isWebp(bytes)) throw new Rejected("error.image.type");
+        if (!ImageCodec.isPng(bytes) && !ImageCodec.isJpeg(bytes) && !ImageCodec.isWebp(bytes)) throw new Rejected("error.image.type");
         byte[] png;
         try {
             if (!decodes.tryAcquire(10, TimeUnit.SECONDS)) throw new Rejected("error.image.busy", 503);
@@ -119,8 +112,8 @@ public final class ImageStore {
             throw new Rejected("error.image.busy", 503);
         }
         try {
-            BufferedImage source = decode(bytes, maxSide, fit, maxSide <= SMALL_MAX_SIDE ? SMALL_MAX_PIXELS : MAX_PIXELS);
-            BufferedImage out = fit == Fit.SQUARE ? square(source, maxSide) : within(source, maxSide);
+            BufferedImage source = ImageCodec.decode(bytes, maxSide, fit, maxSide <= SMALL_MAX_SIDE ? SMALL_MAX_PIXELS : MAX_PIXELS);
+            BufferedImage out = fit == Fit.SQUARE ? ImageCodec.square(source, maxSide) : ImageCodec.within(source, maxSide);
             ByteArrayOutputStream encoded = new ByteArrayOutputStream();
             if (!ImageIO.write(out, "png", encoded)) throw new Rejected("error.image.type");
             png = encoded.toByteArray();
@@ -236,73 +229,6 @@ public final class ImageStore {
             }
             return names;
         });
-    }
-
-    private static BufferedImage decode(byte[] bytes, int maxSide, Fit fit, long maxPixels) throws Rejected {
-        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) throw new Rejected("error.image.type");
-            ImageReader reader = readers.next();
-            try {
-                reader.setInput(in, true, true);
-                long w = reader.getWidth(0);
-                long h = reader.getHeight(0);
-                if (w <= 0 || h <= 0 || w * h > maxPixels) throw new Rejected("error.image.dimensions");
-                // Decode only as many pixels as the result needs (twice its side, for a clean downscale).
-                long side = fit == Fit.SQUARE ? Math.min(w, h) : Math.max(w, h);
-                int step = (int) Math.max(1, side / (2L * maxSide));
-                ImageReadParam param = reader.getDefaultReadParam();
-                if (step > 1) param.setSourceSubsampling(step, step, 0, 0);
-                BufferedImage img = reader.read(0, param);
-                if (img == null) throw new Rejected("error.image.type");
-                return img;
-            } finally {
-                reader.dispose();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new Rejected("error.image.type");
-        }
-    }
-
-    private static BufferedImage within(BufferedImage src, int maxSide) {
-        double scale = Math.min(1.0, (double) maxSide / Math.max(src.getWidth(), src.getHeight()));
-        int w = Math.max(1, (int) Math.round(src.getWidth() * scale));
-        int h = Math.max(1, (int) Math.round(src.getHeight() * scale));
-        return draw(src, 0, 0, src.getWidth(), src.getHeight(), w, h);
-    }
-
-    private static BufferedImage square(BufferedImage src, int side) {
-        int s = Math.min(src.getWidth(), src.getHeight());
-        int x = (src.getWidth() - s) / 2;
-        int y = (src.getHeight() - s) / 2;
-        int target = Math.min(side, s);
-        return draw(src, x, y, s, s, target, target);
-    }
-
-    private static BufferedImage draw(BufferedImage src, int sx, int sy, int sw, int sh, int w, int h) {
-        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
-            g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
-            g.drawImage(src, 0, 0, w, h, sx, sy, sx + sw, sy + sh, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
-
-    static boolean isPng(byte[] b) {
-        return b.length > 8 && (b[0] & 0xff) == 0x89 && b[1] == 'P' && b[2] == 'N' && b[3] == 'G';
-    }
-
-    static boolean isJpeg(byte[] b) {
-        return b.length > 3 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xD8 && (b[2] & 0xff) == 0xFF;
-    }
-
-    static boolean isWebp(byte[] b) {
-        return b.length > 12 && b[0] == 'R' && b[1] == 'I' && b[2] == 'F' && b[3] == 'F'
-                && b[8] == 'W' && b[9] == 'E' && b[10] == 'B' && b[11] == 'P';
     }
 
     private static String randomName() {
