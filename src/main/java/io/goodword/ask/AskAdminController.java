@@ -1,6 +1,7 @@
 package io.goodword.ask;
 
 import io.goodword.account.WorkspaceDao;
+import io.goodword.db.NotFound;
 import io.goodword.mail.Email;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.Dates;
@@ -12,7 +13,6 @@ import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +56,7 @@ public final class AskAdminController {
     public void cancel(Context ctx) {
         long ws = CurrentUser.require(ctx).workspaceId();
         long id = Params.id(ctx, "id");
-        asks.findById(ws, id).orElseThrow(NotFoundResponse::new);
+        asks.findById(ws, id).orElseThrow(NotFound::new);
         Views.redirectWithFlash(ctx, "/admin/asks", service.cancel(ws, id) ? "ask.flash.cancelled" : "ask.flash.notOpen");
     }
 
@@ -89,7 +89,7 @@ public final class AskAdminController {
     public void saveTemplate(Context ctx) {
         long ws = CurrentUser.require(ctx).workspaceId();
         AskTemplate.Kind kind = AskTemplate.Kind.parse(ctx.pathParam("kind"));
-        if (kind == null) throw new NotFoundResponse();
+        if (kind == null) throw new NotFound();
         String action = ctx.formParam("action");
         if ("reset".equals(action)) {
             settings.resetTemplate(ws, kind.db());

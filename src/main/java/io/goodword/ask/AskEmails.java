@@ -7,9 +7,9 @@ import io.goodword.client.Project;
 import io.goodword.client.ProjectDao;
 import io.goodword.mail.Email;
 import io.goodword.security.Tokens;
+import io.goodword.web.Dates;
 import io.goodword.web.I18n;
 import io.goodword.web.Localizer;
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -87,11 +87,6 @@ final class AskEmails {
     }
 
     static ZoneId zone(Handle h, long ws) {
-        String tz = h.attach(WorkspaceDao.class).findById(ws).map(Workspace::timeZone).orElse("UTC");
-        try {
-            return ZoneId.of(tz);
-        } catch (DateTimeException e) {
-            return ZoneId.of("UTC");
-        }
+        return Dates.zone(h.attach(WorkspaceDao.class).findById(ws).map(Workspace::timeZone).orElse(null));
     }
 }

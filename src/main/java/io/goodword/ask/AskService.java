@@ -2,7 +2,7 @@ package io.goodword.ask;
 
 import io.goodword.client.Client;
 import io.goodword.client.ClientDao;
-import io.goodword.db.Sql;
+import io.goodword.db.DuplicateKey;
 import io.goodword.mail.Outbox;
 import io.goodword.security.Tokens;
 import io.goodword.web.I18n;
@@ -147,9 +147,8 @@ public final class AskService {
         try {
             h.attach(AskDao.class).insertScheduled(ws, clientId, projectId, milestoneId, reason.db(), at, now);
             return true;
-        } catch (RuntimeException e) {
-            if (Sql.isDuplicateKey(e)) return false;
-            throw e;
+        } catch (DuplicateKey e) {
+            return false;
         }
     }
 

@@ -3,22 +3,20 @@ package io.goodword.casestudy;
 import io.goodword.media.ImageStore;
 import io.goodword.security.CurrentUser;
 import io.goodword.security.Secrets;
+import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /** /admin/case-studies: write, preview, version, send for approval, publish. */
 public final class CaseStudyController {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final CaseStudyService service;
     private final CaseStudyDao dao;
@@ -130,7 +128,7 @@ public final class CaseStudyController {
     public void restore(Context ctx) {
         CurrentUser u = CurrentUser.require(ctx);
         CaseStudy cs = caseStudy(ctx);
-        long versionId = id(ctx, "versionId");
+        long versionId = Params.id(ctx, "versionId");
         if (service.restore(u.workspaceId(), cs.id(), versionId) == CaseStudyService.RestoreOutcome.SLUG_TAKEN) {
             refuse(ctx, cs, FormErrors.of("", "casestudy.error.restoreSlugTaken"));
             return;
@@ -196,24 +194,8 @@ public final class CaseStudyController {
     }
 
     private CaseStudy caseStudy(Context ctx) {
-        return service.find(CurrentUser.require(ctx).workspaceId(), id(ctx, "id"));
+        return service.find(CurrentUser.require(ctx).workspaceId(), Params.id(ctx, "id"));
     }
 
-    private static long id(Context ctx, String param) {
-        try {
-            return Long.parseLong(ctx.pathParam(param));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
-        }
-    }
-
-    private static String when(CurrentUser u, Instant t) {
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(u.timeZone());
-        } catch (RuntimeException e) {
-            zone = ZoneId.of("UTC");
-        }
-        return WHEN.format(t.atZone(zone));
-    }
+    private static String when(CurrentUser u, Instant t) { return Dates.in(u.timeZone()).when(t); }
 }

@@ -1,8 +1,9 @@
 package io.goodword.client;
 
+import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
+import io.goodword.web.Params;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 
 /** The client and project a /admin/clients/{id}… path names, in the signed-in workspace; any other is a 404. */
 final class ClientLookup {
@@ -17,14 +18,14 @@ final class ClientLookup {
     static long ws(Context ctx) { return CurrentUser.require(ctx).workspaceId(); }
 
     Client client(Context ctx) {
-        long id = ctx.pathParamAsClass("id", Long.class).getOrThrow(e -> new NotFoundResponse());
-        return clients.findById(ws(ctx), id).orElseThrow(NotFoundResponse::new);
+        long id = Params.id(ctx, "id");
+        return clients.findById(ws(ctx), id).orElseThrow(NotFound::new);
     }
 
     Project project(Context ctx, Client c) {
-        long id = ctx.pathParamAsClass("projectId", Long.class).getOrThrow(e -> new NotFoundResponse());
-        Project p = projects.findById(ws(ctx), id).orElseThrow(NotFoundResponse::new);
-        if (p.clientId() != c.id()) throw new NotFoundResponse();
+        long id = Params.id(ctx, "projectId");
+        Project p = projects.findById(ws(ctx), id).orElseThrow(NotFound::new);
+        if (p.clientId() != c.id()) throw new NotFound();
         return p;
     }
 }

@@ -5,23 +5,22 @@ import static io.goodword.client.ClientLookup.ws;
 import io.goodword.ask.Ask;
 import io.goodword.ask.AskDao;
 import io.goodword.ask.AskService;
+import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /** /admin/clients/{id}: the client page (projects, timeline, tasks), asking from it, and adding a project. */
 public final class ClientPageController {
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final ClientService service;
     private final ClientDao clients;
@@ -85,12 +84,12 @@ public final class ClientPageController {
         return new TimelineEntry(at, when(at, zone), key, detail);
     }
 
-    static String when(Instant at, ZoneId zone) { return at == null ? "" : WHEN.format(at.atZone(zone)); }
+    static String when(Instant at, ZoneId zone) { return new Dates(zone).when(at); }
 
     public void completeTask(Context ctx) {
         Client c = lookup.client(ctx);
-        long taskId = ctx.pathParamAsClass("taskId", Long.class).getOrThrow(e -> new NotFoundResponse());
-        if (!service.completeTask(ws(ctx), c.id(), taskId)) throw new NotFoundResponse();
+        long taskId = Params.id(ctx, "taskId");
+        if (!service.completeTask(ws(ctx), c.id(), taskId)) throw new NotFound();
         Views.redirectWithFlash(ctx, "/admin/clients/" + c.id(), "client.flash.taskDone");
     }
 

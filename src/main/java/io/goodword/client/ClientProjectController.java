@@ -3,12 +3,13 @@ package io.goodword.client;
 import static io.goodword.client.ClientLookup.ws;
 
 import io.goodword.ask.AskService;
+import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
+import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 
 /** /admin/clients/{id}/projects/{projectId}: a project and its milestones (reaching one may schedule a check-in). */
 public final class ClientProjectController {
@@ -57,8 +58,8 @@ public final class ClientProjectController {
     public void reachMilestone(Context ctx) {
         Client c = lookup.client(ctx);
         Project p = lookup.project(ctx, c);
-        long mid = ctx.pathParamAsClass("milestoneId", Long.class).getOrThrow(e -> new NotFoundResponse());
-        projects.findMilestone(ws(ctx), p.id(), mid).orElseThrow(NotFoundResponse::new);
+        long mid = Params.id(ctx, "milestoneId");
+        projects.findMilestone(ws(ctx), p.id(), mid).orElseThrow(NotFound::new);
         AskService.Outcome outcome = service.reachMilestone(ws(ctx), p, mid, CurrentUser.require(ctx).timeZone());
         Views.redirectWithFlash(ctx, projectPath(c, p), outcome == null ? "client.project.flash.milestoneAlready" : outcome.flashKey());
     }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import io.goodword.audit.AuditLog;
 import io.goodword.data.WorkspaceImport.Rejected;
 import io.goodword.data.WorkspaceImport.Result;
-import io.goodword.db.Sql;
 import io.goodword.referral.ReferralCodes;
 import java.io.IOException;
 import java.io.InputStream;
@@ -219,7 +218,7 @@ final class ImportLoader {
         try {
             return rows.insert(t.name(), values, t.autoId());
         } catch (JdbiException e) {
-            if (Sql.isDuplicateKey(e)) throw e; // a conflict with this installation's data: said so by the controller
+            // a DuplicateKey (a conflict with this installation's data) is no JdbiException: the controller says so
             throw new Rejected("data.import.badRow", t.name(), n);
         }
     }

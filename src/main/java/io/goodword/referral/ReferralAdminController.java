@@ -1,13 +1,13 @@
 package io.goodword.referral;
 
 import io.goodword.client.ClientQuery;
+import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 
 /** /admin/referrals/programs, settings and ambassadors' links. */
 public final class ReferralAdminController {
@@ -61,13 +61,13 @@ public final class ReferralAdminController {
     }
 
     public void editProgram(Context ctx) {
-        Program p = programs.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        Program p = programs.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFound::new);
         Views.render(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
                 p.id(), p, ProgramForm.of(p), FormErrors.none()));
     }
 
     public void updateProgram(Context ctx) {
-        Program p = programs.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        Program p = programs.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFound::new);
         ProgramForm form = ProgramForm.from(ctx);
         FormErrors errors = service.programs().updateProgram(CurrentUser.workspaceId(ctx), p.id(), form);
         if (!errors.isEmpty()) {
@@ -109,7 +109,7 @@ public final class ReferralAdminController {
     public void createLink(Context ctx) {
         long ws = CurrentUser.workspaceId(ctx);
         long client = Params.id(ctx, "clientId");
-        links.client(ws, client).orElseThrow(NotFoundResponse::new);
+        links.client(ws, client).orElseThrow(NotFound::new);
         if (service.links().linkFor(ws, programParam(ctx), client).isEmpty()) {
             Views.redirectWithFlash(ctx, "/admin/referrals/ambassadors", "referral.flash.chooseProgram");
             return;

@@ -1,7 +1,7 @@
 package io.goodword.referral;
 
-import io.goodword.db.Sql;
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.DuplicateKey;
+import io.goodword.db.NotFound;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -61,9 +61,8 @@ public final class ReferralLinks {
             try {
                 links.insert(workspaceId, programId, clientId, ReferralCodes.next());
                 return links.find(workspaceId, programId, clientId).map(this::result);
-            } catch (RuntimeException e) {
-                if (!Sql.isDuplicateKey(e)) throw e;
-                if ("uq_referral_link_client".equals(Sql.violatedKey(e))) {
+            } catch (DuplicateKey e) {
+                if (e.is("uq_referral_link_client")) {
                     return links.find(workspaceId, programId, clientId).map(this::result); // created concurrently
                 }
                 // another link already has this code: draw again
@@ -102,7 +101,7 @@ public final class ReferralLinks {
 
     /** Emails the client their personal link for this program. */
     public Sent emailLink(long workspaceId, long programId, long clientId) {
-        ClientRef client = links.client(workspaceId, clientId).orElseThrow(NotFoundResponse::new);
+        ClientRef client = links.client(workspaceId, clientId).orElseThrow(NotFound::new);
         Optional<LinkResult> link = linkFor(workspaceId, programId, clientId);
         if (link.isEmpty()) return Sent.NO_LINK;
         if (client.email() == null || client.email().isBlank()) return Sent.NO_EMAIL;

@@ -1,10 +1,10 @@
 package io.goodword.referral;
 
 import io.goodword.audit.AuditLog;
+import io.goodword.db.NotFound;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
 import io.goodword.web.Localizer;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
@@ -41,7 +41,7 @@ public final class ReferralPipeline {
     public Instant now() { return clock.instant(); }
 
     public Lead lead(long workspaceId, long id) {
-        return leads.findById(workspaceId, id).orElseThrow(NotFoundResponse::new);
+        return leads.findById(workspaceId, id).orElseThrow(NotFound::new);
     }
 
     /**
@@ -60,7 +60,7 @@ public final class ReferralPipeline {
         if (!errors.isEmpty()) return errors;
         jdbi.useTransaction(h -> {
             LeadDao ld = h.attach(LeadDao.class);
-            ld.lock(workspaceId, leadId).orElseThrow(NotFoundResponse::new);
+            ld.lock(workspaceId, leadId).orElseThrow(NotFound::new);
             Lead before = ld.findById(workspaceId, leadId).orElseThrow();
             Lead.Status status = form.statusValue();
             Instant now = clock.instant();
@@ -94,14 +94,14 @@ public final class ReferralPipeline {
     public FormErrors confirmSuggestion(long workspaceId, long accountId, long leadId) {
         Lead lead = lead(workspaceId, leadId);
         if (!lead.hasSuggestion()) return FormErrors.of("", "referral.error.noSuggestion");
-        ClientRef c = jdbi.onDemand(LinkDao.class).client(workspaceId, lead.suggestedClientId()).orElseThrow(NotFoundResponse::new);
+        ClientRef c = jdbi.onDemand(LinkDao.class).client(workspaceId, lead.suggestedClientId()).orElseThrow(NotFound::new);
         return recredit(workspaceId, accountId, leadId, c, "referral.lead.suggestion.confirmed", "referral.lead.suggestionConfirmed");
     }
 
     public void dismissSuggestion(long workspaceId, long accountId, long leadId) {
         jdbi.useTransaction(h -> {
             LeadDao ld = h.attach(LeadDao.class);
-            ld.lock(workspaceId, leadId).orElseThrow(NotFoundResponse::new);
+            ld.lock(workspaceId, leadId).orElseThrow(NotFound::new);
             Lead lead = ld.findById(workspaceId, leadId).orElseThrow();
             if (!lead.hasSuggestion()) return;
             ld.dismissSuggestion(workspaceId, leadId);
@@ -116,7 +116,7 @@ public final class ReferralPipeline {
     private FormErrors recredit(long workspaceId, long accountId, long leadId, ClientRef to, String action, String eventKey) {
         return jdbi.inTransaction(h -> {
             LeadDao ld = h.attach(LeadDao.class);
-            ld.lock(workspaceId, leadId).orElseThrow(NotFoundResponse::new);
+            ld.lock(workspaceId, leadId).orElseThrow(NotFound::new);
             Lead lead = ld.findById(workspaceId, leadId).orElseThrow();
             Long toId = to == null ? null : to.id();
             if (Objects.equals(toId, lead.referrerClientId())) return FormErrors.none();
@@ -143,7 +143,7 @@ public final class ReferralPipeline {
         lead(workspaceId, leadId);
         return jdbi.inTransaction(h -> {
             LeadDao ld = h.attach(LeadDao.class);
-            ld.lock(workspaceId, leadId).orElseThrow(NotFoundResponse::new);
+            ld.lock(workspaceId, leadId).orElseThrow(NotFound::new);
             Instant now = clock.instant();
             if (ld.markInvoicePaid(workspaceId, leadId, now) == 0) return FormErrors.of("", "referral.error.invoiceNotWon");
             h.attach(RewardDao.class).releaseInvoiceHold(workspaceId, leadId);
@@ -164,7 +164,7 @@ public final class ReferralPipeline {
     public void review(long workspaceId, long leadId, boolean clear) {
         jdbi.useTransaction(h -> {
             LeadDao ld = h.attach(LeadDao.class);
-            ld.lock(workspaceId, leadId).orElseThrow(NotFoundResponse::new);
+            ld.lock(workspaceId, leadId).orElseThrow(NotFound::new);
             Lead lead = ld.findById(workspaceId, leadId).orElseThrow();
             if (!lead.held()) return;
             Instant now = clock.instant();

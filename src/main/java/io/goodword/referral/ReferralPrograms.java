@@ -1,6 +1,6 @@
 package io.goodword.referral;
 
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.NotFound;
 import io.goodword.web.FormErrors;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -36,7 +36,7 @@ public final class ReferralPrograms {
     }
 
     public FormErrors updateProgram(long workspaceId, long id, ProgramForm form) {
-        programs.findById(workspaceId, id).orElseThrow(NotFoundResponse::new);
+        programs.findById(workspaceId, id).orElseThrow(NotFound::new);
         FormErrors errors = form.validate();
         if (errors.isEmpty()) programs.update(workspaceId, id, form);
         return errors;
@@ -44,7 +44,7 @@ public final class ReferralPrograms {
 
     /** Pausing stops new rewards; rewards already in the ledger stay as they are. */
     public void setProgramStatus(long workspaceId, long id, Program.Status status) {
-        if (programs.setStatus(workspaceId, id, status) == 0) throw new NotFoundResponse();
+        if (programs.setStatus(workspaceId, id, status) == 0) throw new NotFound();
     }
 
     public FormErrors saveSettings(long workspaceId, SettingsForm form) {

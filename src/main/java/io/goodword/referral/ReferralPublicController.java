@@ -1,6 +1,7 @@
 package io.goodword.referral;
 
 import io.goodword.account.PublicSites;
+import io.goodword.db.NotFound;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
@@ -11,7 +12,6 @@ import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 
 /**
  * The friend's side: the landing page {@code /r/{code}} (sets the attribution cookie) and the public contact page
@@ -43,7 +43,7 @@ public final class ReferralPublicController {
             lookup.refuse(ctx);
             throw new HttpResponseException(429, "too many unknown codes");
         }
-        ReferralLinks.LinkContext lc = service.links().resolve(ctx.pathParam("code")).orElseThrow(NotFoundResponse::new);
+        ReferralLinks.LinkContext lc = service.links().resolve(ctx.pathParam("code")).orElseThrow(NotFound::new);
         lookup.release();
         return lc;
     }
@@ -143,14 +143,14 @@ public final class ReferralPublicController {
 
     /** /reward/{token}: the referrer's private page (no-store and no-referrer, like every token page). */
     public void rewardChoice(Context ctx) {
-        Reward r = service.rewards().rewardByChoiceToken(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
+        Reward r = service.rewards().rewardByChoiceToken(ctx.pathParam("token")).orElseThrow(NotFound::new);
         renderChoice(ctx, r, r.rewardType().name(), r.rewardType() == Program.RewardType.DONATION ? r.description() : "",
                 FormErrors.none(), "1".equals(ctx.queryParam("saved")));
     }
 
     public void chooseReward(Context ctx) {
         String token = ctx.pathParam("token");
-        Reward r = service.rewards().rewardByChoiceToken(token).orElseThrow(NotFoundResponse::new);
+        Reward r = service.rewards().rewardByChoiceToken(token).orElseThrow(NotFound::new);
         String choice = io.goodword.web.Validation.clean(ctx.formParam("choice"));
         String cause = io.goodword.web.Validation.clean(ctx.formParam("cause"));
         FormErrors errors = service.rewards().chooseReward(r, choice, cause);
@@ -163,7 +163,7 @@ public final class ReferralPublicController {
     }
 
     private void renderChoice(Context ctx, Reward r, String choice, String cause, FormErrors errors, boolean saved) {
-        WorkspaceRef ws = links.workspace(r.workspaceId()).orElseThrow(NotFoundResponse::new);
+        WorkspaceRef ws = links.workspace(r.workspaceId()).orElseThrow(NotFound::new);
         Views.render(ctx, "referral/rewardChoice.jte", new RewardChoicePage(Views.shell(ctx, "referral.choice.title"), ws, r,
                 (r.currency().isEmpty() ? "" : r.currency() + " ") + (r.amount() == null ? "" : Rewards.money(r.amount())),
                 choice, cause, errors, saved));

@@ -1,12 +1,12 @@
 package io.goodword.referral;
 
 import io.goodword.audit.AuditLog;
+import io.goodword.db.NotFound;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
-import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -68,7 +68,7 @@ public final class ReferralSubmissions {
      * program when one runs). Throws 404 for a client of another workspace.
      */
     public Submission submitFriendFromClient(long workspaceId, long clientId, FriendForm form, String ip, FormGuard.Once once) {
-        ClientRef client = links.client(workspaceId, clientId).orElseThrow(NotFoundResponse::new);
+        ClientRef client = links.client(workspaceId, clientId).orElseThrow(NotFound::new);
         FormErrors errors = form.validate();
         if (!errors.isEmpty()) return new Submission(Outcome.INVALID, 0, errors);
         Throttle.Permit permit = throttle.acquire(Throttle.key(Limit.REFERRAL_CLIENT, workspaceId + ":" + clientId));

@@ -1,8 +1,8 @@
 package io.goodword.referral;
 
+import io.goodword.db.NotFound;
 import io.goodword.security.Tokens;
 import io.goodword.web.FormErrors;
-import io.javalin.http.NotFoundResponse;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -80,7 +80,7 @@ public final class RewardLedger {
     public String rewardChoiceUrl(String token) { return mails.rewardChoiceUrl(token); }
 
     public Reward reward(long workspaceId, long id) {
-        return rewards.findById(workspaceId, id).orElseThrow(NotFoundResponse::new);
+        return rewards.findById(workspaceId, id).orElseThrow(NotFound::new);
     }
 
     public FormErrors approve(long workspaceId, long id) {

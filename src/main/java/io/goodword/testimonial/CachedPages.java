@@ -6,11 +6,11 @@ import io.goodword.account.Brand;
 import io.goodword.account.PublicSites;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
+import io.goodword.db.NotFound;
 import io.goodword.web.I18n;
 import io.goodword.web.Localizer;
 import io.goodword.web.Shell;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -61,7 +61,7 @@ public final class CachedPages {
         r.writeTo(ctx);
     }
 
-    Workspace workspace(WallState state) { return workspaces.findById(state.id()).orElseThrow(NotFoundResponse::new); }
+    Workspace workspace(WallState state) { return workspaces.findById(state.id()).orElseThrow(NotFound::new); }
 
     static Brand brand(Workspace ws, WallState state) { return Brand.of(ws, state.stamp()); }
 

@@ -2,6 +2,10 @@ package io.goodword.testimonial;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.goodword.db.NotFound;
+import io.goodword.security.CurrentUser;
+import io.goodword.web.CachedResponse;
+import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,10 +21,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.zip.GZIPOutputStream;
-import io.goodword.security.CurrentUser;
-import io.goodword.web.CachedResponse;
-import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -48,7 +48,7 @@ public final class PublicCache {
 
         /** The hot path: the cached bytes (or 304), and a 404 for a page that does not exist. */
         public void writeTo(Context ctx) {
-            if (!found()) throw new NotFoundResponse();
+            if (!found()) throw new NotFound();
             response.writeTo(ctx);
         }
     }

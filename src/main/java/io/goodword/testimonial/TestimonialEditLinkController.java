@@ -1,6 +1,7 @@
 package io.goodword.testimonial;
 
 import io.goodword.account.PublicSites;
+import io.goodword.db.NotFound;
 import io.goodword.security.FormGuard;
 import io.goodword.security.Limit;
 import io.goodword.security.Throttle;
@@ -9,7 +10,6 @@ import io.goodword.web.FormErrors;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 
 /**
  * The submitter's private link /testimonial/edit/{token}: change or withdraw one's testimonial while it is pending,
@@ -73,7 +73,7 @@ public final class TestimonialEditLinkController {
     }
 
     private Testimonial byToken(Context ctx) {
-        return service.byEditToken(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
+        return service.byEditToken(ctx.pathParam("token")).orElseThrow(NotFound::new);
     }
 
     /** Moderated meanwhile: the submitter can no longer change it. */

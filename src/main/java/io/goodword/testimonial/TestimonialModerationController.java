@@ -2,6 +2,7 @@ package io.goodword.testimonial;
 
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
+import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Pager;
@@ -11,7 +12,6 @@ import io.goodword.web.Views;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,6 +136,6 @@ public final class TestimonialModerationController {
 
     /** The testimonial with the path's id in this workspace; another workspace's id is a 404. */
     private Testimonial find(Context ctx) {
-        return dao.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFoundResponse::new);
+        return dao.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFound::new);
     }
 }

@@ -127,6 +127,27 @@ class ReferralAdminIT {
     }
 
     @Test
+    void the_lead_page_shows_times_in_the_workspaces_zone_not_utc() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        // +14:00 all year (no summer time): 2026-06-01 22:30 UTC is 2026-06-02 12:30 there
+        ReferralData.jdbi().useHandle(h -> h.execute("UPDATE workspaces SET time_zone = 'Pacific/Kiritimati' WHERE id = ?", f.workspaceId()));
+        Http admin = Fixtures.signedIn(app, f);
+        ReferralData.program(f.workspaceId(), "QUALIFIED", "");
+        long client = ReferralData.client(f.workspaceId());
+        String code = service.links().linkFor(f.workspaceId(), client).orElseThrow().link().code();
+        long lead = service.submissions().submitViaLink(service.links().resolve(code).orElseThrow(),
+                ReferralData.friendForm("Zoe Zone", Fixtures.unique("zoe") + "@zoe.example"), "10.3.3.4", io.goodword.security.FormGuard.Once.none()).leadId();
+        ReferralData.jdbi().useHandle(h -> {
+            h.execute("UPDATE referral_leads SET created_at = '2026-06-01 22:30:00' WHERE id = ?", lead);
+            h.execute("UPDATE referral_lead_events SET created_at = '2026-06-01 22:30:00' WHERE lead_id = ?", lead);
+        });
+
+        Document page = admin.get("/admin/referrals/leads/" + lead).html();
+        assertThat(page.select("dl").text()).contains("2026-06-02 12:30").doesNotContain("2026-06-01 22:30");
+        assertThat(page.select(".history time").text()).contains("2026-06-02 12:30");
+    }
+
+    @Test
     void pipeline_forms_with_bad_input_are_422_with_messages_and_input_kept_and_nothing_changes() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Http admin = Fixtures.signedIn(app, f);

@@ -269,6 +269,6 @@ class ReferralLinksIT {
 
         Fixtures.Freelancer other = Fixtures.freelancer();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> service.submissions().submitFriendFromClient(other.workspaceId(), s.client(),
-                FriendForm.byClient("E", "e@e.example", "", "x", true), "10.0.0.9", io.goodword.security.FormGuard.Once.none())).isInstanceOf(io.javalin.http.NotFoundResponse.class);
+                FriendForm.byClient("E", "e@e.example", "", "x", true), "10.0.0.9", io.goodword.security.FormGuard.Once.none())).isInstanceOf(io.goodword.db.NotFound.class);
     }
 }
