@@ -6,16 +6,6 @@ import java.sql.SQLException;
 public final class Sql {
     private Sql() {}
 
-    /** True when the failure (or one of its causes) is a unique-key violation (SQLState 23000, error 1062). */
-    public static boolean isDuplicateKey(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && (s.getErrorCode() == 1062 || "23000".equals(s.getSQLState()) && s.getErrorCode() == 1062)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
      * True when the failure comes from not reaching the database (stopped, unreachable, pool exhausted, a read that
      * timed out), not from the statement itself: a 503 to retry later, not a bug. SQLState class 08 is "connection
