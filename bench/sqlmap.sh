@@ -154,7 +154,8 @@ CHECKIN=$(outbox_link /c/); EDIT=$(outbox_link /testimonial/edit/); APPROVE=$(ou
 TARGETS=${TARGETS:-}
 wants() { [ -z "$TARGETS" ] || [[ " $TARGETS " == *" $1 "* ]]; }
 ROTATE_N=${ROTATE_N:-$([ "$LEVEL" -ge 3 ] && echo 3000 || echo 80)}
-cookie_header() { awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF==7{printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$JAR"; }
+# cookie_header [JAR]: a curl cookie jar as one Cookie header (default: the signed-in admin's jar)
+cookie_header() { awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF==7{printf "%s%s=%s", (n++?"; ":""), $6, $7}' "${1:-$JAR}"; }
 # form_data PAGE ACTION_REGEX: the form's action and its data as rendered (to be posted many times)
 form_data() { page "$1"; BLANK=1 python3 "$WORK/form.py" "$WORK/page.html" "$2"; }
 # bulk ACTION DATA IDS_FILE [name=value ...]: one signed-in post of DATA (with these values) per line of IDS_FILE,
@@ -280,7 +281,7 @@ run_form() { # t path: read the form as an anonymous visitor, post it with value
   local extra=()
   if [ -n "${ONLY[$t]:-}" ]; then extra+=(-p "${ONLY[$t]}"); EXPECTED=1; else EXPECTED=$(names "$data" "$skip"); fi
   [ -n "${EVAL[$t]:-}" ] && extra+=(--eval "${EVAL[$t]}")
-  cookies=$(awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF==7{printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$jar")
+  cookies=$(cookie_header "$jar")
   sleep 3 # the guard's minimum fill time, from the page's stamp
   local proxy=""
   if [ -n "${USES[$t]:-}" ] && [ -s "$WORK/$t.tokens" ]; then # one-shot: every request through the rotation
