@@ -38,6 +38,8 @@ import io.goodword.referral.ReferralPipelineController;
 import io.goodword.referral.ReferralPublicController;
 import io.goodword.referral.RewardDao;
 import io.goodword.security.SessionStorage;
+import io.goodword.sitemap.SiteIndex;
+import io.goodword.sitemap.SiteIndexController;
 import io.goodword.testimonial.PublicTestimonials;
 import io.goodword.testimonial.TestimonialControllers;
 import io.goodword.web.HealthController;
@@ -143,7 +145,7 @@ public final class App implements AutoCloseable {
                 new SettingsController(s.accounts(), c.workspaces(), c.accounts(), c.images(), c.baseUrl(), s.auth()),
                 new OutboxController(c.dao(OutboxDao.class), c.config().smtp().configured()),
                 TestimonialControllers.wire(jdbi, s.testimonials(), s.publicCache(), s.sites(), c.workspaces(), c.guard(),
-                        c.templates(), c.i18n(), c.clock(), c.baseUrl()),
+                        c.templates(), c.i18n(), c.clock(), c.baseUrl(), c.config().homeSlug()),
                 caseStudyPages,
                 new CaseStudyController(s.caseStudies(), c.dao(CaseStudyDao.class), c.images(), caseStudyPages,
                         c.secrets().signer("case-study-cover")),
@@ -162,7 +164,9 @@ public final class App implements AutoCloseable {
                         new PrivacyService(jdbi, c.images(), c.clock()), c.dao(ClientDao.class), c.dao(PrivacyDao.class),
                         s.auditLog(), c.clock()),
                 new DashboardController(new Dashboard(c.dao(GrowthDao.class)), c.dao(GrowthDao.class), c.workspaces(),
-                        c.dao(AskSettingsDao.class), c.clock(), c.baseUrl()));
+                        c.dao(AskSettingsDao.class), c.clock(), c.baseUrl()),
+                new SiteIndexController(new SiteIndex(c.workspaces(), c.dao(PublicTestimonials.class),
+                        c.dao(CaseStudyDao.class), c.config().homeSlug()), c.baseUrl()));
     }
 
     /** The background worker: the outbox, and the periodic jobs of the features. */

@@ -22,9 +22,13 @@ public record Config(
         int mailPollMillis,
         io.goodword.web.ClientIp.Trust trustProxy,
         boolean publicCache,
-        Long askDelaySeed) {
+        Long askDelaySeed,
+        String homeSlug) {
 
     public enum AppEnv { DEV, PROD }
+
+    /** A workspace slug as account/Slugs makes them; HOME_SLUG names the wall served at {@code /}. */
+    private static final java.util.regex.Pattern HOME_SLUG = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     /**
      * SMTP settings; {@code host == null} means "keep mail in the outbox". {@code timeoutSeconds} bounds every read
@@ -87,9 +91,14 @@ public record Config(
             throw new ConfigException("TRUST_PROXY must be false, true, a number of proxy hops or a list of proxy "
                     + "addresses/ranges (e.g. 10.0.0.0/8,::1): " + e.getMessage());
         }
+        String homeSlug = blankToNull(env.get("HOME_SLUG"));
+        if (homeSlug != null && !HOME_SLUG.matcher(homeSlug.trim()).matches()) {
+            throw new ConfigException("HOME_SLUG must be the address name of a public page (lower-case letters, digits "
+                    + "and dashes, as in /p/maya-design), got '" + homeSlug + "'");
+        }
         return new Config(port, baseUrl, dataDir, dbUrl, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"),
                 appEnv, smtp, signupOpen, pollMillis, trustProxy, boolVar(env, "PUBLIC_CACHE", true),
-                longVar(env, "ASK_DELAY_SEED"));
+                longVar(env, "ASK_DELAY_SEED"), homeSlug == null ? null : homeSlug.trim());
     }
 
     public boolean embeddedDatabase() { return databaseUrl == null; }
@@ -101,12 +110,12 @@ public record Config(
     /** A copy on another port, used by tests that start the app on a free port. */
     public Config withPort(int newPort) {
         return new Config(newPort, baseUrl, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
-                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed);
+                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed, homeSlug);
     }
 
     public Config withBaseUrl(String url) {
         return new Config(port, url, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
-                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed);
+                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed, homeSlug);
     }
 
     /** ASK_DELAY_SEED: seeds the draw of check-in delays within a delay band (unset: a new seed each start). */

@@ -19,6 +19,7 @@ import io.goodword.referral.ReferralAdminController;
 import io.goodword.referral.ReferralPipelineController;
 import io.goodword.referral.ReferralPublicController;
 import io.goodword.security.Auth;
+import io.goodword.sitemap.SiteIndexController;
 import io.goodword.testimonial.TestimonialControllers;
 import io.goodword.web.HealthController;
 import io.goodword.web.PrefixFilters;
@@ -45,7 +46,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
               ReferralPublicController referralPublic, ReferralPipelineController referralPipeline,
               ReferralAdminController referralAdmin, ClientControllers clients, AskAdminController asks,
               ClientFlowController clientFlow, UnsubscribeController unsubscribe, AuditController audit,
-              DataController data, DashboardController dashboard) implements RouteTable {
+              DataController data, DashboardController dashboard, SiteIndexController siteIndex) implements RouteTable {
 
     @Override
     public void endpoints() {
@@ -82,6 +83,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
         get("/embed/{slug}", testimonials.embed()::widget);
         get("/", ctx -> ctx.redirect("/admin"));
         get("/healthz", health::health);
+        get("/robots.txt", siteIndex::robots); get("/sitemap.xml", siteIndex::sitemap);
         get("/media/{name}", media::show);
         path("/r/{code}", () -> { // a referrer's link: the friend's landing page
             get("", referralPublic::landing); post("", referralPublic::submitLanding);

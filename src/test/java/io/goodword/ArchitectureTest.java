@@ -21,7 +21,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTest {
     private static final List<String> FEATURES = List.of("account", "ask", "audit", "casestudy", "client", "data",
-            "growth", "referral", "testimonial");
+            "growth", "referral", "sitemap", "testimonial");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

@@ -22,6 +22,10 @@ public interface WorkspaceDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM workspaces WHERE slug = :slug")
     Optional<Workspace> findBySlug(@Bind("slug") String slug);
 
+    /** Every workspace, oldest first (the sitemap of an installation that hosts several freelancers). */
+    @SqlQuery("SELECT " + COLUMNS + " FROM workspaces ORDER BY id LIMIT :limit")
+    java.util.List<Workspace> list(@Bind("limit") int limit);
+
     /** The current slug of a workspace that used to be called {@code oldSlug}. */
     @SqlQuery("SELECT w.slug FROM workspace_slug_history h JOIN workspaces w ON w.id = h.workspace_id WHERE h.old_slug = :old")
     Optional<String> currentSlugFor(@Bind("old") String oldSlug);

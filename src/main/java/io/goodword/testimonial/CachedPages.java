@@ -29,9 +29,11 @@ public final class CachedPages {
     private final TemplateEngine templates;
     private final I18n i18n;
     final String baseUrl;
+    private final String homeSlug;
 
+    /** {@code homeSlug}: the workspace whose wall is served at {@code /} (HOME_SLUG), or null. */
     public CachedPages(PublicCache cache, PublicTestimonials testimonials, WorkspaceDao workspaces, PublicSites sites,
-                TemplateEngine templates, I18n i18n, String baseUrl) {
+                TemplateEngine templates, I18n i18n, String baseUrl, String homeSlug) {
         this.cache = cache;
         this.testimonials = testimonials;
         this.workspaces = workspaces;
@@ -39,6 +41,12 @@ public final class CachedPages {
         this.templates = templates;
         this.i18n = i18n;
         this.baseUrl = baseUrl;
+        this.homeSlug = homeSlug;
+    }
+
+    /** The wall's one address for search engines and shares: the root of the site under HOME_SLUG. */
+    String wallAddress(Brand brand) {
+        return baseUrl + (brand.slug().equals(homeSlug) ? "/" : brand.wallUrl());
     }
 
     PublicTestimonials testimonials() { return testimonials; }

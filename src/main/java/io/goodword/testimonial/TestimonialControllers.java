@@ -21,11 +21,11 @@ public record TestimonialControllers(TestimonialWallController wall, Testimonial
 
     public static TestimonialControllers wire(Jdbi jdbi, TestimonialService service, PublicCache cache, PublicSites sites,
                                               WorkspaceDao workspaces, FormGuard guard, TemplateEngine templates,
-                                              I18n i18n, Clock clock, String baseUrl) {
+                                              I18n i18n, Clock clock, String baseUrl, String homeSlug) {
         TestimonialDao dao = jdbi.onDemand(TestimonialDao.class);
         TestimonialModeration moderation = new TestimonialModeration(jdbi, cache, clock);
         CachedPages pages = new CachedPages(cache, jdbi.onDemand(PublicTestimonials.class), workspaces, sites, templates,
-                i18n, baseUrl);
+                i18n, baseUrl, homeSlug);
         return new TestimonialControllers(new TestimonialWallController(pages, sites), new TestimonialEmbedController(pages),
                 new TestimonialFeedController(pages), new TestimonialReviewController(sites, service, dao, guard),
                 new TestimonialEditLinkController(sites, service, guard),

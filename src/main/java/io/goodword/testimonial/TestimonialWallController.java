@@ -68,7 +68,7 @@ public final class TestimonialWallController {
         String title = t.text("testimonial.wall.title", ws.displayName());
         String description = !ws.headline().isBlank() ? ws.headline()
                 : t.text("testimonial.wall.description", ws.displayName(), StructuredData.average(agg), agg.count());
-        SocialMeta meta = SocialMeta.website(title, description, pages.baseUrl + brand.wallUrl() + query(tagOrNull, page),
+        SocialMeta meta = SocialMeta.website(title, description, pages.wallAddress(brand) + query(tagOrNull, page),
                 brand.logoUrl() == null ? null : pages.baseUrl + brand.logoUrl());
         return pages.html("testimonial/wall.jte", new TestimonialPages.WallPage(CachedPages.shell(t, title), brand, items,
                 agg.count(), StructuredData.average(agg), summary.tags(), tagOrNull,

@@ -42,6 +42,10 @@ public final class WebApp {
             c.jetty.modifyServletContextHandler(h -> {
                 h.setSessionHandler(sessions);
                 h.setMaxFormContentSize((int) MAX_BODY_BYTES);
+                if (config.homeSlug() != null) {
+                    h.addFilter(new org.eclipse.jetty.servlet.FilterHolder(new HomeRewrite(config.homeSlug())), "/*",
+                            java.util.EnumSet.of(jakarta.servlet.DispatcherType.REQUEST));
+                }
             });
             c.jetty.modifyServer(server -> {
                 // Graceful stop (Javalin's server already counts requests in a StatisticsHandler): stop

@@ -24,7 +24,7 @@ public final class CaseStudySupport {
     private CaseStudySupport() {}
 
     /** A complete, valid editor form. */
-    static Map<String, String> form(String title, String slug) {
+    public static Map<String, String> form(String title, String slug) {
         Map<String, String> f = new HashMap<>();
         f.put("title", title);
         f.put("slug", slug);
@@ -54,7 +54,7 @@ public final class CaseStudySupport {
                 body, "Acme", null, consent, true);
     }
 
-    static long caseStudyId(long workspaceId, String slug) {
+    public static long caseStudyId(long workspaceId, String slug) {
         return TestDb.jdbi().onDemand(CaseStudyDao.class).findBySlug(workspaceId, slug).orElseThrow().id();
     }
 
