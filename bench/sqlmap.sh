@@ -50,79 +50,9 @@ for _ in $(seq 1 240); do curl -sf "$BASE/healthz" >/dev/null && break; sleep 0.
 curl -sf "$BASE/healthz" >/dev/null || { echo "the portal did not start"; exit 1; }
 
 # ---------------------------------------------------------------- forms as a browser fills them
-# form.py PAGE_FILE ACTION_REGEX: the first POST form whose action matches, as "action<TAB>urlencoded data<TAB>hidden
-# names"; visible fields get a value the form accepts (by name and type), hidden ones stay as rendered.
-cat > "$WORK/form.py" <<'PY'
-import html.parser, os, re, sys, urllib.parse
-page, want = open(sys.argv[1], encoding="utf-8", errors="replace").read(), re.compile(sys.argv[2])
-GOOD = [("email", "sqlmap@example.com"), ("username", "sqlmap@example.com"), ("password", "a long enough scan password"),
-        ("website", "https://example.com"), ("url", "https://example.com"), ("rating", "5"), ("score", "9"),
-        ("phone", "+49 30 1234567"), ("slug", "scan-page"), ("language", "en"), ("lang", "en")]
-class P(html.parser.HTMLParser):
-    def __init__(s):
-        super().__init__(); s.forms = []; s.cur = None; s.ta = None; s.sel = None
-    def handle_starttag(s, tag, a):
-        a = dict(a)
-        if tag == "form":
-            s.cur = {"action": a.get("action", ""), "post": a.get("method", "").lower() == "post", "fields": [], "hidden": []}
-            s.forms.append(s.cur)
-        if tag == "option" and s.cur is not None and s.sel and a.get("value") is not None:
-            names = [f[0] for f in s.cur["fields"]]
-            if s.sel not in names: s.cur["fields"].append((s.sel, a["value"]))  # the first option, unless one is selected
-            elif "selected" in a: s.cur["fields"][names.index(s.sel)] = (s.sel, a["value"])
-        if s.cur is None or not a.get("name"): return
-        n, t = a["name"], a.get("type", "text").lower()
-        if tag == "input" and t == "hidden":
-            s.cur["fields"].append((n, a.get("value", ""))); s.cur["hidden"].append(n)
-        elif tag == "input" and t in ("checkbox", "radio"):
-            # scanning: every box is a parameter to test; set-up (BLANK): only what the page ticks, as a person sends it
-            if os.environ.get("BLANK") and "checked" not in a: return
-            if n not in [f[0] for f in s.cur["fields"]]: s.cur["fields"].append((n, a.get("value", "on")))
-        elif tag == "input" and t in ("submit", "file", "button", "reset"): pass
-        elif tag == "input" and (n == "fax" or a.get("tabindex") == "-1"):  # the honeypot: a person leaves it empty
-            s.cur["fields"].append((n, a.get("value", "")))
-        elif tag == "input": s.cur["fields"].append((n, value(n, t, a.get("value", ""))))
-        elif tag == "textarea": s.cur["fields"].append((n, value(n, "textarea", ""))); s.ta = n
-        elif tag == "select": s.sel = n
-    def handle_endtag(s, tag):
-        if tag == "form": s.cur = None
-        if tag == "select": s.sel = None
-def value(n, t, rendered):
-    if rendered or os.environ.get("BLANK"): return rendered  # BLANK: only what is rendered (the set-up fills in the rest)
-    for k, v in GOOD:
-        if k in n.lower() or t == k: return v
-    return "Scan text for the field " + n + ", long enough to be taken"
-p = P(); p.feed(page)
-for f in p.forms:
-    if f["post"] and want.search(f["action"]) and not f["action"].endswith("/logout"):
-        print(f["action"] + "\t" + urllib.parse.urlencode(f["fields"]) + "\t" + ",".join(f["hidden"])); break
-else:
-    sys.exit(1)
-PY
-
-JAR="$WORK/cookies.txt"
-page() { curl -s -c "$JAR" -b "$JAR" "$BASE$1" > "$WORK/page.html"; }
-# submit PAGE ACTION_REGEX [name=value ...]: the page's form with these values (as a signed-in or anonymous visitor)
-submit() {
-  local path=$1 want=$2; shift 2
-  page "$path"
-  local form; form=$(BLANK=1 python3 "$WORK/form.py" "$WORK/page.html" "$want") || { echo "no form $want on $path" >&2; return 1; }
-  local action data; action=$(cut -f1 <<<"$form"); data=$(cut -f2 <<<"$form")
-  sleep "${FILL:-0}" # a public form's guard refuses a post sooner than its minimum fill time after the page
-  for kv in "$@"; do data=$(python3 -c 'import sys,urllib.parse as u; d=u.parse_qsl(sys.argv[1],keep_blank_values=True); k,v=sys.argv[2].split("=",1); d=[x for x in d if x[0]!=k]+[(k,v)]; print(u.urlencode(d))' "$data" "$kv"); done
-  local answer; answer=$(curl -s -o "$WORK/answer.html" -w '%{http_code} %{redirect_url}' -c "$JAR" -b "$JAR" --data "$data" "$BASE$action")
-  echo "$answer"
-  case "$answer" in 4*|5*) # a set-up step the portal refused: say why, from the page's own error text
-    echo "set-up: $action answered ${answer%% *}: $(grep -oE 'class="(error|form-error)"[^>]*>[^<]*' "$WORK/answer.html" | sed 's/.*>//' | paste -sd ';' -)" >&2 ;;
-  esac
-}
-outbox_link() { # the newest link matching $1 in the workspace's outbox
-  page /admin/outbox
-  local id; for id in $(grep -o 'href="/admin/outbox/[0-9][0-9]*"' "$WORK/page.html" | grep -o '[0-9]*' || true); do
-    local link; link=$(curl -s -b "$JAR" "$BASE/admin/outbox/$id" | grep -o "$BASE$1[A-Za-z0-9_-]*" | head -1 || true)
-    [ -n "$link" ] && { echo "${link#"$BASE"}"; return 0; }
-  done; return 0
-}
+# The form filler (bench/form.py) and page/submit/outbox_link/cookie_header, shared with lighthouse.sh.
+# shellcheck source=bench/forms.sh
+source bench/forms.sh
 
 # ---------------------------------------------------------------- a workspace with something in every corner
 SLUG="sqlmap-$RANDOM"
@@ -154,10 +84,8 @@ CHECKIN=$(outbox_link /c/); EDIT=$(outbox_link /testimonial/edit/); APPROVE=$(ou
 TARGETS=${TARGETS:-}
 wants() { [ -z "$TARGETS" ] || [[ " $TARGETS " == *" $1 "* ]]; }
 ROTATE_N=${ROTATE_N:-$([ "$LEVEL" -ge 3 ] && echo 3000 || echo 80)}
-# cookie_header [JAR]: a curl cookie jar as one Cookie header (default: the signed-in admin's jar)
-cookie_header() { awk '{sub(/^#HttpOnly_/, "")} !/^#/ && NF==7{printf "%s%s=%s", (n++?"; ":""), $6, $7}' "${1:-$JAR}"; }
 # form_data PAGE ACTION_REGEX: the form's action and its data as rendered (to be posted many times)
-form_data() { page "$1"; BLANK=1 python3 "$WORK/form.py" "$WORK/page.html" "$2"; }
+form_data() { page "$1"; BLANK=1 python3 "$FORM_PY" "$WORK/page.html" "$2"; }
 # bulk ACTION DATA IDS_FILE [name=value ...]: one signed-in post of DATA (with these values) per line of IDS_FILE,
 # "{id}" in ACTION and the values replaced by that line, 4 at a time (admin forms carry only the CSRF token, which
 # stays the same for the session); prints the last path part of each answer's redirect (a new row's id)
@@ -273,7 +201,7 @@ declare -A EVAL=([login-rest]="import random; username='scan%d@example.com' % ra
 run_form() { # t path: read the form as an anonymous visitor, post it with values it accepts
   local t=$1 path=$2 jar="$WORK/$t.jar"
   curl -s -c "$jar" "$BASE$path" > "$WORK/$t.html"
-  local form; form=$(python3 "$WORK/form.py" "$WORK/$t.html" '.') || { echo "no form"; return 1; }
+  local form; form=$(python3 "$FORM_PY" "$WORK/$t.html" '.') || { echo "no form"; return 1; }
   local action data hidden cookies
   action=$(cut -f1 <<<"$form"); data=$(cut -f2 <<<"$form"); hidden=$(cut -f3 <<<"$form")
   [ -n "${OVERRIDE[$t]:-}" ] && data=$(python3 -c 'import sys,urllib.parse as u; o=dict(u.parse_qsl(sys.argv[2].replace(" ", "&"))); d=u.parse_qsl(sys.argv[1],keep_blank_values=True); print(u.urlencode([(a,o.get(a,b)) for a,b in d]+[(k,v) for k,v in o.items() if k not in dict(d)]))' "$data" "${OVERRIDE[$t]}")
