@@ -36,7 +36,9 @@ public final class HomeRewrite implements Filter {
             HttpServletResponse res = (HttpServletResponse) response;
             String query = req.getQueryString();
             res.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-            res.setHeader("Location", query == null ? "/" : "/?" + query);
+            // the query as it arrived, kept only when it is printable ASCII (never CR/LF, spaces or control bytes)
+            boolean keep = query != null && query.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+            res.setHeader("Location", keep ? "/?" + query : "/");
             res.setContentLength(0);
         } else {
             chain.doFilter(request, response);
