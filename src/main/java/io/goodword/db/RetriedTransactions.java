@@ -1,6 +1,7 @@
 package io.goodword.db;
 
 import java.sql.SQLException;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -15,9 +16,15 @@ import org.jdbi.v3.core.transaction.TransactionHandler;
  * database work, which is the rule here. Jdbi's runner recognises SQLState 40001 (MariaDB's 1213); MariaDB reports
  * a deadlock met while taking an auto-increment lock as error 1467 with a generic SQLState, so that one is added.
  * A nested transaction is never retried on its own: the outermost one is.
+ *
+ * <p>Retries wait a little, growing and jittered ("full jitter": a random pause up to 10 ms, 20 ms, 40 ms ... capped at
+ * 400 ms), so that transactions which collided do not collide again at once. Without the pause, four immediate retries
+ * were spent within a millisecond at load 30 and 4 of 3,489 case-study posts still answered 500 with 1467.
  */
 final class RetriedTransactions extends SerializableTransactionRunner {
-    static final int MAX_RETRIES = 4;
+    static final int MAX_RETRIES = 10;
+    static final long FIRST_PAUSE_MILLIS = 10;
+    static final long LONGEST_PAUSE_MILLIS = 400;
     private static final int ER_LOCK_DEADLOCK = 1213;
     private static final int ER_AUTOINC_READ_FAILED = 1467;
 
@@ -27,7 +34,21 @@ final class RetriedTransactions extends SerializableTransactionRunner {
 
     static void install(Jdbi jdbi) {
         jdbi.setTransactionHandler(new RetriedTransactions(LocalTransactionHandler.binding()));
-        jdbi.getConfig(SerializableTransactionRunner.Configuration.class).setMaxRetries(MAX_RETRIES);
+        jdbi.getConfig(SerializableTransactionRunner.Configuration.class).setMaxRetries(MAX_RETRIES)
+                .setOnFailure(failures -> { if (failures.size() <= MAX_RETRIES) pause(failures.size()); });
+    }
+
+    /** Longest pause before the retry that follows the given number of failures: doubling, capped. */
+    static long pauseCeilingMillis(int failures) {
+        return Math.min(LONGEST_PAUSE_MILLIS, FIRST_PAUSE_MILLIS << Math.min(failures - 1, 20));
+    }
+
+    private static void pause(int failures) {
+        try {
+            Thread.sleep(1 + ThreadLocalRandom.current().nextLong(pauseCeilingMillis(failures)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // the retry still runs; whoever interrupted sees the flag
+        }
     }
 
     /** Jdbi asks each handle for its own handler; without this it would get a runner that ignores 1467 and nesting. */
