@@ -29,6 +29,16 @@ public interface TestimonialDao {
             t.company, t.website, t.email, t.photo_file, t.consent_publish, t.consent_show_photo, t.consent_show_company,
             t.featured, t.reply, t.submitted_ip, t.original_body, t.created_at, t.updated_at, t.approved_at""";
     String TAG_FILTER = " (:tag IS NULL OR EXISTS (SELECT 1 FROM testimonial_tags g WHERE g.testimonial_id = t.id AND g.workspace_id = :ws AND g.tag = :tag)) ";
+    /** The moderation queue's filters, shared by the page and its count so that the two can never disagree. */
+    String QUEUE_WHERE = """
+
+            WHERE t.workspace_id = :ws
+              AND (:status IS NULL OR t.status = :status)
+              AND (:rating IS NULL OR t.rating = :rating)
+              AND (:source IS NULL OR t.source = :source)
+              AND (:verified IS NULL OR t.verified = :verified)
+              AND (:q IS NULL OR t.body LIKE :q OR t.name LIKE :q OR t.company LIKE :q OR t.role LIKE :q OR t.excerpt LIKE :q)
+              AND""" + TAG_FILTER;
     String TAGS_FOR = """
             SELECT testimonial_id, tag FROM testimonial_tags
             WHERE workspace_id = :ws AND testimonial_id IN (<ids>) ORDER BY tag""";
@@ -87,30 +97,14 @@ public interface TestimonialDao {
 
     // ---- moderation ----
 
-    @SqlQuery("SELECT " + COLUMNS + """
-             FROM testimonials t
-            WHERE t.workspace_id = :ws
-              AND (:status IS NULL OR t.status = :status)
-              AND (:rating IS NULL OR t.rating = :rating)
-              AND (:source IS NULL OR t.source = :source)
-              AND (:verified IS NULL OR t.verified = :verified)
-              AND (:q IS NULL OR t.body LIKE :q OR t.name LIKE :q OR t.company LIKE :q OR t.role LIKE :q OR t.excerpt LIKE :q)
-              AND""" + TAG_FILTER + """
+    @SqlQuery("SELECT " + COLUMNS + " FROM testimonials t" + QUEUE_WHERE + """
             ORDER BY t.featured DESC, t.created_at DESC, t.id DESC
             LIMIT :limit OFFSET :offset""")
     List<Testimonial> queue(@Bind("ws") long workspaceId, @Bind("status") String status, @Bind("rating") Integer rating,
                             @Bind("source") String source, @Bind("verified") Boolean verified, @Bind("q") String likePattern,
                             @Bind("tag") String tag, @Bind("limit") int limit, @Bind("offset") int offset);
 
-    @SqlQuery("""
-            SELECT COUNT(*) FROM testimonials t
-            WHERE t.workspace_id = :ws
-              AND (:status IS NULL OR t.status = :status)
-              AND (:rating IS NULL OR t.rating = :rating)
-              AND (:source IS NULL OR t.source = :source)
-              AND (:verified IS NULL OR t.verified = :verified)
-              AND (:q IS NULL OR t.body LIKE :q OR t.name LIKE :q OR t.company LIKE :q OR t.role LIKE :q OR t.excerpt LIKE :q)
-              AND""" + TAG_FILTER)
+    @SqlQuery("SELECT COUNT(*) FROM testimonials t" + QUEUE_WHERE)
     long queueCount(@Bind("ws") long workspaceId, @Bind("status") String status, @Bind("rating") Integer rating,
                     @Bind("source") String source, @Bind("verified") Boolean verified, @Bind("q") String likePattern,
                     @Bind("tag") String tag);
