@@ -10,10 +10,8 @@ import io.goodword.ask.ClientFlowController;
 import io.goodword.ask.UnsubscribeController;
 import io.goodword.audit.AuditController;
 import io.goodword.audit.AuditDao;
-import io.goodword.casestudy.ApprovalController;
-import io.goodword.casestudy.CaseStudyController;
+import io.goodword.casestudy.CaseStudyControllers;
 import io.goodword.casestudy.CaseStudyDao;
-import io.goodword.casestudy.CaseStudyPublicController;
 import io.goodword.client.ClientControllers;
 import io.goodword.client.ClientDao;
 import io.goodword.data.DataController;
@@ -138,18 +136,14 @@ public final class App implements AutoCloseable {
     private static Routes routes(Core c, Services s, Database db) {
         Jdbi jdbi = c.jdbi();
         AskService asks = s.asks();
-        CaseStudyPublicController caseStudyPages = new CaseStudyPublicController(c.dao(CaseStudyDao.class),
-                s.caseStudies(), s.sites(), s.auth(), c.baseUrl());
         return new Routes(s.auth(), s.auditLog(), new HealthController(db), new MediaController(c.images()),
                 new AccountController(s.accounts(), c.accounts(), s.auth(), c.guard(), c.i18n(), c.config().signupOpen()),
                 new SettingsController(s.accounts(), c.workspaces(), c.accounts(), c.images(), c.baseUrl(), s.auth()),
                 new OutboxController(c.dao(OutboxDao.class), c.config().smtp().configured()),
                 TestimonialControllers.wire(jdbi, s.testimonials(), s.publicCache(), s.sites(), c.workspaces(), c.guard(),
                         c.templates(), c.i18n(), c.clock(), c.baseUrl(), c.config().homeSlug()),
-                caseStudyPages,
-                new CaseStudyController(s.caseStudies(), c.dao(CaseStudyDao.class), c.images(), caseStudyPages,
-                        c.secrets().signer("case-study-cover")),
-                new ApprovalController(s.caseStudies(), c.dao(CaseStudyDao.class), c.workspaces(), c.guard()),
+                CaseStudyControllers.wire(jdbi, s.caseStudies(), s.sites(), s.auth(), c.workspaces(), c.guard(), c.images(),
+                        c.secrets().signer("case-study-cover"), c.baseUrl()),
                 new ReferralPublicController(s.referrals(), c.dao(LinkDao.class), c.guard(), s.sites(),
                         c.dao(PublicTestimonials.class)),
                 new ReferralPipelineController(s.referrals(), c.dao(LeadDao.class), c.dao(RewardDao.class)),

@@ -7,9 +7,7 @@ import io.goodword.ask.ClientFlowController;
 import io.goodword.ask.UnsubscribeController;
 import io.goodword.audit.AuditController;
 import io.goodword.audit.AuditLog;
-import io.goodword.casestudy.ApprovalController;
-import io.goodword.casestudy.CaseStudyController;
-import io.goodword.casestudy.CaseStudyPublicController;
+import io.goodword.casestudy.CaseStudyControllers;
 import io.goodword.client.ClientControllers;
 import io.goodword.data.DataController;
 import io.goodword.growth.DashboardController;
@@ -25,6 +23,7 @@ import io.goodword.web.HealthController;
 import io.goodword.web.PrefixFilters;
 import io.goodword.web.RouteTable;
 import io.goodword.web.SecurityHeaders;
+import java.util.List;
 
 import static io.goodword.web.RouteTable.get;
 import static io.javalin.apibuilder.ApiBuilder.after;
@@ -41,8 +40,7 @@ import static io.javalin.apibuilder.ApiBuilder.post;
  */
 record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaController media,
               AccountController accounts, SettingsController settings, OutboxController outbox,
-              TestimonialControllers testimonials,
-              CaseStudyPublicController caseStudyPages, CaseStudyController caseStudies, ApprovalController approvals,
+              TestimonialControllers testimonials, CaseStudyControllers caseStudies,
               ReferralPublicController referralPublic, ReferralPipelineController referralPipeline,
               ReferralAdminController referralAdmin, ClientControllers clients, AskAdminController asks,
               ClientFlowController clientFlow, UnsubscribeController unsubscribe, AuditController audit,
@@ -75,7 +73,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             get("/testimonials.json", testimonials.feed()::feed);
             get("/theme.css", wall::theme);
             get("/review", review::reviewForm); post("/review", review::submit); get("/review/thanks", review::thanks);
-            get("/case-studies", caseStudyPages::list); get("/case-studies/{caseSlug}", caseStudyPages::show);
+            get("/case-studies", caseStudies.pages()::list); get("/case-studies/{caseSlug}", caseStudies.pages()::show);
             get("/contact", referralPublic::contact); post("/contact", referralPublic::submitContact);
             get("/contact/thanks", referralPublic::contactThanks);
         });
@@ -110,7 +108,8 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             post("/step", clientFlow::next);
         });
         get("/u/{token}", unsubscribe::confirm); post("/u/{token}", unsubscribe::unsubscribe);
-        get("/approve/{token}", approvals::show); post("/approve/{token}", approvals::answer); // a case study's client
+        get("/approve/{token}", caseStudies.approval()::show); // a case study's client
+        post("/approve/{token}", caseStudies.approval()::answer);
         path("/testimonial/edit/{token}", () -> { // a submitter's private edit link
             get("", testimonials.editLink()::editForm); post("", testimonials.editLink()::edit);
             post("/withdraw", testimonials.editLink()::withdraw);
@@ -168,15 +167,16 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
     }
 
     private void caseStudiesAdmin() {
+        var editor = caseStudies.editor();
         path("/case-studies", () -> {
-            get("", caseStudies::list); post("", caseStudies::create);
-            get("/new", caseStudies::newForm);
-            get("/{id}", caseStudies::edit); post("/{id}", caseStudies::update);
-            get("/{id}/preview", caseStudies::preview);
-            post("/{id}/publish", caseStudies::publish); post("/{id}/unpublish", caseStudies::unpublish);
-            post("/{id}/archive", caseStudies::archive);
-            post("/{id}/approval", caseStudies::requestApproval);
-            post("/{id}/versions/{versionId}/restore", caseStudies::restore);
+            get("", editor::list); post("", editor::create);
+            get("/new", editor::newForm);
+            get("/{id}", editor::edit); post("/{id}", editor::update);
+            get("/{id}/preview", editor::preview);
+            post("/{id}/publish", editor::publish); post("/{id}/unpublish", editor::unpublish);
+            post("/{id}/archive", editor::archive);
+            post("/{id}/approval", editor::requestApproval);
+            post("/{id}/versions/{versionId}/restore", editor::restore);
         });
     }
 
@@ -229,12 +229,9 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
     @Override
     public void beforeFilters(PrefixFilters before) {
         // Token links: the secret in the URL must not leak through the Referer header or a shared cache.
-        before.on("/c/", SecurityHeaders::tokenPage)
-                .on("/u/", SecurityHeaders::tokenPage)
-                .on("/approve/", SecurityHeaders::tokenPage)
-                .on("/testimonial/edit/", SecurityHeaders::tokenPage)
-                .on("/reward/", SecurityHeaders::tokenPage)
-                .on("/password/reset/", SecurityHeaders::tokenPage);
+        for (String tokenLink : List.of("/c/", "/u/", "/approve/", "/testimonial/edit/", "/reward/", "/password/reset/")) {
+            before.on(tokenLink, SecurityHeaders::tokenPage);
+        }
         // The whole admin needs a signed-in user; last, since it may send the visitor to /login.
         before.on("/admin", auth.requireSignIn());
     }

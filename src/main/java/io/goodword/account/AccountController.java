@@ -52,28 +52,34 @@ public final class AccountController {
         FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.SIGNUP, Throttle.key(Limit.SIGNUP_IP, ctx.ip()));
         if (!g.passed()) {
             g.refuse(ctx);
-            Views.render(ctx, "account/signup.jte", new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(),
-                    g.errors(), false, guard.stamp(FormGuard.Form.SIGNUP)));
+            Views.render(ctx, "account/signup.jte", signupPage(ctx, form, g.errors()));
             return;
         }
+        createAccount(ctx, form);
+    }
+
+    /** Past the guard: the account is created and its owner signed in, or the form comes back with what to fix. */
+    private void createAccount(Context ctx, SignupForm form) {
         AccountService.SignupResult result;
         try {
             result = service.signup(form, i18n.languageOf(ctx));
         } catch (Passwords.Busy e) {
             busy(ctx);
-            Views.render(ctx, "account/signup.jte", new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(),
-                    FormErrors.of("", "error.busy"), false, guard.stamp(FormGuard.Form.SIGNUP)));
+            Views.render(ctx, "account/signup.jte", signupPage(ctx, form, FormErrors.of("", "error.busy")));
             return;
         }
         if (!result.errors().isEmpty()) {
-            Views.invalid(ctx, "account/signup.jte",
-                    new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), result.errors(), false,
-                            guard.stamp(FormGuard.Form.SIGNUP)));
+            Views.invalid(ctx, "account/signup.jte", signupPage(ctx, form, result.errors()));
             return;
         }
-        UserProfile profile = AccountAuthenticator.profileOf(result.account());
-        auth.signIn(ctx, profile);
+        auth.signIn(ctx, AccountAuthenticator.profileOf(result.account()));
         Views.redirectWithFlash(ctx, "/admin", "flash.welcome");
+    }
+
+    /** The sign-up form again after a POST, as typed but without the password. */
+    private SignupPage signupPage(Context ctx, SignupForm form, FormErrors errors) {
+        return new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), errors, false,
+                guard.stamp(FormGuard.Form.SIGNUP));
     }
 
     public void loginForm(Context ctx) {
@@ -84,40 +90,43 @@ public final class AccountController {
     }
 
     public void login(Context ctx) {
-        String email = Validation.clean(ctx.formParam("username"));
-        String password = ctx.formParam("password");
-        String ip = ctx.ip();
-        FormErrors errors = FormErrors.none().required("username", email).required("password", password);
-        if (errors.isEmpty()) {
-            // L1/M8: the attempt is counted before the password is hashed; the tight limit is per account and IP
-            // pair, so nobody elsewhere can lock the owner out (see Limit.LOGIN_*)
-            String account = Validation.normalizeEmail(email);
-            Throttle.Key pair = Throttle.key(Limit.LOGIN_PAIR, account + "|" + ip);
-            FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.LOGIN, pair, Throttle.key(Limit.LOGIN_IP, ip),
-                    Throttle.key(Limit.LOGIN_ACCOUNT, account));
-            if (!g.passed()) {
-                g.refuse(ctx);
-                renderLogin(ctx, email, g.errors());
-                return;
-            }
-            try {
-                UserProfile profile = auth.authenticate(ctx, email, password);
-                g.release(); // only failures count
-                guard.throttle().clear(pair);
-                String target = auth.takeRequestedPath(ctx);
-                auth.signIn(ctx, profile);
-                ctx.redirect(target, HttpStatus.SEE_OTHER);
-                return;
-            } catch (CredentialsException e) {
-                errors.add("", "login.failed");
-            } catch (Passwords.Busy e) {
-                busy(ctx);
-                renderLogin(ctx, email, FormErrors.of("", "error.busy"));
-                return;
-            }
+        LoginForm form = LoginForm.from(ctx);
+        FormErrors errors = form.validate();
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderLogin(ctx, form.email(), errors);
+            return;
         }
-        ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-        renderLogin(ctx, email, errors);
+        // L1/M8: the attempt is counted before the password is hashed; the tight limit is per account and IP
+        // pair, so nobody elsewhere can lock the owner out (see Limit.LOGIN_*)
+        String ip = ctx.ip();
+        Throttle.Key pair = Throttle.key(Limit.LOGIN_PAIR, form.account() + "|" + ip);
+        FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.LOGIN, pair, Throttle.key(Limit.LOGIN_IP, ip),
+                Throttle.key(Limit.LOGIN_ACCOUNT, form.account()));
+        if (!g.passed()) {
+            g.refuse(ctx);
+            renderLogin(ctx, form.email(), g.errors());
+            return;
+        }
+        authenticate(ctx, form, g, pair);
+    }
+
+    /** Past the guard: signed in and sent where they were going, or the form again (only failures count). */
+    private void authenticate(Context ctx, LoginForm form, FormGuard.Verdict g, Throttle.Key pair) {
+        try {
+            UserProfile profile = auth.authenticate(ctx, form.email(), form.password());
+            g.release();
+            guard.throttle().clear(pair);
+            String target = auth.takeRequestedPath(ctx);
+            auth.signIn(ctx, profile);
+            ctx.redirect(target, HttpStatus.SEE_OTHER);
+        } catch (CredentialsException e) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderLogin(ctx, form.email(), FormErrors.of("", "login.failed"));
+        } catch (Passwords.Busy e) {
+            busy(ctx);
+            renderLogin(ctx, form.email(), FormErrors.of("", "error.busy"));
+        }
     }
 
     private void renderLogin(Context ctx, String email, FormErrors errors) {
@@ -156,8 +165,7 @@ public final class AccountController {
         String token = ctx.pathParam("token");
         boolean valid = service.resetTokenValid(token);
         if (!valid) ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-        Views.render(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, valid, FormErrors.none(),
-                guard.stamp(FormGuard.Form.RESET)));
+        Views.render(ctx, "account/resetPassword.jte", resetPage(ctx, token, valid, FormErrors.none()));
     }
 
     public void reset(Context ctx) {
@@ -166,32 +174,38 @@ public final class AccountController {
         FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.RESET, Throttle.key(Limit.RESET_IP, ctx.ip()));
         if (!g.passed()) {
             g.refuse(ctx);
-            Views.render(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token,
-                    true, g.errors(), guard.stamp(FormGuard.Form.RESET)));
+            Views.render(ctx, "account/resetPassword.jte", resetPage(ctx, token, true, g.errors()));
             return;
         }
         String problem = PasswordPolicy.problem(password);
         if (problem != null) {
-            boolean valid = service.resetTokenValid(token);
-            Views.invalid(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, valid,
-                    FormErrors.of("password", problem, PasswordPolicy.MIN_LENGTH), guard.stamp(FormGuard.Form.RESET)));
+            Views.invalid(ctx, "account/resetPassword.jte", resetPage(ctx, token, service.resetTokenValid(token),
+                    FormErrors.of("password", problem, PasswordPolicy.MIN_LENGTH)));
             return;
         }
+        setPassword(ctx, token, password);
+    }
+
+    /** Past the guard and the policy: the password is changed and the link used up, or the link no longer works. */
+    private void setPassword(Context ctx, String token, String password) {
         boolean reset;
         try {
             reset = service.resetPassword(token, password);
         } catch (Passwords.Busy e) {
             busy(ctx);
-            Views.render(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, true,
-                    FormErrors.of("", "error.busy"), guard.stamp(FormGuard.Form.RESET)));
+            Views.render(ctx, "account/resetPassword.jte", resetPage(ctx, token, true, FormErrors.of("", "error.busy")));
             return;
         }
         if (!reset) {
-            Views.invalid(ctx, "account/resetPassword.jte", new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, false, FormErrors.none(),
-                    guard.stamp(FormGuard.Form.RESET)));
+            Views.invalid(ctx, "account/resetPassword.jte", resetPage(ctx, token, false, FormErrors.none()));
             return;
         }
         Views.redirectWithFlash(ctx, "/login", "flash.passwordReset");
+    }
+
+    private ResetPasswordPage resetPage(Context ctx, String token, boolean linkValid, FormErrors errors) {
+        return new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, linkValid, errors,
+                guard.stamp(FormGuard.Form.RESET));
     }
 
     /** Every password-hashing slot is taken (a burst of sign-ins): 503 and when to come back, the form kept. */

@@ -66,29 +66,19 @@ public final class ClientFlowController {
             backToFlow(ctx, v);
             return;
         }
-        if (refusedByGuard(ctx, v, "ask/score.jte", Validation.clean(ctx.formParam("score")),
-                Validation.clean(ctx.formParam("comment")), "")) {
-            return;
-        }
-        if (ctx.formParam("skip") != null) {
+        ScoreForm form = ScoreForm.from(ctx);
+        if (refusedByGuard(ctx, v, "ask/score.jte", form.score(), form.comment(), "")) return;
+        if (form.skip()) {
             service.visits().decline(v);
             backToFlow(ctx, v);
             return;
         }
-        String score = Validation.clean(ctx.formParam("score"));
-        String comment = Validation.clean(ctx.formParam("comment"));
-        FormErrors errors = FormErrors.none();
-        if (score.isEmpty()) {
-            errors.add("score", "ask.flow.error.score");
-        } else if (!score.matches("\\d{1,2}") || Integer.parseInt(score) > 10) {
-            errors.add("score", "ask.flow.error.scoreRange");
-        }
-        errors.maxLength("comment", comment, MAX_COMMENT);
+        FormErrors errors = form.validate();
         if (!errors.isEmpty()) {
-            Views.invalid(ctx, "ask/score.jte", page(ctx, v, score, comment, "", errors));
+            Views.invalid(ctx, "ask/score.jte", page(ctx, v, form.score(), form.comment(), "", errors));
             return;
         }
-        service.visits().answer(v, Integer.parseInt(score), comment);
+        service.visits().answer(v, form.value(), form.comment());
         backToFlow(ctx, v);
     }
 
@@ -157,25 +147,24 @@ public final class ClientFlowController {
             return null;
         }
         AskVisits.Visit visit = service.visits().visit(ctx.pathParam("token"));
-        switch (visit.state()) {
-            case UNKNOWN -> {
-                ctx.status(HttpStatus.NOT_FOUND);
-                notice(ctx, Views.t(ctx), null, null, "ask.link.unknown.heading", "ask.link.unknown.body");
-                return null;
-            }
-            case EXPIRED -> {
-                lookup.release();
-                AskVisit v = visit.visit();
-                ctx.status(HttpStatus.GONE);
-                notice(ctx, v.t(), v.workspace().displayName(), v.workspace().logoUrl(), "ask.link.expired.heading",
-                        "ask.link.expired.body");
-                return null;
-            }
-            default -> {
-                lookup.release();
-                return visit.visit();
-            }
+        if (visit.state() == AskVisits.LinkState.UNKNOWN) {
+            ctx.status(HttpStatus.NOT_FOUND);
+            notice(ctx, Views.t(ctx), null, null, "ask.link.unknown.heading", "ask.link.unknown.body");
+            return null;
         }
+        lookup.release();
+        if (visit.state() == AskVisits.LinkState.EXPIRED) {
+            expired(ctx, visit.visit());
+            return null;
+        }
+        return visit.visit();
+    }
+
+    /** A link that existed but is past its date: said in the client's language, under the freelancer's brand. */
+    private void expired(Context ctx, AskVisit v) {
+        ctx.status(HttpStatus.GONE);
+        notice(ctx, v.t(), v.workspace().displayName(), v.workspace().logoUrl(), "ask.link.expired.heading",
+                "ask.link.expired.body");
     }
 
     private void tooMany(Context ctx, FormGuard.Verdict refused) {

@@ -44,10 +44,7 @@ public final class ReferralAskStep implements AskStep {
 
     @Override
     public boolean submit(Context ctx, AskVisit visit) {
-        FriendForm typed = FriendForm.from(ctx);
-        FriendForm form = FriendForm.byClient(typed.name(), typed.email(), typed.phone(), typed.message(), typed.consent());
-        String stamp = ctx.formParam(FormGuard.STAMP);
-        form = form.withStamp(guard.restamp(FormGuard.Form.CHECKIN, stamp)); // shown again after an error: same form id
+        FriendForm form = typedForm(ctx);
         FormGuard.Verdict g = guard.check(ctx, FormGuard.Form.CHECKIN); // the honeypot; the flow counts its posts
         if (!g.passed()) {
             g.refuse(ctx);
@@ -58,21 +55,18 @@ public final class ReferralAskStep implements AskStep {
         // friend is saved once and the client is answered like the first time.
         ReferralSubmissions.Submission result = referrals.submissions().submitFriendFromClient(visit.workspace().id(), visit.client().id(), form,
                 ctx.ip(), g.once());
-        switch (result.outcome()) {
-            case SAVED -> {
-                return true;
-            }
-            case THROTTLED -> {
-                ctx.status(HttpStatus.TOO_MANY_REQUESTS);
-                Views.render(ctx, "ask/referralStep.jte", page(ctx, visit, form, result.errors()));
-                return false;
-            }
-            default -> {
-                ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-                Views.render(ctx, "ask/referralStep.jte", page(ctx, visit, form, result.errors()));
-                return false;
-            }
-        }
+        if (result.outcome() == ReferralSubmissions.Outcome.SAVED) return true;
+        ctx.status(result.outcome() == ReferralSubmissions.Outcome.THROTTLED ? HttpStatus.TOO_MANY_REQUESTS
+                : HttpStatus.UNPROCESSABLE_CONTENT);
+        Views.render(ctx, "ask/referralStep.jte", page(ctx, visit, form, result.errors()));
+        return false;
+    }
+
+    /** The friend as the client typed them; shown again after an error, the form keeps its id (same stamp). */
+    private FriendForm typedForm(Context ctx) {
+        FriendForm typed = FriendForm.from(ctx);
+        return FriendForm.byClient(typed.name(), typed.email(), typed.phone(), typed.message(), typed.consent())
+                .withStamp(guard.restamp(FormGuard.Form.CHECKIN, ctx.formParam(FormGuard.STAMP)));
     }
 
     private Page page(Context ctx, AskVisit v, FriendForm form, FormErrors errors) {

@@ -18,8 +18,6 @@ import java.util.List;
  * changed since their last answer), then approves or asks for changes with a comment. No account needed.
  */
 public final class ApprovalController {
-    static final int MAX_COMMENT = 2000;
-
     private final CaseStudyService service;
     private final CaseStudyDao dao;
     private final WorkspaceDao workspaces;
@@ -45,24 +43,20 @@ public final class ApprovalController {
             if (!g.retryAfter().isZero()) ctx.header("Retry-After", Long.toString(g.retryAfter().toSeconds()));
             return;
         }
-        String decision = ctx.formParam("decision");
-        String comment = Validation.clean(ctx.formParam("comment")).replace("\r\n", "\n");
-        FormErrors errors = FormErrors.none().maxLength("comment", comment, MAX_COMMENT);
-        boolean approve = "approve".equals(decision);
-        if (!approve && !"changes".equals(decision)) errors.add("", "casestudy.approve.error.decision");
-        if (!approve && comment.isBlank()) errors.add("comment", "casestudy.approve.error.commentNeeded");
+        AnswerForm form = AnswerForm.from(ctx);
+        FormErrors errors = form.validate();
         if (!errors.isEmpty()) {
-            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, a, comment, errors);
+            render(ctx, HttpStatus.UNPROCESSABLE_CONTENT, a, form.comment(), errors);
             return;
         }
-        CaseStudyService.Answer answered = service.answer(a, approve, comment, g.once());
+        CaseStudyService.Answer answered = service.answer(a, form.approve(), form.comment(), g.once());
         if (answered == CaseStudyService.Answer.CLOSED) {
-            render(ctx, HttpStatus.CONFLICT, a, comment, FormErrors.of("", "casestudy.approve.error.closed"));
+            render(ctx, HttpStatus.CONFLICT, a, form.comment(), FormErrors.of("", "casestudy.approve.error.closed"));
             return;
         }
         if (answered == CaseStudyService.Answer.REPEATED) g.release(); // the same form again: not a new attempt
         Views.redirectWithFlash(ctx, "/approve/" + ctx.pathParam("token"),
-                approve ? "casestudy.approve.flash.approved" : "casestudy.approve.flash.changes");
+                form.approve() ? "casestudy.approve.flash.approved" : "casestudy.approve.flash.changes");
     }
 
     private void render(Context ctx, HttpStatus status, Approval a, String comment, FormErrors errors) {

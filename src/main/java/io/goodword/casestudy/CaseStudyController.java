@@ -63,11 +63,7 @@ public final class CaseStudyController {
         CaseStudyForm form = covers.withCover(ctx, u.workspaceId(), current, CaseStudyForm.from(ctx), coverErrors);
         Long id = cs == null ? null : cs.id();
         if ("preview".equals(ctx.formParam("action"))) {
-            CaseStudyService.Checked checked = service.check(u.workspaceId(), id, form);
-            FormErrors errors = merge(checked.errors(), coverErrors);
-            CaseStudyView preview = CaseStudyView.of(checked.content(), dao.publishableTestimonials(u.workspaceId()));
-            renderEdit(ctx, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT, cs, form, errors,
-                    preview, FormErrors.none());
+            renderPreview(ctx, u, cs, form, coverErrors);
             return;
         }
         if (!coverErrors.isEmpty()) {
@@ -81,6 +77,15 @@ public final class CaseStudyController {
             return;
         }
         Views.redirectWithFlash(ctx, "/admin/case-studies/" + result.id(), "casestudy.flash.saved");
+    }
+
+    /** The editor with the page as typed below it, checked like a save would be, and nothing saved. */
+    private void renderPreview(Context ctx, CurrentUser u, CaseStudy cs, CaseStudyForm form, FormErrors coverErrors) {
+        CaseStudyService.Checked checked = service.check(u.workspaceId(), cs == null ? null : cs.id(), form);
+        FormErrors errors = merge(checked.errors(), coverErrors);
+        CaseStudyView preview = CaseStudyView.of(checked.content(), dao.publishableTestimonials(u.workspaceId()));
+        renderEdit(ctx, errors.isEmpty() ? HttpStatus.OK : HttpStatus.UNPROCESSABLE_CONTENT, cs, form, errors,
+                preview, FormErrors.none());
     }
 
     /** The case study exactly as the public page will show it (the current, possibly unpublished, version). */

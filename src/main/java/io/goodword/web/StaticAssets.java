@@ -72,21 +72,27 @@ public final class StaticAssets {
         Asset hashed = index.byHashedName().get(path);
         Asset known = hashed != null ? hashed : index.byName().get(path);
         Asset a = dev ? fromDisk(known != null ? known.name() : path) : known;
-        if (dev) {
-            if (a == null) throw new NotFoundResponse();
-            ctx.header("Cache-Control", "no-cache");
-        } else {
-            if (a == null) throw new NotFoundResponse();
-            ctx.header("Cache-Control", hashed != null ? IMMUTABLE : "public, no-cache");
-        }
+        if (a == null) throw new NotFoundResponse();
+        // dev: always the file on disk; a hashed name never changes; a plain name may, so it is revalidated
+        ctx.header("Cache-Control", dev ? "no-cache" : hashed != null ? IMMUTABLE : "public, no-cache");
         ctx.header("ETag", a.etag());
         ctx.header("Vary", "Accept-Encoding");
-        String inm = ctx.header("If-None-Match");
-        if (inm != null && List.of(inm.split(",")).stream().map(String::strip)
-                .map(s -> s.startsWith("W/") ? s.substring(2) : s).anyMatch(s -> s.equals(a.etag()) || s.equals("*"))) {
+        if (notModified(ctx, a.etag())) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
+        write(ctx, a);
+    }
+
+    /** The visitor's copy is current: one of the If-None-Match tags (weak or strong) is ours, or it says "*". */
+    private static boolean notModified(Context ctx, String etag) {
+        String inm = ctx.header("If-None-Match");
+        return inm != null && List.of(inm.split(",")).stream().map(String::strip)
+                .map(s -> s.startsWith("W/") ? s.substring(2) : s).anyMatch(s -> s.equals(etag) || s.equals("*"));
+    }
+
+    /** The bytes, gzipped when the visitor takes it and it pays; a HEAD gets the headers only. */
+    private static void write(Context ctx, Asset a) {
         String encodings = ctx.header("Accept-Encoding");
         boolean gzip = a.gzipped() != null && encodings != null && encodings.contains("gzip");
         byte[] body = gzip ? a.gzipped() : a.bytes();
