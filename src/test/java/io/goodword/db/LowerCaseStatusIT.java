@@ -171,7 +171,7 @@ class LowerCaseStatusIT {
                 .bind(0, ws).bind(1, old.lead()).mapTo(Long.class).list());
         assertThat(rewards).as("the won lead earned the referrer's and the friend's rewards").hasSize(2);
         assertThat(admin.post("/admin/referrals/rewards/" + rewards.get(0) + "/approve", Map.of()).status()).isEqualTo(303);
-        assertThat(admin.post("/admin/referrals/rewards/" + rewards.get(1) + "/cancel", Map.of("note", "Not this time")).status())
+        assertThat(admin.post("/admin/referrals/rewards/" + rewards.get(1) + "/cancel", Map.of("reason", "Not this time")).status())
                 .isEqualTo(303);
 
         Map<String, String> form = CaseStudySupport.form("Acme relaunch", "acme-relaunch");
@@ -217,10 +217,12 @@ class LowerCaseStatusIT {
         });
     }
 
+    /** Column defaults spelled in upper case ('NULL' is how MariaDB writes "no default"). */
     private static List<String> upperCaseDefaults(Jdbi jdbi) {
         return jdbi.withHandle(h -> h.createQuery("""
                 SELECT CONCAT(table_name, '.', column_name, ' DEFAULT ', column_default) FROM information_schema.columns
-                WHERE table_schema = DATABASE() AND column_default IS NOT NULL AND BINARY column_default <> LOWER(column_default)
+                WHERE table_schema = DATABASE() AND column_default IS NOT NULL AND column_default <> 'NULL'
+                  AND BINARY column_default <> LOWER(column_default)
                   AND column_name IN (<names>)""").bindList("names", List.copyOf(ENUM_COLUMNS)).mapTo(String.class).list());
     }
 
