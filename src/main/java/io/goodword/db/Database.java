@@ -88,9 +88,14 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(hc), embedded);
     }
 
-    /** The conventions every statement shares: SqlObject DAOs, and SQL errors translated in {@link SqlErrors}. */
+    /**
+     * The conventions every statement shares: SqlObject DAOs, enums stored as their lower-case names
+     * ({@link LowerCaseEnums}), and SQL errors translated in {@link SqlErrors}.
+     */
     static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.registerArgument(new LowerCaseEnums.Arguments());
+        jdbi.registerColumnMapper(new LowerCaseEnums.Columns());
         jdbi.getConfig(SqlStatements.class).addExceptionHandler(new SqlErrors());
         RetriedTransactions.install(jdbi);
         return jdbi;
