@@ -71,6 +71,8 @@ public final class ClientPageController {
             if (a.sentAt() != null) out.add(entry(a.sentAt(), zone, "client.timeline.askSent", ""));
             if (a.openedAt() != null) out.add(entry(a.openedAt(), zone, "client.timeline.askOpened", ""));
             if (a.answeredAt() != null) out.add(entry(a.answeredAt(), zone, "client.timeline.askAnswered", a.score() + "/10"));
+            // the words given with the score belong beside it, not only in the export
+            if (a.answeredAt() != null && a.comment() != null) out.add(entry(a.answeredAt(), zone, "client.timeline.askComment", a.comment()));
         }
         for (ClientTestimonial t : clients.testimonials(ws, c.id())) {
             out.add(entry(t.createdAt(), zone, "client.timeline.testimonial", t.rating() + "/5"));

@@ -107,6 +107,25 @@ class ClientFlowIT {
         assertThat(app.http().get(s.path()).html().select("h1").text()).isEqualTo("Thank you so much, Ada!");
     }
 
+    @Test
+    void the_comment_given_with_the_score_is_shown_in_the_admin_and_starts_the_testimonial() {
+        Setup s = setup("Mary Shelley");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "10", "comment", "Loved working with you on the new site!"));
+        client.post(s.path() + "/step", Map.of("step", "thanks"));
+
+        Document form = client.get(s.path()).html();
+        assertThat(form.select("input[name=step]").attr("value")).isEqualTo("testimonial");
+        assertThat(form.select("#f-body").text()).isEqualTo("Loved working with you on the new site!");
+        assertThat(form.select("#f-rating-5").hasAttr("checked")).as("a 10 starts at five stars").isTrue();
+        assertThat(form.select("#from-comment").text()).isNotBlank();
+
+        Document clientPage = s.admin().get("/admin/clients/" + s.client()).html();
+        assertThat(clientPage.select(".timeline").text()).contains("Loved working with you on the new site!");
+        Document overview = s.admin().get("/admin/asks").html();
+        assertThat(overview.select("q.ask-comment").text()).isEqualTo("Loved working with you on the new site!");
+    }
+
     private static int count(String table, Setup s) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE workspace_id = :ws")
                 .bind("ws", s.f().workspaceId()).mapTo(Integer.class).one());
