@@ -209,6 +209,35 @@ class ClientFlowIT {
                 .allSatisfy(m -> assertThat(m.textBody()).doesNotContain("Late twice").doesNotContain("Tell me early"));
     }
 
+    private static List<OutboxMessage> alerts(Setup s) {
+        return jdbi.onDemand(OutboxDao.class).listForWorkspace(s.f().workspaceId(), 20, 0).stream()
+                .filter(m -> m.kind().equals("ask-alert")).toList();
+    }
+
+    @Test
+    void a_detractor_who_writes_feedback_makes_exactly_one_alert_with_the_score_and_the_words() {
+        Setup s = setup("Erik Holm");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "3", "comment", "Late twice"));
+        assertThat(alerts(s)).as("the alert waits for the feedback").singleElement()
+                .satisfies(m -> assertThat(m.sendAfter()).isAfter(clock.instant()));
+
+        client.post(s.path() + "/feedback", Map.of("feedback", "Tell me early when dates slip."));
+        assertThat(alerts(s)).singleElement().satisfies(m -> {
+            assertThat(m.textBody()).contains("Late twice").contains("Tell me early when dates slip.");
+            assertThat(m.sendAfter()).isBeforeOrEqualTo(clock.instant());
+        });
+    }
+
+    @Test
+    void a_detractor_who_skips_the_feedback_makes_exactly_one_alert_that_goes_at_once() {
+        Setup s = setup("Nils Berg");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "2", "comment", ""));
+        client.post(s.path() + "/feedback", Map.of("skip", "1"));
+        assertThat(alerts(s)).singleElement().satisfies(m -> assertThat(m.sendAfter()).isBeforeOrEqualTo(clock.instant()));
+    }
+
     @Test
     void scores_outside_zero_to_ten_and_over_long_comments_are_refused_with_what_was_typed_kept() {
         Setup s = setup("Carla Test");
