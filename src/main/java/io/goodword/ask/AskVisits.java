@@ -87,7 +87,7 @@ public final class AskVisits {
             Ask ask = asks.findById(visit.ask().workspaceId(), visit.ask().id()).orElseThrow();
             // a detractor is asked next what could be better: the alert waits a little for those words, so it is one email
             if (segment == Segment.DETRACTOR) alertFreelancer(h, ask, visit.client(), next == Step.FEEDBACK ? now.plus(ALERT_WAIT) : now);
-            if (next == Step.DONE) thank(h, ask, visit.client());
+            if (next == Step.DONE) thank(h, ask, visit.client(), ask.completed());
             return next;
         });
     }
@@ -124,14 +124,29 @@ public final class AskVisits {
         if (n != 1) return null;
         // written or skipped, the feedback step ends the wait: the one alert goes now, with the words if there are any
         if (from == Step.FEEDBACK) alertFreelancer(h, ask, client, clock.instant());
-        if (next == Step.DONE) thank(h, ask, client);
+        if (next == Step.DONE) thank(h, ask, client, completed);
         return next;
     }
 
-    private void thank(Handle h, Ask ask, Client client) {
+    /**
+     * The thank-you at the end of the flow, which also confirms what arrived ({@code completed}: the steps the client
+     * did), so a client who wrote a testimonial or introduced a friend has it in writing.
+     */
+    private void thank(Handle h, Ask ask, Client client, List<String> completed) {
         if (client.email() == null || client.unsubscribedAt() != null) return;
         Email email = emails.toClient(h, AskTemplate.Kind.THANKYOU, ask, client, clock.instant());
+        email = email.withMoreParagraphs(confirmations(h, ask, client, completed));
         outbox.enqueue(h, ask.workspaceId(), "ask-thankyou", email);
+    }
+
+    private List<String> confirmations(Handle h, Ask ask, Client client, List<String> completed) {
+        Localizer t = emails.localizer(client.language());
+        String brand = h.attach(WorkspaceDao.class).findById(ask.workspaceId()).orElseThrow().displayName();
+        List<String> lines = new ArrayList<>();
+        if (completed.contains(Step.FEEDBACK.db())) lines.add(t.text("ask.confirm.feedback", brand));
+        if (completed.contains(Step.TESTIMONIAL.db())) lines.add(t.text("ask.confirm.testimonial", brand));
+        if (completed.contains(Step.REFERRAL.db())) lines.add(t.text("ask.confirm.referral", brand));
+        return lines;
     }
 
     /** One alert per unhappy answer, queued under one key per ask and rewritten until it goes out at {@code at}. */

@@ -126,6 +126,39 @@ class ClientFlowIT {
         assertThat(overview.select("q.ask-comment").text()).isEqualTo("Loved working with you on the new site!");
     }
 
+    @Test
+    void each_client_action_is_confirmed_on_the_next_page_and_in_the_thank_you_email() {
+        Setup s = setup("Lena Ek");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "9", "comment", ""));
+        assertThat(client.get(s.path()).html().select("#flow-saved").text()).isEqualTo("Your answer is saved.");
+        client.post(s.path() + "/step", Map.of("step", "thanks"));
+        Document form = client.get(s.path()).html();
+        assertThat(client.post(s.path() + "/step", Map.of("step", "testimonial", "rating", "5", "name", "Lena Ek",
+                "body", "Lena's shop doubled its online orders after the redesign.", "consentPublish", "yes",
+                "_stamp", form.select("input[name=_stamp]").val())).status()).isEqualTo(303);
+
+        Document referral = client.get(s.path()).html();
+        assertThat(referral.select("input[name=step]").attr("value")).isEqualTo("referral");
+        assertThat(referral.select("#arrived-testimonial").text()).startsWith("Your testimonial has arrived.");
+        assertThat(client.post(s.path() + "/step", Map.of("step", "referral", "name", "Oskar",
+                "email", Fixtures.unique("oskar") + "@example.com", "message", "Needs a logo", "consent", "yes",
+                "_stamp", referral.select("input[name=_stamp]").val())).status()).isEqualTo(303);
+
+        Document done = client.get(s.path()).html();
+        assertThat(done.select("#flow-done h1").text()).isEqualTo("Thank you so much, Lena!");
+        assertThat(done.select("#arrived-testimonial")).hasSize(1);
+        assertThat(done.select("#arrived-referral").text()).startsWith("Your introduction has arrived.");
+        assertThat(done.select("#arrived-emailed")).hasSize(1);
+
+        String clientEmail = jdbi.onDemand(ClientDao.class).findById(s.f().workspaceId(), s.client()).orElseThrow().email();
+        assertThat(jdbi.onDemand(OutboxDao.class).listForWorkspace(s.f().workspaceId(), 20, 0))
+                .filteredOn(m -> m.kind().equals("ask-thankyou")).singleElement().satisfies(m -> {
+                    assertThat(m.toAddress()).isEqualTo(clientEmail);
+                    assertThat(m.textBody()).contains("Your testimonial has arrived.").contains("Your introduction has arrived.");
+                });
+    }
+
     private static int count(String table, Setup s) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE workspace_id = :ws")
                 .bind("ws", s.f().workspaceId()).mapTo(Integer.class).one());
