@@ -53,7 +53,7 @@ public final class ClientPageController {
         String openWhen = open == null ? null : when(open.sentAt() != null ? open.sentAt() : open.scheduledFor(), zone);
         Views.render(ctx, "client/show.jte", new ClientPages.ShowPage(Views.shellWithTitle(ctx, c.name(), "clients"), c,
                 ClientForm.Tags.split(c.tags()), views, projectForm, projectErrors, timeline(ws, c, ps, clientAsks, zone),
-                clients.tasks(ws, c.id()), open, openWhen, link));
+                clients.tasks(ws, c.id()), open, openWhen, link, askService.sendNowBlocked(ws, c.id())));
     }
 
     private List<TimelineEntry> timeline(long ws, Client c, List<Project> ps, List<Ask> clientAsks, ZoneId zone) {
@@ -100,7 +100,9 @@ public final class ClientPageController {
     public void sendCheckIn(Context ctx) {
         Client c = lookup.client(ctx);
         AskService.Outcome outcome = askService.sendNow(ws(ctx), c.id());
-        Views.redirectWithFlash(ctx, "/admin/clients/" + c.id(), outcome.flashKey());
+        // nothing was saved when the rules held it back: say why, not "Saved."
+        Views.redirectWithFlash(ctx, "/admin/clients/" + c.id(), outcome == AskService.Outcome.SENDING ? outcome.flashKey()
+                : "client.ask.blocked." + outcome.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /** Shows a fresh personal link once, on the client page itself (it is never stored, only its hash). */

@@ -1,6 +1,7 @@
 package io.goodword.client;
 
 import io.goodword.ask.Ask;
+import io.goodword.ask.AskService;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Pager;
 import io.goodword.web.Shell;
@@ -23,7 +24,11 @@ public final class ClientPages {
 
     public record ShowPage(Shell shell, Client client, List<String> tags, List<ProjectView> projects,
                              ProjectForm projectForm, FormErrors projectErrors, List<TimelineEntry> timeline,
-                             List<ClientTask> tasks, Ask openAsk, String openAskWhen, String personalLink) {}
+                             List<ClientTask> tasks, Ask openAsk, String openAskWhen, String personalLink,
+                             AskService.Outcome sendBlocked) {
+        /** Why "Send a check-in now" is not offered (null: it is). */
+        public String sendBlockedKey() { return sendBlocked == null ? null : "client.ask.blocked." + sendBlocked.name().toLowerCase(java.util.Locale.ROOT); }
+    }
 
     public record ProjectView(Project project, List<Milestone> milestones) {}
 
