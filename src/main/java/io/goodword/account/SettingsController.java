@@ -49,11 +49,9 @@ public final class SettingsController {
     public void save(Context ctx) {
         Workspace ws = workspace(ctx);
         WorkspaceSettingsForm form = WorkspaceSettingsForm.from(ctx);
-        Uploads.Upload upload = Uploads.read(ctx, "logo", ImageStore.MAX_BYTES);
         boolean removeLogo = ctx.formParam("removeLogo") != null;
         FormErrors errors = form.validate();
-        StoredLogo logo = upload instanceof Uploads.None ? StoredLogo.NONE
-                : errors.isEmpty() || upload instanceof Uploads.TooLarge ? storeLogo(upload) : new StoredLogo(null, "error.image.chooseAgain", HttpStatus.UNPROCESSABLE_CONTENT);
+        StoredLogo logo = logoWithProfile(Uploads.read(ctx, "logo", ImageStore.MAX_BYTES), errors.isEmpty());
         if (errors.isEmpty() && logo.name() == null && logo.errorKey() == null && !removeLogo && form.sameAs(ws)) {
             Views.redirectWithFlash(ctx, "/admin/settings", "flash.nothingChanged");
             return;
@@ -62,8 +60,7 @@ public final class SettingsController {
         if (!errors.isEmpty() || logo.errorKey() != null) {
             if (logo.name() != null) images.deleteIfUnreferenced(logo.name()); // stored, but not saved with the profile
             ctx.status(errors.isEmpty() ? logo.status() : HttpStatus.UNPROCESSABLE_CONTENT);
-            FormErrors logoErrors = logo.errorKey() == null ? FormErrors.none() : FormErrors.of("logo", logo.errorKey());
-            render(ctx, ws, form, errors, logoErrors, FormErrors.none(), FormErrors.none(), null);
+            render(ctx, ws, form, errors, logo.errors(), FormErrors.none(), FormErrors.none(), null);
             return;
         }
         if (logo.name() != null || removeLogo) {
@@ -76,6 +73,15 @@ public final class SettingsController {
     /** A checked and re-encoded logo's stored name, or why it was refused (with the status to answer). */
     private record StoredLogo(String name, String errorKey, HttpStatus status) {
         static final StoredLogo NONE = new StoredLogo(null, null, null);
+
+        FormErrors errors() { return errorKey == null ? FormErrors.none() : FormErrors.of("logo", errorKey); }
+    }
+
+    /** The logo sent with the profile: stored only when the profile is valid (else "choose it again"); none if none. */
+    private StoredLogo logoWithProfile(Uploads.Upload upload, boolean profileValid) {
+        if (upload instanceof Uploads.None) return StoredLogo.NONE;
+        if (profileValid || upload instanceof Uploads.TooLarge) return storeLogo(upload);
+        return new StoredLogo(null, "error.image.chooseAgain", HttpStatus.UNPROCESSABLE_CONTENT);
     }
 
     private StoredLogo storeLogo(Uploads.Upload upload) {
@@ -101,8 +107,7 @@ public final class SettingsController {
             return;
         }
         ctx.status(logo.status());
-        render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), FormErrors.of("logo", logo.errorKey()),
-                FormErrors.none(), FormErrors.none(), null);
+        render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), logo.errors(), FormErrors.none(), FormErrors.none(), null);
     }
 
     public void removeLogo(Context ctx) {
