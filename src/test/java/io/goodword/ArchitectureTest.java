@@ -15,8 +15,8 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * composition root (App, Routes) wires everything together and sees growth; and no two packages depend on each
  * other, directly or round a loop.
  *
- * <p>media is the image store: it imports nothing of Goodword, and accounts (the logo), testimonials (photos), case
- * studies (covers) and data (export) use it, so it is checked as a shared layer, not as a feature.
+ * <p>media is the image store: it imports no feature (only db's NotFound), and accounts (the logo), testimonials
+ * (photos), case studies (covers) and data (export) use it, so it is checked as a shared layer, not as a feature.
  */
 class ArchitectureTest {
     private static final List<String> FEATURES = List.of("account", "ask", "audit", "casestudy", "client", "data",

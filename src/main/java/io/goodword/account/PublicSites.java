@@ -7,7 +7,7 @@ import io.goodword.web.Localizer;
 import io.goodword.web.Shell;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.NotFound;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -38,7 +38,7 @@ public final class PublicSites {
     /** The {slug} path parameter; one that no workspace could have is a 404 before any lookup. */
     public static String slug(Context ctx) {
         String slug = ctx.pathParam("slug");
-        if (!SLUG.matcher(slug).matches()) throw new NotFoundResponse();
+        if (!SLUG.matcher(slug).matches()) throw new NotFound();
         return slug;
     }
 
@@ -52,7 +52,7 @@ public final class PublicSites {
 
     /** The site of a workspace known by id (the referral landing /r/{code}, the private edit link). */
     public Site site(Context ctx, long workspaceId) {
-        return site(ctx, workspaces.findById(workspaceId).orElseThrow(NotFoundResponse::new));
+        return site(ctx, workspaces.findById(workspaceId).orElseThrow(NotFound::new));
     }
 
     public Site site(Context ctx, Workspace ws) {
@@ -77,7 +77,7 @@ public final class PublicSites {
 
     /** An old slug answers 301 to the same path and query under the current one; an unknown slug is a 404. */
     public void redirectRenamed(Context ctx, String slug) {
-        String current = workspaces.currentSlugFor(slug).orElseThrow(NotFoundResponse::new);
+        String current = workspaces.currentSlugFor(slug).orElseThrow(NotFound::new);
         String prefix = ctx.path().startsWith("/embed/") ? "/embed/" : "/p/";
         String rest = ctx.path().substring(prefix.length() + slug.length());
         String qs = ctx.queryString();

@@ -10,7 +10,7 @@ import io.goodword.web.Validation;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.NotFound;
 import java.util.List;
 
 /**
@@ -60,7 +60,7 @@ public final class ApprovalController {
     }
 
     private void render(Context ctx, HttpStatus status, Approval a, String comment, FormErrors errors) {
-        Workspace ws = workspaces.findById(a.workspaceId()).orElseThrow(NotFoundResponse::new);
+        Workspace ws = workspaces.findById(a.workspaceId()).orElseThrow(NotFound::new);
         CaseStudyContent content = service.content(a.workspaceId(), a.versionId());
         CaseStudyView view = CaseStudyView.of(content, content.testimonialIds().isEmpty() ? List.of()
                 : dao.publishableTestimonials(ws.id(), content.testimonialIds()));
@@ -74,6 +74,6 @@ public final class ApprovalController {
     }
 
     private Approval approval(Context ctx) {
-        return service.approvalFor(ctx.pathParam("token")).orElseThrow(NotFoundResponse::new);
+        return service.approvalFor(ctx.pathParam("token")).orElseThrow(NotFound::new);
     }
 }

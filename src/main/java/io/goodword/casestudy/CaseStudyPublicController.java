@@ -8,7 +8,7 @@ import io.goodword.web.SafeJson;
 import io.goodword.web.SocialMeta;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.NotFound;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -51,13 +51,13 @@ public final class CaseStudyPublicController {
     public void show(Context ctx) {
         sites.resolve(ctx).ifPresent(site -> {
             long ws = site.workspace().id();
-            CaseStudy cs = dao.findBySlug(ws, ctx.pathParam("caseSlug")).orElseThrow(NotFoundResponse::new);
+            CaseStudy cs = dao.findBySlug(ws, ctx.pathParam("caseSlug")).orElseThrow(NotFound::new);
             if (cs.status() == CaseStatus.PUBLISHED && cs.publishedVersionId() != null) {
                 render(ctx, site, cs, service.content(ws, cs.publishedVersionId()), false);
             } else if (viewerWorkspace(ctx).filter(id -> id == ws).isPresent()) {
                 renderDraft(ctx, cs, service.currentContent(cs));
             } else {
-                throw new NotFoundResponse();
+                throw new NotFound();
             }
         });
     }

@@ -9,7 +9,7 @@ import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.NotFound;
 import io.javalin.http.UploadedFile;
 import java.io.IOException;
 import java.io.InputStream;
@@ -85,7 +85,7 @@ public final class DataController {
     public void privacyExport(Context ctx) {
         CurrentUser user = CurrentUser.require(ctx);
         long id = Params.id(ctx, "id");
-        byte[] json = privacy.export(user.workspaceId(), user.accountId(), id).orElseThrow(NotFoundResponse::new);
+        byte[] json = privacy.export(user.workspaceId(), user.accountId(), id).orElseThrow(NotFound::new);
         ctx.attribute(AuditLog.RECORDED_ATTR, Boolean.TRUE);
         ctx.contentType("application/json; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"client-" + id + ".json\"");
@@ -104,14 +104,14 @@ public final class DataController {
         }
         var t = Views.t(ctx);
         privacy.erase(user.workspaceId(), user.accountId(), id, form.choice(), t.text("privacy.erasedName"),
-                t.text("privacy.anonymousName")).orElseThrow(NotFoundResponse::new);
+                t.text("privacy.anonymousName")).orElseThrow(NotFound::new);
         ctx.attribute(AuditLog.RECORDED_ATTR, Boolean.TRUE);
         Views.redirectWithFlash(ctx, "/admin/clients/" + id + "/privacy", "privacy.erased");
     }
 
     private void render(Context ctx, long id, EraseForm form, FormErrors errors) {
         CurrentUser user = CurrentUser.require(ctx);
-        var client = clients.findById(user.workspaceId(), id).orElseThrow(NotFoundResponse::new);
+        var client = clients.findById(user.workspaceId(), id).orElseThrow(NotFound::new);
         boolean erased = privacyDao.isErased(user.workspaceId(), id).orElse(false);
         Views.render(ctx, "data/privacy.jte", new DataPages.PrivacyPage(Views.shellWithTitle(ctx,
                 Views.t(ctx).text("privacy.title", client.name()), "clients"), client, erased, form, errors));

@@ -5,7 +5,7 @@ import io.goodword.web.Pager;
 import io.goodword.web.Params;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.NotFound;
 import java.util.List;
 
 /** /admin/outbox: every email of the workspace, so a freelancer without SMTP can still read and click them. */
@@ -31,7 +31,7 @@ public final class OutboxController {
     public void show(Context ctx) {
         long ws = CurrentUser.require(ctx).workspaceId();
         long id = Params.id(ctx, "id");
-        OutboxMessage m = dao.findForWorkspace(id, ws).orElseThrow(NotFoundResponse::new);
+        OutboxMessage m = dao.findForWorkspace(id, ws).orElseThrow(NotFound::new);
         Views.render(ctx, "mail/outbox.jte", new OutboxPage(Views.shell(ctx, "outbox.title", "outbox"), List.of(), m,
                 smtpConfigured, Pager.open(1, false, "/admin/outbox")));
     }

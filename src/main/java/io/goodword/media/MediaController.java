@@ -1,7 +1,7 @@
 package io.goodword.media;
 
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.NotFound;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -19,14 +19,14 @@ public final class MediaController {
     public MediaController(ImageStore images) { this.images = images; }
 
     public void show(Context ctx) throws IOException {
-        Path file = images.find(ctx.pathParam("name")).orElseThrow(NotFoundResponse::new);
+        Path file = images.find(ctx.pathParam("name")).orElseThrow(NotFound::new);
         InputStream in;
         long size;
         try {
             size = Files.size(file);
             in = Files.newInputStream(file);
         } catch (NoSuchFileException e) {
-            throw new NotFoundResponse(); // removed between find and open
+            throw new NotFound(); // removed between find and open
         }
         ctx.header("Cache-Control", "public, max-age=31536000, immutable");
         ctx.header("Content-Security-Policy", "default-src 'none'; sandbox");

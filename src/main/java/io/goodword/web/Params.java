@@ -1,7 +1,7 @@
 package io.goodword.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.NotFound;
 
 /** Typed path parameters. A path id that is not a positive number names no row: a 404, like a foreign id. */
 public final class Params {
@@ -10,7 +10,7 @@ public final class Params {
     /** The path parameter {@code name} as a row id; anything else (text, zero, negative, overflow) is a 404. */
     public static long id(Context ctx, String name) {
         long id = parseId(ctx.pathParam(name));
-        if (id <= 0) throw new NotFoundResponse();
+        if (id <= 0) throw new NotFound();
         return id;
     }
 

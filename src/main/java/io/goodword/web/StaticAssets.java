@@ -2,7 +2,7 @@ package io.goodword.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.NotFoundResponse;
+import io.goodword.db.NotFound;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -64,7 +64,7 @@ public final class StaticAssets {
         Asset hashed = index.byHashedName().get(path);
         Asset known = hashed != null ? hashed : index.byName().get(path);
         Asset a = dev ? fromDisk(known != null ? known.name() : path) : known;
-        if (a == null) throw new NotFoundResponse();
+        if (a == null) throw new NotFound();
         // dev: always the file on disk; a hashed name never changes; a plain name may, so it is revalidated
         a.response().writeTo(ctx, dev ? "no-cache" : hashed != null ? IMMUTABLE : "public, no-cache");
     }
