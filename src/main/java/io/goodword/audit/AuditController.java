@@ -20,10 +20,10 @@ public final class AuditController {
         CurrentUser user = CurrentUser.require(ctx);
         int page = Pager.param(ctx.queryParam("page"));
         List<AuditEntry> rows = dao.page(user.workspaceId(), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-        Dates dates = Dates.in(user.timeZone());
+        Dates dates = CurrentUser.dates(ctx);
         Localizer t = Views.t(ctx);
         List<AuditPage.Row> view = rows.stream().limit(PAGE_SIZE).map(e -> new AuditPage.Row(
-                dates.whenSeconds(e.createdAt()), e.createdAt().toString(), e.actor(), label(t, e.action()),
+                dates.whenSeconds(e.createdAt()), Dates.iso(e.createdAt()), e.actor(), label(t, e.action()),
                 e.detail())).toList();
         Views.render(ctx, "audit/list.jte", new AuditPage(Views.shell(ctx, "audit.title", "audit"), view,
                 Pager.open(page, rows.size() > PAGE_SIZE, "/admin/settings/audit"), dates.zone().getId()));

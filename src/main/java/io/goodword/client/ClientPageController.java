@@ -14,7 +14,6 @@ import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,7 +44,7 @@ public final class ClientPageController {
 
     private void renderShow(Context ctx, Client c, ProjectForm projectForm, FormErrors projectErrors, String link) {
         long ws = ws(ctx);
-        ZoneId zone = Dates.zone(CurrentUser.require(ctx).timeZone());
+        Dates zone = CurrentUser.dates(ctx);
         List<Project> ps = projects.forClient(ws, c.id());
         List<ClientPages.ProjectView> views = ps.stream().map(p -> new ClientPages.ProjectView(p, projects.milestones(ws, p.id()))).toList();
         List<Ask> clientAsks = asks.forClient(ws, c.id());
@@ -56,7 +55,7 @@ public final class ClientPageController {
                 clients.tasks(ws, c.id()), open, openWhen, link));
     }
 
-    private List<TimelineEntry> timeline(long ws, Client c, List<Project> ps, List<Ask> clientAsks, ZoneId zone) {
+    private List<TimelineEntry> timeline(long ws, Client c, List<Project> ps, List<Ask> clientAsks, Dates zone) {
         List<TimelineEntry> out = new ArrayList<>();
         out.add(entry(c.createdAt(), zone, "client.timeline.added", ""));
         for (Project p : ps) {
@@ -80,11 +79,11 @@ public final class ClientPageController {
         return out;
     }
 
-    private static TimelineEntry entry(Instant at, ZoneId zone, String key, String detail) {
+    private static TimelineEntry entry(Instant at, Dates zone, String key, String detail) {
         return new TimelineEntry(at, when(at, zone), key, detail);
     }
 
-    static String when(Instant at, ZoneId zone) { return new Dates(zone).when(at); }
+    static String when(Instant at, Dates zone) { return zone.when(at); }
 
     public void completeTask(Context ctx) {
         Client c = lookup.client(ctx);

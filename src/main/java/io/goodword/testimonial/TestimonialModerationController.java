@@ -122,7 +122,7 @@ public final class TestimonialModerationController {
         Workspace w = workspaces.findById(ws).orElseThrow();
         Views.render(ctx, "testimonial/adminDetail.jte", new TestimonialPages.DetailPage(
                 Views.shellWithTitle(ctx, t.name(), "testimonials"), t, dao.tagsOf(ws, t.id()), dao.editsOf(ws, t.id()), form,
-                errors, t.isPublic() ? "/p/" + w.slug() + "/t/" + t.id() : null));
+                errors, t.isPublic() ? "/p/" + w.slug() + "/t/" + t.id() : null, CurrentUser.dates(ctx)));
     }
 
     private static void done(Context ctx, Testimonial t, String flashKey) {
