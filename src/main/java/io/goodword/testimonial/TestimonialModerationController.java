@@ -83,6 +83,10 @@ public final class TestimonialModerationController {
     public void edit(Context ctx) {
         Testimonial t = find(ctx);
         ContentForm form = ContentForm.from(ctx);
+        if (form.equals(ContentForm.of(t))) { // "saved" would claim a change that did not happen
+            done(ctx, t, "testimonial.flash.unchanged");
+            return;
+        }
         FormErrors errors = moderation.edit(t.workspaceId(), t.id(), form, CurrentUser.require(ctx));
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
