@@ -143,8 +143,8 @@ class ReferralAdminIT {
         });
 
         Document page = admin.get("/admin/referrals/leads/" + lead).html();
-        assertThat(page.select("dl").text()).contains("2026-06-02 12:30").doesNotContain("2026-06-01 22:30");
-        assertThat(page.select(".history time").text()).contains("2026-06-02 12:30");
+        assertThat(page.select("dl").text()).contains("2 Jun 2026, 12:30").doesNotContain("1 Jun 2026, 22:30");
+        assertThat(page.select(".history time").text()).contains("2 Jun 2026, 12:30");
     }
 
     @Test
