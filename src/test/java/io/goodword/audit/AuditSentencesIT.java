@@ -33,7 +33,7 @@ class AuditSentencesIT {
         assertThat(http.post("/admin/testimonials/" + id + "/status", Map.of("action", "approve")).status()).isEqualTo(303);
 
         assertThat(what(http, "")).containsExactly("Approved the testimonial of Jonas Berg");
-        assertThat(what(http, "?lang=de")).containsExactly("Testimonial von Jonas Berg freigegeben");
+        assertThat(what(http, "?lang=de")).containsExactly("Referenz von Jonas Berg freigegeben");
     }
 
     @Test
