@@ -6,6 +6,7 @@ import io.goodword.ask.AskAdminController;
 import io.goodword.ask.AskDao;
 import io.goodword.ask.AskService;
 import io.goodword.ask.AskSettingsDao;
+import io.goodword.ask.ClientCheckIns;
 import io.goodword.ask.ClientFlowController;
 import io.goodword.ask.UnsubscribeController;
 import io.goodword.audit.AuditController;
@@ -148,7 +149,7 @@ public final class App implements AutoCloseable {
                         c.dao(PublicTestimonials.class)),
                 new ReferralPipelineController(s.referrals(), c.dao(LeadDao.class), c.dao(RewardDao.class)),
                 new ReferralAdminController(s.referrals(), c.dao(ProgramDao.class), c.dao(LinkDao.class), c.baseUrl()),
-                ClientControllers.wire(jdbi, asks, c.clock()),
+                ClientControllers.wire(jdbi, new ClientCheckIns(asks, c.dao(AskDao.class)), c.clock()),
                 new AskAdminController(asks, c.dao(AskDao.class), c.dao(AskSettingsDao.class), c.workspaces(), c.i18n(),
                         c.baseUrl()),
                 new ClientFlowController(asks, c.guard(), s.steps()),

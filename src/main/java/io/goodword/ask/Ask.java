@@ -1,5 +1,6 @@
 package io.goodword.ask;
 
+import io.goodword.db.LowerCaseEnums;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -22,6 +23,6 @@ public record Ask(long id, long workspaceId, long clientId, Long projectId, Long
 
     /** Why an ask was made. */
     public enum Reason { PROJECT, MILESTONE, MANUAL, LINK;
-        public String db() { return name().toLowerCase(java.util.Locale.ROOT); }
+        public String db() { return LowerCaseEnums.value(this); }
     }
 }

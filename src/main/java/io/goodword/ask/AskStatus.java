@@ -1,12 +1,12 @@
 package io.goodword.ask;
 
-import java.util.Locale;
+import io.goodword.db.LowerCaseEnums;
 
 /** The life of an ask: scheduled → sent → answered (or declined, expired, cancelled). */
 public enum AskStatus {
     SCHEDULED, SENT, ANSWERED, DECLINED, EXPIRED, CANCELLED;
 
-    public String db() { return name().toLowerCase(Locale.ROOT); }
+    public String db() { return LowerCaseEnums.value(this); }
 
     public static AskStatus parse(String s) {
         for (AskStatus v : values()) if (v.db().equals(s)) return v;

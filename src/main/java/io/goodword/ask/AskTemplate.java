@@ -1,6 +1,6 @@
 package io.goodword.ask;
 
-import java.util.Locale;
+import io.goodword.db.LowerCaseEnums;
 
 /** The wording of one kind of email, as the freelancer edited it. */
 public record AskTemplate(long workspaceId, String kind, String subject, String body) {
@@ -9,7 +9,7 @@ public record AskTemplate(long workspaceId, String kind, String subject, String 
     public enum Kind {
         CHECKIN, REMINDER, THANKYOU, ALERT;
 
-        public String db() { return name().toLowerCase(Locale.ROOT); }
+        public String db() { return LowerCaseEnums.value(this); }
 
         public static Kind parse(String s) {
             for (Kind k : values()) if (k.db().equals(s)) return k;

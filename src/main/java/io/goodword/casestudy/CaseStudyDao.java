@@ -50,7 +50,7 @@ public interface CaseStudyDao {
             SELECT c.id, c.workspace_id, c.slug, c.title, c.client_id, c.status, c.current_version_id,
                    c.published_version_id, c.published_at, c.created_at, c.updated_at
             FROM case_studies c
-            WHERE c.workspace_id = :ws AND c.status = 'PUBLISHED' AND c.published_version_id IS NOT NULL
+            WHERE c.workspace_id = :ws AND c.status = 'published' AND c.published_version_id IS NOT NULL
             ORDER BY c.published_at DESC, c.id DESC""")
     List<CaseStudy> listPublished(@Bind("ws") long workspaceId);
 
@@ -61,7 +61,7 @@ public interface CaseStudyDao {
                    @Bind("title") String title, @Bind("clientId") Long clientId, @Bind("versionId") long versionId);
 
     @SqlUpdate("""
-            UPDATE case_studies SET status = 'PUBLISHED', published_version_id = current_version_id,
+            UPDATE case_studies SET status = 'published', published_version_id = current_version_id,
                    published_at = COALESCE(published_at, :now)
             WHERE id = :id AND workspace_id = :ws""")
     int publish(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("now") Instant now);
@@ -105,8 +105,8 @@ public interface CaseStudyDao {
 
     /** A newer request replaces the ones still open: only the latest link can be answered. */
     @SqlUpdate("""
-            UPDATE case_study_approvals SET status = 'SUPERSEDED'
-            WHERE workspace_id = :ws AND case_study_id = :caseStudyId AND status = 'PENDING'""")
+            UPDATE case_study_approvals SET status = 'superseded'
+            WHERE workspace_id = :ws AND case_study_id = :caseStudyId AND status = 'pending'""")
     int supersedePending(@Bind("ws") long workspaceId, @Bind("caseStudyId") long caseStudyId);
 
     /** The approval behind a link; the token itself identifies the workspace (only its hash is stored). */
@@ -115,7 +115,7 @@ public interface CaseStudyDao {
 
     @SqlUpdate("""
             UPDATE case_study_approvals SET status = :status, comment = :comment, answered_at = :now
-            WHERE id = :id AND workspace_id = :ws AND status = 'PENDING'""")
+            WHERE id = :id AND workspace_id = :ws AND status = 'pending'""")
     int answer(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("status") ApprovalStatus status,
                @Bind("comment") String comment, @Bind("now") Instant now);
 
@@ -127,14 +127,14 @@ public interface CaseStudyDao {
             SELECT COUNT(*) FROM case_study_approvals a
             JOIN case_study_versions v ON v.id = a.version_id AND v.workspace_id = a.workspace_id
             WHERE a.workspace_id = :ws AND a.case_study_id = :caseStudyId AND a.client_id = :clientId
-              AND a.status = 'APPROVED' AND v.content_hash = :hash""")
+              AND a.status = 'approved' AND v.content_hash = :hash""")
     int approvalsFor(@Bind("ws") long workspaceId, @Bind("caseStudyId") long caseStudyId,
                      @Bind("clientId") long clientId, @Bind("hash") String contentHash);
 
     /** The version the client last answered about before this request (to show what changed since). */
     @SqlQuery("""
             SELECT a.version_id FROM case_study_approvals a
-            WHERE a.workspace_id = :ws AND a.case_study_id = :caseStudyId AND a.status IN ('APPROVED', 'CHANGES_REQUESTED')
+            WHERE a.workspace_id = :ws AND a.case_study_id = :caseStudyId AND a.status IN ('approved', 'changes_requested')
               AND a.id <> :exceptId
             ORDER BY a.answered_at DESC, a.id DESC LIMIT 1""")
     Optional<Long> lastAnsweredVersion(@Bind("ws") long workspaceId, @Bind("caseStudyId") long caseStudyId,

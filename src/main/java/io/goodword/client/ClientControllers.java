@@ -1,7 +1,5 @@
 package io.goodword.client;
 
-import io.goodword.ask.AskDao;
-import io.goodword.ask.AskService;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -9,12 +7,12 @@ import org.jdbi.v3.core.Jdbi;
 public record ClientControllers(ClientListController list, ClientPageController page, ClientProjectController projects,
                                 ClientCsvController csv) {
 
-    public static ClientControllers wire(Jdbi jdbi, AskService asks, Clock clock) {
-        ClientService service = new ClientService(jdbi, asks, clock);
+    public static ClientControllers wire(Jdbi jdbi, CheckIns checkIns, Clock clock) {
+        ClientService service = new ClientService(jdbi, checkIns, clock);
         ClientDao clients = jdbi.onDemand(ClientDao.class);
         ProjectDao projects = jdbi.onDemand(ProjectDao.class);
         return new ClientControllers(new ClientListController(service, clients, projects),
-                new ClientPageController(service, clients, projects, jdbi.onDemand(AskDao.class), asks),
+                new ClientPageController(service, clients, projects, checkIns),
                 new ClientProjectController(service, clients, projects), new ClientCsvController(service, clients));
     }
 }

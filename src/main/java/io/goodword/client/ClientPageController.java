@@ -2,9 +2,6 @@ package io.goodword.client;
 
 import static io.goodword.client.ClientLookup.ws;
 
-import io.goodword.ask.Ask;
-import io.goodword.ask.AskDao;
-import io.goodword.ask.AskService;
 import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.Dates;
@@ -24,16 +21,14 @@ public final class ClientPageController {
     private final ClientService service;
     private final ClientDao clients;
     private final ProjectDao projects;
-    private final AskDao asks;
-    private final AskService askService;
+    private final CheckIns checkIns;
     private final ClientLookup lookup;
 
-    public ClientPageController(ClientService service, ClientDao clients, ProjectDao projects, AskDao asks, AskService askService) {
+    public ClientPageController(ClientService service, ClientDao clients, ProjectDao projects, CheckIns checkIns) {
         this.service = service;
         this.clients = clients;
         this.projects = projects;
-        this.asks = asks;
-        this.askService = askService;
+        this.checkIns = checkIns;
         this.lookup = new ClientLookup(clients, projects);
     }
 
@@ -47,15 +42,15 @@ public final class ClientPageController {
         Dates zone = CurrentUser.dates(ctx);
         List<Project> ps = projects.forClient(ws, c.id());
         List<ClientPages.ProjectView> views = ps.stream().map(p -> new ClientPages.ProjectView(p, projects.milestones(ws, p.id()))).toList();
-        List<Ask> clientAsks = asks.forClient(ws, c.id());
-        Ask open = clientAsks.stream().filter(a -> a.statusEnum() != null && a.statusEnum().open()).findFirst().orElse(null);
+        List<CheckIns.CheckIn> clientAsks = checkIns.forClient(ws, c.id());
+        CheckIns.CheckIn open = clientAsks.stream().filter(CheckIns.CheckIn::open).findFirst().orElse(null);
         String openWhen = open == null ? null : when(open.sentAt() != null ? open.sentAt() : open.scheduledFor(), zone);
         Views.render(ctx, "client/show.jte", new ClientPages.ShowPage(Views.shellWithTitle(ctx, c.name(), "clients"), c,
                 ClientForm.Tags.split(c.tags()), views, projectForm, projectErrors, timeline(ws, c, ps, clientAsks, zone),
                 clients.tasks(ws, c.id()), open, openWhen, link));
     }
 
-    private List<TimelineEntry> timeline(long ws, Client c, List<Project> ps, List<Ask> clientAsks, Dates zone) {
+    private List<TimelineEntry> timeline(long ws, Client c, List<Project> ps, List<CheckIns.CheckIn> clientAsks, Dates zone) {
         List<TimelineEntry> out = new ArrayList<>();
         out.add(entry(c.createdAt(), zone, "client.timeline.added", ""));
         for (Project p : ps) {
@@ -65,7 +60,7 @@ public final class ClientPageController {
         for (Milestone m : projects.milestonesOfClient(ws, c.id())) {
             if (m.reachedAt() != null) out.add(entry(m.reachedAt(), zone, "client.timeline.milestoneReached", m.name()));
         }
-        for (Ask a : clientAsks) {
+        for (CheckIns.CheckIn a : clientAsks) {
             out.add(entry(a.createdAt(), zone, "client.timeline.askScheduled", when(a.scheduledFor(), zone)));
             if (a.sentAt() != null) out.add(entry(a.sentAt(), zone, "client.timeline.askSent", ""));
             if (a.openedAt() != null) out.add(entry(a.openedAt(), zone, "client.timeline.askOpened", ""));
@@ -96,14 +91,14 @@ public final class ClientPageController {
 
     public void sendCheckIn(Context ctx) {
         Client c = lookup.client(ctx);
-        AskService.Outcome outcome = askService.sendNow(ws(ctx), c.id());
+        CheckIns.Outcome outcome = checkIns.sendNow(ws(ctx), c.id());
         Views.redirectWithFlash(ctx, "/admin/clients/" + c.id(), outcome.flashKey());
     }
 
     /** Shows a fresh personal link once, on the client page itself (it is never stored, only its hash). */
     public void personalLink(Context ctx) {
         Client c = lookup.client(ctx);
-        AskService.LinkResult result = askService.personalLink(ws(ctx), c.id());
+        CheckIns.PersonalLink result = checkIns.personalLink(ws(ctx), c.id());
         if (result.url() == null) {
             Views.redirectWithFlash(ctx, "/admin/clients/" + c.id(), result.outcome().flashKey());
             return;

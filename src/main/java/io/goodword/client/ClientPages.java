@@ -1,6 +1,5 @@
 package io.goodword.client;
 
-import io.goodword.ask.Ask;
 import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Pager;
@@ -24,7 +23,7 @@ public final class ClientPages {
 
     public record ShowPage(Shell shell, Client client, List<String> tags, List<ProjectView> projects,
                              ProjectForm projectForm, FormErrors projectErrors, List<TimelineEntry> timeline,
-                             List<ClientTask> tasks, Ask openAsk, String openAskWhen, String personalLink) {}
+                             List<ClientTask> tasks, CheckIns.CheckIn openAsk, String openAskWhen, String personalLink) {}
 
     public record ProjectView(Project project, List<Milestone> milestones) {}
 

@@ -2,7 +2,6 @@ package io.goodword.client;
 
 import static io.goodword.client.ClientLookup.ws;
 
-import io.goodword.ask.AskService;
 import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
@@ -60,7 +59,7 @@ public final class ClientProjectController {
         Project p = lookup.project(ctx, c);
         long mid = Params.id(ctx, "milestoneId");
         projects.findMilestone(ws(ctx), p.id(), mid).orElseThrow(NotFound::new);
-        AskService.Outcome outcome = service.reachMilestone(ws(ctx), p, mid, CurrentUser.require(ctx).timeZone());
+        CheckIns.Outcome outcome = service.reachMilestone(ws(ctx), p, mid, CurrentUser.require(ctx).timeZone());
         Views.redirectWithFlash(ctx, projectPath(c, p), outcome == null ? "client.project.flash.milestoneAlready" : outcome.flashKey());
     }
 

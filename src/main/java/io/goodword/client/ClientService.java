@@ -1,7 +1,5 @@
 package io.goodword.client;
 
-import io.goodword.ask.Ask;
-import io.goodword.ask.AskService;
 import io.goodword.web.Dates;
 import io.goodword.db.DuplicateKey;
 import io.goodword.web.FormErrors;
@@ -19,12 +17,12 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class ClientService {
     private final Jdbi jdbi;
-    private final AskService asks;
+    private final CheckIns checkIns;
     private final Clock clock;
 
-    public ClientService(Jdbi jdbi, AskService asks, Clock clock) {
+    public ClientService(Jdbi jdbi, CheckIns checkIns, Clock clock) {
         this.jdbi = jdbi;
-        this.asks = asks;
+        this.checkIns = checkIns;
         this.clock = clock;
     }
 
@@ -81,7 +79,7 @@ public final class ClientService {
         });
     }
 
-    public record ProjectSaved(long id, FormErrors errors, AskService.Outcome ask) {}
+    public record ProjectSaved(long id, FormErrors errors, CheckIns.Outcome ask) {}
 
     public ProjectSaved createProject(long ws, long clientId, ProjectForm form) {
         FormErrors errors = form.validate();
@@ -92,7 +90,7 @@ public final class ClientService {
             long id = h.attach(ProjectDao.class).insert(ws, clientId, form.title(), form.valueCents(), form.currency(),
                     form.start(), form.end(), form.status(), completed ? now : null);
             h.attach(ProjectDao.class).classifyOrigin(ws, clientId, id);
-            AskService.Outcome ask = completed ? asks.scheduleCheckIn(h, ws, clientId, id, null, Ask.Reason.PROJECT) : null;
+            CheckIns.Outcome ask = completed ? checkIns.schedule(h, ws, clientId, id, null) : null;
             return new ProjectSaved(id, errors, ask);
         });
     }
@@ -107,8 +105,7 @@ public final class ClientService {
             Instant completedAt = nowCompleted ? (becameCompleted ? clock.instant() : before.completedAt()) : null;
             h.attach(ProjectDao.class).update(ws, before.id(), form.title(), form.valueCents(), form.currency(), form.start(),
                     form.end(), form.status(), completedAt);
-            AskService.Outcome ask = becameCompleted
-                    ? asks.scheduleCheckIn(h, ws, before.clientId(), before.id(), null, Ask.Reason.PROJECT) : null;
+            CheckIns.Outcome ask = becameCompleted ? checkIns.schedule(h, ws, before.clientId(), before.id(), null) : null;
             return new ProjectSaved(before.id(), errors, ask);
         });
     }
@@ -120,12 +117,12 @@ public final class ClientService {
     }
 
     /** Marks a milestone reached today (in the workspace's time zone) and schedules a check-in; null if it already was. */
-    public AskService.Outcome reachMilestone(long ws, Project project, long milestoneId, String timeZone) {
+    public CheckIns.Outcome reachMilestone(long ws, Project project, long milestoneId, String timeZone) {
         return jdbi.inTransaction(h -> {
             Instant now = clock.instant();
             LocalDate today = LocalDate.ofInstant(now, Dates.zone(timeZone));
             if (h.attach(ProjectDao.class).markReached(ws, project.id(), milestoneId, today, now) != 1) return null;
-            return asks.scheduleCheckIn(h, ws, project.clientId(), project.id(), milestoneId, Ask.Reason.MILESTONE);
+            return checkIns.schedule(h, ws, project.clientId(), project.id(), milestoneId);
         });
     }
 

@@ -13,6 +13,8 @@ import io.goodword.casestudy.CaseStatus;
 import io.goodword.casestudy.CaseStudyContent;
 import io.goodword.casestudy.Markdown;
 import io.goodword.client.ProjectStatus;
+import io.goodword.db.LowerCaseEnums;
+import io.goodword.referral.FraudRules;
 import io.goodword.referral.Lead;
 import io.goodword.referral.LeadEvent;
 import io.goodword.referral.Program;
@@ -28,7 +30,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -53,49 +54,57 @@ final class ImportRules {
 
     private record Choice(Set<String> allowed, String fallback) {}
 
+    // Archives exported before V61 hold referral and case-study values in upper case: every enum column is read in
+    // any case and written as LowerCaseEnums stores it.
     private static final Map<String, Choice> ENUMS = Map.ofEntries(
-            Map.entry("testimonials.status", lower(TestimonialStatus.values(), "pending")),
-            Map.entry("testimonials.source", lower(TestimonialSource.values(), "import")),
-            Map.entry("projects.status", lower(ProjectStatus.values(), "active")),
-            Map.entry("asks.status", lower(AskStatus.values(), "cancelled")),
-            Map.entry("asks.reason", lower(Ask.Reason.values(), "manual")),
-            Map.entry("asks.step", lower(Step.values(), "done")),
-            Map.entry("ask_templates.kind", lower(AskTemplate.Kind.values(), null)),
-            Map.entry("case_studies.status", upper(CaseStatus.values(), "DRAFT")),
-            Map.entry("referral_leads.status", upper(Lead.Status.values(), "NEW")),
-            Map.entry("referral_leads.source", upper(Lead.Source.values(), "CONTACT")),
-            Map.entry("referral_leads.review", upper(Lead.Review.values(), "NONE")),
-            Map.entry("referral_lead_events.kind", upper(LeadEvent.Kind.values(), "NOTE")),
-            Map.entry("referral_lead_events.status", upper(Lead.Status.values(), null)),
-            Map.entry("referral_rewards.status", upper(Reward.Status.values(), "PENDING")),
-            Map.entry("referral_rewards.beneficiary", upper(Reward.Beneficiary.values(), "REFERRER")),
-            Map.entry("referral_rewards.reward_type", upper(Program.RewardType.values(), "TEXT")),
-            Map.entry("referral_programs.status", upper(Program.Status.values(), "PAUSED")),
-            Map.entry("referral_programs.reward_trigger", upper(Program.Trigger.values(), "WON")),
-            Map.entry("referral_programs.referrer_reward_type", upper(Program.RewardType.values(), "NONE")),
-            Map.entry("referral_programs.friend_reward_type", upper(Program.RewardType.values(), "NONE")),
+            Map.entry("testimonials.status", choice(TestimonialStatus.PENDING)),
+            Map.entry("testimonials.source", choice(TestimonialSource.IMPORT)),
+            Map.entry("projects.status", choice(ProjectStatus.ACTIVE)),
+            Map.entry("asks.status", choice(AskStatus.CANCELLED)),
+            Map.entry("asks.reason", choice(Ask.Reason.MANUAL)),
+            Map.entry("asks.step", choice(Step.DONE)),
+            Map.entry("ask_templates.kind", choice(AskTemplate.Kind.class, null)),
+            Map.entry("case_studies.status", choice(CaseStatus.DRAFT)),
+            Map.entry("case_study_approvals.status", choice(ApprovalStatus.SUPERSEDED)),
+            Map.entry("referral_leads.status", choice(Lead.Status.NEW)),
+            Map.entry("referral_leads.source", choice(Lead.Source.CONTACT)),
+            Map.entry("referral_leads.review", choice(Lead.Review.NONE)),
+            Map.entry("referral_lead_events.kind", choice(LeadEvent.Kind.NOTE)),
+            Map.entry("referral_lead_events.status", choice(Lead.Status.class, null)),
+            Map.entry("referral_rewards.status", choice(Reward.Status.PENDING)),
+            Map.entry("referral_rewards.beneficiary", choice(Reward.Beneficiary.REFERRER)),
+            Map.entry("referral_rewards.reward_type", choice(Program.RewardType.TEXT)),
+            Map.entry("referral_programs.status", choice(Program.Status.PAUSED)),
+            Map.entry("referral_programs.reward_trigger", choice(Program.Trigger.WON)),
+            Map.entry("referral_programs.referrer_reward_type", choice(Program.RewardType.NONE)),
+            Map.entry("referral_programs.friend_reward_type", choice(Program.RewardType.NONE)),
             Map.entry("workspaces.language", new Choice(Set.of("en", "de"), "en")),
             Map.entry("clients.language", new Choice(Set.of("en", "de"), "en")));
+    /** Comma lists of enum names; unknown entries are dropped. */
+    private static final Map<String, Set<String>> ENUM_LISTS = Map.of(
+            "asks.completed_steps", names(Step.values()), "asks.skipped_steps", names(Step.values()),
+            "referral_programs.reward_choices", names(Program.RewardType.CHOOSABLE.toArray(Enum<?>[]::new)),
+            "referral_rewards.choices", names(Program.RewardType.CHOOSABLE.toArray(Enum<?>[]::new)),
+            "referral_leads.fraud_reasons", names(FraudRules.Reason.values()));
     private static final Map<String, int[]> RANGES = Map.of("testimonials.rating", new int[] {1, 5},
             "asks.score", new int[] {0, 10}, "client_tasks.score", new int[] {0, 10},
             "ask_settings.work_start_hour", new int[] {0, 23}, "ask_settings.work_end_hour", new int[] {1, 23});
     private static final Set<String> URLS = Set.of("workspaces.website", "testimonials.website");
     private static final Set<String> EMAILS = Set.of("clients.email", "testimonials.email", "referral_leads.email",
             "referral_rewards.recipient_email", "case_study_approvals.sent_to");
-    private static final Set<String> STEP_LISTS = Set.of("asks.completed_steps", "asks.skipped_steps");
     private static final Pattern TEMPORAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?)?|\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ImportRules() {}
 
-    private static Choice lower(Enum<?>[] values, String fallback) {
-        return new Choice(names(values, s -> s.toLowerCase(Locale.ROOT)), fallback);
+    private static <E extends Enum<E>> Choice choice(E fallback) { return choice(fallback.getDeclaringClass(), fallback); }
+
+    private static <E extends Enum<E>> Choice choice(Class<E> type, E fallback) {
+        return new Choice(names(type.getEnumConstants()), LowerCaseEnums.value(fallback));
     }
 
-    private static Choice upper(Enum<?>[] values, String fallback) { return new Choice(names(values, s -> s), fallback); }
-
-    private static Set<String> names(Enum<?>[] values, Function<String, String> f) {
-        return Arrays.stream(values).map(v -> f.apply(v.name())).collect(Collectors.toUnmodifiableSet());
+    private static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(LowerCaseEnums::value).collect(Collectors.toUnmodifiableSet());
     }
 
     /** One value made safe for its column: of the right kind, within its length, following the form's rule. */
@@ -130,11 +139,16 @@ final class ImportRules {
 
     private static Object ruleFor(String key, SchemaDao.Column c, String s) {
         Choice choice = ENUMS.get(key);
-        if (choice != null) return choice.allowed().contains(s) || choice.fallback() == null ? s : choice.fallback();
+        if (choice != null) {
+            String stored = s.strip().toLowerCase(Locale.ROOT);
+            return choice.allowed().contains(stored) ? stored : choice.fallback() == null ? s : choice.fallback();
+        }
         if (URLS.contains(key)) return s.isEmpty() || Validation.isHttpUrl(s) ? s : "";
         if (EMAILS.contains(key)) return Validation.isEmail(s) ? s.strip() : c.nullable() ? null : "";
-        if (STEP_LISTS.contains(key)) {
-            return Arrays.stream(s.split(",")).filter(p -> Step.parse(p) != null).collect(Collectors.joining(","));
+        Set<String> listed = ENUM_LISTS.get(key);
+        if (listed != null) {
+            return Arrays.stream(s.split(",")).map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(listed::contains)
+                    .collect(Collectors.joining(","));
         }
         if (key.equals("workspaces.brand_color")) return Validation.isColor(s) ? s : "#4f46e5";
         if (key.equals("workspaces.time_zone")) return validZone(s) ? s : "UTC";
@@ -163,8 +177,9 @@ final class ImportRules {
             case "case_study_approvals" -> {
                 if (signed) return;
                 Object status = values.get("status");
-                boolean kept = ApprovalStatus.CHANGES_REQUESTED.name().equals(status);
-                values.put("status", kept ? status : ApprovalStatus.SUPERSEDED.name());
+                // status is already lower case here (clean ran on every value)
+                boolean kept = LowerCaseEnums.value(ApprovalStatus.CHANGES_REQUESTED).equals(status);
+                values.put("status", kept ? status : LowerCaseEnums.value(ApprovalStatus.SUPERSEDED));
             }
             case "case_study_versions" -> {
                 if (!(values.get("content") instanceof String json)) return;

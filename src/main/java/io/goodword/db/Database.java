@@ -26,6 +26,8 @@ public final class Database implements AutoCloseable {
      * large table may rightly take minutes.
      */
     static final Duration CONNECTION_TIMEOUT = Duration.ofMillis(2_000);
+    /** Connections in the pool; web/PostGate lets fewer posts in at once so that reads always find one. */
+    public static final int POOL_SIZE = 16;
     static final Duration VALIDATION_TIMEOUT = Duration.ofMillis(1_000);
     static final Duration CONNECT_TIMEOUT = Duration.ofMillis(2_000);
     static final Duration SOCKET_TIMEOUT = Duration.ofMillis(4_000);
@@ -74,7 +76,7 @@ public final class Database implements AutoCloseable {
         hc.setJdbcUrl(url);
         hc.setUsername(user);
         hc.setPassword(password);
-        hc.setMaximumPoolSize(16);
+        hc.setMaximumPoolSize(POOL_SIZE);
         hc.setPoolName("goodword");
         hc.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
         hc.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
@@ -86,9 +88,14 @@ public final class Database implements AutoCloseable {
         return new Database(new HikariDataSource(hc), embedded);
     }
 
-    /** The conventions every statement shares: SqlObject DAOs, and SQL errors translated in {@link SqlErrors}. */
+    /**
+     * The conventions every statement shares: SqlObject DAOs, enums stored as their lower-case names
+     * ({@link LowerCaseEnums}), and SQL errors translated in {@link SqlErrors}.
+     */
     static Jdbi configure(Jdbi jdbi) {
         jdbi.installPlugin(new SqlObjectPlugin());
+        jdbi.registerArgument(new LowerCaseEnums.Arguments());
+        jdbi.registerColumnMapper(new LowerCaseEnums.Columns());
         jdbi.getConfig(SqlStatements.class).addExceptionHandler(new SqlErrors());
         RetriedTransactions.install(jdbi);
         return jdbi;

@@ -107,8 +107,8 @@ public interface GrowthDao {
     @SqlQuery("""
             SELECT currency, COUNT(*) AS count, SUM(amount) AS amount
             FROM referral_rewards FORCE INDEX (ix_referral_rewards_owed_money)
-            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND status IN ('PENDING', 'APPROVED')
-              AND reward_type <> 'PERCENT' AND amount IS NOT NULL AND CHAR_LENGTH(currency) = 3
+            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND status IN ('pending', 'approved')
+              AND reward_type <> 'percent' AND amount IS NOT NULL AND CHAR_LENGTH(currency) = 3
             GROUP BY currency ORDER BY currency""")
     @RegisterConstructorMapper(Money.class)
     List<Money> rewardsOwed(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
@@ -118,7 +118,7 @@ public interface GrowthDao {
             SELECT currency, COUNT(*) AS count, SUM(amount) AS amount
             FROM referral_rewards FORCE INDEX (ix_referral_rewards_paid_money)
             WHERE workspace_id = :ws AND fulfilled_at >= :from AND fulfilled_at < :to
-              AND reward_type <> 'PERCENT' AND amount IS NOT NULL AND CHAR_LENGTH(currency) = 3
+              AND reward_type <> 'percent' AND amount IS NOT NULL AND CHAR_LENGTH(currency) = 3
             GROUP BY currency ORDER BY currency""")
     @RegisterConstructorMapper(Money.class)
     List<Money> rewardsPaid(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);

@@ -1,5 +1,6 @@
 package io.goodword.referral;
 
+import io.goodword.db.LowerCaseEnums;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,6 +34,7 @@ public record Lead(long id, long workspaceId, Long programId, Long linkId, Long 
 
     public List<FraudRules.Reason> reasons() {
         if (fraudReasons == null || fraudReasons.isBlank()) return List.of();
-        return Arrays.stream(fraudReasons.split(",")).map(String::strip).map(FraudRules.Reason::valueOf).toList();
+        return Arrays.stream(fraudReasons.split(",")).map(s -> LowerCaseEnums.parse(FraudRules.Reason.class, s))
+                .filter(java.util.Objects::nonNull).toList();
     }
 }

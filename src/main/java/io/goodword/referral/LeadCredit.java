@@ -1,5 +1,6 @@
 package io.goodword.referral;
 
+import io.goodword.db.LowerCaseEnums;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
 import java.time.Duration;
@@ -68,7 +69,7 @@ final class LeadCredit {
                 ld.countWithEmail(workspaceId, lead.email(), leadId) > 0,
                 lead.submittedIp() == null ? 0 : ld.countFromIp(workspaceId, lead.submittedIp(), since, lead.createdAt(), leadId),
                 link == null ? 0 : ld.countFromLink(workspaceId, link.id(), since, lead.createdAt(), leadId));
-        String reasons = FraudRules.check(facts).stream().map(Enum::name).collect(Collectors.joining(","));
+        String reasons = FraudRules.check(facts).stream().map(LowerCaseEnums::value).collect(Collectors.joining(","));
         if (lead.review() != Lead.Review.REJECTED) {
             if (!reasons.isEmpty() && !reasons.equals(lead.fraudReasons())) ld.setFraud(workspaceId, leadId, Lead.Review.HELD, reasons);
             else if (reasons.isEmpty() && lead.review() == Lead.Review.HELD) ld.setFraud(workspaceId, leadId, Lead.Review.NONE, "");

@@ -52,18 +52,14 @@ public interface LeadDao {
     Optional<Long> lock(@Bind("ws") long workspaceId, @Bind("id") long id);
 
     @SqlQuery(SELECT + """
-             WHERE l.workspace_id = :ws AND (:status = '' OR l.status = :status) AND (:held = FALSE OR l.review = 'HELD')
+             WHERE l.workspace_id = :ws AND (:status IS NULL OR l.status = :status) AND (:held = FALSE OR l.review = 'held')
             ORDER BY l.created_at DESC, l.id DESC LIMIT 500""")
-    List<Lead> list(@Bind("ws") long workspaceId, @Bind("status") String status, @Bind("held") boolean heldOnly);
-
-    default List<Lead> list(long workspaceId, Lead.Status status, boolean heldOnly) {
-        return list(workspaceId, status == null ? "" : status.name(), heldOnly);
-    }
+    List<Lead> list(@Bind("ws") long workspaceId, @Bind("status") Lead.Status status, @Bind("held") boolean heldOnly);
 
     @SqlQuery("SELECT status, COUNT(*) AS count FROM referral_leads WHERE workspace_id = :ws GROUP BY status")
     List<StatusCount> countsByStatus(@Bind("ws") long workspaceId);
 
-    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND review = 'HELD'")
+    @SqlQuery("SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws AND review = 'held'")
     int countHeld(@Bind("ws") long workspaceId);
 
     // The fraud facts about a lead count the other leads: "before" and "except" leave the lead itself out, so the
@@ -107,17 +103,17 @@ public interface LeadDao {
 
     @SqlUpdate("""
             UPDATE referral_leads SET invoice_paid_at = :now
-            WHERE id = :id AND workspace_id = :ws AND status = 'WON' AND invoice_paid_at IS NULL""")
+            WHERE id = :id AND workspace_id = :ws AND status = 'won' AND invoice_paid_at IS NULL""")
     int markInvoicePaid(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("now") Instant now);
 
     @SqlUpdate("""
             UPDATE referral_leads SET status = :status, deal_value = :deal, lost_reason = :reason,
                 deal_currency = CASE WHEN :deal IS NULL THEN ''
                     ELSE COALESCE(:currency, (SELECT w.currency FROM workspaces w WHERE w.id = :ws)) END,
-                contacted_at = CASE WHEN :status = 'CONTACTED' THEN COALESCE(contacted_at, :now) ELSE contacted_at END,
-                qualified_at = CASE WHEN :status IN ('QUALIFIED', 'WON') THEN COALESCE(qualified_at, :now) ELSE qualified_at END,
-                won_at = CASE WHEN :status = 'WON' THEN COALESCE(won_at, :now) ELSE won_at END,
-                lost_at = CASE WHEN :status = 'LOST' THEN COALESCE(lost_at, :now) ELSE lost_at END
+                contacted_at = CASE WHEN :status = 'contacted' THEN COALESCE(contacted_at, :now) ELSE contacted_at END,
+                qualified_at = CASE WHEN :status IN ('qualified', 'won') THEN COALESCE(qualified_at, :now) ELSE qualified_at END,
+                won_at = CASE WHEN :status = 'won' THEN COALESCE(won_at, :now) ELSE won_at END,
+                lost_at = CASE WHEN :status = 'lost' THEN COALESCE(lost_at, :now) ELSE lost_at END
             WHERE id = :id AND workspace_id = :ws""")
     int updateStatus(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("status") Lead.Status status,
                      @Bind("deal") BigDecimal dealValue, @Bind("currency") String dealCurrency,
@@ -146,10 +142,10 @@ public interface LeadDao {
 
     @SqlQuery("""
             SELECT c.id AS client_id, c.name, c.email, COUNT(l.id) AS referrals,
-                   COALESCE(SUM(l.status = 'WON'), 0) AS won,
-                   COALESCE(SUM(CASE WHEN l.status = 'WON' THEN l.deal_value END), 0) AS won_value,
+                   COALESCE(SUM(l.status = 'won'), 0) AS won,
+                   COALESCE(SUM(CASE WHEN l.status = 'won' THEN l.deal_value END), 0) AS won_value,
                    (SELECT COUNT(*) FROM referral_rewards r WHERE r.workspace_id = :ws AND r.client_id = c.id
-                       AND r.beneficiary = 'REFERRER' AND r.status <> 'CANCELLED') AS rewards
+                       AND r.beneficiary = 'referrer' AND r.status <> 'cancelled') AS rewards
             FROM clients c
             JOIN referral_leads l ON l.referrer_client_id = c.id AND l.workspace_id = :ws
             WHERE c.workspace_id = :ws

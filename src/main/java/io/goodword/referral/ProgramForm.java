@@ -39,7 +39,8 @@ public record ProgramForm(String name, String description, String terms, String 
                 p.friendRewardType().name(), str(p.friendRewardAmount()), p.friendRewardCurrency(), p.friendRewardText(),
                 p.rewardTrigger().name(), str(p.minDealValue()), p.capPerReferrer() == null ? "" : p.capPerReferrer().toString(),
                 p.startsOn() == null ? "" : p.startsOn().toString(), p.endsOn() == null ? "" : p.endsOn().toString(),
-                p.holdDays() == null ? "" : p.holdDays().toString(), p.holdUntilPaid(), p.rewardChoices());
+                p.holdDays() == null ? "" : p.holdDays().toString(), p.holdUntilPaid(),
+                String.join(",", p.choices().stream().map(Enum::name).toList()));
     }
 
     public static ProgramForm from(Context ctx) {
@@ -142,7 +143,7 @@ public record ProgramForm(String name, String description, String terms, String 
     public LocalDate endsOnValue() { return endsOn.isEmpty() ? null : LocalDate.parse(endsOn); }
     public Integer holdDaysValue() { return holdDays.isEmpty() || "0".equals(holdDays) ? null : integer(holdDays); }
     public String choicesValue() {
-        return String.join(",", Rewards.choices(choices).stream().map(Enum::name).toList());
+        return Rewards.choicesColumn(Rewards.choices(choices));
     }
 
     private static boolean usesAmount(String type) {

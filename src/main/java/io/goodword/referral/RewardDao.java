@@ -50,7 +50,7 @@ public interface RewardDao {
     /** The referrer's choice of form; only while the reward is still open, and only among the offered forms. */
     @SqlUpdate("""
             UPDATE referral_rewards SET reward_type = :type, description = :description, chosen_at = :now
-            WHERE id = :id AND workspace_id = :ws AND status IN ('PENDING', 'APPROVED')
+            WHERE id = :id AND workspace_id = :ws AND status IN ('pending', 'approved')
               AND FIND_IN_SET(:type, choices) > 0""")
     int choose(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("type") Program.RewardType type,
                @Bind("description") String description, @Bind("now") Instant now);
@@ -61,30 +61,26 @@ public interface RewardDao {
 
     /** The lead no longer has a referrer: an unpaid referrer reward is cancelled (a paid one stays in the ledger). */
     @SqlUpdate("""
-            UPDATE referral_rewards SET status = 'CANCELLED', note = :note, cancelled_at = :now, held = FALSE
-            WHERE workspace_id = :ws AND lead_id = :lead AND beneficiary = 'REFERRER' AND status IN ('PENDING', 'APPROVED')""")
+            UPDATE referral_rewards SET status = 'cancelled', note = :note, cancelled_at = :now, held = FALSE
+            WHERE workspace_id = :ws AND lead_id = :lead AND beneficiary = 'referrer' AND status IN ('pending', 'approved')""")
     int cancelOpenReferrerReward(@Bind("ws") long workspaceId, @Bind("lead") long leadId, @Bind("note") String note,
                                  @Bind("now") Instant now);
 
     /** A lead's referrer changed before its reward was paid: the open reward goes to the new referrer. */
     @SqlUpdate("""
             UPDATE referral_rewards SET client_id = :client, recipient_name = :name, recipient_email = :email
-            WHERE workspace_id = :ws AND lead_id = :lead AND beneficiary = 'REFERRER' AND status IN ('PENDING', 'APPROVED')""")
+            WHERE workspace_id = :ws AND lead_id = :lead AND beneficiary = 'referrer' AND status IN ('pending', 'approved')""")
     int reassignReferrer(@Bind("ws") long workspaceId, @Bind("lead") long leadId, @Bind("client") long clientId,
                          @Bind("name") String name, @Bind("email") String email);
 
     /** Referrer rewards that count against the cap: all but cancelled ones. */
     @SqlQuery("""
             SELECT COUNT(*) FROM referral_rewards WHERE workspace_id = :ws AND program_id = :program
-                AND client_id = :client AND beneficiary = 'REFERRER' AND status <> 'CANCELLED'""")
+                AND client_id = :client AND beneficiary = 'referrer' AND status <> 'cancelled'""")
     int countForReferrer(@Bind("ws") long workspaceId, @Bind("program") long programId, @Bind("client") long clientId);
 
-    @SqlQuery(SELECT + " WHERE r.workspace_id = :ws AND (:status = '' OR r.status = :status) ORDER BY r.created_at DESC, r.id DESC LIMIT 1000")
-    List<Reward> list(@Bind("ws") long workspaceId, @Bind("status") String status);
-
-    default List<Reward> list(long workspaceId, Reward.Status status) {
-        return list(workspaceId, status == null ? "" : status.name());
-    }
+    @SqlQuery(SELECT + " WHERE r.workspace_id = :ws AND (:status IS NULL OR r.status = :status) ORDER BY r.created_at DESC, r.id DESC LIMIT 1000")
+    List<Reward> list(@Bind("ws") long workspaceId, @Bind("status") Reward.Status status);
 
     @SqlQuery(SELECT + " WHERE r.workspace_id = :ws ORDER BY r.id")
     List<Reward> all(@Bind("ws") long workspaceId);
@@ -96,41 +92,41 @@ public interface RewardDao {
     Optional<Reward> findById(@Bind("ws") long workspaceId, @Bind("id") long id);
 
     @SqlUpdate("""
-            UPDATE referral_rewards SET status = 'APPROVED', approved_at = :now
-            WHERE id = :id AND workspace_id = :ws AND status = 'PENDING' AND held = FALSE
+            UPDATE referral_rewards SET status = 'approved', approved_at = :now
+            WHERE id = :id AND workspace_id = :ws AND status = 'pending' AND held = FALSE
               AND awaiting_invoice = FALSE AND (payable_from IS NULL OR payable_from <= :now)""")
     int approve(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("now") Instant now);
 
     @SqlUpdate("""
-            UPDATE referral_rewards SET status = 'FULFILLED', note = :note, fulfilled_at = :now,
+            UPDATE referral_rewards SET status = 'fulfilled', note = :note, fulfilled_at = :now,
                 approved_at = COALESCE(approved_at, :now)
-            WHERE id = :id AND workspace_id = :ws AND status IN ('PENDING', 'APPROVED') AND held = FALSE
+            WHERE id = :id AND workspace_id = :ws AND status IN ('pending', 'approved') AND held = FALSE
               AND awaiting_invoice = FALSE AND (payable_from IS NULL OR payable_from <= :now)""")
     int fulfil(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("note") String note, @Bind("now") Instant now);
 
     @SqlUpdate("""
-            UPDATE referral_rewards SET status = 'CANCELLED', note = :note, cancelled_at = :now, held = FALSE
-            WHERE id = :id AND workspace_id = :ws AND status IN ('PENDING', 'APPROVED')""")
+            UPDATE referral_rewards SET status = 'cancelled', note = :note, cancelled_at = :now, held = FALSE
+            WHERE id = :id AND workspace_id = :ws AND status IN ('pending', 'approved')""")
     int cancel(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("note") String reason, @Bind("now") Instant now);
 
-    @SqlUpdate("UPDATE referral_rewards SET held = :held WHERE workspace_id = :ws AND lead_id = :lead AND status IN ('PENDING', 'APPROVED')")
+    @SqlUpdate("UPDATE referral_rewards SET held = :held WHERE workspace_id = :ws AND lead_id = :lead AND status IN ('pending', 'approved')")
     int setHeldForLead(@Bind("ws") long workspaceId, @Bind("lead") long leadId, @Bind("held") boolean held);
 
     @SqlUpdate("""
-            UPDATE referral_rewards SET status = 'CANCELLED', note = :note, cancelled_at = :now, held = FALSE
-            WHERE workspace_id = :ws AND lead_id = :lead AND status IN ('PENDING', 'APPROVED')""")
+            UPDATE referral_rewards SET status = 'cancelled', note = :note, cancelled_at = :now, held = FALSE
+            WHERE workspace_id = :ws AND lead_id = :lead AND status IN ('pending', 'approved')""")
     int cancelOpenForLead(@Bind("ws") long workspaceId, @Bind("lead") long leadId, @Bind("note") String note,
                           @Bind("now") Instant now);
 
     String TOTALS = """
-            COUNT(*) AS total, SUM(r.status = 'PENDING') AS pending, SUM(r.status = 'APPROVED') AS approved,
-            SUM(r.status = 'FULFILLED') AS fulfilled, SUM(r.status = 'CANCELLED') AS cancelled,
-            COALESCE(SUM(CASE WHEN r.status <> 'CANCELLED' AND r.reward_type IN ('CREDIT', 'CASH', 'DONATION')
+            COUNT(*) AS total, SUM(r.status = 'pending') AS pending, SUM(r.status = 'approved') AS approved,
+            SUM(r.status = 'fulfilled') AS fulfilled, SUM(r.status = 'cancelled') AS cancelled,
+            COALESCE(SUM(CASE WHEN r.status <> 'cancelled' AND r.reward_type IN ('credit', 'cash', 'donation')
                 THEN r.amount END), 0) AS amount
             """;
 
     @SqlQuery("SELECT MIN(r.recipient_name) AS label, r.currency, " + TOTALS + """
-            FROM referral_rewards r WHERE r.workspace_id = :ws AND r.beneficiary = 'REFERRER'
+            FROM referral_rewards r WHERE r.workspace_id = :ws AND r.beneficiary = 'referrer'
             GROUP BY r.client_id, r.currency ORDER BY label, r.currency""")
     List<Total> totalsByAmbassador(@Bind("ws") long workspaceId);
 

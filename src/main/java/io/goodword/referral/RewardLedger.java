@@ -72,7 +72,7 @@ public final class RewardLedger {
         int created = rd.insertOnce(ws, program.id(), lead.id(), Reward.Beneficiary.REFERRER, lead.referrerClientId(),
                 lead.referrerName(), lead.referrerEmail() == null ? "" : lead.referrerEmail(), type, amount, currency,
                 type == Program.RewardType.DONATION ? r.text() : "", lead.held(), now, payableFrom,
-                awaitingInvoice, String.join(",", choices.stream().map(Enum::name).toList()),
+                awaitingInvoice, Rewards.choicesColumn(choices),
                 token == null ? null : Tokens.sha256(token));
         if (created == 1 && token != null) mails.offerChoice(h, lead, token);
     }

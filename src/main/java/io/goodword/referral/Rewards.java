@@ -1,5 +1,6 @@
 package io.goodword.referral;
 
+import io.goodword.db.LowerCaseEnums;
 import io.goodword.web.Localizer;
 import io.goodword.web.Money;
 import java.math.BigDecimal;
@@ -26,11 +27,21 @@ final class Rewards {
         };
     }
 
-    /** The forms in a stored comma list that a referrer may choose between, in their fixed order, each once. */
+    /**
+     * The forms in a comma list that a referrer may choose between, in their fixed order, each once. The list is
+     * read in any case: stored lists are lower case (LowerCaseEnums), form fields carry the enum names.
+     */
     static java.util.List<Program.RewardType> choices(String csv) {
         if (csv == null || csv.isBlank()) return java.util.List.of();
-        java.util.Set<String> names = java.util.Set.of(csv.split(","));
-        return Program.RewardType.CHOOSABLE.stream().filter(t -> names.contains(t.name())).toList();
+        java.util.Set<Program.RewardType> named = java.util.Arrays.stream(csv.split(","))
+                .map(s -> LowerCaseEnums.parse(Program.RewardType.class, s)).filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet());
+        return Program.RewardType.CHOOSABLE.stream().filter(named::contains).toList();
+    }
+
+    /** The comma list stored for these forms: each one's lower-case name, as every enum column holds it. */
+    static String choicesColumn(java.util.List<Program.RewardType> types) {
+        return String.join(",", types.stream().map(LowerCaseEnums::value).toList());
     }
 
     /** The referrer's share of a won deal: {@code percent} of {@code dealValue}, to the cent. */

@@ -6,21 +6,14 @@ import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.CachedResponse;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
-import java.util.zip.GZIPOutputStream;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -155,26 +148,6 @@ public final class PublicCache {
     public static Rendered rendered(String text, String contentType, WallState state) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         Instant modified = state.updatedAt().truncatedTo(ChronoUnit.SECONDS);
-        return new Rendered(new CachedResponse(bytes, gzip(bytes), contentType, etag(bytes), modified,
-                CachedResponse.httpDate(modified)), state.stamp());
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
-            z.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    static String etag(byte[] bytes) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HexFormat.of().formatHex(d, 0, 12) + "\"";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new Rendered(CachedResponse.of(bytes, contentType, modified), state.stamp());
     }
 }

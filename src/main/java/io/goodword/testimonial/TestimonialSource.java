@@ -1,12 +1,12 @@
 package io.goodword.testimonial;
 
-import java.util.Locale;
+import io.goodword.db.LowerCaseEnums;
 
 /** How a testimonial arrived: the open form, a personal request link (verified), by hand, or a CSV import. */
 public enum TestimonialSource {
     FORM, LINK, MANUAL, IMPORT;
 
-    public String db() { return name().toLowerCase(Locale.ROOT); }
+    public String db() { return LowerCaseEnums.value(this); }
 
     public static TestimonialSource parse(String s) {
         if (s == null) return null;

@@ -1,19 +1,29 @@
 package io.goodword.web;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpStatus;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
 
 /**
- * Bytes rendered once and sent many times (the public wall, widget and feed): plain and gzipped, with their
- * validators and the Last-Modified header already formatted, so the hot path does no rendering, compression or
- * formatting per request. {@link #writeTo} is the one place that answers a conditional GET.
+ * Bytes prepared once and sent many times (the public wall, widget and feed, and every static file): plain and
+ * gzipped, with their validators and the Last-Modified header already formatted, so the hot path does no rendering,
+ * compression or formatting per request. {@link #writeTo} is the one place that answers a conditional GET and picks
+ * the encoding.
+ *
+ * @param gzipped the compressed bytes, or null where compressing does not pay (images)
+ * @param lastModified null where only the ETag validates (static files: their name carries the hash)
  */
 public record CachedResponse(byte[] bytes, byte[] gzipped, String contentType, String etag, Instant lastModified,
                              String lastModifiedHeader) {
@@ -21,23 +31,47 @@ public record CachedResponse(byte[] bytes, byte[] gzipped, String contentType, S
 
     public static String httpDate(Instant instant) { return HTTP_DATE.format(instant); }
 
-    /** Sends the bytes straight to the response, or 304 when the visitor's copy is current. */
-    public void writeTo(Context ctx) {
+    /**
+     * Prepares bytes: compressed (once) when the type is text and the result is smaller, and an
+     * ETag from their SHA-256, so the same bytes always carry the same tag.
+     */
+    public static CachedResponse of(byte[] bytes, String contentType, Instant lastModified) {
+        byte[] gz = compressible(contentType) ? gzip(bytes) : null;
+        if (gz != null && gz.length >= bytes.length) gz = null;
+        return new CachedResponse(bytes, gz, contentType, "\"" + sha256(bytes).substring(0, 24) + "\"", lastModified,
+                lastModified == null ? null : httpDate(lastModified));
+    }
+
+    /** Hex SHA-256 of the bytes: the ETag above, and the content hash in a static file's name. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends the bytes with {@code Cache-Control: public, no-cache} (every use revalidates), or 304. */
+    public void writeTo(Context ctx) { writeTo(ctx, "public, no-cache"); }
+
+    /** Sends the bytes straight to the response, or 304 when the visitor's copy is current; HEAD gets headers only. */
+    public void writeTo(Context ctx, String cacheControl) {
         ctx.header("ETag", etag);
-        ctx.header("Last-Modified", lastModifiedHeader);
-        ctx.header("Cache-Control", "public, no-cache");
+        if (lastModifiedHeader != null) ctx.header("Last-Modified", lastModifiedHeader);
+        ctx.header("Cache-Control", cacheControl);
         ctx.header("Vary", "Accept-Encoding");
         if (fresh(ctx)) {
             ctx.status(HttpStatus.NOT_MODIFIED);
             return;
         }
         String encodings = ctx.header("Accept-Encoding");
-        boolean gzip = encodings != null && encodings.contains("gzip");
+        boolean gzip = gzipped != null && encodings != null && encodings.contains("gzip");
         byte[] body = gzip ? gzipped : bytes;
         HttpServletResponse res = ctx.res();
         res.setContentType(contentType);
         if (gzip) res.setHeader("Content-Encoding", "gzip");
         res.setContentLength(body.length);
+        if (ctx.method() == HandlerType.HEAD) return;
         try {
             res.getOutputStream().write(body);
         } catch (IOException e) {
@@ -45,7 +79,7 @@ public record CachedResponse(byte[] bytes, byte[] gzipped, String contentType, S
         }
     }
 
-    /** If-None-Match wins over If-Modified-Since (RFC 9110 13.1.3). */
+    /** If-None-Match wins over If-Modified-Since (RFC 9110 13.1.3); weak and strong tags compare alike for GET. */
     private boolean fresh(Context ctx) {
         String inm = ctx.header("If-None-Match");
         if (inm != null) {
@@ -57,11 +91,26 @@ public record CachedResponse(byte[] bytes, byte[] gzipped, String contentType, S
             return false;
         }
         String ims = ctx.header("If-Modified-Since");
-        if (ims == null) return false;
+        if (ims == null || lastModified == null) return false;
         try {
             return !lastModified.isAfter(Instant.from(HTTP_DATE.parse(ims)));
         } catch (DateTimeParseException e) {
             return false; // a malformed date means "send it"
         }
+    }
+
+    private static boolean compressible(String type) {
+        return type.startsWith("text/") || type.contains("javascript") || type.contains("json") || type.contains("xml")
+                || type.contains("svg") || type.contains("icon");
+    }
+
+    private static byte[] gzip(byte[] bytes) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
+        try (GZIPOutputStream z = new GZIPOutputStream(out)) {
+            z.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
     }
 }

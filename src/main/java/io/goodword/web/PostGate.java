@@ -1,5 +1,6 @@
 package io.goodword.web;
 
+import io.goodword.db.Database;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.concurrent.Semaphore;
@@ -13,8 +14,12 @@ import java.util.concurrent.TimeUnit;
  * Retry-After, nothing stored). Pages that only read, most of them served from memory, never wait here.
  */
 public final class PostGate {
-    /** Above the pool's 16 connections: a post also parses, hashes or decodes without holding one. */
-    static final int PERMITS = 24;
+    /**
+     * Below the pool's connections, so that posts can never hold all of them: the pages that read (a review form
+     * looks its freelancer up) and the workers keep four. At 24 (above the pool), 200 concurrent posters on a busy
+     * machine held every connection longer than the pool's 2 s wait, and GETs of the review form answered 503.
+     */
+    static final int PERMITS = Database.POOL_SIZE - 4;
     static final long WAIT_MILLIS = 3_000;
     static final int RETRY_AFTER_SECONDS = 5;
     private static final String HELD = "gw.postGate";

@@ -2,10 +2,7 @@ package io.goodword.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -15,14 +12,9 @@ import java.nio.file.FileSystemAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * CSS, scripts and icons, read once at start into memory with a content hash in their names
@@ -36,7 +28,7 @@ import java.util.zip.GZIPOutputStream;
 public final class StaticAssets {
     public static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
-    record Asset(String name, String hashedName, byte[] bytes, byte[] gzipped, String contentType, String etag) {}
+    record Asset(String name, String hashedName, CachedResponse response) {}
 
     private record Index(Map<String, Asset> byName, Map<String, Asset> byHashedName) {}
 
@@ -74,38 +66,7 @@ public final class StaticAssets {
         Asset a = dev ? fromDisk(known != null ? known.name() : path) : known;
         if (a == null) throw new NotFoundResponse();
         // dev: always the file on disk; a hashed name never changes; a plain name may, so it is revalidated
-        ctx.header("Cache-Control", dev ? "no-cache" : hashed != null ? IMMUTABLE : "public, no-cache");
-        ctx.header("ETag", a.etag());
-        ctx.header("Vary", "Accept-Encoding");
-        if (notModified(ctx, a.etag())) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return;
-        }
-        write(ctx, a);
-    }
-
-    /** The visitor's copy is current: one of the If-None-Match tags (weak or strong) is ours, or it says "*". */
-    private static boolean notModified(Context ctx, String etag) {
-        String inm = ctx.header("If-None-Match");
-        return inm != null && List.of(inm.split(",")).stream().map(String::strip)
-                .map(s -> s.startsWith("W/") ? s.substring(2) : s).anyMatch(s -> s.equals(etag) || s.equals("*"));
-    }
-
-    /** The bytes, gzipped when the visitor takes it and it pays; a HEAD gets the headers only. */
-    private static void write(Context ctx, Asset a) {
-        String encodings = ctx.header("Accept-Encoding");
-        boolean gzip = a.gzipped() != null && encodings != null && encodings.contains("gzip");
-        byte[] body = gzip ? a.gzipped() : a.bytes();
-        HttpServletResponse res = ctx.res();
-        res.setContentType(a.contentType());
-        if (gzip) res.setHeader("Content-Encoding", "gzip");
-        res.setContentLength(body.length);
-        if (ctx.method() == io.javalin.http.HandlerType.HEAD) return;
-        try {
-            res.getOutputStream().write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // the visitor went away
-        }
+        a.response().writeTo(ctx, dev ? "no-cache" : hashed != null ? IMMUTABLE : "public, no-cache");
     }
 
     private static Asset fromDisk(String name) {
@@ -154,15 +115,12 @@ public final class StaticAssets {
     }
 
     static Asset asset(String name, byte[] bytes) {
-        String hash = sha256(bytes).substring(0, 10);
+        CachedResponse response = CachedResponse.of(bytes, contentType(name), null);
+        String hash = CachedResponse.sha256(bytes).substring(0, 10);
         int slash = name.lastIndexOf('/');
         int dot = name.lastIndexOf('.');
         String hashed = dot > slash ? name.substring(0, dot) + "." + hash + name.substring(dot) : name + "." + hash;
-        String type = contentType(name);
-        byte[] gz = type.startsWith("text/") || type.contains("javascript") || type.contains("svg") || type.contains("icon")
-                ? gzip(bytes) : null;
-        if (gz != null && gz.length >= bytes.length) gz = null;
-        return new Asset(name, hashed, bytes, gz, type, "\"" + hash + "\"");
+        return new Asset(name, hashed, response);
     }
 
     private static String contentType(String name) {
@@ -178,23 +136,5 @@ public final class StaticAssets {
             case "txt" -> "text/plain; charset=utf-8";
             default -> "application/octet-stream";
         };
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream z = new GZIPOutputStream(out) {{ def.setLevel(java.util.zip.Deflater.BEST_COMPRESSION); }}) {
-            z.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

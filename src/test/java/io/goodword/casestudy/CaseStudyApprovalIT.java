@@ -100,7 +100,7 @@ class CaseStudyApprovalIT {
         assertThat(first.status()).isEqualTo(303);
         assertThat(again.status()).as("answered like the first time, not 'closed'").isEqualTo(303);
         assertThat(again.location()).isEqualTo(first.location());
-        assertThat(TestSql.count("SELECT COUNT(*) FROM case_study_approvals WHERE status = 'APPROVED' AND workspace_id = "
+        assertThat(TestSql.count("SELECT COUNT(*) FROM case_study_approvals WHERE status = 'approved' AND workspace_id = "
                 + n.f().workspaceId())).isEqualTo(1);
         assertThat(TestSql.count("SELECT COUNT(*) FROM outbox WHERE kind = 'casestudy-answer' AND workspace_id = "
                 + n.f().workspaceId())).as("the freelancer is told once").isEqualTo(1);

@@ -172,7 +172,7 @@ class ClientPrivacyIT {
         return TestDb.jdbi().withHandle(h -> {
             long program = h.createUpdate("""
                     INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type)
-                    VALUES (:ws, :name, 'Tell a friend', 'Be nice', 'NONE')""").bind("ws", ws).bind("name", Fixtures.unique("p"))
+                    VALUES (:ws, :name, 'Tell a friend', 'Be nice', 'none')""").bind("ws", ws).bind("name", Fixtures.unique("p"))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             return h.createUpdate("INSERT INTO referral_links (workspace_id, program_id, client_id, code) VALUES (:ws, :p, :c, :code)")
                     .bind("ws", ws).bind("p", program).bind("c", clientId).bind("code", code)

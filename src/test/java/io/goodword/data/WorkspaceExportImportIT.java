@@ -173,7 +173,7 @@ class WorkspaceExportImportIT {
         TestDb.jdbi().useHandle(h -> {
             long program = h.createUpdate("""
                     INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type)
-                    VALUES (:ws, 'Friends', 'Tell a friend', 'Be nice', 'NONE')""").bind("ws", a.workspaceId())
+                    VALUES (:ws, 'Friends', 'Tell a friend', 'Be nice', 'none')""").bind("ws", a.workspaceId())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("INSERT INTO referral_links (workspace_id, program_id, client_id, code) VALUES (:ws, :p, :c, :code)")
                     .bind("ws", a.workspaceId()).bind("p", program).bind("c", ambassador.clientId()).bind("code", code).execute();

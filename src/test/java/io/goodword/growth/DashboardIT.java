@@ -69,7 +69,7 @@ class DashboardIT {
             // EUR 75.00 and USD 20.00 (a 10 % discount is not money), EUR 40.00 paid.
             long program = h.createUpdate("""
                     INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, status)
-                    VALUES (?, 'Friends', 'Bring a friend', 'Be nice', 'CASH', 'ACTIVE')""").bind(0, ws)
+                    VALUES (?, 'Friends', 'Bring a friend', 'Be nice', 'cash', 'active')""").bind(0, ws)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             ClientDao clients = h.attach(ClientDao.class);
             ambassadorA = clients.insert(ws, "Ambassador Anna", null, "", "", "", null, "en");
@@ -98,7 +98,7 @@ class DashboardIT {
             h.execute("""
                     INSERT INTO referral_leads (workspace_id, source, name, email, message, consent, status, deal_value,
                                                 deal_currency, created_at, qualified_at, won_at)
-                    VALUES (?, 'CONTACT', 'Direct Dora', 'dora@example.com', 'Hello', TRUE, 'WON', 700.00, 'USD',
+                    VALUES (?, 'contact', 'Direct Dora', 'dora@example.com', 'Hello', TRUE, 'won', 700.00, 'USD',
                             '2026-06-02 10:00:00', '2026-06-03 10:00:00', '2026-06-09 10:00:00')""", ws);
             long old = lead(h, ws, program, linkB, b, "2026-04-20T10:00:00Z", "NEW", null, null, null);
             reward(h, ws, program, old, "REFERRER", "FULFILLED", "40.00", "2026-04-20T11:00:00Z", "2026-06-08T10:00:00Z");
@@ -151,8 +151,8 @@ class DashboardIT {
         return h.createUpdate("""
                         INSERT INTO referral_leads (workspace_id, program_id, link_id, referrer_client_id, source, name, email,
                                                     message, consent, status, deal_value, created_at, qualified_at, won_at)
-                        VALUES (?, ?, ?, ?, 'LINK', 'Friend', 'friend@example.com', '', TRUE, ?, ?, ?, ?, ?)""")
-                .bind(0, ws).bind(1, program).bind(2, link).bind(3, referrer).bind(4, status)
+                        VALUES (?, ?, ?, ?, 'link', 'Friend', 'friend@example.com', '', TRUE, ?, ?, ?, ?, ?)""")
+                .bind(0, ws).bind(1, program).bind(2, link).bind(3, referrer).bind(4, stored(status))
                 .bind(5, value == null ? null : new BigDecimal(value)).bind(6, Instant.parse(created))
                 .bind(7, qualified == null ? null : Instant.parse(qualified)).bind(8, won == null ? null : Instant.parse(won))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -169,10 +169,13 @@ class DashboardIT {
                 INSERT INTO referral_rewards (workspace_id, program_id, lead_id, beneficiary, recipient_name, reward_type,
                                               amount, currency, status, created_at, fulfilled_at)
                 VALUES (?, ?, ?, ?, 'Someone', ?, ?, ?, ?, ?, ?)""")
-                .bind(0, ws).bind(1, program).bind(2, lead).bind(3, beneficiary).bind(4, type).bind(5, new BigDecimal(amount))
-                .bind(6, currency).bind(7, status)
+                .bind(0, ws).bind(1, program).bind(2, lead).bind(3, stored(beneficiary)).bind(4, stored(type)).bind(5, new BigDecimal(amount))
+                .bind(6, currency).bind(7, stored(status))
                 .bind(8, Instant.parse(created)).bind(9, fulfilled == null ? null : Instant.parse(fulfilled)).execute();
     }
+
+    /** An enum name as the app stores it (LowerCaseEnums): the fixtures name them like the code does. */
+    private static String stored(String enumName) { return enumName.toLowerCase(java.util.Locale.ROOT); }
 
     private static String card(Document d, String id) { return d.select("#card-" + id + " .figure-value").text(); }
 
@@ -307,7 +310,7 @@ class DashboardIT {
             long program = h.createUpdate("""
                     INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, referrer_reward_amount,
                                                    referrer_reward_currency, status)
-                    VALUES (?, 'Friends', 'Bring a friend', 'Be nice', 'CASH', 50, 'EUR', 'ACTIVE')""").bind(0, g.workspaceId())
+                    VALUES (?, 'Friends', 'Bring a friend', 'Be nice', 'cash', 50, 'EUR', 'active')""").bind(0, g.workspaceId())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             long client = h.attach(ClientDao.class).insert(g.workspaceId(), "Visited Vera", null, "", "", "", null, "en");
             long link = link(h, g.workspaceId(), program, client, "2026-06-01T10:00:00Z");
@@ -336,7 +339,7 @@ class DashboardIT {
             // Rita arrived through Ada: a referred lead with her email.
             h.execute("""
                     INSERT INTO referral_leads (workspace_id, referrer_client_id, source, name, email, message, consent, status, created_at)
-                    VALUES (?, ?, 'LINK', 'Rita', 'rita@example.com', '', TRUE, 'WON', '2026-05-20 10:00:00')""", ws, amb);
+                    VALUES (?, ?, 'link', 'Rita', 'rita@example.com', '', TRUE, 'won', '2026-05-20 10:00:00')""", ws, amb);
             project(h, ws, repeat, 300_00L, "EUR", "2026-01-10T10:00:00Z"); // before the period: makes Rob a repeat client
             project(h, ws, direct, 1000_00L, "EUR", "2026-06-01T10:00:00Z");
             project(h, ws, referred, 2000_00L, "EUR", "2026-06-02T10:00:00Z");

@@ -322,14 +322,14 @@ class HostileInputIT {
         long lead = newLead(ws, "HELD");
         String leadPage = "/admin/referrals/leads/" + lead;
         fuzzState("admin lead review", admin, "/admin/referrals/leads/{}/review", ADMIN_POSTS, shown(admin, leadPage, "/admin/referrals/leads/{}/review",
-                () -> jdbi.useHandle(h -> h.createUpdate("UPDATE referral_leads SET review = 'HELD' WHERE id = :id").bind("id", lead).execute())));
+                () -> jdbi.useHandle(h -> h.createUpdate("UPDATE referral_leads SET review = 'held' WHERE id = :id").bind("id", lead).execute())));
         fuzzState("admin reward cancel", admin, "/admin/referrals/rewards/{}/cancel", ADMIN_POSTS, shown(admin, "/admin/referrals/rewards",
                 "/admin/referrals/rewards/{}/cancel", () -> {
                     long won = newLead(ws, "NONE");
                     jdbi.useHandle(h -> h.createUpdate("""
                             INSERT INTO referral_rewards (workspace_id, lead_id, program_id, beneficiary, recipient_name, reward_type,
                                                           amount, currency, status, created_at)
-                            SELECT workspace_id, id, program_id, 'REFERRER', 'Open Reward', 'CREDIT', 50, 'EUR', 'PENDING', :now
+                            SELECT workspace_id, id, program_id, 'referrer', 'Open Reward', 'credit', 50, 'EUR', 'pending', :now
                               FROM referral_leads WHERE id = :lead""").bind("lead", won).bind("now", clock.instant()).execute());
                 }));
 
@@ -337,7 +337,7 @@ class HostileInputIT {
         fuzzState("admin lead invoice", admin, "/admin/referrals/leads/{}/invoice", ADMIN_POSTS, () -> {
             long wonLead = newLead(ws, "NONE");
             jdbi.useHandle(h -> h.createUpdate("""
-                    UPDATE referral_leads SET status = 'WON', deal_value = 1200, deal_currency = 'EUR', won_at = :now,
+                    UPDATE referral_leads SET status = 'won', deal_value = 1200, deal_currency = 'EUR', won_at = :now,
                            qualified_at = :now WHERE id = :id""").bind("id", wonLead).bind("now", clock.instant()).execute());
             return admin.get("/admin/referrals/leads/" + wonLead);
         });
@@ -358,7 +358,7 @@ class HostileInputIT {
             jdbi.useHandle(h -> h.createUpdate("""
                     INSERT INTO referral_rewards (workspace_id, lead_id, program_id, beneficiary, recipient_name, reward_type,
                                                   amount, currency, status, created_at, choices, choice_token_hash)
-                    SELECT workspace_id, id, program_id, 'REFERRER', 'Choosing Chris', 'CASH', 50, 'EUR', 'PENDING', :now,
+                    SELECT workspace_id, id, program_id, 'referrer', 'Choosing Chris', 'cash', 50, 'EUR', 'pending', :now,
                            'CASH,CREDIT,DONATION', :hash
                       FROM referral_leads WHERE id = :lead""").bind("lead", rewarded).bind("now", clock.instant())
                     .bind("hash", Tokens.sha256(token)).execute());
@@ -541,7 +541,7 @@ class HostileInputIT {
             long program = h.createUpdate("""
                     INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, referrer_reward_amount,
                                                    referrer_reward_currency)
-                    VALUES (:ws, 'Friends', 'Tell a friend', 'Terms', 'CREDIT', 50, 'EUR')""")
+                    VALUES (:ws, 'Friends', 'Tell a friend', 'Terms', 'credit', 50, 'EUR')""")
                     .bind("ws", ws).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("INSERT INTO referral_links (workspace_id, program_id, client_id, code) VALUES (:ws, :p, :c, :code)")
                     .bind("ws", ws).bind("p", program).bind("c", client).bind("code", code).execute();
@@ -561,10 +561,10 @@ class HostileInputIT {
     static long newLead(long ws, String review) {
         return jdbi.withHandle(h -> h.createUpdate("""
                 INSERT INTO referral_leads (workspace_id, program_id, source, name, email, message, consent, review, fraud_reasons, created_at)
-                SELECT :ws, MIN(id), 'CONTACT', 'Held Harry', :email, 'Hello', TRUE, :review, :reasons, :now
+                SELECT :ws, MIN(id), 'contact', 'Held Harry', :email, 'Hello', TRUE, :review, :reasons, :now
                   FROM referral_programs WHERE workspace_id = :ws""")
-                .bind("ws", ws).bind("email", Fixtures.unique("lead") + "@example.com").bind("review", review)
-                .bind("reasons", review.equals("HELD") ? "EXISTING_CLIENT" : "").bind("now", clock.instant())
+                .bind("ws", ws).bind("email", Fixtures.unique("lead") + "@example.com").bind("review", review.toLowerCase(java.util.Locale.ROOT))
+                .bind("reasons", review.equals("HELD") ? "existing_client" : "").bind("now", clock.instant())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
     }
 
@@ -609,11 +609,11 @@ class HostileInputIT {
             long link = h.createQuery("SELECT MIN(id) FROM referral_links WHERE workspace_id = :ws").bind("ws", ws).mapTo(Long.class).one();
             long lead = h.createUpdate("""
                     INSERT INTO referral_leads (workspace_id, program_id, link_id, referrer_client_id, source, name, email, message, consent, status, created_at)
-                    VALUES (:ws, :p, :l, :c, 'LINK', 'Fred', 'fred@example.com', 'Hi', TRUE, 'NEW', :now)""")
+                    VALUES (:ws, :p, :l, :c, 'link', 'Fred', 'fred@example.com', 'Hi', TRUE, 'new', :now)""")
                     .bind("ws", ws).bind("p", program).bind("l", link).bind("c", client).bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.createUpdate("""
                     INSERT INTO referral_rewards (workspace_id, lead_id, program_id, beneficiary, client_id, recipient_name, reward_type, amount, currency, status, created_at)
-                    VALUES (:ws, :lead, :p, 'REFERRER', :c, 'Hostile Client', 'CREDIT', 50, 'EUR', 'PENDING', :now)""")
+                    VALUES (:ws, :lead, :p, 'referrer', :c, 'Hostile Client', 'credit', 50, 'EUR', 'pending', :now)""")
                     .bind("ws", ws).bind("lead", lead).bind("p", program).bind("c", client).bind("now", now).execute();
             h.createUpdate("""
                     INSERT INTO outbox (workspace_id, kind, to_address, subject, text_body, html_body, status)
