@@ -192,7 +192,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
                 post("/invoice", referralPipeline::invoicePaid);
                 post("/status", referralPipeline::changeStatus);
                 post("/note", referralPipeline::addNote);
-                post("/review", referralPipeline::review);
+                post("/review", referralPipeline::review); post("/client", referralPipeline::convertToClient);
             });
             get("/rewards", referralPipeline::rewards); get("/rewards.csv", referralPipeline::rewardsCsv);
             post("/rewards/{id}/approve", referralPipeline::approve); post("/rewards/{id}/fulfil", referralPipeline::fulfil);

@@ -41,41 +41,73 @@ public final class SettingsController {
         render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), FormErrors.none(), FormErrors.none(), FormErrors.none(), null);
     }
 
+    /**
+     * The profile form, which carries the logo too (a file, or "remove the logo"): one form and one button, so a
+     * headline typed before choosing a logo is saved with it, and an error in either keeps everything typed. Saving
+     * an unchanged form says so instead of "Saved."
+     */
     public void save(Context ctx) {
         Workspace ws = workspace(ctx);
         WorkspaceSettingsForm form = WorkspaceSettingsForm.from(ctx);
-        FormErrors errors = service.saveSettings(ws, form);
-        if (!errors.isEmpty()) {
-            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
-            render(ctx, ws, form, errors, FormErrors.none(), FormErrors.none(), FormErrors.none(), null);
+        boolean removeLogo = ctx.formParam("removeLogo") != null;
+        FormErrors errors = form.validate();
+        StoredLogo logo = logoWithProfile(Uploads.read(ctx, "logo", ImageStore.MAX_BYTES), errors.isEmpty());
+        if (errors.isEmpty() && logo.name() == null && logo.errorKey() == null && !removeLogo && form.sameAs(ws)) {
+            Views.redirectWithFlash(ctx, "/admin/settings", "flash.nothingChanged");
             return;
+        }
+        if (errors.isEmpty() && logo.errorKey() == null) errors = service.saveSettings(ws, form);
+        if (!errors.isEmpty() || logo.errorKey() != null) {
+            if (logo.name() != null) images.deleteIfUnreferenced(logo.name()); // stored, but not saved with the profile
+            ctx.status(errors.isEmpty() ? logo.status() : HttpStatus.UNPROCESSABLE_CONTENT);
+            render(ctx, ws, form, errors, logo.errors(), FormErrors.none(), FormErrors.none(), null);
+            return;
+        }
+        if (logo.name() != null || removeLogo) {
+            workspaces.updateLogo(ws.id(), logo.name());
+            if (ws.logoFile() != null) images.deleteIfUnreferenced(ws.logoFile());
         }
         Views.redirectWithFlash(ctx, "/admin/settings", "flash.settingsSaved");
     }
 
-    public void uploadLogo(Context ctx) throws IOException {
-        Workspace ws = workspace(ctx);
-        Uploads.Upload upload = Uploads.read(ctx, "logo", ImageStore.MAX_BYTES);
-        FormErrors errors = FormErrors.none();
-        HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
-        if (upload instanceof Uploads.None) {
-            errors.add("logo", "error.image.empty");
-        } else if (upload instanceof Uploads.TooLarge) {
-            errors.add("logo", "error.image.tooLarge");
-        } else if (upload instanceof Uploads.File file) {
+    /** A checked and re-encoded logo's stored name, or why it was refused (with the status to answer). */
+    private record StoredLogo(String name, String errorKey, HttpStatus status) {
+        static final StoredLogo NONE = new StoredLogo(null, null, null);
+
+        FormErrors errors() { return errorKey == null ? FormErrors.none() : FormErrors.of("logo", errorKey); }
+    }
+
+    /** The logo sent with the profile: stored only when the profile is valid (else "choose it again"); none if none. */
+    private StoredLogo logoWithProfile(Uploads.Upload upload, boolean profileValid) {
+        if (upload instanceof Uploads.None) return StoredLogo.NONE;
+        if (profileValid || upload instanceof Uploads.TooLarge) return storeLogo(upload);
+        return new StoredLogo(null, "error.image.chooseAgain", HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    private StoredLogo storeLogo(Uploads.Upload upload) {
+        if (upload instanceof Uploads.File file) {
             try {
-                String name = images.store(file.bytes(), 512, ImageStore.Fit.WITHIN);
-                workspaces.updateLogo(ws.id(), name);
-                if (ws.logoFile() != null) images.deleteIfUnreferenced(ws.logoFile());
-                Views.redirectWithFlash(ctx, "/admin/settings", "flash.logoSaved");
-                return;
+                return new StoredLogo(images.store(file.bytes(), 512, ImageStore.Fit.WITHIN), null, null);
             } catch (ImageStore.Rejected r) {
-                errors.add("logo", r.messageKey());
-                status = HttpStatus.forStatus(r.status());
+                return new StoredLogo(null, r.messageKey(), HttpStatus.forStatus(r.status()));
             }
         }
-        ctx.status(status);
-        render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), errors, FormErrors.none(), FormErrors.none(), null);
+        String key = upload instanceof Uploads.TooLarge ? "error.image.tooLarge" : "error.image.empty";
+        return new StoredLogo(null, key, HttpStatus.UNPROCESSABLE_CONTENT);
+    }
+
+    /** The logo alone (kept for scripts and older pages; the settings page sends the logo with its profile form). */
+    public void uploadLogo(Context ctx) throws IOException {
+        Workspace ws = workspace(ctx);
+        StoredLogo logo = storeLogo(Uploads.read(ctx, "logo", ImageStore.MAX_BYTES));
+        if (logo.name() != null) {
+            workspaces.updateLogo(ws.id(), logo.name());
+            if (ws.logoFile() != null) images.deleteIfUnreferenced(ws.logoFile());
+            Views.redirectWithFlash(ctx, "/admin/settings", "flash.logoSaved");
+            return;
+        }
+        ctx.status(logo.status());
+        render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), logo.errors(), FormErrors.none(), FormErrors.none(), null);
     }
 
     public void removeLogo(Context ctx) {

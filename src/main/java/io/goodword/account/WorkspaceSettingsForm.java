@@ -25,6 +25,14 @@ public record WorkspaceSettingsForm(String displayName, String slug, String head
                 Validation.clean(ctx.formParam("timeZone")), Validation.clean(ctx.formParam("language")));
     }
 
+    /** True when saving this would change nothing (a missing value and an empty one are the same). */
+    public boolean sameAs(Workspace w) {
+        return equals(new WorkspaceSettingsForm(nz(w.displayName()), nz(w.slug()), nz(w.headline()), nz(w.bio()),
+                nz(w.website()), nz(w.brandColor()).toLowerCase(Locale.ROOT), nz(w.timeZone()), nz(w.language())));
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+
     public FormErrors validate() {
         FormErrors e = FormErrors.none();
         e.required("displayName", displayName).maxLength("displayName", displayName, 100);

@@ -22,7 +22,7 @@ public interface AskDao {
             a.finished_at, a.expires_at, a.reminders_sent, a.next_reminder_at, a.created_at""";
     String ROW = """
             a.id, a.client_id, c.name AS client_name, a.reason, a.status, a.step, a.score, a.completed_steps, a.scheduled_for,
-            a.sent_at, a.opened_at, a.answered_at, a.reminders_sent, a.next_reminder_at
+            a.sent_at, a.opened_at, a.answered_at, a.reminders_sent, a.next_reminder_at, a.comment
             FROM asks a JOIN clients c ON c.id = a.client_id AND c.workspace_id = a.workspace_id""";
 
     /** Fails with a duplicate key (uq_ask_open) when the client already has an open ask. */

@@ -84,18 +84,34 @@ public final class AskService {
             Instant now = clock.instant();
             Client client = h.attach(ClientDao.class).lockById(ws, clientId).orElseThrow();
             AskDao asks = h.attach(AskDao.class);
+            Outcome blocked = sendNowBlocked(h, client, now);
+            if (blocked != null) return blocked;
             Optional<Ask> open = asks.findOpen(ws, clientId);
             if (open.isPresent()) {
-                if (open.get().statusEnum() != AskStatus.SCHEDULED) return Outcome.ALREADY_OPEN;
-                if (client.unsubscribedAt() != null) return Outcome.UNSUBSCRIBED;
-                if (client.email() == null) return Outcome.NO_EMAIL;
                 asks.reschedule(ws, open.get().id(), now);
                 return Outcome.SENDING;
             }
-            Outcome blocked = blocked(h, client, h.attach(AskSettingsDao.class).get(ws), now, true);
-            if (blocked != null) return blocked;
             return insert(h, ws, clientId, null, null, Ask.Reason.MANUAL, now, now) ? Outcome.SENDING : Outcome.ALREADY_OPEN;
         });
+    }
+
+    /**
+     * Why "Send a check-in now" would send nothing (the rules {@link #sendNow} applies), or null when it would send:
+     * the client page offers the button only when it works, and says why otherwise.
+     */
+    public Outcome sendNowBlocked(long ws, long clientId) {
+        return jdbi.withHandle(h -> sendNowBlocked(h, h.attach(ClientDao.class).findById(ws, clientId).orElseThrow(), clock.instant()));
+    }
+
+    private Outcome sendNowBlocked(Handle h, Client client, Instant now) {
+        Optional<Ask> open = h.attach(AskDao.class).findOpen(client.workspaceId(), client.id());
+        if (open.isPresent()) { // a scheduled one can go now; one already sent waits for its answer
+            if (open.get().statusEnum() != AskStatus.SCHEDULED) return Outcome.ALREADY_OPEN;
+            if (client.unsubscribedAt() != null) return Outcome.UNSUBSCRIBED;
+            if (client.email() == null) return Outcome.NO_EMAIL;
+            return null;
+        }
+        return blocked(h, client, h.attach(AskSettingsDao.class).get(client.workspaceId()), now, true);
     }
 
     /**

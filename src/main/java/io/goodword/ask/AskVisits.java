@@ -9,26 +9,27 @@ import io.goodword.mail.Outbox;
 import io.goodword.security.Tokens;
 import io.goodword.web.Localizer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The client's side of an ask ({@code /c/{token}}): opening the link, the score, the private feedback, and moving
  * through the flow's steps. An unhappy answer becomes a private follow-up task and an alert to the freelancer.
  */
 public final class AskVisits {
-    private static final Logger log = LoggerFactory.getLogger(AskVisits.class);
 
     /** What a personal link leads to. */
     public enum LinkState { UNKNOWN, EXPIRED, ACTIVE }
 
     public record Visit(LinkState state, AskVisit visit) {}
+
+    /** How long a detractor's alert waits for their written feedback before it goes with the score alone. */
+    static final Duration ALERT_WAIT = Duration.ofMinutes(10);
 
     private final Jdbi jdbi;
     private final Outbox outbox;
@@ -84,8 +85,9 @@ public final class AskVisits {
             String text = comment == null || comment.isBlank() ? null : comment;
             if (asks.answer(visit.ask().id(), score, text, next.db(), now, next == Step.DONE ? now : null) != 1) return null;
             Ask ask = asks.findById(visit.ask().workspaceId(), visit.ask().id()).orElseThrow();
-            if (segment == Segment.DETRACTOR) alertFreelancer(h, ask, visit.client(), "score");
-            if (next == Step.DONE) thank(h, ask, visit.client());
+            // a detractor is asked next what could be better: the alert waits a little for those words, so it is one email
+            if (segment == Segment.DETRACTOR) alertFreelancer(h, ask, visit.client(), next == Step.FEEDBACK ? now.plus(ALERT_WAIT) : now);
+            if (next == Step.DONE) thank(h, ask, visit.client(), ask.completed());
             return next;
         });
     }
@@ -101,7 +103,6 @@ public final class AskVisits {
             AskDao asks = h.attach(AskDao.class);
             if (asks.saveFeedback(visit.ask().id(), feedback) != 1) return false;
             Ask ask = asks.findById(visit.ask().workspaceId(), visit.ask().id()).orElseThrow();
-            alertFreelancer(h, ask, visit.client(), "feedback");
             return moveOn(h, ask, visit.client(), Step.FEEDBACK, false) != null;
         });
     }
@@ -121,17 +122,35 @@ public final class AskVisits {
         int n = h.attach(AskDao.class).advance(ask.id(), from.db(), next.db(), String.join(",", completed),
                 String.join(",", skippedSteps), finished);
         if (n != 1) return null;
-        if (next == Step.DONE) thank(h, ask, client);
+        // written or skipped, the feedback step ends the wait: the one alert goes now, with the words if there are any
+        if (from == Step.FEEDBACK) alertFreelancer(h, ask, client, clock.instant());
+        if (next == Step.DONE) thank(h, ask, client, completed);
         return next;
     }
 
-    private void thank(Handle h, Ask ask, Client client) {
+    /**
+     * The thank-you at the end of the flow, which also confirms what arrived ({@code completed}: the steps the client
+     * did), so a client who wrote a testimonial or introduced a friend has it in writing.
+     */
+    private void thank(Handle h, Ask ask, Client client, List<String> completed) {
         if (client.email() == null || client.unsubscribedAt() != null) return;
         Email email = emails.toClient(h, AskTemplate.Kind.THANKYOU, ask, client, clock.instant());
+        email = email.withMoreParagraphs(confirmations(h, ask, client, completed));
         outbox.enqueue(h, ask.workspaceId(), "ask-thankyou", email);
     }
 
-    private void alertFreelancer(Handle h, Ask ask, Client client, String stage) {
+    private List<String> confirmations(Handle h, Ask ask, Client client, List<String> completed) {
+        Localizer t = emails.localizer(client.language());
+        String brand = h.attach(WorkspaceDao.class).findById(ask.workspaceId()).orElseThrow().displayName();
+        List<String> lines = new ArrayList<>();
+        if (completed.contains(Step.FEEDBACK.db())) lines.add(t.text("ask.confirm.feedback", brand));
+        if (completed.contains(Step.TESTIMONIAL.db())) lines.add(t.text("ask.confirm.testimonial", brand));
+        if (completed.contains(Step.REFERRAL.db())) lines.add(t.text("ask.confirm.referral", brand));
+        return lines;
+    }
+
+    /** One alert per unhappy answer, queued under one key per ask and rewritten until it goes out at {@code at}. */
+    private void alertFreelancer(Handle h, Ask ask, Client client, Instant at) {
         AskDao asks = h.attach(AskDao.class);
         Workspace ws = h.attach(WorkspaceDao.class).findById(ask.workspaceId()).orElseThrow();
         Localizer t = emails.localizer(ws.language());
@@ -139,7 +158,6 @@ public final class AskVisits {
         Optional<String> to = asks.freelancerEmail(ws.id());
         if (to.isEmpty()) return;
         Email email = emails.alert(h, ask, client, ws, to.get(), t);
-        long id = outbox.schedule(h, ws.id(), "ask-alert", "ask-" + ask.id() + "-alert-" + stage, email, clock.instant());
-        if (id == 0) log.debug("Alert for ask #{} ({}) was already queued", ask.id(), stage);
+        outbox.scheduleOrReplace(h, ws.id(), "ask-alert", "ask-" + ask.id() + "-alert", email, at);
     }
 }

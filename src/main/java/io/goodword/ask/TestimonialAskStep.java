@@ -3,7 +3,6 @@ package io.goodword.ask;
 import io.goodword.client.Client;
 import io.goodword.security.FormGuard;
 import io.goodword.testimonial.Origin;
-import io.goodword.testimonial.TestimonialForm;
 import io.goodword.testimonial.TestimonialDao;
 import io.goodword.testimonial.TestimonialForm;
 import io.goodword.testimonial.TestimonialService;
@@ -31,6 +30,9 @@ public final class TestimonialAskStep implements AskStep {
     public record Page(Shell shell, AskVisit visit, String brandName, String logoUrl, String prompt, TestimonialForm form,
                        FormErrors errors, String stamp) {
         public String action() { return visit.path() + "/step"; }
+
+        /** True when the form starts from the comment given with the score (the page says so). */
+        public boolean reusesComment() { return visit.ask().comment() != null && !visit.ask().comment().isBlank(); }
     }
 
     @Override
@@ -39,7 +41,11 @@ public final class TestimonialAskStep implements AskStep {
     @Override
     public void show(Context ctx, AskVisit visit) {
         Client c = visit.client();
-        TestimonialForm prefilled = new TestimonialForm("", "", c.name(), "", c.company(), "",
+        // what the client already wrote with their score is the start of a testimonial; a promoter's score starts at 5 stars
+        Ask ask = visit.ask();
+        String comment = ask.comment() == null ? "" : ask.comment();
+        String rating = ask.score() != null && Segment.of(ask.score()) == Segment.PROMOTER ? "5" : "";
+        TestimonialForm prefilled = new TestimonialForm(rating, comment, c.name(), "", c.company(), "",
                 c.email() == null ? "" : c.email(), false, false, false, null);
         Views.render(ctx, "ask/testimonialStep.jte", page(ctx, visit, prefilled, FormErrors.none()));
     }

@@ -1,8 +1,7 @@
 package io.goodword.casestudy;
 
+import io.goodword.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goodword.security.Tokens;
 import java.util.List;
 
@@ -16,8 +15,6 @@ public record CaseStudyContent(String title, String slug, Long clientId, String 
                                String challengeMd, String challengeHtml, String approachMd, String approachHtml,
                                String resultsMd, String resultsHtml, List<KeyResult> keyResults, String coverFile,
                                List<Long> testimonialIds, String ctaText, String ctaUrl) {
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
     public CaseStudyContent {
         // Content from older versions or from an imported archive may lack a field: pages read every text as "".
@@ -42,7 +39,7 @@ public record CaseStudyContent(String title, String slug, Long clientId, String 
 
     public String toJson() {
         try {
-            return JSON.writeValueAsString(this);
+            return Json.WRITE.writeValueAsString(this);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -50,7 +47,7 @@ public record CaseStudyContent(String title, String slug, Long clientId, String 
 
     public static CaseStudyContent fromJson(String json) {
         try {
-            return JSON.readValue(json, CaseStudyContent.class);
+            return Json.READ.forType(CaseStudyContent.class).readValue(json);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable case study version", e);
         }

@@ -19,7 +19,7 @@ public interface CheckIns {
 
     /** One check-in as the client page shows it; status is its stored name ("scheduled", "sent", "answered"…). */
     record CheckIn(String status, boolean open, Instant createdAt, Instant scheduledFor, Instant sentAt, Instant openedAt,
-                   Instant answeredAt, Integer score) {}
+                   Instant answeredAt, Integer score, String comment) {}
 
     /**
      * In the caller's transaction, a check-in for a moment of satisfaction: the completed project, or the reached
@@ -27,8 +27,11 @@ public interface CheckIns {
      */
     Outcome schedule(Handle h, long ws, long clientId, long projectId, Long milestoneId);
 
-    /** A check-in sent to the client now, from the client page. */
+    /** A check-in sent to the client now, from the client page; when the rules hold it back, the outcome says why. */
     Outcome sendNow(long ws, long clientId);
+
+    /** The message key saying why {@link #sendNow} would send nothing, or null when it would send. */
+    String sendNowBlocked(long ws, long clientId);
 
     PersonalLink personalLink(long ws, long clientId);
 

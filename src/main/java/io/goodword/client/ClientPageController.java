@@ -47,7 +47,7 @@ public final class ClientPageController {
         String openWhen = open == null ? null : when(open.sentAt() != null ? open.sentAt() : open.scheduledFor(), zone);
         Views.render(ctx, "client/show.jte", new ClientPages.ShowPage(Views.shellWithTitle(ctx, c.name(), "clients"), c,
                 ClientForm.Tags.split(c.tags()), views, projectForm, projectErrors, timeline(ws, c, ps, clientAsks, zone),
-                clients.tasks(ws, c.id()), open, openWhen, link));
+                clients.tasks(ws, c.id()), open, openWhen, link, checkIns.sendNowBlocked(ws, c.id())));
     }
 
     private List<TimelineEntry> timeline(long ws, Client c, List<Project> ps, List<CheckIns.CheckIn> clientAsks, Dates zone) {
@@ -65,6 +65,8 @@ public final class ClientPageController {
             if (a.sentAt() != null) out.add(entry(a.sentAt(), zone, "client.timeline.askSent", ""));
             if (a.openedAt() != null) out.add(entry(a.openedAt(), zone, "client.timeline.askOpened", ""));
             if (a.answeredAt() != null) out.add(entry(a.answeredAt(), zone, "client.timeline.askAnswered", a.score() + "/10"));
+            // the words given with the score belong beside it, not only in the export
+            if (a.answeredAt() != null && a.comment() != null) out.add(entry(a.answeredAt(), zone, "client.timeline.askComment", a.comment()));
         }
         for (ClientTestimonial t : clients.testimonials(ws, c.id())) {
             out.add(entry(t.createdAt(), zone, "client.timeline.testimonial", t.rating() + "/5"));

@@ -23,7 +23,8 @@ public final class ClientPages {
 
     public record ShowPage(Shell shell, Client client, List<String> tags, List<ProjectView> projects,
                              ProjectForm projectForm, FormErrors projectErrors, List<TimelineEntry> timeline,
-                             List<ClientTask> tasks, CheckIns.CheckIn openAsk, String openAskWhen, String personalLink) {}
+                             List<ClientTask> tasks, CheckIns.CheckIn openAsk, String openAskWhen, String personalLink,
+                             String sendBlockedKey) {}
 
     public record ProjectView(Project project, List<Milestone> milestones) {}
 

@@ -1,8 +1,8 @@
 package io.goodword.data;
 
+import io.goodword.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -52,7 +52,6 @@ final class ClientScrub {
     static final int MIN_WORKSPACE_WIDE_NAME = 4;
     /** Tables whose rows are never someone's "own": the tenant itself, the freelancer's sign-in, the audit trail. */
     private static final Set<String> NOT_OWNED = Set.of("workspaces", "accounts", "audit_log", "outbox");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final SchemaDao schema;
     private final RowsDao rows;
@@ -127,10 +126,10 @@ final class ClientScrub {
         int changed = 0;
         for (var row : rows.texts(col, ws, ids).entrySet()) {
             try {
-                JsonNode tree = JSON.readTree(row.getValue());
+                JsonNode tree = Json.READ.readTree(row.getValue());
                 if (!replaceIn(tree, terms)) continue;
                 rows.setColumn(col.table(), schema.tenantTables().get(col.table()), ws, row.getKey(), col.name(),
-                        JSON.writeValueAsString(tree));
+                        Json.WRITE.writeValueAsString(tree));
                 changed++;
             } catch (JsonProcessingException notJson) {
                 changed += scrubText(col, Set.of(row.getKey()), terms); // not JSON after all: plain text rules

@@ -1,7 +1,7 @@
 package io.goodword.data;
 
+import io.goodword.web.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goodword.security.Secrets;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -31,7 +31,6 @@ import java.util.zip.ZipFile;
 final class ExportSignature {
     static final String ENTRY = "signature.json";
     private static final String KEY = "workspace-export";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Secrets.Signer signer;
 
@@ -71,7 +70,7 @@ final class ExportSignature {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("entries", digests.byEntry);
         doc.put("mac", signer.sign(canonical(digests.byEntry)));
-        return JSON.writeValueAsBytes(doc);
+        return Json.WRITE.writeValueAsBytes(doc);
     }
 
     /**
@@ -85,7 +84,7 @@ final class ExportSignature {
         try {
             JsonNode doc;
             try (InputStream in = limit.apply(archive.getInputStream(sig))) {
-                doc = JSON.readTree(in.readNBytes(1 << 20));
+                doc = Json.READ.readTree(in.readNBytes(1 << 20));
             }
             Map<String, String> listed = new TreeMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = doc.path("entries").fields(); it.hasNext(); ) {

@@ -1,8 +1,8 @@
 package io.goodword.data;
 
+import io.goodword.web.Json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goodword.ask.Ask;
 import io.goodword.ask.AskStatus;
@@ -93,7 +93,6 @@ final class ImportRules {
     private static final Set<String> EMAILS = Set.of("clients.email", "testimonials.email", "referral_leads.email",
             "referral_rewards.recipient_email", "case_study_approvals.sent_to");
     private static final Pattern TEMPORAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?)?|\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private ImportRules() {}
 
@@ -206,7 +205,7 @@ final class ImportRules {
     static String caseStudyContent(String json, Map<String, String> renamed) throws Invalid {
         ObjectNode o;
         try {
-            JsonNode tree = JSON.readTree(json);
+            JsonNode tree = Json.READ.readTree(json);
             if (!(tree instanceof ObjectNode on)) throw new Invalid("content");
             o = on;
         } catch (JsonProcessingException e) {
@@ -232,7 +231,7 @@ final class ImportRules {
             changed = true;
         }
         try {
-            return changed ? JSON.writeValueAsString(o) : json;
+            return changed ? Json.WRITE.writeValueAsString(o) : json;
         } catch (JsonProcessingException e) {
             throw new Invalid("content");
         }

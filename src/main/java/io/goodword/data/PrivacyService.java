@@ -1,7 +1,6 @@
 package io.goodword.data;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.goodword.web.Json;
 import io.goodword.audit.AuditLog;
 import io.goodword.client.Client;
 import io.goodword.client.ClientDao;
@@ -31,7 +30,6 @@ public final class PrivacyService {
     private final Jdbi jdbi;
     private final ImageStore images;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     public PrivacyService(Jdbi jdbi, ImageStore images, Clock clock) {
         this.jdbi = jdbi;
@@ -113,7 +111,7 @@ public final class PrivacyService {
 
     private byte[] toJson(Object value) {
         try {
-            return json.writeValueAsBytes(value);
+            return Json.PRETTY.writeValueAsBytes(value);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

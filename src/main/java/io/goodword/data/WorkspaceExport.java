@@ -1,8 +1,6 @@
 package io.goodword.data;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import io.goodword.web.Json;
 import io.goodword.media.ImageStore;
 import io.goodword.security.Secrets;
 import io.goodword.web.csv.CsvWriter;
@@ -49,8 +47,6 @@ public final class WorkspaceExport {
     private final ImageStore images;
     private final Clock clock;
     private final ExportSignature signature;
-    private final ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     public WorkspaceExport(Jdbi jdbi, ImageStore images, Clock clock) {
         this.jdbi = jdbi;
@@ -139,7 +135,7 @@ public final class WorkspaceExport {
     private void putJson(ZipOutputStream zip, ExportSignature.Digests digests, String name, Object value) throws IOException {
         zip.putNextEntry(new ZipEntry(name));
         try (OutputStream entry = digests.entry(name, zip)) {
-            json.writeValue(entry, value);
+            Json.PRETTY.writeValue(entry, value);
         }
         zip.closeEntry();
     }

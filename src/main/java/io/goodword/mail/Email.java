@@ -38,6 +38,13 @@ public record Email(String to, String subject, String greeting, List<String> par
         return new Email(to, subject, greeting, paragraphs, actionLabel, actionUrl, footer, replyTo, url, label);
     }
 
+    /** The same email with {@code more} paragraphs after its own (a fixed confirmation after editable wording). */
+    public Email withMoreParagraphs(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(paragraphs);
+        all.addAll(more);
+        return new Email(to, subject, greeting, all, actionLabel, actionUrl, footer, replyTo, unsubscribeUrl, unsubscribeLabel);
+    }
+
     public boolean hasAction() { return actionUrl != null; }
 
     /** The plain-text part. */

@@ -46,6 +46,17 @@ public final class Outbox {
         return id;
     }
 
+    /**
+     * Queues the one email for {@code dedupeKey}, or, while it still waits and no worker holds it, replaces its content
+     * and time: so news that arrives before it goes out (a detractor's written feedback after the score) makes one
+     * email, not two. Once it is on its way it is left alone and nothing more is queued.
+     */
+    public void scheduleOrReplace(Handle h, long workspaceId, String kind, String dedupeKey, Email email, Instant sendAfter) {
+        int replaced = h.attach(OutboxDao.class).replacePending(workspaceId, dedupeKey, email.to(), email.replyTo(),
+                email.subject(), email.text(), html(email), email.unsubscribeUrl(), sendAfter);
+        if (replaced == 0) schedule(h, workspaceId, kind, dedupeKey, email, sendAfter);
+    }
+
     /** The HTML part, from templates/mail/email.jte. */
     public String html(Email email) {
         StringOutput out = new StringOutput();

@@ -27,6 +27,19 @@ public interface OutboxDao {
                 @Bind("sendAfter") Instant sendAfter);
 
     /** Due rows, locked for this transaction; rows another worker holds are skipped, not waited for. */
+    /**
+     * Rewrites a queued email that no worker holds yet (its content and when it goes), found by its dedupe key: the
+     * one email about something that changed before it went out. 0 when there is none, or it is held or gone.
+     */
+    @SqlUpdate("""
+            UPDATE outbox SET to_address = :to, reply_to = :replyTo, subject = :subject, text_body = :text, html_body = :html,
+                              unsubscribe_url = :unsubscribeUrl, send_after = :sendAfter
+            WHERE workspace_id = :workspaceId AND dedupe_key = :dedupeKey AND status = 'pending' AND claimed_by IS NULL""")
+    int replacePending(@Bind("workspaceId") long workspaceId, @Bind("dedupeKey") String dedupeKey, @Bind("to") String to,
+                       @Bind("replyTo") String replyTo, @Bind("subject") String subject, @Bind("text") String text,
+                       @Bind("html") String html, @Bind("unsubscribeUrl") String unsubscribeUrl,
+                       @Bind("sendAfter") Instant sendAfter);
+
     @SqlQuery("""
             SELECT id FROM outbox
             WHERE status = 'pending' AND send_after <= :now AND (locked_until IS NULL OR locked_until < :now)

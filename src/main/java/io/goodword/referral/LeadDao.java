@@ -15,6 +15,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(LeadEvent.class)
 @RegisterConstructorMapper(LeadDao.LeaderRow.class)
 @RegisterConstructorMapper(LeadDao.StatusCount.class)
+@RegisterConstructorMapper(ClientRef.class)
 public interface LeadDao {
     String SELECT = """
             SELECT l.id, l.workspace_id, l.program_id, l.link_id, l.referrer_client_id, l.source, l.name, l.email,
@@ -125,6 +126,16 @@ public interface LeadDao {
      */
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE workspace_id = :ws AND dedupe_key = :key")
     int queued(@Bind("ws") long workspaceId, @Bind("key") String dedupeKey);
+
+    /** The client a won lead became ("Convert to client"), if any. */
+    @SqlQuery("""
+            SELECT c.id, c.name, c.email, c.company, c.language FROM referral_leads l
+            JOIN clients c ON c.id = l.converted_client_id AND c.workspace_id = l.workspace_id
+            WHERE l.id = :id AND l.workspace_id = :ws""")
+    Optional<ClientRef> convertedClient(@Bind("ws") long workspaceId, @Bind("id") long leadId);
+
+    @SqlUpdate("UPDATE referral_leads SET converted_client_id = :client WHERE id = :id AND workspace_id = :ws")
+    int setConvertedClient(@Bind("ws") long workspaceId, @Bind("id") long leadId, @Bind("client") long clientId);
 
     @SqlUpdate("UPDATE referral_leads SET review = :review WHERE id = :id AND workspace_id = :ws")
     int setReview(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("review") Lead.Review review);

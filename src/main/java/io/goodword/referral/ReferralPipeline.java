@@ -1,6 +1,8 @@
 package io.goodword.referral;
 
 import io.goodword.audit.AuditLog;
+import io.goodword.client.Client;
+import io.goodword.client.ClientDao;
 import io.goodword.db.NotFound;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
@@ -133,6 +135,33 @@ public final class ReferralPipeline {
                     + (lead.referred() ? "client " + lead.referrerClientId() : "none") + " -> "
                     + (to == null ? "none" : "client " + to.id()));
             return FormErrors.none();
+        });
+    }
+
+    // ---------------------------------------------------------------- a won friend becomes a client
+
+    /**
+     * "Convert to client": the client with the lead's email in this workspace if there is one, else a new client
+     * from the lead's name, email and phone (in the workspace's language), linked to the lead so it can get a
+     * check-in like any client. Returns the client's id (the same one on a second click), or 0 for a lead not won.
+     */
+    public long convertToClient(long workspaceId, long leadId) {
+        lead(workspaceId, leadId);
+        return jdbi.inTransaction(h -> {
+            LeadDao ld = h.attach(LeadDao.class);
+            ld.lock(workspaceId, leadId).orElseThrow(NotFound::new);
+            Lead lead = ld.findById(workspaceId, leadId).orElseThrow(NotFound::new);
+            if (lead.status() != Lead.Status.WON) return 0L;
+            Optional<ClientRef> already = ld.convertedClient(workspaceId, leadId);
+            if (already.isPresent()) return already.get().id();
+            ClientDao clients = h.attach(ClientDao.class);
+            String email = lead.email() == null || lead.email().isBlank() ? null : lead.email();
+            Optional<Client> existing = email == null ? Optional.empty() : clients.findByEmail(workspaceId, email);
+            String language = h.attach(LinkDao.class).workspace(workspaceId).orElseThrow().language();
+            long clientId = existing.map(Client::id).orElseGet(() -> clients.insert(workspaceId, lead.name(), email, "",
+                    lead.phone() == null ? "" : lead.phone(), "", "", language));
+            ld.setConvertedClient(workspaceId, leadId, clientId);
+            return clientId;
         });
     }
 

@@ -55,7 +55,7 @@ public final class ReferralPipelineController {
         long ws = CurrentUser.workspaceId(ctx);
         Views.render(ctx, "referral/lead.jte", new LeadPage(Views.shellWithTitle(ctx, lead.name(), "referrals"), lead,
                 leads.events(ws, lead.id()), rewards.forLead(ws, lead.id()), form, errors, note, noteErrors, referrer,
-                referrerErrors, actionErrors, service.pipeline().now(), dates(ctx)));
+                referrerErrors, actionErrors, service.pipeline().now(), dates(ctx), leads.convertedClient(ws, lead.id()).orElse(null)));
     }
 
     private void leadInvalid(Context ctx, long id, String referrer, FormErrors referrerErrors, FormErrors actionErrors) {
@@ -63,6 +63,16 @@ public final class ReferralPipelineController {
         ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
         renderLead(ctx, lead, StatusForm.of(lead), FormErrors.none(), "", FormErrors.none(), referrer, referrerErrors,
                 actionErrors);
+    }
+
+    /** "Convert to client" on a won lead: one POST, then the lead page links to the client. */
+    public void convertToClient(Context ctx) {
+        long id = Params.id(ctx, "id");
+        if (service.pipeline().convertToClient(CurrentUser.workspaceId(ctx), id) == 0) {
+            leadInvalid(ctx, id, "", FormErrors.none(), FormErrors.of("", "referral.error.convertNotWon"));
+            return;
+        }
+        Views.redirectWithFlash(ctx, "/admin/referrals/leads/" + id, "referral.flash.converted");
     }
 
     // ---------------------------------------------------------------- attribution by hand

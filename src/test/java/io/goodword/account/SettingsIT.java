@@ -55,6 +55,52 @@ class SettingsIT {
     }
 
     @Test
+    void a_headline_and_a_logo_sent_in_the_one_settings_form_are_both_saved() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http http = Fixtures.signedIn(app, f);
+        Http.Response r = http.postMultipart("/admin/settings", settings(f),
+                Map.of("logo", new Multipart.FilePart("me.png", "image/png", Images.png(300, 300, null))));
+        assertThat(r.status()).isEqualTo(303);
+        Workspace ws = workspace(f.workspaceId());
+        assertThat(ws.headline()).isEqualTo("Analytical engines, built with care");
+        assertThat(ws.logoFile()).matches("[0-9a-f]{32}\\.png");
+        org.jsoup.nodes.Document page = http.get("/admin/settings").html();
+        assertThat(page.select("form[action=/admin/settings]").attr("enctype")).isEqualTo("multipart/form-data");
+        assertThat(page.select("form[action=/admin/settings] #f-logo")).hasSize(1);
+        assertThat(page.select("form[action=/admin/settings] #f-headline")).hasSize(1);
+
+        // and "remove the logo" is part of the same form
+        Map<String, String> remove = settings(f);
+        remove.put("removeLogo", "yes");
+        assertThat(http.postMultipart("/admin/settings", remove, Map.of()).status()).isEqualTo(303);
+        assertThat(workspace(f.workspaceId()).logoFile()).isNull();
+    }
+
+    @Test
+    void a_refused_logo_keeps_the_typed_headline_and_saves_nothing() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http http = Fixtures.signedIn(app, f);
+        Http.Response r = http.postMultipart("/admin/settings", settings(f),
+                Map.of("logo", new Multipart.FilePart("logo.png", "image/png", "not an image".getBytes(StandardCharsets.UTF_8))));
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.html().select("#f-headline").attr("value")).isEqualTo("Analytical engines, built with care");
+        assertThat(r.html().select("#f-logo-error").text()).contains("not a PNG, JPEG or WebP image");
+        assertThat(workspace(f.workspaceId()).headline()).isNotEqualTo("Analytical engines, built with care");
+        assertThat(workspace(f.workspaceId()).logoFile()).isNull();
+    }
+
+    @Test
+    void saving_an_unchanged_form_says_nothing_changed_instead_of_saved() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http http = Fixtures.signedIn(app, f);
+        assertThat(http.post("/admin/settings", settings(f)).status()).isEqualTo(303);
+        assertThat(http.get("/admin/settings").html().select(".flash").text()).isEqualTo("Settings saved.");
+        assertThat(http.post("/admin/settings", settings(f)).status()).isEqualTo(303);
+        assertThat(http.get("/admin/settings").html().select(".flash").text())
+                .isEqualTo("Nothing to save: you have not changed anything.");
+    }
+
+    @Test
     void a_changed_slug_keeps_the_old_one_pointing_to_the_new() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Http http = Fixtures.signedIn(app, f);

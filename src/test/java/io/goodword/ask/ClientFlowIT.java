@@ -107,6 +107,58 @@ class ClientFlowIT {
         assertThat(app.http().get(s.path()).html().select("h1").text()).isEqualTo("Thank you so much, Ada!");
     }
 
+    @Test
+    void the_comment_given_with_the_score_is_shown_in_the_admin_and_starts_the_testimonial() {
+        Setup s = setup("Mary Shelley");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "10", "comment", "Loved working with you on the new site!"));
+        client.post(s.path() + "/step", Map.of("step", "thanks"));
+
+        Document form = client.get(s.path()).html();
+        assertThat(form.select("input[name=step]").attr("value")).isEqualTo("testimonial");
+        assertThat(form.select("#f-body").text()).isEqualTo("Loved working with you on the new site!");
+        assertThat(form.select("#f-rating-5").hasAttr("checked")).as("a 10 starts at five stars").isTrue();
+        assertThat(form.select("#from-comment").text()).isNotBlank();
+
+        Document clientPage = s.admin().get("/admin/clients/" + s.client()).html();
+        assertThat(clientPage.select(".timeline").text()).contains("Loved working with you on the new site!");
+        Document overview = s.admin().get("/admin/asks").html();
+        assertThat(overview.select("q.ask-comment").text()).isEqualTo("Loved working with you on the new site!");
+    }
+
+    @Test
+    void each_client_action_is_confirmed_on_the_next_page_and_in_the_thank_you_email() {
+        Setup s = setup("Lena Ek");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "9", "comment", ""));
+        assertThat(client.get(s.path()).html().select("#flow-saved").text()).isEqualTo("Your answer is saved.");
+        client.post(s.path() + "/step", Map.of("step", "thanks"));
+        Document form = client.get(s.path()).html();
+        assertThat(client.post(s.path() + "/step", Map.of("step", "testimonial", "rating", "5", "name", "Lena Ek",
+                "body", "Lena's shop doubled its online orders after the redesign.", "consentPublish", "yes",
+                "_stamp", form.select("input[name=_stamp]").val())).status()).isEqualTo(303);
+
+        Document referral = client.get(s.path()).html();
+        assertThat(referral.select("input[name=step]").attr("value")).isEqualTo("referral");
+        assertThat(referral.select("#arrived-testimonial").text()).startsWith("Your testimonial has arrived.");
+        assertThat(client.post(s.path() + "/step", Map.of("step", "referral", "name", "Oskar",
+                "email", Fixtures.unique("oskar") + "@example.com", "message", "Needs a logo", "consent", "yes",
+                "_stamp", referral.select("input[name=_stamp]").val())).status()).isEqualTo(303);
+
+        Document done = client.get(s.path()).html();
+        assertThat(done.select("#flow-done h1").text()).isEqualTo("Thank you so much, Lena!");
+        assertThat(done.select("#arrived-testimonial")).hasSize(1);
+        assertThat(done.select("#arrived-referral").text()).startsWith("Your introduction has arrived.");
+        assertThat(done.select("#arrived-emailed")).hasSize(1);
+
+        String clientEmail = jdbi.onDemand(ClientDao.class).findById(s.f().workspaceId(), s.client()).orElseThrow().email();
+        assertThat(jdbi.onDemand(OutboxDao.class).listForWorkspace(s.f().workspaceId(), 20, 0))
+                .filteredOn(m -> m.kind().equals("ask-thankyou")).singleElement().satisfies(m -> {
+                    assertThat(m.toAddress()).isEqualTo(clientEmail);
+                    assertThat(m.textBody()).contains("Your testimonial has arrived.").contains("Your introduction has arrived.");
+                });
+    }
+
     private static int count(String table, Setup s) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM " + table + " WHERE workspace_id = :ws")
                 .bind("ws", s.f().workspaceId()).mapTo(Integer.class).one());
@@ -188,6 +240,35 @@ class ClientFlowIT {
         assertThat(mails).filteredOn(m -> m.kind().equals("ask-alert") && m.textBody().contains("Tell me early")).hasSize(1);
         assertThat(mails).filteredOn(m -> !m.toAddress().equals(s.f().email()))
                 .allSatisfy(m -> assertThat(m.textBody()).doesNotContain("Late twice").doesNotContain("Tell me early"));
+    }
+
+    private static List<OutboxMessage> alerts(Setup s) {
+        return jdbi.onDemand(OutboxDao.class).listForWorkspace(s.f().workspaceId(), 20, 0).stream()
+                .filter(m -> m.kind().equals("ask-alert")).toList();
+    }
+
+    @Test
+    void a_detractor_who_writes_feedback_makes_exactly_one_alert_with_the_score_and_the_words() {
+        Setup s = setup("Erik Holm");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "3", "comment", "Late twice"));
+        assertThat(alerts(s)).as("the alert waits for the feedback").singleElement()
+                .satisfies(m -> assertThat(m.sendAfter()).isAfter(clock.instant()));
+
+        client.post(s.path() + "/feedback", Map.of("feedback", "Tell me early when dates slip."));
+        assertThat(alerts(s)).singleElement().satisfies(m -> {
+            assertThat(m.textBody()).contains("Late twice").contains("Tell me early when dates slip.");
+            assertThat(m.sendAfter()).isBeforeOrEqualTo(clock.instant());
+        });
+    }
+
+    @Test
+    void a_detractor_who_skips_the_feedback_makes_exactly_one_alert_that_goes_at_once() {
+        Setup s = setup("Nils Berg");
+        Http client = app.http();
+        client.post(s.path() + "/score", Map.of("score", "2", "comment", ""));
+        client.post(s.path() + "/feedback", Map.of("skip", "1"));
+        assertThat(alerts(s)).singleElement().satisfies(m -> assertThat(m.sendAfter()).isBeforeOrEqualTo(clock.instant()));
     }
 
     @Test

@@ -56,9 +56,12 @@ class AccountBrowserIT extends BrowserTest {
 
         Path logo = Files.createTempFile("logo", ".png");
         Files.write(logo, Images.png(300, 300, null));
+        // a headline typed and a logo chosen in the same visit are saved together by the one Save button
+        type("f-headline", "Compilers for all of us");
         field("f-logo").sendKeys(logo.toString());
-        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("form[action='/admin/settings/logo'] button[type=submit]")));
-        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Logo uploaded.");
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("form[action='/admin/settings'] button[type=submit]")));
+        assertThat(browser.findElement(By.cssSelector(".flash")).getText()).isEqualTo("Settings saved.");
+        assertThat(field("f-headline").getAttribute("value")).isEqualTo("Compilers for all of us");
         WebElement img = browser.findElement(By.cssSelector("img.logo-preview"));
         assertThat(img.getAttribute("src")).contains("/media/");
         Object width = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return arguments[0].naturalWidth", img);

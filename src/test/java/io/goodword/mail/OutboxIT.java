@@ -134,6 +134,7 @@ class OutboxIT {
             String href = list.html().select("table a").first().attr("href");
             Http.Response one = admin.get(href);
             assertThat(one.html().select("pre.mail-text").text()).contains(app.url("/password/reset/"));
+            assertThat(one.html().select("pre.mail-text a").attr("href")).as("the link can be followed").startsWith(app.url("/password/reset/"));
             long pending = TestDb.jdbi().withHandle(h -> h.createQuery(
                     "SELECT COUNT(*) FROM outbox WHERE workspace_id = :ws AND status = 'pending'")
                     .bind("ws", f.workspaceId()).mapTo(Long.class).one());

@@ -257,7 +257,9 @@ class ModerationIT {
                 .contains("data-theme=\"dark\"").contains("data-limit=\"3\"").contains("data-min-rating=\"4\"");
         assertThat(d.select("iframe.embed-preview").attr("src")).isEqualTo("/embed/" + f.slug() + "?layout=grid&theme=dark&limit=3&minRating=4");
         assertThat(d.select("#e-layout option[selected]").val()).isEqualTo("grid");
-        assertThat(admin.get("/admin/testimonials/collect").html().select(".card a").text()).isEqualTo(app.url("/p/" + f.slug() + "/review"));
+        org.jsoup.nodes.Document collect = admin.get("/admin/testimonials/collect").html();
+        assertThat(collect.select("#review-link").attr("value")).isEqualTo(app.url("/p/" + f.slug() + "/review"));
+        assertThat(collect.select(".card a").attr("href")).isEqualTo(app.url("/p/" + f.slug() + "/review"));
         Http.Response longPrompt = admin.post("/admin/testimonials/collect", Map.of("prompt", "?".repeat(1001)));
         assertThat(longPrompt.status()).isEqualTo(422);
         assertThat(longPrompt.html().select("textarea[name=prompt]").text()).hasSize(1001);

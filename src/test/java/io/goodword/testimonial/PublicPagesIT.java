@@ -30,6 +30,16 @@ class PublicPagesIT {
     private static String wall(Http http, String slug) { return http.get("/p/" + slug).body(); }
 
     @Test
+    void a_visitor_to_an_empty_wall_sees_a_calm_empty_state_not_a_warning() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Document page = Jsoup.parse(wall(app.http(), f.slug()));
+        assertThat(page.select(".notice")).as("no warning box").isEmpty();
+        assertThat(page.select("#wall-empty.empty-state").text()).startsWith("No testimonials yet.")
+                .contains("You can be the first to say how it went.");
+        assertThat(page.select("a[href$=/review]")).as("the way to be the first").isNotEmpty();
+    }
+
+    @Test
     void only_approved_testimonials_with_consent_reach_the_wall_widget_and_feed() throws Exception {
         Fixtures.Freelancer f = Fixtures.freelancer();
         long ws = f.workspaceId();
