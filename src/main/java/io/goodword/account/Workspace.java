@@ -12,8 +12,8 @@ public record Workspace(long id, String slug, String displayName, String headlin
     /** The workspace's time zone (UTC when the setting no longer parses). */
     public ZoneId zone() { return Dates.zone(timeZone); }
 
-    /** Times formatted in the workspace's zone. */
-    public Dates dates() { return new Dates(zone()); }
+    /** Times formatted in the workspace's zone and language (emails and pages in the workspace's own language). */
+    public Dates dates() { return Dates.in(timeZone, language); }
 
     /** Public path of the logo, or null. */
     public String logoUrl() { return logoFile == null ? null : "/media/" + logoFile; }

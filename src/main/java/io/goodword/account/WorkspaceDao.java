@@ -46,6 +46,10 @@ public interface WorkspaceDao {
     @SqlUpdate("DELETE FROM workspace_slug_history WHERE old_slug = :slug AND workspace_id = :id")
     void forgetOldSlug(@Bind("slug") String slug, @Bind("id") long workspaceId);
 
+    /** The first visit of the widget builder, for the dashboard's first-run checklist; later visits change nothing. */
+    @SqlUpdate("UPDATE workspaces SET widget_opened_at = CURRENT_TIMESTAMP(6) WHERE id = :id AND widget_opened_at IS NULL")
+    void markWidgetOpened(@Bind("id") long workspaceId);
+
     @SqlUpdate("UPDATE workspaces SET logo_file = :file WHERE id = :id")
     void updateLogo(@Bind("id") long id, @Bind("file") String file);
 }

@@ -40,7 +40,7 @@ public final class AskAdminController {
 
     public void overview(Context ctx) {
         CurrentUser user = CurrentUser.require(ctx);
-        Dates zone = Dates.in(user.timeZone());
+        Dates zone = CurrentUser.dates(ctx);
         String status = ctx.queryParam("status");
         if (status == null || AskStatus.parse(status) == null) status = "";
         int page = Pager.param(ctx.queryParam("page"));

@@ -2,7 +2,6 @@ package io.goodword.audit;
 
 import io.goodword.security.CurrentUser;
 import io.goodword.web.Dates;
-import io.goodword.web.Localizer;
 import io.goodword.web.Pager;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
@@ -20,18 +19,12 @@ public final class AuditController {
         CurrentUser user = CurrentUser.require(ctx);
         int page = Pager.param(ctx.queryParam("page"));
         List<AuditEntry> rows = dao.page(user.workspaceId(), PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
-        Dates dates = Dates.in(user.timeZone());
-        Localizer t = Views.t(ctx);
+        Dates dates = CurrentUser.dates(ctx);
+        AuditSentences sentences = new AuditSentences(dao, Views.t(ctx));
         List<AuditPage.Row> view = rows.stream().limit(PAGE_SIZE).map(e -> new AuditPage.Row(
-                dates.whenSeconds(e.createdAt()), e.createdAt().toString(), e.actor(), label(t, e.action()),
-                e.detail())).toList();
+                dates.whenSeconds(e.createdAt()), Dates.iso(e.createdAt()), e.actor(),
+                sentences.sentence(user.workspaceId(), e), e.detail())).toList();
         Views.render(ctx, "audit/list.jte", new AuditPage(Views.shell(ctx, "audit.title", "audit"), view,
                 Pager.open(page, rows.size() > PAGE_SIZE, "/admin/settings/audit"), dates.zone().getId()));
-    }
-
-    /** A translated label for known actions ("audit.action.…"), else the action key itself. */
-    static String label(Localizer t, String action) {
-        String key = "audit.action." + action.replace(' ', '.');
-        return t.messages().containsKey(key) ? t.lookup(key) : action;
     }
 }

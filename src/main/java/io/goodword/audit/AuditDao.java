@@ -23,4 +23,23 @@ public interface AuditDao {
             SELECT id, workspace_id, account_id, actor, action, detail, created_at FROM audit_log
             WHERE workspace_id = :ws ORDER BY created_at DESC, id DESC LIMIT :limit OFFSET :offset""")
     List<AuditEntry> page(@Bind("ws") long workspaceId, @Bind("limit") int limit, @Bind("offset") int offset);
+
+    /**
+     * The name an entry is about, read when the log is shown rather than stored with the entry, so the log keeps no
+     * personal data of clients and an erased client's name is gone from it too. Empty when the row no longer exists.
+     */
+    @SqlQuery("SELECT name FROM testimonials WHERE id = :id AND workspace_id = :ws")
+    java.util.Optional<String> testimonialName(@Bind("ws") long workspaceId, @Bind("id") long id);
+
+    @SqlQuery("SELECT name FROM clients WHERE id = :id AND workspace_id = :ws")
+    java.util.Optional<String> clientName(@Bind("ws") long workspaceId, @Bind("id") long id);
+
+    @SqlQuery("SELECT title FROM case_studies WHERE id = :id AND workspace_id = :ws")
+    java.util.Optional<String> caseStudyTitle(@Bind("ws") long workspaceId, @Bind("id") long id);
+
+    @SqlQuery("SELECT name FROM referral_leads WHERE id = :id AND workspace_id = :ws")
+    java.util.Optional<String> leadName(@Bind("ws") long workspaceId, @Bind("id") long id);
+
+    @SqlQuery("SELECT name FROM referral_programs WHERE id = :id AND workspace_id = :ws")
+    java.util.Optional<String> programName(@Bind("ws") long workspaceId, @Bind("id") long id);
 }

@@ -52,7 +52,23 @@ public final class AuditLog {
         } catch (RuntimeException e) {
             route = ctx.path();
         }
-        record(user.workspaceId(), user.accountId(), "POST " + route, ctx.path());
+        record(user.workspaceId(), user.accountId(), "POST " + route + verb(ctx), ctx.path());
+    }
+
+    /**
+     * The button's {@code action} (approve, reject…) when one route does several things, so the log can say which
+     * ("Approved the testimonial of …"); only a short lower-case word, never free text typed by anyone.
+     */
+    private static String verb(Context ctx) {
+        String action;
+        try {
+            action = ctx.formParam("action");
+        } catch (RuntimeException unreadable) {
+            return "";
+        }
+        if (action == null) return "";
+        String v = action.strip().toLowerCase(java.util.Locale.ROOT);
+        return v.matches("[a-z]{1,20}") ? " " + v : "";
     }
 
     private static String clip(String detail) {

@@ -10,7 +10,6 @@ import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +34,7 @@ public final class CaseStudyController {
         CurrentUser u = CurrentUser.require(ctx);
         List<CaseStudyPages.Row> rows = dao.list(u.workspaceId()).stream()
                 .map(cs -> new CaseStudyPages.Row(cs.id(), cs.title(), cs.slug(), cs.status(), cs.hasUnpublishedChanges(),
-                        when(u, cs.updatedAt())))
+                        CurrentUser.dates(ctx).when(cs.updatedAt())))
                 .toList();
         Views.render(ctx, "casestudy/list.jte", new CaseStudyPages.ListPage(Views.shell(ctx, "casestudy.list.title", "casestudies"),
                 rows, "/p/" + u.workspaceSlug() + "/case-studies"));
@@ -159,8 +158,8 @@ public final class CaseStudyController {
         if (cs != null) {
             approval = service.approvalState(cs);
             Map<Long, Integer> numbers = new HashMap<>();
-            versions = versionRows(u, cs, numbers);
-            approvals = approvalRows(u, approval, numbers);
+            versions = versionRows(u, CurrentUser.dates(ctx), cs, numbers);
+            approvals = approvalRows(CurrentUser.dates(ctx), approval, numbers);
             if (cs.clientId() != null) clientName = dao.client(ws, cs.clientId()).map(ClientOption::name).orElse(null);
             publicUrl = "/p/" + u.workspaceSlug() + "/case-studies/" + cs.slug();
         }
@@ -174,21 +173,21 @@ public final class CaseStudyController {
     }
 
     /** The editor's versions list; fills {@code numbers} (version id → number) for the approvals table. */
-    private List<CaseStudyPages.VersionRow> versionRows(CurrentUser u, CaseStudy cs, Map<Long, Integer> numbers) {
+    private List<CaseStudyPages.VersionRow> versionRows(CurrentUser u, Dates d, CaseStudy cs, Map<Long, Integer> numbers) {
         return dao.listVersions(u.workspaceId(), cs.id()).stream().map(v -> {
             numbers.put(v.id(), v.number());
             boolean restored = v.note().startsWith("restored:");
-            return new CaseStudyPages.VersionRow(v.id(), v.number(), when(u, v.createdAt()),
+            return new CaseStudyPages.VersionRow(v.id(), v.number(), d.when(v.createdAt()),
                     restored ? "casestudy.version.restored" : "casestudy.version.saved",
                     restored ? v.note().substring("restored:".length()) : "",
                     v.id() == cs.currentVersionId(), cs.publishedVersionId() != null && v.id() == cs.publishedVersionId());
         }).toList();
     }
 
-    private List<CaseStudyPages.ApprovalRow> approvalRows(CurrentUser u, CaseStudyService.ApprovalState approval,
+    private List<CaseStudyPages.ApprovalRow> approvalRows(Dates d, CaseStudyService.ApprovalState approval,
                                                          Map<Long, Integer> numbers) {
         return approval.history().stream().map(a -> new CaseStudyPages.ApprovalRow(a.status(), a.sentTo(),
-                when(u, a.requestedAt()), a.answeredAt() == null ? "" : when(u, a.answeredAt()),
+                d.when(a.requestedAt()), d.when(a.answeredAt()),
                 a.comment() == null ? "" : a.comment(), numbers.getOrDefault(a.versionId(), 0),
                 a.status() == ApprovalStatus.PENDING && service.expired(a))).toList();
     }
@@ -202,5 +201,4 @@ public final class CaseStudyController {
         return service.find(CurrentUser.require(ctx).workspaceId(), Params.id(ctx, "id"));
     }
 
-    private static String when(CurrentUser u, Instant t) { return Dates.in(u.timeZone()).when(t); }
 }

@@ -11,7 +11,6 @@ import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,7 +39,7 @@ public final class ClientPageController {
 
     private void renderShow(Context ctx, Client c, ProjectForm projectForm, FormErrors projectErrors, String link) {
         long ws = ws(ctx);
-        ZoneId zone = Dates.zone(CurrentUser.require(ctx).timeZone());
+        Dates zone = CurrentUser.dates(ctx);
         List<Project> ps = projects.forClient(ws, c.id());
         List<ClientPages.ProjectView> views = ps.stream().map(p -> new ClientPages.ProjectView(p, projects.milestones(ws, p.id()))).toList();
         List<CheckIns.CheckIn> clientAsks = checkIns.forClient(ws, c.id());
@@ -51,7 +50,7 @@ public final class ClientPageController {
                 clients.tasks(ws, c.id()), open, openWhen, link, checkIns.sendNowBlocked(ws, c.id())));
     }
 
-    private List<TimelineEntry> timeline(long ws, Client c, List<Project> ps, List<CheckIns.CheckIn> clientAsks, ZoneId zone) {
+    private List<TimelineEntry> timeline(long ws, Client c, List<Project> ps, List<CheckIns.CheckIn> clientAsks, Dates zone) {
         List<TimelineEntry> out = new ArrayList<>();
         out.add(entry(c.createdAt(), zone, "client.timeline.added", ""));
         for (Project p : ps) {
@@ -77,11 +76,11 @@ public final class ClientPageController {
         return out;
     }
 
-    private static TimelineEntry entry(Instant at, ZoneId zone, String key, String detail) {
+    private static TimelineEntry entry(Instant at, Dates zone, String key, String detail) {
         return new TimelineEntry(at, when(at, zone), key, detail);
     }
 
-    static String when(Instant at, ZoneId zone) { return new Dates(zone).when(at); }
+    static String when(Instant at, Dates zone) { return zone.when(at); }
 
     public void completeTask(Context ctx) {
         Client c = lookup.client(ctx);

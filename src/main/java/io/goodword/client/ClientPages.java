@@ -1,5 +1,6 @@
 package io.goodword.client;
 
+import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Pager;
 import io.goodword.web.Shell;
@@ -28,7 +29,8 @@ public final class ClientPages {
     public record ProjectView(Project project, List<Milestone> milestones) {}
 
     public record ProjectPage(Shell shell, Client client, Project project, ProjectForm form, FormErrors errors,
-                              List<Milestone> milestones, MilestoneForm milestoneForm, FormErrors milestoneErrors) {}
+                              List<Milestone> milestones, MilestoneForm milestoneForm, FormErrors milestoneErrors,
+                              Dates dates) {}
 
     public record ImportUploadPage(Shell shell, FormErrors errors) {}
 

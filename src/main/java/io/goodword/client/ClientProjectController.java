@@ -66,7 +66,7 @@ public final class ClientProjectController {
     private void renderProject(Context ctx, Client c, Project p, ProjectForm form, FormErrors errors, MilestoneForm mForm,
                                FormErrors mErrors) {
         Views.render(ctx, "client/project.jte", new ClientPages.ProjectPage(Views.shellWithTitle(ctx, p.title(), "clients"), c, p,
-                form, errors, projects.milestones(ws(ctx), p.id()), mForm, mErrors));
+                form, errors, projects.milestones(ws(ctx), p.id()), mForm, mErrors, CurrentUser.dates(ctx)));
     }
 
     private static String projectPath(Client c, Project p) { return "/admin/clients/" + c.id() + "/projects/" + p.id(); }

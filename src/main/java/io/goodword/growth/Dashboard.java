@@ -1,12 +1,12 @@
 package io.goodword.growth;
 
+import io.goodword.web.Dates;
 import io.goodword.web.Localizer;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -196,6 +196,7 @@ public final class Dashboard {
         List<List<String>> rows = new ArrayList<>();
         StringBuilder desc = new StringBuilder();
         Locale locale = Locale.forLanguageTag(t.lang());
+        Dates dates = new Dates(zone, locale);
         for (int i = 0; i < 12; i++) {
             YearMonth m = last.minusMonths(11 - i);
             GrowthDao.Nps n = dao.nps(ws, m.atDay(1).atStartOfDay(zone).toInstant(),
@@ -205,7 +206,7 @@ public final class Dashboard {
             months.add(label);
             values[i][0] = score == null ? null : (double) score;
             shown[i][0] = score == null ? Format.NONE : String.valueOf(score);
-            rows.add(List.of(m.format(DateTimeFormatter.ofPattern("yyyy-MM")), shown[i][0], String.valueOf(n.promoters()),
+            rows.add(List.of(dates.month(m), shown[i][0], String.valueOf(n.promoters()),
                     String.valueOf(n.passives()), String.valueOf(n.detractors())));
             if (score != null) desc.append(desc.isEmpty() ? "" : "; ").append(label).append(": ").append(score);
         }

@@ -43,7 +43,7 @@ public final class DashboardController {
         Dashboard.Figures figures = dashboard.figures(ws.id(), period, Views.t(ctx),
                 askSettings.get(ws.id()).delayHours(), now);
         DashboardPage page = new DashboardPage(Views.shell(ctx, "growth.title", "home"), ws.displayName(),
-                baseUrl + "/p/" + ws.slug(), ws.logoFile() != null, !ws.bio().isBlank(), query, errors,
+                baseUrl + "/p/" + ws.slug(), FirstRun.of(dao.firstSteps(ws.id())), query, errors,
                 Dashboard.periodText(period, locale), Dashboard.periodText(period.previous(), locale), zone.getId(), figures,
                 DashboardQuery.PRESETS);
         if (!errors.isEmpty()) ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);

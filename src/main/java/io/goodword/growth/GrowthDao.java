@@ -205,4 +205,26 @@ public interface GrowthDao {
     /** A visit is a use: the link counts as shared from its first visit on (unless it was sent or copied before). */
     @SqlUpdate("UPDATE referral_links SET used_at = :at WHERE code = :code AND used_at IS NULL")
     int markVisited(@Bind("code") String code, @Bind("at") Instant at);
+
+    /**
+     * Which first steps have happened (the dashboard's checklist) and whether there is anything to chart yet: a
+     * check-in, a testimonial, a referral link or a lead. One row of EXISTS probes, each on a workspace_id index.
+     */
+    record FirstSteps(boolean branded, boolean hasClient, boolean shared, boolean widget, boolean program,
+                      boolean anyData) {}
+
+    @SqlQuery("""
+            SELECT (w.logo_file IS NOT NULL OR LOWER(w.brand_color) <> '#4f46e5') AS branded,
+                   EXISTS (SELECT 1 FROM clients c WHERE c.workspace_id = w.id) AS has_client,
+                   (EXISTS (SELECT 1 FROM testimonials t WHERE t.workspace_id = w.id)
+                    OR EXISTS (SELECT 1 FROM asks a WHERE a.workspace_id = w.id AND a.sent_at IS NOT NULL)) AS shared,
+                   w.widget_opened_at IS NOT NULL AS widget,
+                   EXISTS (SELECT 1 FROM referral_programs p WHERE p.workspace_id = w.id) AS program,
+                   (EXISTS (SELECT 1 FROM asks a WHERE a.workspace_id = w.id)
+                    OR EXISTS (SELECT 1 FROM testimonials t WHERE t.workspace_id = w.id)
+                    OR EXISTS (SELECT 1 FROM referral_links l WHERE l.workspace_id = w.id)
+                    OR EXISTS (SELECT 1 FROM referral_leads d WHERE d.workspace_id = w.id)) AS any_data
+            FROM workspaces w WHERE w.id = :ws""")
+    @RegisterConstructorMapper(FirstSteps.class)
+    FirstSteps firstSteps(@Bind("ws") long workspaceId);
 }

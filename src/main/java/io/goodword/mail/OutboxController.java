@@ -25,7 +25,8 @@ public final class OutboxController {
         List<OutboxMessage> rows = dao.listForWorkspace(ws, PAGE_SIZE + 1, (page - 1) * PAGE_SIZE);
         boolean hasNext = rows.size() > PAGE_SIZE;
         Views.render(ctx, "mail/outbox.jte", new OutboxPage(Views.shell(ctx, "outbox.title", "outbox"),
-                hasNext ? rows.subList(0, PAGE_SIZE) : rows, null, smtpConfigured, Pager.open(page, hasNext, "/admin/outbox")));
+                hasNext ? rows.subList(0, PAGE_SIZE) : rows, null, smtpConfigured, Pager.open(page, hasNext, "/admin/outbox"),
+                CurrentUser.dates(ctx)));
     }
 
     public void show(Context ctx) {
@@ -33,6 +34,6 @@ public final class OutboxController {
         long id = Params.id(ctx, "id");
         OutboxMessage m = dao.findForWorkspace(id, ws).orElseThrow(NotFound::new);
         Views.render(ctx, "mail/outbox.jte", new OutboxPage(Views.shell(ctx, "outbox.title", "outbox"), List.of(), m,
-                smtpConfigured, Pager.open(1, false, "/admin/outbox")));
+                smtpConfigured, Pager.open(1, false, "/admin/outbox"), CurrentUser.dates(ctx)));
     }
 }

@@ -1,5 +1,6 @@
 package io.goodword.mail;
 
+import io.goodword.web.Dates;
 import io.goodword.web.Pager;
 import io.goodword.web.Shell;
 import java.util.ArrayList;
@@ -9,7 +10,7 @@ import java.util.regex.Pattern;
 
 /** The workspace's sent and waiting emails; {@code selected} is the one opened, or null. */
 public record OutboxPage(Shell shell, List<OutboxMessage> messages, OutboxMessage selected, boolean smtpConfigured,
-                         Pager pager) {
+                         Pager pager, Dates dates) {
     /** Only web addresses become links (never javascript: or other schemes); a trailing full stop stays text. */
     private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+[^\\s<>\".,;:!?)]");
 

@@ -30,7 +30,8 @@ public final class ReferralAdminController {
 
     private void renderPrograms(Context ctx, SettingsForm settings, FormErrors errors) {
         Views.render(ctx, "referral/programs.jte", new ProgramsPage(Views.shell(ctx, "referral.programs.title", "referrals"),
-                programs.list(CurrentUser.workspaceId(ctx)), service.programs().today(), settings, errors));
+                programs.list(CurrentUser.workspaceId(ctx)), service.programs().today(), settings, errors,
+                CurrentUser.dates(ctx)));
     }
 
     public void saveSettings(Context ctx) {

@@ -54,7 +54,7 @@ public final class ReferralPipeline {
     public FormErrors changeStatus(long workspaceId, long leadId, StatusForm form) {
         FormErrors errors = form.validate();
         Lead current = lead(workspaceId, leadId);
-        if (errors.isEmpty() && form.statusValue() == Lead.Status.WON && form.dealCurrency().isEmpty()
+        if (errors.isEmpty() && form.statusValue() == Lead.Status.WON && form.dealCurrency().isEmpty() && !form.dealValue().isEmpty()
                 && current.programId() != null && programs.find(workspaceId, current.programId())
                         .map(p -> p.referrerRewardType() == Program.RewardType.DEAL_PERCENT).orElse(false)) {
             errors.add("dealCurrency", "referral.error.dealCurrencyRequired"); // the reward is paid in it

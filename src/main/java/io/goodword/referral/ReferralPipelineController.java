@@ -26,7 +26,7 @@ public final class ReferralPipelineController {
         this.rewards = rewards;
     }
 
-    private static Dates dates(Context ctx) { return Dates.in(CurrentUser.require(ctx).timeZone()); }
+    private static Dates dates(Context ctx) { return CurrentUser.dates(ctx); }
 
     public void leads(Context ctx) {
         long ws = CurrentUser.workspaceId(ctx);

@@ -16,14 +16,13 @@ public final class RewardCsv {
     private RewardCsv() {}
 
     public static void write(List<Reward> rewards, Localizer t, Writer out) {
-        Dates utc = Dates.UTC;
         try (CsvWriter csv = CsvWriter.to(out)) {
             csv.row(HEADER);
             for (Reward r : rewards) {
-                csv.row(r.id(), utc.when(r.createdAt()), r.programName(), r.beneficiary().name(), r.recipientName(),
+                csv.row(r.id(), Dates.machine(r.createdAt()), r.programName(), r.beneficiary().name(), r.recipientName(),
                         r.recipientEmail(), r.leadName(), r.rewardType().name(), Money.plain(r.amount()), r.currency(),
-                        r.describe(t), r.status().name(), r.held(), r.note(), utc.when(r.approvedAt()),
-                        utc.when(r.fulfilledAt()), utc.when(r.cancelledAt()));
+                        r.describe(t), r.status().name(), r.held(), r.note(), Dates.machine(r.approvedAt()),
+                        Dates.machine(r.fulfilledAt()), Dates.machine(r.cancelledAt()));
             }
         }
     }

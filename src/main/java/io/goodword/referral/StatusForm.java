@@ -30,9 +30,12 @@ public record StatusForm(String status, String dealValue, String lostReason, Str
         Lead.Status s = ProgramForm.enumOf(Lead.Status.class, status);
         if (s == null) e.add("status", "referral.error.choose");
         if (s == Lead.Status.WON) {
+            // optional, as its label says: a deal is won before its value is known, and a reward that is a share of it
+            // is created once the value is entered (the ledger runs on every status save)
             BigDecimal v = ProgramForm.decimal(dealValue);
-            if (dealValue.isEmpty()) e.add("dealValue", "referral.error.dealValueRequired");
-            else if (v == null || v.signum() < 0 || v.compareTo(new BigDecimal("1000000000")) > 0) e.add("dealValue", "referral.error.amount");
+            if (!dealValue.isEmpty() && (v == null || v.signum() < 0 || v.compareTo(new BigDecimal("1000000000")) > 0)) {
+                e.add("dealValue", "referral.error.amount");
+            }
         }
         if (!dealCurrency.isEmpty() && !CURRENCY.matcher(dealCurrency).matches()) e.add("dealCurrency", "referral.error.currency");
         if (s == Lead.Status.LOST) e.required("lostReason", lostReason);

@@ -83,6 +83,10 @@ public final class TestimonialModerationController {
     public void edit(Context ctx) {
         Testimonial t = find(ctx);
         ContentForm form = ContentForm.from(ctx);
+        if (form.equals(ContentForm.of(t))) { // "saved" would claim a change that did not happen
+            done(ctx, t, "testimonial.flash.unchanged");
+            return;
+        }
         FormErrors errors = moderation.edit(t.workspaceId(), t.id(), form, CurrentUser.require(ctx));
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
@@ -122,7 +126,7 @@ public final class TestimonialModerationController {
         Workspace w = workspaces.findById(ws).orElseThrow();
         Views.render(ctx, "testimonial/adminDetail.jte", new TestimonialPages.DetailPage(
                 Views.shellWithTitle(ctx, t.name(), "testimonials"), t, dao.tagsOf(ws, t.id()), dao.editsOf(ws, t.id()), form,
-                errors, t.isPublic() ? "/p/" + w.slug() + "/t/" + t.id() : null));
+                errors, t.isPublic() ? "/p/" + w.slug() + "/t/" + t.id() : null, CurrentUser.dates(ctx)));
     }
 
     private static void done(Context ctx, Testimonial t, String flashKey) {

@@ -2,6 +2,7 @@ package io.goodword.testimonial;
 
 import gg.jte.Content;
 import io.goodword.account.Brand;
+import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
 import io.goodword.web.Pager;
@@ -42,7 +43,7 @@ public final class TestimonialPages {
     }
 
     public record DetailPage(Shell shell, Testimonial t, List<String> tags, List<TestimonialEdit> edits, ContentForm form,
-                             FormErrors errors, String publicUrl) {
+                             FormErrors errors, String publicUrl, Dates dates) {
         public String tagsText() { return String.join(", ", tags); }
 
         /** The status changes offered from the current status (feature/unfeature is offered separately). */

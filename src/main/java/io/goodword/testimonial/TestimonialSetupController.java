@@ -28,6 +28,7 @@ public final class TestimonialSetupController {
 
     public void embed(Context ctx) {
         Workspace w = workspace(ctx);
+        workspaces.markWidgetOpened(w.id()); // the checklist's "embed the widget" step: the code to copy is here
         EmbedOptions o = EmbedOptions.from(ctx);
         Views.render(ctx, "testimonial/adminEmbed.jte", new TestimonialPages.EmbedAdminPage(
                 Views.shell(ctx, "testimonial.embed.title", "testimonials"), o, snippet(w, o), "/embed/" + w.slug() + o.query(),

@@ -16,6 +16,38 @@ public record Localizer(String lang, Map<String, String> messages) implements Lo
         return message != null ? message : escape(key);
     }
 
+    /**
+     * A status (or any enum value shown to people) as a word of this language: the message
+     * {@code status.<enum>.<value>}, e.g. {@code status.projectStatus.active} = "Active" / "Aktiv", where {@code <enum>}
+     * is the enum's name with its enclosing class ({@code Lead.Status} → {@code leadStatus}). The one way status
+     * words reach admin pages, so a code word ("answered", "ACTIVE") never shows through; a value without a message
+     * (a status added without its words) reads as its name in lower case rather than as a key. Plain text:
+     * templates escape it.
+     */
+    public String status(Enum<?> value) {
+        if (value == null) return "";
+        String message = messages.get(statusKey(value));
+        return message != null ? message : value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** The message key of {@link #status}. */
+    public static String statusKey(Enum<?> value) {
+        String binary = value.getDeclaringClass().getName();
+        String simple = binary.substring(binary.lastIndexOf('.') + 1).replace("$", "");
+        return "status." + Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + "."
+                + value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A language code as the language's name in this language ("de" → "German" / "Deutsch"), or the code itself when
+     * Java knows no name for it; plain text.
+     */
+    public String language(String code) {
+        if (code == null || code.isBlank()) return "";
+        String name = java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.forLanguageTag(lang));
+        return name.isBlank() ? code : name;
+    }
+
     /** A message as plain text with {0}, {1}… replaced, for Java-side use (emails, JSON, headers). */
     public String text(String key, Object... args) {
         String s = messages.getOrDefault(key, key);

@@ -242,7 +242,7 @@ class ClientsIT {
         http.post("/admin/clients/" + id + "/projects", Map.of("title", "Done deal", "currency", "EUR", "status", "completed"));
         Document overview = http.get("/admin/asks").html();
         assertThat(overview.select(".upcoming li").text()).contains("check-in for Next Person");
-        assertThat(overview.select("tbody tr").text()).contains("Next Person").contains("scheduled");
+        assertThat(overview.select("tbody tr").text()).contains("Next Person").contains("Scheduled");
         String cancel = overview.select("tbody form").attr("action");
         assertThat(http.post(cancel, Map.of()).status()).isEqualTo(303);
         assertThat(http.get("/admin/asks?status=cancelled").html().select("tbody tr").text()).contains("Next Person");

@@ -10,7 +10,7 @@ class OutboxPageTest {
     private static List<OutboxPage.Part> parts(String text) {
         OutboxMessage m = new OutboxMessage(1, 1L, "test", "a@example.com", null, "s", text, "", null, "pending", 0,
                 Instant.now(), null, null, Instant.now());
-        return new OutboxPage(null, List.of(), m, false, null).selectedParts();
+        return new OutboxPage(null, List.of(), m, false, null, null).selectedParts();
     }
 
     @Test

@@ -408,7 +408,7 @@ class NoReferralLostIT {
         ReferralData.jdbi().useHandle(h -> h.createUpdate("UPDATE workspaces SET time_zone = 'Asia/Tokyo' WHERE id = :ws")
                 .bind("ws", s.f().workspaceId()).execute());
         Instant created = ReferralData.lead(s.f().workspaceId(), id).createdAt();
-        String tokyo = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+        String tokyo = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
                 .format(created.atZone(java.time.ZoneId.of("Asia/Tokyo")));
 
         Document list = Fixtures.signedIn(app, s.f()).get("/admin/referrals").html();

@@ -143,8 +143,31 @@ class ReferralAdminIT {
         });
 
         Document page = admin.get("/admin/referrals/leads/" + lead).html();
-        assertThat(page.select("dl").text()).contains("2026-06-02 12:30").doesNotContain("2026-06-01 22:30");
-        assertThat(page.select(".history time").text()).contains("2026-06-02 12:30");
+        assertThat(page.select("dl").text()).contains("2 Jun 2026, 12:30").doesNotContain("1 Jun 2026, 22:30");
+        assertThat(page.select(".history time").text()).contains("2 Jun 2026, 12:30");
+    }
+
+    @Test
+    void a_lead_is_won_without_a_deal_value_because_the_field_says_optional_and_the_value_can_follow() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http admin = Fixtures.signedIn(app, f);
+        ReferralData.program(f.workspaceId(), "WON", "");
+        long client = ReferralData.client(f.workspaceId());
+        String code = service.links().linkFor(f.workspaceId(), client).orElseThrow().link().code();
+        long lead = service.submissions().submitViaLink(service.links().resolve(code).orElseThrow(),
+                ReferralData.friendForm("Otto Optional", Fixtures.unique("otto") + "@otto.example"), "10.3.3.4",
+                io.goodword.security.FormGuard.Once.none()).leadId();
+        assertThat(admin.get("/admin/referrals/leads/" + lead).html().select("label[for=f-dealValue]").text())
+                .isEqualTo("Deal value (optional)");
+
+        Http.Response won = admin.post("/admin/referrals/leads/" + lead + "/status",
+                Map.of("status", "WON", "dealValue", "", "lostReason", "", "note", ""));
+        assertThat(won.status()).isEqualTo(303);
+        assertThat(ReferralData.lead(f.workspaceId(), lead).status()).isEqualTo(Lead.Status.WON);
+        assertThat(ReferralData.lead(f.workspaceId(), lead).dealValue()).isNull();
+        assertThat(admin.post("/admin/referrals/leads/" + lead + "/status",
+                Map.of("status", "WON", "dealValue", "4800", "lostReason", "", "note", "")).status()).isEqualTo(303);
+        assertThat(ReferralData.lead(f.workspaceId(), lead).dealValue()).isEqualByComparingTo("4800");
     }
 
     @Test
@@ -158,9 +181,10 @@ class ReferralAdminIT {
                 ReferralData.friendForm("Eve Example", Fixtures.unique("eve") + "@eve.example"), "10.3.3.3", io.goodword.security.FormGuard.Once.none()).leadId();
 
         Http.Response won = admin.post("/admin/referrals/leads/" + lead + "/status",
-                Map.of("status", "WON", "dealValue", "", "lostReason", "", "note", "Signed the contract"));
-        assertThat(won.status()).isEqualTo(422);
-        assertThat(won.html().select("#f-dealValue-error").text()).contains("deal value");
+                Map.of("status", "WON", "dealValue", "-5", "lostReason", "", "note", "Signed the contract"));
+        assertThat(won.status()).isEqualTo(422); // the deal value is optional, but a negative one is refused
+        assertThat(won.html().select("#f-dealValue-error").text()).isNotEmpty();
+        assertThat(won.html().select("#f-dealValue").val()).isEqualTo("-5");
         assertThat(won.html().select("#f-note").text()).isEqualTo("Signed the contract");
         assertThat(won.html().select("#f-status option[selected]").val()).isEqualTo("WON");
         Http.Response lost = admin.post("/admin/referrals/leads/" + lead + "/status",

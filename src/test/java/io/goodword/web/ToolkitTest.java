@@ -23,14 +23,18 @@ class ToolkitTest {
 
     @Test
     void times_show_in_the_workspace_zone_and_a_broken_zone_setting_falls_back_to_utc() {
-        Instant at = Instant.parse("2026-06-01T22:30:05Z");
-        assertThat(Dates.in("Europe/Berlin").when(at)).isEqualTo("2026-06-02 00:30");
-        assertThat(Dates.in("Europe/Berlin").whenSeconds(at)).isEqualTo("2026-06-02 00:30:05");
-        assertThat(Dates.in("Europe/Berlin").day(at)).isEqualTo("2026-06-02");
-        assertThat(Dates.in("Mars/Olympus").zone().getId()).isEqualTo("UTC");
-        assertThat(Dates.in(null).when(at)).isEqualTo("2026-06-01 22:30");
-        assertThat(Dates.UTC.when(null)).isEmpty();
-        assertThat(Dates.localized(LocalDate.of(2026, 5, 17), Locale.GERMAN)).isEqualTo("17.05.2026");
+        Instant at = Instant.parse("2026-12-02T14:04:05Z");
+        assertThat(Dates.in("Europe/Berlin", "en").when(at)).isEqualTo("2 Dec 2026, 15:04");
+        assertThat(Dates.in("Europe/Berlin", "de").when(at)).isEqualTo("2. Dez. 2026, 15:04");
+        assertThat(Dates.in("Europe/Berlin", "en").whenSeconds(at)).isEqualTo("2 Dec 2026, 15:04:05");
+        assertThat(Dates.in("Europe/Berlin", "de").day(at)).isEqualTo("2. Dez. 2026");
+        assertThat(Dates.in("Europe/Berlin", "de").month(java.time.YearMonth.of(2026, 12))).isEqualTo("Dez. 2026");
+        assertThat(Dates.in("Europe/Berlin", "en").month(java.time.YearMonth.of(2026, 12))).isEqualTo("Dec 2026");
+        assertThat(Dates.in("Mars/Olympus", "en").zone().getId()).isEqualTo("UTC");
+        assertThat(Dates.in(null, "en").when(at)).isEqualTo("2 Dec 2026, 14:04");
+        assertThat(Dates.in(null, "en").when(null)).isEmpty();
+        assertThat(Dates.machine(at)).isEqualTo("2026-12-02 14:04");
+        assertThat(Dates.localized(LocalDate.of(2026, 5, 17), Locale.GERMAN)).isEqualTo("17. Mai 2026");
     }
 
     @Test
