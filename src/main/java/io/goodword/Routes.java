@@ -214,7 +214,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
     /** /admin/settings: the workspace and account, asking, the audit log, export and import. */
     private void settingsAdmin() {
         get("", settings::show); post("", settings::save);
-        post("/logo", settings::uploadLogo); post("/logo/remove", settings::removeLogo);
+        post("/logo", settings::uploadLogo);
         post("/email", settings::changeEmail); post("/password", settings::changePassword);
         get("/asking", asks::showSettings); post("/asking", asks::saveSettings);
         post("/asking/templates/{kind}", asks::saveTemplate);

@@ -110,15 +110,6 @@ public final class SettingsController {
         render(ctx, ws, WorkspaceSettingsForm.of(ws), FormErrors.none(), logo.errors(), FormErrors.none(), FormErrors.none(), null);
     }
 
-    public void removeLogo(Context ctx) {
-        Workspace ws = workspace(ctx);
-        if (ws.logoFile() != null) {
-            workspaces.updateLogo(ws.id(), null);
-            images.deleteIfUnreferenced(ws.logoFile());
-        }
-        Views.redirectWithFlash(ctx, "/admin/settings", "flash.logoRemoved");
-    }
-
     public void changeEmail(Context ctx) {
         CurrentUser user = CurrentUser.require(ctx);
         String email = Validation.clean(ctx.formParam("email"));

@@ -38,7 +38,8 @@ class CaseStudyXssIT {
 
     /** No element or attribute that can run code or restyle the page came from the visitor's input. */
     static void assertHarmless(Document doc, String where) {
-        for (Element script : doc.select("script")) {
+        // the one script file of ours (copy buttons) is an external, deferred enhancement; nothing inline runs
+        for (Element script : doc.select("script:not([src^=/static/js/copy.])")) {
             assertThat(script.attr("type")).as(where + ": only JSON-LD data blocks").isEqualTo("application/ld+json");
             assertThat(script.data()).as(where).doesNotContain("<");
         }
