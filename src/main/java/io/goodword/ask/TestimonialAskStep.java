@@ -31,6 +31,8 @@ public final class TestimonialAskStep implements AskStep {
     public record Page(Shell shell, AskVisit visit, String brandName, String logoUrl, String prompt, TestimonialForm form,
                        FormErrors errors, String stamp) {
         public String action() { return visit.path() + "/step"; }
+
+        public String themeUrl() { return visit.themeUrl(); }
     }
 
     @Override

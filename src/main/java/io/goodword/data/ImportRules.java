@@ -136,7 +136,7 @@ final class ImportRules {
         if (STEP_LISTS.contains(key)) {
             return Arrays.stream(s.split(",")).filter(p -> Step.parse(p) != null).collect(Collectors.joining(","));
         }
-        if (key.equals("workspaces.brand_color")) return Validation.isColor(s) ? s : "#4f46e5";
+        if (key.equals("workspaces.brand_color")) return Validation.isColor(s) ? s : io.goodword.account.BrandColors.DEFAULT;
         if (key.equals("workspaces.time_zone")) return validZone(s) ? s : "UTC";
         return s;
     }
