@@ -26,9 +26,17 @@ public final class AskPages {
     public record FlowPage(Shell shell, AskVisit visit, String brandName, String logoUrl, String score, String comment,
                        String feedback, FormErrors errors, List<Integer> scores, String stamp) {
         public String path() { return visit.path(); }
+
+        public String themeUrl() { return visit.themeUrl(); }
     }
 
     /** A link that cannot be used (unknown, expired) or the unsubscribe pages. */
     public record NoticePage(Shell shell, String brandName, String logoUrl, String headingKey, String bodyKey, String token,
-                         boolean confirm) {}
+                         boolean confirm, String themeUrl) {
+        /** Without a known workspace (unknown link): Goodword's own colours. */
+        public NoticePage(Shell shell, String brandName, String logoUrl, String headingKey, String bodyKey, String token,
+                          boolean confirm) {
+            this(shell, brandName, logoUrl, headingKey, bodyKey, token, confirm, null);
+        }
+    }
 }

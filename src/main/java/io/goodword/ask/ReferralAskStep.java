@@ -31,6 +31,8 @@ public final class ReferralAskStep implements AskStep {
     public record Page(Shell shell, AskVisit visit, String brandName, String logoUrl, String link, String referrerReward,
                        String friendReward, FriendForm form, FormErrors errors) {
         public String action() { return visit.path() + "/step"; }
+
+        public String themeUrl() { return visit.themeUrl(); }
     }
 
     @Override

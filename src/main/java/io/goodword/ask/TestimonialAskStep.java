@@ -33,6 +33,8 @@ public final class TestimonialAskStep implements AskStep {
 
         /** True when the form starts from the comment given with the score (the page says so). */
         public boolean reusesComment() { return visit.ask().comment() != null && !visit.ask().comment().isBlank(); }
+
+        public String themeUrl() { return visit.themeUrl(); }
     }
 
     @Override

@@ -51,6 +51,6 @@ public final class UnsubscribeController {
     private void render(Context ctx, AskVisit v, String heading, String body, String token, boolean confirm) {
         Shell shell = Views.publicShell(ctx, v.t(), v.t().lookup(heading));
         Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(shell, v.workspace().displayName(), v.workspace().logoUrl(),
-                heading, body, token, confirm));
+                heading, body, token, confirm, v.themeUrl()));
     }
 }

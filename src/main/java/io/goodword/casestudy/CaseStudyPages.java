@@ -33,5 +33,7 @@ public final class CaseStudyPages {
     /** The client's approval page. */
     public record ApprovalPage(Shell shell, Workspace workspace, CaseStudyView view, Approval approval,
                                List<ContentChanges.Section> changes, boolean answerable, String comment,
-                               FormErrors errors, String token, String stamp) {}
+                               FormErrors errors, String token, String stamp) {
+        public String themeUrl() { return io.goodword.account.Brand.of(workspace).themeUrl(); }
+    }
 }

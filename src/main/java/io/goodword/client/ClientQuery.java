@@ -11,6 +11,9 @@ import java.util.Locale;
 public record ClientQuery(String q, String tag, Sort sort, int page) {
     public static final int PAGE_SIZE = 25;
 
+    /** A search or tag is in use: the folded filter form opens on narrow screens to show it. */
+    public boolean narrowed() { return (q != null && !q.isEmpty()) || (tag != null && !tag.isEmpty()); }
+
     /** The only orderings there are; the SQL clause never comes from the request. */
     public enum Sort {
         NAME("name, id"), NEWEST("created_at DESC, id DESC"), OLDEST("created_at, id"), COMPANY("company, name, id");

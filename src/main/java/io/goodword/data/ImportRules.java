@@ -149,7 +149,7 @@ final class ImportRules {
             return Arrays.stream(s.split(",")).map(p -> p.strip().toLowerCase(Locale.ROOT)).filter(listed::contains)
                     .collect(Collectors.joining(","));
         }
-        if (key.equals("workspaces.brand_color")) return Validation.isColor(s) ? s : "#4f46e5";
+        if (key.equals("workspaces.brand_color")) return Validation.isColor(s) ? s : io.goodword.account.BrandColors.DEFAULT;
         if (key.equals("workspaces.time_zone")) return validZone(s) ? s : "UTC";
         return s;
     }

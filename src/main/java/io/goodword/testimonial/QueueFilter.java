@@ -14,6 +14,11 @@ public record QueueFilter(TestimonialStatus status, Integer rating, String tag, 
                           String q, int page) {
     public static final int PAGE_SIZE = 50;
 
+    /** A filter besides the status tab is in use: the folded filter form opens on narrow screens to show it. */
+    public boolean narrowed() {
+        return rating != null || (tag != null && !tag.isEmpty()) || source != null || verified != null || (q != null && !q.isEmpty());
+    }
+
     public static QueueFilter from(Context ctx) {
         String statusParam = ctx.queryParam("status");
         TestimonialStatus status = statusParam == null ? TestimonialStatus.PENDING

@@ -1,6 +1,7 @@
 package io.goodword.testimonial;
 
 import io.goodword.account.Brand;
+import io.goodword.account.BrandColors;
 import io.goodword.account.PublicSites;
 import io.goodword.account.Workspace;
 import io.goodword.web.Localizer;
@@ -8,7 +9,6 @@ import io.goodword.web.Pager;
 import io.goodword.web.Params;
 import io.goodword.web.SafeJson;
 import io.goodword.web.SocialMeta;
-import io.goodword.web.Validation;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +20,6 @@ import java.util.Optional;
  */
 public final class TestimonialWallController {
     static final int WALL_PAGE_SIZE = 24;
-    private static final String DEFAULT_COLOR = "#4f46e5";
 
     private final CachedPages pages;
     private final PublicSites sites;
@@ -47,10 +46,10 @@ public final class TestimonialWallController {
     /** /p/{slug}/theme.css: the brand colour as a CSS variable (CSP allows no inline style). */
     public void theme(Context ctx) {
         sites.resolve(ctx).ifPresent(site -> {
-            String color = site.workspace().brandColor();
-            ctx.header("Cache-Control", "public, max-age=31536000, immutable");
+            // A versioned link (?v=) changes with the brand, so it may be cached for good; an unversioned one is revalidated.
+            ctx.header("Cache-Control", ctx.queryParam("v") != null ? "public, max-age=31536000, immutable" : "no-cache");
             ctx.contentType("text/css; charset=utf-8");
-            ctx.result(":root{--brand:" + (Validation.isColor(color) ? color : DEFAULT_COLOR) + ";}\n");
+            ctx.result(BrandColors.css(site.workspace().brandColor()));
         });
     }
 
