@@ -39,7 +39,7 @@ public final class AccountController {
     public void signupForm(Context ctx) {
         boolean closed = !signupAllowed();
         if (closed) ctx.status(HttpStatus.FORBIDDEN);
-        Views.render(ctx, "account/signup.jte", new SignupPage(Views.shell(ctx, "signup.title"), SignupForm.empty(), FormErrors.none(), closed,
+        Views.render(ctx, "account/signup.jte", new AccountPages.SignupPage(Views.shell(ctx, "signup.title"), SignupForm.empty(), FormErrors.none(), closed,
                 guard.stamp(FormGuard.Form.SIGNUP)));
     }
 
@@ -77,15 +77,15 @@ public final class AccountController {
     }
 
     /** The sign-up form again after a POST, as typed but without the password. */
-    private SignupPage signupPage(Context ctx, SignupForm form, FormErrors errors) {
-        return new SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), errors, false,
+    private AccountPages.SignupPage signupPage(Context ctx, SignupForm form, FormErrors errors) {
+        return new AccountPages.SignupPage(Views.shell(ctx, "signup.title"), form.withoutPassword(), errors, false,
                 guard.stamp(FormGuard.Form.SIGNUP));
     }
 
     public void loginForm(Context ctx) {
         String notice = ctx.queryParam("signedOut") != null ? "login.signedOut" : null;
         Views.render(ctx, "account/login.jte",
-                new LoginPage(Views.shell(ctx, "login.title"), "", FormErrors.none(), notice, signupAllowed(),
+                new AccountPages.LoginPage(Views.shell(ctx, "login.title"), "", FormErrors.none(), notice, signupAllowed(),
                         guard.stamp(FormGuard.Form.LOGIN)));
     }
 
@@ -130,20 +130,20 @@ public final class AccountController {
     }
 
     private void renderLogin(Context ctx, String email, FormErrors errors) {
-        Views.render(ctx, "account/login.jte", new LoginPage(Views.shell(ctx, "login.title"), email, errors, null, signupAllowed(),
+        Views.render(ctx, "account/login.jte", new AccountPages.LoginPage(Views.shell(ctx, "login.title"), email, errors, null, signupAllowed(),
                 guard.stamp(FormGuard.Form.LOGIN)));
     }
 
     public void forgotForm(Context ctx) {
         Views.render(ctx, "account/forgotPassword.jte",
-                new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), "", FormErrors.none(), false, guard.stamp(FormGuard.Form.FORGOT)));
+                new AccountPages.ForgotPasswordPage(Views.shell(ctx, "forgot.title"), "", FormErrors.none(), false, guard.stamp(FormGuard.Form.FORGOT)));
     }
 
     public void forgot(Context ctx) {
         String email = Validation.clean(ctx.formParam("email"));
         FormErrors errors = FormErrors.none().required("email", email).email("email", email);
         if (!errors.isEmpty()) {
-            Views.invalid(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, errors, false,
+            Views.invalid(ctx, "account/forgotPassword.jte", new AccountPages.ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, errors, false,
                     guard.stamp(FormGuard.Form.FORGOT)));
             return;
         }
@@ -151,13 +151,13 @@ public final class AccountController {
                 Throttle.key(Limit.FORGOT_EMAIL, Validation.normalizeEmail(email)));
         if (g.status() == 422) { // the honeypot: say so, keep the address
             g.refuse(ctx);
-            Views.render(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email,
+            Views.render(ctx, "account/forgotPassword.jte", new AccountPages.ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email,
                     g.errors(), false, guard.stamp(FormGuard.Form.FORGOT)));
             return;
         }
         if (g.passed()) service.requestPasswordReset(email);
         // Same answer whether or not the address has an account, so the form cannot be used to find accounts.
-        Views.render(ctx, "account/forgotPassword.jte", new ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, FormErrors.none(), true,
+        Views.render(ctx, "account/forgotPassword.jte", new AccountPages.ForgotPasswordPage(Views.shell(ctx, "forgot.title"), email, FormErrors.none(), true,
                 guard.stamp(FormGuard.Form.FORGOT)));
     }
 
@@ -203,8 +203,8 @@ public final class AccountController {
         Views.redirectWithFlash(ctx, "/login", "flash.passwordReset");
     }
 
-    private ResetPasswordPage resetPage(Context ctx, String token, boolean linkValid, FormErrors errors) {
-        return new ResetPasswordPage(Views.shell(ctx, "reset.title"), token, linkValid, errors,
+    private AccountPages.ResetPasswordPage resetPage(Context ctx, String token, boolean linkValid, FormErrors errors) {
+        return new AccountPages.ResetPasswordPage(Views.shell(ctx, "reset.title"), token, linkValid, errors,
                 guard.stamp(FormGuard.Form.RESET));
     }
 

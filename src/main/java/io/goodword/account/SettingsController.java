@@ -155,7 +155,7 @@ public final class SettingsController {
                         FormErrors emailErrors, FormErrors passwordErrors, String typedEmail) {
         CurrentUser user = CurrentUser.require(ctx);
         String email = typedEmail != null ? typedEmail : accounts.findById(user.accountId()).map(Account::email).orElse("");
-        Views.render(ctx, "account/settings.jte", new SettingsPage(Views.shell(ctx, "settings.title", "settings"), ws,
+        Views.render(ctx, "account/settings.jte", new AccountPages.SettingsPage(Views.shell(ctx, "settings.title", "settings"), ws,
                 form != null ? form : WorkspaceSettingsForm.of(ws), errors, logoErrors, email, emailErrors,
                 passwordErrors, publicUrl(ws), TIME_ZONES));
     }

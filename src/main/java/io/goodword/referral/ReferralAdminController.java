@@ -29,7 +29,7 @@ public final class ReferralAdminController {
     }
 
     private void renderPrograms(Context ctx, SettingsForm settings, FormErrors errors) {
-        Views.render(ctx, "referral/programs.jte", new ProgramsPage(Views.shell(ctx, "referral.programs.title", "referrals"),
+        Views.render(ctx, "referral/programs.jte", new ReferralPages.ProgramsPage(Views.shell(ctx, "referral.programs.title", "referrals"),
                 programs.list(CurrentUser.workspaceId(ctx)), service.programs().today(), settings, errors,
                 CurrentUser.dates(ctx)));
     }
@@ -46,7 +46,7 @@ public final class ReferralAdminController {
     }
 
     public void newProgram(Context ctx) {
-        Views.render(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shell(ctx, "referral.program.newTitle", "referrals"),
+        Views.render(ctx, "referral/programForm.jte", new ReferralPages.ProgramFormPage(Views.shell(ctx, "referral.program.newTitle", "referrals"),
                 null, null, ProgramForm.empty(), FormErrors.none()));
     }
 
@@ -54,7 +54,7 @@ public final class ReferralAdminController {
         ProgramForm form = ProgramForm.from(ctx);
         Saved saved = service.programs().createProgram(CurrentUser.workspaceId(ctx), form);
         if (!saved.errors().isEmpty()) {
-            Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(
+            Views.invalid(ctx, "referral/programForm.jte", new ReferralPages.ProgramFormPage(
                     Views.shell(ctx, "referral.program.newTitle", "referrals"), null, null, form, saved.errors()));
             return;
         }
@@ -63,7 +63,7 @@ public final class ReferralAdminController {
 
     public void editProgram(Context ctx) {
         Program p = programs.findById(CurrentUser.workspaceId(ctx), Params.id(ctx, "id")).orElseThrow(NotFound::new);
-        Views.render(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
+        Views.render(ctx, "referral/programForm.jte", new ReferralPages.ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
                 p.id(), p, ProgramForm.of(p), FormErrors.none()));
     }
 
@@ -72,7 +72,7 @@ public final class ReferralAdminController {
         ProgramForm form = ProgramForm.from(ctx);
         FormErrors errors = service.programs().updateProgram(CurrentUser.workspaceId(ctx), p.id(), form);
         if (!errors.isEmpty()) {
-            Views.invalid(ctx, "referral/programForm.jte", new ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
+            Views.invalid(ctx, "referral/programForm.jte", new ReferralPages.ProgramFormPage(Views.shellWithTitle(ctx, p.name(), "referrals"),
                     p.id(), p, form, errors));
             return;
         }
@@ -93,7 +93,7 @@ public final class ReferralAdminController {
         long ws = CurrentUser.workspaceId(ctx);
         ClientQuery q = ClientQuery.from(ctx); // the client list's own search and paging, not a second one
         int total = links.countAmbassadors(ws, q.q(), q.like(), q.tag());
-        Views.render(ctx, "referral/ambassadors.jte", new AmbassadorsPage(Views.shell(ctx, "referral.ambassadors.title", "referrals"),
+        Views.render(ctx, "referral/ambassadors.jte", new ReferralPages.AmbassadorsPage(Views.shell(ctx, "referral.ambassadors.title", "referrals"),
                 links.ambassadors(ws, q.q(), q.like(), q.tag(), q.sort().sql(), ClientQuery.PAGE_SIZE, q.offset()),
                 programs.list(ws), baseUrl, service.programs().currentProgram(ws).map(Program::id).orElse(null), q, total,
                 ClientQuery.pages(total)));

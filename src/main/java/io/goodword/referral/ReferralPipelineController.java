@@ -37,7 +37,7 @@ public final class ReferralPipelineController {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (Lead.Status s : Lead.Status.values()) counts.put(s.name(), 0);
         leads.countsByStatus(ws).forEach(c -> counts.put(c.status().name(), c.count()));
-        Views.render(ctx, "referral/leads.jte", new LeadsPage(Views.shell(ctx, "referral.leads.title", "referrals"),
+        Views.render(ctx, "referral/leads.jte", new ReferralPages.LeadsPage(Views.shell(ctx, "referral.leads.title", "referrals"),
                 leads.list(ws, status, held), filter, leads.countHeld(ws), counts, dates(ctx)));
     }
 
@@ -53,7 +53,7 @@ public final class ReferralPipelineController {
     private void renderLead(Context ctx, Lead lead, StatusForm form, FormErrors errors, String note, FormErrors noteErrors,
                             String referrer, FormErrors referrerErrors, FormErrors actionErrors) {
         long ws = CurrentUser.workspaceId(ctx);
-        Views.render(ctx, "referral/lead.jte", new LeadPage(Views.shellWithTitle(ctx, lead.name(), "referrals"), lead,
+        Views.render(ctx, "referral/lead.jte", new ReferralPages.LeadPage(Views.shellWithTitle(ctx, lead.name(), "referrals"), lead,
                 leads.events(ws, lead.id()), rewards.forLead(ws, lead.id()), form, errors, note, noteErrors, referrer,
                 referrerErrors, actionErrors, service.pipeline().now(), dates(ctx), leads.convertedClient(ws, lead.id()).orElse(null)));
     }
@@ -78,7 +78,7 @@ public final class ReferralPipelineController {
     // ---------------------------------------------------------------- attribution by hand
 
     public void newLead(Context ctx) {
-        Views.render(ctx, "referral/newLead.jte", new NewLeadPage(Views.shell(ctx, "referral.newLead.title", "referrals"),
+        Views.render(ctx, "referral/newLead.jte", new ReferralPages.NewLeadPage(Views.shell(ctx, "referral.newLead.title", "referrals"),
                 FriendForm.empty(), "", FormErrors.none()));
     }
 
@@ -87,7 +87,7 @@ public final class ReferralPipelineController {
         String referrer = Validation.clean(ctx.formParam("referrer"));
         Saved saved = service.submissions().addLead(CurrentUser.workspaceId(ctx), CurrentUser.require(ctx).accountId(), form, referrer);
         if (!saved.errors().isEmpty()) {
-            Views.invalid(ctx, "referral/newLead.jte", new NewLeadPage(Views.shell(ctx, "referral.newLead.title", "referrals"),
+            Views.invalid(ctx, "referral/newLead.jte", new ReferralPages.NewLeadPage(Views.shell(ctx, "referral.newLead.title", "referrals"),
                     form, referrer, saved.errors()));
             return;
         }
@@ -182,7 +182,7 @@ public final class ReferralPipelineController {
         long ws = CurrentUser.workspaceId(ctx);
         String filter = Validation.clean(ctx.queryParam("status"));
         Reward.Status status = ProgramForm.enumOf(Reward.Status.class, filter);
-        Views.render(ctx, "referral/rewards.jte", new RewardsPage(Views.shell(ctx, "referral.rewards.title", "referrals"),
+        Views.render(ctx, "referral/rewards.jte", new ReferralPages.RewardsPage(Views.shell(ctx, "referral.rewards.title", "referrals"),
                 rewards.list(ws, status), status == null ? "" : status.name(), rewards.totalsByAmbassador(ws),
                 rewards.totalsByProgram(ws), errorId, errors, note, reason, dates(ctx)));
     }
@@ -222,7 +222,7 @@ public final class ReferralPipelineController {
     }
 
     public void leaderboard(Context ctx) {
-        Views.render(ctx, "referral/leaderboard.jte", new LeaderboardPage(
+        Views.render(ctx, "referral/leaderboard.jte", new ReferralPages.LeaderboardPage(
                 Views.shell(ctx, "referral.leaderboard.title", "referrals"), leads.leaderboard(CurrentUser.workspaceId(ctx))));
     }
 }

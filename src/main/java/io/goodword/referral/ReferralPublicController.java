@@ -61,7 +61,7 @@ public final class ReferralPublicController {
         var t = site.t();
         Program p = lc.program();
         String friendReward = p.running(service.programs().today()) && p.friendReward().present() ? p.friendReward().describe(t) : null;
-        Views.render(ctx, "referral/landing.jte", new LandingPage(
+        Views.render(ctx, "referral/landing.jte", new ReferralPages.LandingPage(
                 site.shell(ctx, t.text("referral.landing.title", lc.referrer().firstName(), site.brand().name())),
                 site.brand(), lc.link().code(), lc.referrer().firstName(), friendReward, p.description(), p.terms(),
                 testimonials.best(site.workspace().id(), LANDING_TESTIMONIALS), form, errors));
@@ -100,7 +100,7 @@ public final class ReferralPublicController {
     private void renderContact(Context ctx, PublicSites.Site site, FriendForm form, FormErrors errors) {
         String referrer = service.links().attributed(site.workspace().id(), ctx.cookie(COOKIE)).map(lc -> lc.referrer().firstName())
                 .orElse(null);
-        Views.render(ctx, "referral/contact.jte", new ContactPage(
+        Views.render(ctx, "referral/contact.jte", new ReferralPages.ContactPage(
                 site.shell(ctx, site.t().text("referral.contact.title", site.brand().name())), site.brand(), referrer, form,
                 errors));
     }
@@ -135,7 +135,7 @@ public final class ReferralPublicController {
     }
 
     private void renderThanks(Context ctx, PublicSites.Site site, String referrerFirstName) {
-        Views.render(ctx, "referral/thanks.jte", new ThanksPage(site.shell(ctx, site.t().text("referral.thanks.title")),
+        Views.render(ctx, "referral/thanks.jte", new ReferralPages.ThanksPage(site.shell(ctx, site.t().text("referral.thanks.title")),
                 site.brand(), referrerFirstName));
     }
 
@@ -164,7 +164,7 @@ public final class ReferralPublicController {
 
     private void renderChoice(Context ctx, Reward r, String choice, String cause, FormErrors errors, boolean saved) {
         WorkspaceRef ws = links.workspace(r.workspaceId()).orElseThrow(NotFound::new);
-        Views.render(ctx, "referral/rewardChoice.jte", new RewardChoicePage(Views.shell(ctx, "referral.choice.title"), ws, r,
+        Views.render(ctx, "referral/rewardChoice.jte", new ReferralPages.RewardChoicePage(Views.shell(ctx, "referral.choice.title"), ws, r,
                 (r.currency().isEmpty() ? "" : r.currency() + " ") + (r.amount() == null ? "" : Rewards.money(r.amount())),
                 choice, cause, errors, saved));
     }
