@@ -11,9 +11,10 @@ public final class Passwords {
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19_456, 2, 1, 32, Argon2.ID);
     /**
      * Memory and cores are per process, so the bound is too: four hashes (~80 MiB) at once; a request waits up to
-     * two seconds for a slot. Declared before DUMMY_HASH, which is computed through it.
+     * five seconds for a slot (at two, a burst of fifteen sign-ups on a busy two-core machine already turned people
+     * away with 503 while the queue was only a few hashes long). Declared before DUMMY_HASH, computed through it.
      */
-    static final HashGate GATE = new HashGate(4, Duration.ofSeconds(2));
+    static final HashGate GATE = new HashGate(4, Duration.ofSeconds(5));
     /** Checked against when an email is unknown, so a wrong email costs the same time as a wrong password. */
     private static final String DUMMY_HASH = hash("not-a-real-password-" + System.nanoTime());
 

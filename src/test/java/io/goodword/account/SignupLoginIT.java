@@ -195,8 +195,10 @@ class SignupLoginIT {
             String slug = Fixtures.unique("burst");
             return proxied.http().post("/signup", signup(slug + "@example.com", "correct horse battery", "Burst", slug), ip).status();
         });
-        assertThat(statuses).containsOnly(303, 429);
+        // 503: the password-hashing queue was full (a loaded machine); nothing is stored and the attempt still counts
+        assertThat(statuses).isSubsetOf(303, 429, 503);
         long created = statuses.stream().filter(s -> s == 303).count();
+        long busy = statuses.stream().filter(s -> s == 503).count();
         assertThat(created).isLessThanOrEqualTo(Limit.SIGNUP_IP.max());
         // a burst may be refused more than needed (never less); one by one, the IP gets exactly the rest
         String slug;
@@ -207,7 +209,7 @@ class SignupLoginIT {
             if (next.status() == 303) created++;
         } while (next.status() == 303 && created <= Limit.SIGNUP_IP.max());
         Http.Response refused = next;
-        assertThat(created).isEqualTo(Limit.SIGNUP_IP.max());
+        assertThat(created).isBetween(Limit.SIGNUP_IP.max() - busy, (long) Limit.SIGNUP_IP.max());
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.html().select("#f-email").attr("value")).isEqualTo(slug + "@example.com");
         assertThat(accounts(slug + "@example.com")).isZero();

@@ -44,7 +44,7 @@ class PasswordHashingIT {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.html().text()).contains("expired or has already been used");
-        assertThat(ms).as("no wait for a hashing slot").isLessThan(1500);
+        assertThat(ms).as("no wait for a hashing slot (it would be 5 s)").isLessThan(4000);
     }
 
     @Test
