@@ -44,7 +44,8 @@ public final class CaseStudyPublicController {
             }).toList();
             String title = site.t().text("casestudy.public.listTitle", site.brand().name());
             Views.render(ctx, "casestudy/publicList.jte", new CaseStudyPublicPages.ListPage(site.shell(ctx, title),
-                    site.brand(), items, SocialMeta.website(title, null, baseUrl + base, null)));
+                    site.brand(), items, SocialMeta.website(title,
+                    site.t().text("casestudy.public.listDescription", site.brand().name()), baseUrl + base, null)));
         });
     }
 

@@ -53,6 +53,24 @@ class CaseStudyPublicSiteIT {
         }
     }
 
+    /**
+     * What Lighthouse took points for: the case-study list and the review form had no meta description, and the
+     * stars' aria-label sat on a plain span (ARIA forbids a name there; role=img allows it).
+     */
+    @Test
+    void public_pages_carry_a_description_and_the_stars_are_a_labelled_image() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        publishedInGerman(f);
+        Fixtures.testimonial(f.workspaceId(), io.goodword.testimonial.TestimonialStatus.APPROVED, "Star Person", "",
+                "Stars that a screen reader reads as one image.", "", "star@example.com", true, false);
+        for (String path : new String[] {"/p/" + f.slug() + "/case-studies", "/p/" + f.slug() + "/review"}) {
+            assertThat(app.http().get(path).html().select("meta[name=description]").attr("content")).as(path).isNotBlank();
+        }
+        Document wall = app.http().get("/p/" + f.slug()).html();
+        assertThat(wall.select("[aria-label]").stream().filter(e -> e.tagName().equals("span")))
+                .isNotEmpty().allMatch(e -> e.attr("role").equals("img"));
+    }
+
     @Test
     void a_visitor_may_choose_another_language_with_lang() {
         Fixtures.Freelancer f = Fixtures.freelancer();
