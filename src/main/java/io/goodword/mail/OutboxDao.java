@@ -26,7 +26,6 @@ public interface OutboxDao {
                 @Bind("text") String text, @Bind("html") String html, @Bind("unsubscribeUrl") String unsubscribeUrl,
                 @Bind("sendAfter") Instant sendAfter);
 
-    /** Due rows, locked for this transaction; rows another worker holds are skipped, not waited for. */
     /**
      * Rewrites a queued email that no worker holds yet (its content and when it goes), found by its dedupe key: the
      * one email about something that changed before it went out. 0 when there is none, or it is held or gone.
@@ -40,6 +39,7 @@ public interface OutboxDao {
                        @Bind("html") String html, @Bind("unsubscribeUrl") String unsubscribeUrl,
                        @Bind("sendAfter") Instant sendAfter);
 
+    /** Due rows, locked for this transaction; rows another worker holds are skipped, not waited for. */
     @SqlQuery("""
             SELECT id FROM outbox
             WHERE status = 'pending' AND send_after <= :now AND (locked_until IS NULL OR locked_until < :now)
