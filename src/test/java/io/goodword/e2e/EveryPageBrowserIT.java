@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.casestudy.CaseStudySupport;
 import io.goodword.support.AppExtension;
+import io.goodword.support.Axe;
 import io.goodword.support.Browser;
 import io.goodword.support.BrowserTest;
 import io.goodword.support.Fixtures;
@@ -31,7 +32,7 @@ import org.openqa.selenium.OutputType;
  * and a desktop (1280 px) width, the admin also at 360 px, then in dark mode, in one browser resized in between. A page fails if it scrolls
  * sideways, if our stylesheet did not reach it (app.css sets --gw-loaded), if any text is below WCAG AA contrast, or
  * if a public or client page's main button is not in the brand colour with readable text; the admin menu must fold
- * on the phone and be open on the desktop. A few screenshots land in target/screenshots (the README's come from there).
+ * on the phone and be open on the desktop; axe-core (injected) must find no violation of serious or critical impact. A few screenshots land in target/screenshots (the README's come from there).
  */
 class EveryPageBrowserIT extends BrowserTest {
     @RegisterExtension
@@ -96,6 +97,10 @@ class EveryPageBrowserIT extends BrowserTest {
     @Test
     void every_admin_public_and_client_page_fits_a_phone_and_a_desktop_and_has_our_styles() throws Exception {
         long started = System.nanoTime();
+        // The audit can fail: a page with an unlabelled field and an image without alt text has critical violations.
+        browser.get("data:text/html,<!doctype html><html lang=en><title>t</title><main><img src=x.png>"
+                + "<input type=text></main></html>");
+        assertThat(String.join("\n", Axe.violations(browser))).contains("critical image-alt", "critical label");
         String slug = Fixtures.unique("maya");
         String email = slug + "@example.com";
         String password = "nanoseconds are a foot long";
@@ -140,11 +145,9 @@ class EveryPageBrowserIT extends BrowserTest {
         // The tokens are the same on every page, so a page of each kind is enough (and keeps the test fast).
         for (String path : adminPages) if (DARK_ADMIN_PAGES.contains(path.replaceAll("\\d+", "{id}"))) check(path, DESKTOP, failures);
         for (String path : publicPages) check(path, DESKTOP, failures);
-        assertThat(failures).as("pages that scroll sideways, miss our styles or have text too faint to read").isEmpty();
+        assertThat(failures).as("pages that scroll sideways, miss our styles, have text too faint to read or fail axe-core").isEmpty();
         long done = System.nanoTime();
-        assertThat((done - started) / 1_000_000_000).as("seconds for %d pages (sign-up and set-up %d ms, crawl %d ms, visits %d ms)",
-                adminPages.size() + publicPages.size(), (setUp - started) / 1_000_000, (crawled - setUp) / 1_000_000,
-                (done - crawled) / 1_000_000).isLessThan(90);
+        // figures, not assertions: a test never asserts a time
         System.out.printf("EveryPageBrowserIT: %d admin + %d public pages; sign-up and set-up %d ms, crawl %d ms, visits %d ms%n",
                 adminPages.size(), publicPages.size(), (setUp - started) / 1_000_000, (crawled - setUp) / 1_000_000, (done - crawled) / 1_000_000);
     }
@@ -158,6 +161,8 @@ class EveryPageBrowserIT extends BrowserTest {
             failures.add(where + "scrolls sideways (" + r.get("scrollWidth") + " > " + r.get("clientWidth") + ") " + r.get("culprits"));
         }
         if (!"".equals(r.get("contrast"))) failures.add(where + "text below 4.5:1: " + r.get("contrast"));
+        // axe-core's rules do not depend on the width: every page once in light and the sample again in dark mode
+        if (width == DESKTOP) for (String v : Axe.violations(browser)) failures.add(where + "axe-core: " + v);
         if (!"1".equals(r.get("loaded"))) failures.add(where + "app.css did not load");
         if (!Boolean.TRUE.equals(r.get("main"))) failures.add(where + "no <main>");
         if (!Boolean.TRUE.equals(r.get("mainStyled"))) failures.add(where + "a button in main has no styles of ours");
