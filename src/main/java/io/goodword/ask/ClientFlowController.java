@@ -149,7 +149,7 @@ public final class ClientFlowController {
         AskVisits.Visit visit = service.visits().visit(ctx.pathParam("token"));
         if (visit.state() == AskVisits.LinkState.UNKNOWN) {
             ctx.status(HttpStatus.NOT_FOUND);
-            notice(ctx, Views.t(ctx), null, null, "ask.link.unknown.heading", "ask.link.unknown.body");
+            notice(ctx, Views.t(ctx), null, null, null, "ask.link.unknown.heading", "ask.link.unknown.body");
             return null;
         }
         lookup.release();
@@ -163,18 +163,18 @@ public final class ClientFlowController {
     /** A link that existed but is past its date: said in the client's language, under the freelancer's brand. */
     private void expired(Context ctx, AskVisit v) {
         ctx.status(HttpStatus.GONE);
-        notice(ctx, v.t(), v.workspace().displayName(), v.workspace().logoUrl(), "ask.link.expired.heading",
+        notice(ctx, v.t(), v.workspace().displayName(), v.workspace().logoUrl(), v.themeUrl(), "ask.link.expired.heading",
                 "ask.link.expired.body");
     }
 
     private void tooMany(Context ctx, FormGuard.Verdict refused) {
         refused.refuse(ctx);
-        notice(ctx, Views.t(ctx), null, null, "ask.link.tooMany.heading", "ask.link.tooMany.body");
+        notice(ctx, Views.t(ctx), null, null, null, "ask.link.tooMany.heading", "ask.link.tooMany.body");
     }
 
-    private void notice(Context ctx, Localizer t, String brand, String logo, String heading, String body) {
+    private void notice(Context ctx, Localizer t, String brand, String logo, String theme, String heading, String body) {
         Views.render(ctx, "ask/notice.jte", new AskPages.NoticePage(Views.publicShell(ctx, t, t.lookup(heading)), brand, logo,
-                heading, body, null, false));
+                heading, body, null, false, theme));
     }
 
     private AskPages.FlowPage page(Context ctx, AskVisit v, String score, String comment, String feedback, FormErrors errors) {

@@ -214,7 +214,7 @@ public interface GrowthDao {
                       boolean anyData) {}
 
     @SqlQuery("""
-            SELECT (w.logo_file IS NOT NULL OR LOWER(w.brand_color) <> '#4f46e5') AS branded,
+            SELECT (w.logo_file IS NOT NULL OR LOWER(w.brand_color) <> LOWER(:defaultColor)) AS branded,
                    EXISTS (SELECT 1 FROM clients c WHERE c.workspace_id = w.id) AS has_client,
                    (EXISTS (SELECT 1 FROM testimonials t WHERE t.workspace_id = w.id)
                     OR EXISTS (SELECT 1 FROM asks a WHERE a.workspace_id = w.id AND a.sent_at IS NOT NULL)) AS shared,
@@ -226,5 +226,5 @@ public interface GrowthDao {
                     OR EXISTS (SELECT 1 FROM referral_leads d WHERE d.workspace_id = w.id)) AS any_data
             FROM workspaces w WHERE w.id = :ws""")
     @RegisterConstructorMapper(FirstSteps.class)
-    FirstSteps firstSteps(@Bind("ws") long workspaceId);
+    FirstSteps firstSteps(@Bind("ws") long workspaceId, @Bind("defaultColor") String defaultBrandColor);
 }

@@ -100,8 +100,11 @@ public final class ErrorPages {
             ctx.contentType("text/plain; charset=utf-8").result("Error " + status);
             return;
         }
-        Shell shell = new Shell(t.lookup("error." + key + ".title"), t, () -> Csrf.token(ctx), null, null, "");
-        ctx.render("error/error.jte", Map.of("page",
-                new ErrorPage(shell, status, "error." + key + ".title", "error." + key + ".body", ctx.attribute(REQUEST_ID_ATTR))));
+        SignedIn user = ctx.attribute(SignedIn.ATTR);
+        Shell shell = new Shell(t.lookup("error." + key + ".title"), t, () -> Csrf.token(ctx), null, user, "");
+        // a freelancer who followed a stale admin link stays in their admin, menu and all
+        boolean admin = user != null && ctx.path().startsWith("/admin");
+        ctx.render("error/error.jte", Map.of("page", new ErrorPage(shell, status, "error." + key + ".title",
+                "error." + key + ".body", ctx.attribute(REQUEST_ID_ATTR), admin)));
     }
 }

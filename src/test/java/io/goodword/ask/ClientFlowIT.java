@@ -329,6 +329,8 @@ class ClientFlowIT {
             assertThat(expired.status()).isEqualTo(410);
             assertThat(expired.html().select("h1").text()).isEqualTo("This link has expired");
             assertThat(expired.html().text()).contains(s.f().displayName());
+            // under the freelancer's brand: their theme (brand colour) is linked, as on the live check-in page
+            assertThat(expired.html().select("link[rel=stylesheet][href^=/p/" + s.f().slug() + "/theme.css]")).hasSize(1);
             assertThat(app.http().post(s.path() + "/score", Map.of("score", "9")).status()).isEqualTo(410);
             assertThat(ask(s).score()).isNull();
         } finally {

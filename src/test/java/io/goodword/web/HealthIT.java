@@ -3,6 +3,7 @@ package io.goodword.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.support.AppExtension;
+import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.TestApp;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,23 @@ class HealthIT {
         Http.Response r = app.http().get("/no/such/page");
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.html().select("h1").text()).isEqualTo("Page not found");
+        assertThat(r.html().select("body.site")).hasSize(1);
+    }
+
+    @Test
+    void a_missing_admin_page_keeps_the_signed_in_freelancer_in_their_admin() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http http = Fixtures.signedIn(app, f);
+        Http.Response r = http.get("/admin/clients/999999999");
+        assertThat(r.status()).isEqualTo(404);
+        assertThat(r.html().select("h1").text()).isEqualTo("Page not found");
+        // the admin layout: its menu, the workspace's name and sign-out, a way back to the dashboard; no "Sign in"
+        assertThat(r.html().select("body.admin nav.admin-nav a[href=/admin/clients]")).hasSize(1);
+        assertThat(r.html().select(".workspace-name").text()).isEqualTo(f.displayName());
+        assertThat(r.html().select("main a[href=/admin]").text()).isEqualTo("Go to your dashboard");
+        assertThat(r.html().select("a[href=/login]")).isEmpty();
+        // signed out, the same address is a sign-in redirect, and a public miss keeps the site's layout
+        assertThat(app.http().get("/admin/clients/999999999").status()).isEqualTo(302);
     }
 
     @Test
