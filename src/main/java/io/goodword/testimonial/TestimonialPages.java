@@ -67,7 +67,8 @@ public final class TestimonialPages {
         public int mapped(String field) { return mapping == null ? -1 : mapping.getOrDefault(field, -1); }
     }
 
-    public record EmbedAdminPage(Shell shell, EmbedOptions options, String snippet, String previewUrl, List<String> tags) {}
+    public record EmbedAdminPage(Shell shell, EmbedOptions options, String snippet, String previewUrl, String loaderUrl,
+                                 List<String> tags) {}
 
     public record CollectPage(Shell shell, String reviewUrl, String prompt, FormErrors errors) {}
 }

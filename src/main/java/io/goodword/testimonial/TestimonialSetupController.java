@@ -32,7 +32,7 @@ public final class TestimonialSetupController {
         EmbedOptions o = EmbedOptions.from(ctx);
         Views.render(ctx, "testimonial/adminEmbed.jte", new TestimonialPages.EmbedAdminPage(
                 Views.shell(ctx, "testimonial.embed.title", "testimonials"), o, snippet(w, o), "/embed/" + w.slug() + o.query(),
-                dao.allTags(w.id())));
+                "/embed/" + w.slug() + ".js", dao.allTags(w.id())));
     }
 
     /** What the freelancer pastes into their site (shown escaped, as text). */
