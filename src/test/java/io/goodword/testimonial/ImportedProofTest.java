@@ -186,6 +186,9 @@ class ImportedProofTest {
         String deep = "[".repeat(100_000) + "]".repeat(100_000);
         assertThatThrownBy(() -> CsvImport.parse(deep)).isInstanceOf(CsvImport.Unreadable.class)
                 .satisfies(e -> assertThat(((CsvImport.Unreadable) e).key()).isEqualTo("testimonial.import.jsonLimits"));
+        String justTooDeep = "[".repeat(JsonImport.MAX_DEPTH + 1) + "]".repeat(JsonImport.MAX_DEPTH + 1); // Jackson alone allows 1000
+        assertThatThrownBy(() -> CsvImport.parse(justTooDeep))
+                .satisfies(e -> assertThat(((CsvImport.Unreadable) e).key()).isEqualTo("testimonial.import.jsonLimits"));
         String deepObject = "{\"a\":".repeat(5_000) + "1" + "}".repeat(5_000);
         assertThatThrownBy(() -> CsvImport.parse(deepObject))
                 .satisfies(e -> assertThat(((CsvImport.Unreadable) e).key()).isEqualTo("testimonial.import.jsonLimits"));
