@@ -156,6 +156,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             get("/new", imports::newForm); post("/new", imports::create);
             get("/import", imports::importForm); post("/import", imports::importUpload);
             post("/import/preview", imports::importPreview);
+            get("/paste", imports::pasteForm); post("/paste", imports::paste);
             get("/export.csv", imports::exportCsv); get("/export.json", imports::exportJson);
             get("/embed", setup::embed);
             get("/collect", setup::collect); post("/collect", setup::savePrompt);

@@ -34,7 +34,7 @@ final class ClientScrub {
             Map.entry("asks", Set.of("comment", "feedback")),
             Map.entry("client_tasks", Set.of("body")),
             Map.entry("testimonials", Set.of("body", "excerpt", "original_body", "reply", "name", "role", "company",
-                    "website", "email")),
+                    "website", "email", "source_url", "avatar_url")),
             Map.entry("testimonial_edits", Set.of("before_text", "after_text")),
             Map.entry("case_studies", Set.of("title")),
             Map.entry("case_study_versions", Set.of("content")),

@@ -59,6 +59,7 @@ final class ImportRules {
     private static final Map<String, Choice> ENUMS = Map.ofEntries(
             Map.entry("testimonials.status", choice(TestimonialStatus.PENDING)),
             Map.entry("testimonials.source", choice(TestimonialSource.IMPORT)),
+            Map.entry("testimonials.origin_platform", choice(io.goodword.testimonial.Platform.OTHER)),
             Map.entry("projects.status", choice(ProjectStatus.ACTIVE)),
             Map.entry("asks.status", choice(AskStatus.CANCELLED)),
             Map.entry("asks.reason", choice(Ask.Reason.MANUAL)),
@@ -89,7 +90,7 @@ final class ImportRules {
     private static final Map<String, int[]> RANGES = Map.of("testimonials.rating", new int[] {1, 5},
             "asks.score", new int[] {0, 10}, "client_tasks.score", new int[] {0, 10},
             "ask_settings.work_start_hour", new int[] {0, 23}, "ask_settings.work_end_hour", new int[] {1, 23});
-    private static final Set<String> URLS = Set.of("workspaces.website", "testimonials.website");
+    private static final Set<String> URLS = Set.of("workspaces.website", "testimonials.website", "testimonials.source_url", "testimonials.avatar_url");
     private static final Set<String> EMAILS = Set.of("clients.email", "testimonials.email", "referral_leads.email",
             "referral_rewards.recipient_email", "case_study_approvals.sent_to");
     private static final Pattern TEMPORAL = Pattern.compile("\\d{4}-\\d{2}-\\d{2}([ T]\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?)?|\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?");

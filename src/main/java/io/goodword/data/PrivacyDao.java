@@ -19,7 +19,7 @@ public interface PrivacyDao {
     @SqlUpdate("""
             UPDATE testimonials SET name = :anonymous, email = NULL, role = '', company = '', website = '',
                    photo_file = NULL, consent_show_photo = FALSE, consent_show_company = FALSE, submitted_ip = NULL,
-                   client_id = NULL
+                   client_id = NULL, source_url = NULL, avatar_url = NULL
             WHERE workspace_id = :ws AND (client_id = :id OR (:email IS NOT NULL AND email = :email))""")
     int anonymizeTestimonials(@Bind("ws") long ws, @Bind("id") long clientId, @Bind("email") String email,
                               @Bind("anonymous") String anonymousName);

@@ -4,6 +4,8 @@ import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
 import io.goodword.web.csv.ColumnMapping;
 import io.goodword.web.csv.CsvTable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -21,51 +23,90 @@ public final class CsvImport {
     public static final int MAX_ROWS = 2000;
     public static final int MAX_CHARS = 2_000_000;
     private static final CsvTable.Limits LIMITS = CsvTable.Limits.truncating(MAX_CHARS, MAX_ROWS);
-    /** Our fields, in the order the preview shows them. */
+    /** Our fields, in the order the preview shows them; the last four say where the review was first published. */
     public static final List<String> FIELDS = List.of("name", "body", "rating", "role", "company", "website", "email",
-            "consent", "tags");
-    private static final Map<String, List<String>> SYNONYMS = Map.of(
-            "name", List.of("name", "author", "client", "full name", "customer"),
-            "body", List.of("body", "text", "testimonial", "review", "comment", "message", "quote"),
-            "rating", List.of("rating", "stars", "score"),
-            "role", List.of("role", "title", "job title", "position"),
-            "company", List.of("company", "organisation", "organization", "business"),
-            "website", List.of("website", "url", "site", "web"),
-            "email", List.of("email", "e-mail", "mail"),
-            "consent", List.of("consent", "publish", "public", "consent to publish"),
-            "tags", List.of("tags", "tag", "labels"));
+            "consent", "tags", "date", "platform", "link", "avatar");
+    static final int URL_MAX = 500;
+    private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
+            Map.entry("name", List.of("name", "author", "client", "full name", "customer", "reviewer")),
+            Map.entry("body", List.of("body", "text", "testimonial", "review", "comment", "message", "quote")),
+            Map.entry("rating", List.of("rating", "stars", "score")),
+            Map.entry("role", List.of("role", "title", "job title", "position")),
+            Map.entry("company", List.of("company", "organisation", "organization", "business")),
+            Map.entry("website", List.of("website", "url", "site", "web")),
+            Map.entry("email", List.of("email", "e-mail", "mail")),
+            Map.entry("consent", List.of("consent", "publish", "public", "consent to publish")),
+            Map.entry("tags", List.of("tags", "tag", "labels")),
+            Map.entry("date", List.of("date", "original date", "date published", "published", "submitted at", "review date")),
+            Map.entry("platform", List.of("platform", "origin platform", "integration", "review site")),
+            Map.entry("link", List.of("link", "source url", "review url", "review link", "permalink")),
+            Map.entry("avatar", List.of("avatar", "avatar url", "photo url", "picture", "profile picture", "image")));
 
-    /** One row as it would be imported; {@code errors} say why not, {@code duplicate} that we already have it. */
+    /**
+     * One row as it would be imported; {@code errors} say why not, {@code duplicate} that we already have it.
+     * {@code platform}, {@code link}, {@code date} and {@code avatar} say where it was first published (see V65).
+     */
     public record Row(int line, String name, String body, int rating, String role, String company, String website,
-                      String email, boolean consent, List<String> tags, List<RowError> errors, boolean duplicate) {
+                      String email, boolean consent, List<String> tags, List<RowError> errors, boolean duplicate,
+                      Platform platform, String link, LocalDate date, String avatar) {
         public boolean importable() { return errors.isEmpty() && !duplicate; }
     }
 
     /** A problem with one field of one row. */
     public record RowError(String field, FormErrors.Message message) {}
 
+    /** The file cannot be read; {@code key} says why, for the page. */
     public static final class Unreadable extends Exception {
-        public Unreadable() { super("unreadable csv", null, false, false); }
+        private final String key;
+
+        public Unreadable() { this("testimonial.import.unreadable"); }
+
+        public Unreadable(String key) {
+            super(key, null, false, false);
+            this.key = key;
+        }
+
+        public String key() { return key; }
     }
 
     private CsvImport() {}
 
-    /** The file, read by the shared engine; past {@link #MAX_ROWS} the preview says it was cut. */
+    /**
+     * The file, read by the shared engine (JSON by {@link JsonImport}, as the same table); past {@link #MAX_ROWS} the
+     * preview says it was cut.
+     */
     public static CsvTable.Table parse(String text) throws Unreadable {
+        if (JsonImport.looksLikeJson(text)) return JsonImport.table(text);
         if (CsvTable.parse(text, LIMITS) instanceof CsvTable.Table table) return table;
         throw new Unreadable();
     }
 
-    /** Field → column index (-1: not imported), guessed from the header names. */
+    /** Field → column index (-1: not imported), guessed from the header names (a known tool's export by its preset). */
     public static Map<String, Integer> guessMapping(List<String> headers) {
+        ImportPresets.Preset preset = ImportPresets.detect(headers);
+        if (preset != null) return ImportPresets.mapping(preset, headers);
         Map<String, Integer> guessed = ColumnMapping.guess(headers, FIELDS, SYNONYMS);
         Map<String, Integer> m = new LinkedHashMap<>();
         for (String field : FIELDS) m.put(field, guessed.getOrDefault(field, -1));
         return m;
     }
 
-    /** Checks every row under this mapping; {@code known} says whether a body hash is already in the workspace. */
+    /** The platform a file's rows come from when a row does not say: the tool whose export it is, else "other". */
+    public static Platform defaultPlatform(List<String> headers) {
+        ImportPresets.Preset preset = ImportPresets.detect(headers);
+        return preset == null ? Platform.OTHER : preset.platform();
+    }
+
     public static List<Row> rows(CsvTable.Table table, Map<String, Integer> mapping, Predicate<String> known) {
+        return rows(table, mapping, defaultPlatform(table.headers()), LocalDate.now(ZoneOffset.UTC), known);
+    }
+
+    /**
+     * Checks every row under this mapping; {@code known} says whether a body hash is already in the workspace. A row
+     * is from the platform its platform cell names, else the one its link points to, else {@code fallback}.
+     */
+    public static List<Row> rows(CsvTable.Table table, Map<String, Integer> mapping, Platform fallback, LocalDate today,
+                                 Predicate<String> known) {
         List<Row> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int line = 1;
@@ -83,6 +124,11 @@ public final class CsvImport {
             if (rating < 1) e.add("rating", "testimonial.import.badRating", ratingText);
             e.maxLength("role", cell(cells, mapping, "role"), 100).maxLength("company", cell(cells, mapping, "company"), 100);
             e.url("website", website).email("email", email);
+            String link = cell(cells, mapping, "link");
+            String avatar = cell(cells, mapping, "avatar");
+            e.maxLength("link", link, URL_MAX).url("link", link).maxLength("avatar", avatar, URL_MAX).url("avatar", avatar);
+            ProofDate.Parsed date = ProofDate.parse(cell(cells, mapping, "date"), today);
+            if (date.invalid()) e.add("date", "testimonial.import.badDate", cell(cells, mapping, "date"));
             List<RowError> errors = new ArrayList<>();
             for (String field : FIELDS) {
                 if (e.has(field)) errors.add(new RowError(field, e.get(field)));
@@ -91,10 +137,20 @@ public final class CsvImport {
             boolean duplicate = !body.isBlank() && (!seen.add(hash) || known.test(hash));
             out.add(new Row(line, name, body, Math.max(rating, 0), cell(cells, mapping, "role"), cell(cells, mapping, "company"),
                     website, email.isBlank() ? null : Validation.normalizeEmail(email), yes(cell(cells, mapping, "consent")),
-                    Tags.parse(cell(cells, mapping, "tags")), List.copyOf(errors), duplicate));
+                    Tags.parse(cell(cells, mapping, "tags")), List.copyOf(errors), duplicate,
+                    platform(cell(cells, mapping, "platform"), link, fallback), blankToNull(link), date.date(),
+                    blankToNull(avatar)));
         }
         return out;
     }
+
+    private static Platform platform(String named, String link, Platform fallback) {
+        Platform p = Platform.named(named);
+        if (p == null) p = Platform.ofUrl(link);
+        return p != null ? p : fallback;
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
 
     private static String cell(List<String> cells, Map<String, Integer> mapping, String field) {
         return ColumnMapping.cell(cells, mapping, field);

@@ -3,6 +3,8 @@ package io.goodword.testimonial;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.goodword.web.csv.CsvWriter;
 import java.io.StringWriter;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +13,8 @@ import java.util.Map;
 public final class Exports {
     static final List<String> COLUMNS = List.of("id", "status", "source", "verified", "rating", "name", "role", "company",
             "website", "email", "body", "excerpt", "original_body", "consent_publish", "consent_show_photo",
-            "consent_show_company", "featured", "reply", "tags", "created_at", "approved_at");
+            "consent_show_company", "featured", "reply", "tags", "created_at", "approved_at", "platform", "source_url",
+            "original_date", "avatar_url");
 
     /** One exported testimonial; the components are the {@link #COLUMNS}, in that order, for both formats. */
     public record Row(long id, String status, String source, boolean verified, int rating, String name, String role,
@@ -21,21 +24,30 @@ public final class Exports {
                       @JsonProperty("consent_show_photo") boolean consentShowPhoto,
                       @JsonProperty("consent_show_company") boolean consentShowCompany, boolean featured, String reply,
                       List<String> tags, @JsonProperty("created_at") String createdAt,
-                      @JsonProperty("approved_at") String approvedAt) {
+                      @JsonProperty("approved_at") String approvedAt, String platform,
+                      @JsonProperty("source_url") String sourceUrl, @JsonProperty("original_date") String originalDate,
+                      @JsonProperty("avatar_url") String avatarUrl) {
 
         static Row of(Testimonial t, List<String> tags) {
             return new Row(t.id(), t.status().db(), t.source().db(), t.verified(), t.rating(), t.name(), t.role(),
                     t.company(), t.website(), t.email(), t.body(), t.excerpt(), t.originalBody(), t.consentPublish(),
                     t.consentShowPhoto(), t.consentShowCompany(), t.featured(), t.reply(), tags,
                     t.createdAt() == null ? null : t.createdAt().toString(),
-                    t.approvedAt() == null ? null : t.approvedAt().toString());
+                    t.approvedAt() == null ? null : t.approvedAt().toString(),
+                    t.originPlatform() == null ? null : t.originPlatform().db(), t.sourceUrl(), originalDate(t), t.avatarUrl());
+        }
+
+        /** The day the words were given: on their platform for imported proof, else the day they reached us. */
+        private static String originalDate(Testimonial t) {
+            if (t.originalDate() != null) return t.originalDate().toString();
+            return t.createdAt() == null ? null : LocalDate.ofInstant(t.createdAt(), ZoneOffset.UTC).toString();
         }
 
         /** The cells in {@link #COLUMNS} order; a null is an empty cell. */
         List<Object> cells() {
             return Arrays.asList(id, status, source, verified, rating, name, role, company, website, email, body, excerpt,
                     originalBody, consentPublish, consentShowPhoto, consentShowCompany, featured, reply, tags, createdAt,
-                    approvedAt);
+                    approvedAt, platform, sourceUrl, originalDate, avatarUrl);
         }
     }
 

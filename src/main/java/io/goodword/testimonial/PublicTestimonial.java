@@ -10,21 +10,24 @@ import java.util.Optional;
  * A testimonial as the public may see it: only the fields the client consented to, never the email or the IP, and
  * the moderator's excerpt instead of the full text when there is one. Every public page (wall, single, widget, feed,
  * referral landing, case studies) is built from this record and nothing else; {@link PublicTestimonials} reads it.
+ * Proof imported from another place carries its {@code platform} and link, shown as "From LinkedIn", and its date is
+ * the day it was written there.
  */
 public record PublicTestimonial(long id, int rating, String text, String name, String role, String company,
                                 String website, String photoUrl, boolean verified, boolean featured, String reply,
-                                LocalDate date, List<String> tags) {
+                                LocalDate date, List<String> tags, Platform platform, String sourceUrl) {
 
     /** Empty when the testimonial may not be shown at all. */
     public static Optional<PublicTestimonial> of(Testimonial t, List<String> tags) {
         if (!t.isPublic()) return Optional.empty();
         String excerpt = t.excerpt() == null || t.excerpt().isBlank() ? null : t.excerpt();
         Instant when = t.approvedAt() != null ? t.approvedAt() : t.createdAt();
+        LocalDate day = t.originalDate() != null ? t.originalDate() : when == null ? null : LocalDate.ofInstant(when, ZoneOffset.UTC);
         return Optional.of(new PublicTestimonial(t.id(), shownRating(t.rating()), excerpt != null ? excerpt : t.body(),
                 t.name(), t.role(), t.consentShowCompany() ? t.company() : "", t.consentShowCompany() ? t.website() : "",
                 t.consentShowPhoto() ? t.photoUrl() : null, t.verified(), t.featured(),
                 t.reply() == null || t.reply().isBlank() ? null : t.reply(),
-                when == null ? null : LocalDate.ofInstant(when, ZoneOffset.UTC), List.copyOf(tags)));
+                day, List.copyOf(tags), t.originPlatform(), t.originPlatform() == null ? null : t.sourceUrl()));
     }
 
     /**

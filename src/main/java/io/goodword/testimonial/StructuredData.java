@@ -23,7 +23,11 @@ final class StructuredData {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Review(@JsonProperty("@context") String context, @JsonProperty("@type") String type, Person author,
-                  Rating reviewRating, String reviewBody, String datePublished, String url, Subject itemReviewed) {}
+                  Rating reviewRating, String reviewBody, String datePublished, String url, Subject itemReviewed,
+                  Organization publisher) {}
+
+    /** The site an imported review was first published on. */
+    record Organization(@JsonProperty("@type") String type, String name) {}
 
     record Person(@JsonProperty("@type") String type, String name) {}
 
@@ -40,12 +44,16 @@ final class StructuredData {
                 rated ? items.stream().map(p -> review(b, baseUrl, p, false)).toList() : null);
     }
 
-    /** One testimonial; on its own page it names what it reviews. */
+    /**
+     * One testimonial; on its own page it names what it reviews. An imported review keeps the day it was written on
+     * its platform (PublicTestimonial#date) and names that platform as its publisher.
+     */
     static Review review(Brand b, String baseUrl, PublicTestimonial p, boolean standalone) {
         return new Review(standalone ? CONTEXT : null, "Review", new Person("Person", p.name()),
                 new Rating("Rating", p.rating(), 5, 1), p.text(), p.date() == null ? null : p.date().toString(),
                 baseUrl + b.wallUrl() + "/t/" + p.id(),
-                standalone ? new Subject("ProfessionalService", b.name(), baseUrl + b.wallUrl()) : null);
+                standalone ? new Subject("ProfessionalService", b.name(), baseUrl + b.wallUrl()) : null,
+                p.platform() == null || p.platform().brand() == null ? null : new Organization("Organization", p.platform().brand()));
     }
 
     /** "4.7", or "" when nothing is rated yet. */

@@ -27,7 +27,8 @@ public interface TestimonialDao {
     String COLUMNS = """
             t.id, t.workspace_id, t.client_id, t.status, t.source, t.verified, t.rating, t.body, t.excerpt, t.name, t.role,
             t.company, t.website, t.email, t.photo_file, t.consent_publish, t.consent_show_photo, t.consent_show_company,
-            t.featured, t.reply, t.submitted_ip, t.original_body, t.created_at, t.updated_at, t.approved_at""";
+            t.featured, t.reply, t.submitted_ip, t.original_body, t.created_at, t.updated_at, t.approved_at,
+            t.origin_platform, t.source_url, t.original_date, t.avatar_url""";
     String TAG_FILTER = " (:tag IS NULL OR EXISTS (SELECT 1 FROM testimonial_tags g WHERE g.testimonial_id = t.id AND g.workspace_id = :ws AND g.tag = :tag)) ";
     /** The moderation queue's filters, shared by the page and its count so that the two can never disagree. */
     String QUEUE_WHERE = """
@@ -63,6 +64,14 @@ public interface TestimonialDao {
                 @Bind("email") String email, @Bind("photo") String photoFile, @Bind("consentPublish") boolean consentPublish,
                 @Bind("consentShowPhoto") boolean consentShowPhoto, @Bind("consentShowCompany") boolean consentShowCompany,
                 @Bind("ip") String ip, @Bind("tokenHash") String tokenHash, @Bind("approvedAt") Instant approvedAt);
+
+    /** Where an imported review was first published (see V65); null values leave the row's own. */
+    @SqlUpdate("""
+            UPDATE testimonials SET origin_platform = :platform, source_url = :url, original_date = :date, avatar_url = :avatar
+            WHERE id = :id AND workspace_id = :ws""")
+    void setProvenance(@Bind("ws") long workspaceId, @Bind("id") long id, @Bind("platform") Platform platform,
+                       @Bind("url") String sourceUrl, @Bind("date") java.time.LocalDate originalDate,
+                       @Bind("avatar") String avatarUrl);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM testimonials t WHERE t.id = :id AND t.workspace_id = :ws")
     Optional<Testimonial> findById(@Bind("ws") long workspaceId, @Bind("id") long id);

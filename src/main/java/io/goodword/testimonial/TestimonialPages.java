@@ -59,12 +59,21 @@ public final class TestimonialPages {
     public record NewPage(Shell shell, TestimonialForm form, FormErrors errors, boolean approveNow) {}
 
     public record ImportPage(Shell shell, String csv, List<String> headers, Map<String, Integer> mapping,
-                             List<CsvImport.Row> rows, FormErrors errors, boolean truncated, boolean consentForAll) {
+                             List<CsvImport.Row> rows, FormErrors errors, boolean truncated, boolean consentForAll,
+                             Platform platform, ImportPresets.Preset preset, Dates dates) {
         public long importable() { return rows.stream().filter(CsvImport.Row::importable).count(); }
         public long duplicates() { return rows.stream().filter(CsvImport.Row::duplicate).count(); }
         public long invalid() { return rows.stream().filter(r -> !r.errors().isEmpty()).count(); }
         public boolean previewing() { return headers != null; }
         public int mapped(String field) { return mapping == null ? -1 : mapping.getOrDefault(field, -1); }
+        public List<Platform> platforms() { return List.of(Platform.values()); }
+        /** "senja" when the file is a known tool's export, else null. */
+        public String presetId() { return preset == null ? null : preset.id(); }
+    }
+
+    /** One review pasted from a platform page. */
+    public record PastePage(Shell shell, PasteForm form, FormErrors errors) {
+        public List<Platform> platforms() { return List.of(Platform.values()); }
     }
 
     public record EmbedAdminPage(Shell shell, EmbedOptions options, String snippet, String previewUrl, String loaderUrl,

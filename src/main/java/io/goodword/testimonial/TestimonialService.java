@@ -228,6 +228,7 @@ public final class TestimonialService {
                 long id = dao.insert(workspaceId, null, TestimonialStatus.PENDING.db(), TestimonialSource.IMPORT.db(), false,
                         r.rating(), r.body(), hash, r.name(), r.role(), r.company(), r.website(), r.email(), null,
                         r.consent() || consentForAll, false, r.consent() || consentForAll, null, null, null);
+                dao.setProvenance(workspaceId, id, r.platform(), r.link(), r.date(), r.avatar());
                 if (!r.tags().isEmpty()) dao.addTags(workspaceId, id, r.tags());
                 n++;
             }

@@ -76,6 +76,10 @@ class WorkspaceExportImportIT {
                 Map.of("logo", new Multipart.FilePart("logo.png", "image/png", Images.png(64, 32, null)))).status()).isEqualTo(303);
         Seed.Rich one = Seed.client(TestDb.jdbi(), a.workspaceId(), "Ingrid Export-" + Fixtures.unique("n"));
         Seed.Rich two = Seed.client(TestDb.jdbi(), a.workspaceId(), "Olaf Export-" + Fixtures.unique("n"));
+        // Proof from another place (V65): where it was first published travels with it.
+        TestDb.jdbi().onDemand(io.goodword.testimonial.TestimonialDao.class).setProvenance(a.workspaceId(), one.testimonialId(),
+                io.goodword.testimonial.Platform.LINKEDIN, "https://www.linkedin.com/in/ingrid", java.time.LocalDate.of(2022, 6, 1),
+                "https://media.licdn.com/ingrid.jpg");
 
         Map<String, byte[]> original = unzip(export(httpA));
         assertThat(original).containsKeys("manifest.json", "workspace.json", "accounts.json", "tables/clients.json",
@@ -99,6 +103,12 @@ class WorkspaceExportImportIT {
                 "case_studies", "case_study_versions")) {
             assertThat(comparable(table(again, t))).as(t).isEqualTo(comparable(table(original, t))).isNotEmpty();
         }
+        assertThat(table(again, "testimonials")).anySatisfy(t -> {
+            assertThat(t.get("origin_platform")).isEqualTo("linkedin");
+            assertThat(t.get("source_url")).isEqualTo("https://www.linkedin.com/in/ingrid");
+            assertThat(String.valueOf(t.get("original_date"))).startsWith("2022-06-01");
+            assertThat(t.get("avatar_url")).isEqualTo("https://media.licdn.com/ingrid.jpg");
+        });
         Map<String, Object> wsA = JSON.readValue(original.get("workspace.json"), new TypeReference<>() {});
         Map<String, Object> wsB = JSON.readValue(again.get("workspace.json"), new TypeReference<>() {});
         for (String k : List.of("display_name", "headline", "bio", "website", "brand_color", "time_zone", "language")) {
