@@ -75,6 +75,32 @@ public final class PublicSites {
         return chosen != null && I18n.LANGUAGES.contains(chosen) ? chosen : "";
     }
 
+    /**
+     * A broken link into a site ({@code /p/{slug}/…} of an existing workspace) answers its 404 under the freelancer's
+     * name, colours and navigation; anything else (or a failing lookup) is left to the generic error page.
+     */
+    public boolean notFound(Context ctx) {
+        String path = ctx.path();
+        if (!path.startsWith("/p/")) return false;
+        int end = path.indexOf('/', 3);
+        String slug = path.substring(3, end < 0 ? path.length() : end);
+        if (!SLUG.matcher(slug).matches()) return false;
+        try {
+            Optional<Workspace> ws = workspaces.findBySlug(slug);
+            if (ws.isEmpty()) return false;
+            Site site = site(ctx, ws.get());
+            ctx.render("account/siteNotFound.jte", java.util.Map.of("page",
+                    new SiteNotFoundPage(site.shell(ctx, site.t().text("error.notFound.title")), site.brand())));
+            return true;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(PublicSites.class).warn("The site's 404 page failed; the generic one answers", e);
+            return false; // the generic page needs no database
+        }
+    }
+
+    /** The 404 page of a freelancer's site. */
+    public record SiteNotFoundPage(Shell shell, Brand brand) {}
+
     /** An old slug answers 301 to the same path and query under the current one; an unknown slug is a 404. */
     public void redirectRenamed(Context ctx, String slug) {
         String current = workspaces.currentSlugFor(slug).orElseThrow(NotFound::new);

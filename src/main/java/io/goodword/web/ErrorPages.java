@@ -23,7 +23,7 @@ public final class ErrorPages {
 
     private ErrorPages() {}
 
-    public static void register(Javalin app) {
+    public static void register(Javalin app, SiteNotFound siteNotFound) {
         app.exception(PostGate.Busy.class, (e, ctx) -> {
             ctx.status(429);
             ctx.header("Retry-After", String.valueOf(PostGate.RETRY_AFTER_SECONDS));
@@ -32,11 +32,11 @@ public final class ErrorPages {
         });
         app.exception(NotFound.class, (e, ctx) -> {
             ctx.status(HttpStatus.NOT_FOUND);
-            render(ctx, 404);
+            if (!siteNotFound.render(ctx)) render(ctx, 404);
         });
-        app.exception(HttpResponseException.class, (e, ctx) -> {
+        app.exception(HttpResponseException.class, (e, ctx) -> { // Javalin's own, e.g. for a path no route matches
             ctx.status(e.getStatus());
-            render(ctx, e.getStatus());
+            if (e.getStatus() != 404 || !siteNotFound.render(ctx)) render(ctx, e.getStatus());
         });
         app.exception(Exception.class, (e, ctx) -> {
             if (isTooLarge(e)) {
@@ -59,7 +59,8 @@ public final class ErrorPages {
         });
         for (int status : new int[] {400, 403, 404, 405, 413, 429}) {
             app.error(status, ctx -> {
-                if (ctx.result() == null || ctx.result().isEmpty() || !isHtml(ctx)) render(ctx, status);
+                if (ctx.result() != null && !ctx.result().isEmpty() && isHtml(ctx)) return;
+                if (status != 404 || !siteNotFound.render(ctx)) render(ctx, status);
             });
         }
     }

@@ -27,9 +27,12 @@ public final class WebApp {
 
     private WebApp() {}
 
-    /** An unstarted server for {@code routes}; {@code sessions} keeps the sign-in sessions (security/SessionStorage). */
+    /**
+     * An unstarted server for {@code routes}; {@code sessions} keeps the sign-in sessions (security/SessionStorage),
+     * {@code siteNotFound} draws the 404 of a freelancer's own site.
+     */
     public static Javalin create(Config config, SessionHandler sessions, I18n i18n, TemplateEngine templates,
-                                 RouteTable routes) {
+                                 RouteTable routes, SiteNotFound siteNotFound) {
         boolean dev = config.appEnv() == Config.AppEnv.DEV;
         PostGate gate = new PostGate();
         Javalin app = Javalin.create(c -> {
@@ -86,7 +89,7 @@ public final class WebApp {
             before.run(ctx);
         });
         app.after(ctx -> MDC.remove("requestId"));
-        ErrorPages.register(app);
+        ErrorPages.register(app, siteNotFound);
         return app;
     }
 

@@ -226,6 +226,19 @@ class PublicPagesIT {
     }
 
     @Test
+    void a_broken_link_into_a_freelancers_site_shows_their_site_not_goodwords_404() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        for (String rest : new String[] {"/t/999999999", "/t/not-a-number", "/no-such-page", "/case-studies/never-written"}) {
+            Http.Response r = app.http().get("/p/" + f.slug() + rest);
+            assertThat(r.status()).as(rest).isEqualTo(404);
+            org.jsoup.nodes.Document d = r.html();
+            assertThat(d.select(".wall-brand").text()).as(rest + ": their name heads the page").contains(f.displayName());
+            assertThat(d.select("a[href=/login], a[href=/signup]")).as(rest + ": no Goodword sign-in").isEmpty();
+            assertThat(d.select("main a[href=/p/" + f.slug() + "]")).as(rest + ": a way back to their wall").isNotEmpty();
+        }
+    }
+
+    @Test
     void the_widget_may_be_framed_its_options_work_and_its_loader_is_small() throws Exception {
         Fixtures.Freelancer f = Fixtures.freelancer();
         long low = Reviews.dao().insert(f.workspaceId(), null, "approved", "form", false, 2, "Two stars only, for the filter.",
