@@ -42,7 +42,7 @@ final class StructuredData {
 
     /** One testimonial; on its own page it names what it reviews. */
     static Review review(Brand b, String baseUrl, PublicTestimonial p, boolean standalone) {
-        return new Review(standalone ? CONTEXT : null, "Review", new Person("Person", p.name()),
+        return new Review(standalone ? CONTEXT : null, "Review", new Person("Person", p.name().isBlank() ? "Anonymous" : p.name()),
                 new Rating("Rating", p.rating(), 5, 1), p.text(), p.date() == null ? null : p.date().toString(),
                 baseUrl + b.wallUrl() + "/t/" + p.id(),
                 standalone ? new Subject("ProfessionalService", b.name(), baseUrl + b.wallUrl()) : null);
