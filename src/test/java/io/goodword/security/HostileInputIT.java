@@ -304,6 +304,16 @@ class HostileInputIT {
                 shown(admin, study, "/admin/case-studies/{}/versions/{}/restore", () -> submit(admin, admin.get(study), study,
                         "/admin/case-studies/{}", Map.of("title", "Stateful study " + ++edits[0], "summary", "Again", "action", "save"))));
 
+        // The trust forms of approved testimonials (not in the default queue the crawl reads): the author's proposal
+        // to decide, and a hand-typed testimonial to have its client confirm.
+        for (String body : List.of("Published words", "Typed in by hand")) {
+            long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM testimonials WHERE workspace_id = :ws AND body = :b")
+                    .bind("ws", ws).bind("b", body).mapTo(Long.class).one());
+            String detail = "/admin/testimonials/" + id;
+            fuzzForm("admin testimonial trust", admin, detail, "/admin/testimonials/{}/confirmation", ADMIN_POSTS);
+            fuzzForm("admin testimonial proposal", admin, detail, "/admin/testimonials/{}/proposals/{}", 1);
+        }
+
         // The two CSV imports: their second step is the answer to the upload.
         fuzzState("admin client import confirm", admin, "/admin/clients/import/confirm", ADMIN_POSTS, () -> submit(admin,
                 admin.get("/admin/clients/import"), "/admin/clients/import", "/admin/clients/import",
