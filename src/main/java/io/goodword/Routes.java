@@ -102,18 +102,18 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
     /** Pages behind a secret link sent by email: no account, the token is the key (see the token filters below). */
     private void clientLinks() {
         path("/c/{token}", () -> { // a client's check-in
-            get("", clientFlow::show);
-            post("/score", clientFlow::score);
-            post("/feedback", clientFlow::feedback);
-            post("/step", clientFlow::next);
+            get("", clientFlow::show); post("/score", clientFlow::score);
+            post("/feedback", clientFlow::feedback); post("/step", clientFlow::next);
         });
         get("/u/{token}", unsubscribe::confirm); post("/u/{token}", unsubscribe::unsubscribe);
         get("/approve/{token}", caseStudies.approval()::show); // a case study's client
         post("/approve/{token}", caseStudies.approval()::answer);
-        path("/testimonial/edit/{token}", () -> { // a submitter's private edit link
+        path("/testimonial/edit/{token}", () -> { // the author's private link, before and after publication
             get("", testimonials.editLink()::editForm); post("", testimonials.editLink()::edit);
-            post("/withdraw", testimonials.editLink()::withdraw);
+            post("/withdraw", testimonials.editLink()::withdraw); post("/consents", testimonials.author()::consents);
+            post("/propose", testimonials.author()::propose); post("/proposals/{proposalId}", testimonials.author()::decide);
         });
+        get("/testimonial/confirm/{token}", testimonials.confirm()::show); post("/testimonial/confirm/{token}", testimonials.confirm()::confirm);
         get("/reward/{token}", referralPublic::rewardChoice); // a referrer choosing a reward
         post("/reward/{token}", referralPublic::chooseReward);
     }
@@ -164,6 +164,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             post("/{id}/status", moderation::status);
             post("/{id}/edit", moderation::edit); post("/{id}/restore-original", moderation::restoreOriginal);
             post("/{id}/tags", moderation::tags); post("/{id}/reply", moderation::reply);
+            post("/{id}/proposals/{proposalId}", moderation::decide); post("/{id}/confirmation", moderation::requestConfirmation);
         });
     }
 
@@ -230,7 +231,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
     @Override
     public void beforeFilters(PrefixFilters before) {
         // Token links: the secret in the URL must not leak through the Referer header or a shared cache.
-        for (String tokenLink : List.of("/c/", "/u/", "/approve/", "/testimonial/edit/", "/reward/", "/password/reset/")) {
+        for (String tokenLink : List.of("/c/", "/u/", "/approve/", "/testimonial/", "/reward/", "/password/reset/")) {
             before.on(tokenLink, SecurityHeaders::tokenPage);
         }
         // The whole admin needs a signed-in user; last, since it may send the visitor to /login.

@@ -13,7 +13,8 @@ import io.javalin.http.Context;
 
 /**
  * The testimonial step of a happy client's check-in flow (/c/{token}): the same form as the public page, prefilled
- * with what the freelancer knows, and the result tied to the client and marked verified.
+ * with what the freelancer knows, and the result tied to the client, the project and milestone asked about, and
+ * marked verified.
  */
 public final class TestimonialAskStep implements AskStep {
     private final TestimonialService service;
@@ -65,7 +66,8 @@ public final class TestimonialAskStep implements AskStep {
         // Once per rendered form: the same form sent again (double click, a retry after a crash before the flow moved
         // on) is answered like the first time and stored once.
         TestimonialService.SubmitResult result = service.submit(visit.workspace(), TestimonialForm.from(ctx),
-                TestimonialForm.uploadedPhoto(ctx), Origin.personalLink(visit.client().id(), ctx.ip()), g.once());
+                TestimonialForm.uploadedPhoto(ctx), Origin.checkIn(visit.client().id(), visit.ask().projectId(),
+                        visit.ask().milestoneId(), ctx.ip()), g.once());
         if (result.ok() || result.repeated()) return true;
         ctx.status(result.status());
         Views.render(ctx, "ask/testimonialStep.jte", page(ctx, visit, result.form(), result.errors(),

@@ -36,6 +36,8 @@ final class ClientScrub {
             Map.entry("testimonials", Set.of("body", "excerpt", "original_body", "reply", "name", "role", "company",
                     "website", "email", "source_url", "avatar_url")),
             Map.entry("testimonial_edits", Set.of("before_text", "after_text")),
+            Map.entry("testimonial_consents", Set.of("given_by")),
+            Map.entry("testimonial_proposals", Set.of("body")),
             Map.entry("case_studies", Set.of("title")),
             Map.entry("case_study_versions", Set.of("content")),
             Map.entry("case_study_approvals", Set.of("sent_to", "comment")),

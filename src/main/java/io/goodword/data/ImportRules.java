@@ -173,6 +173,7 @@ final class ImportRules {
         switch (table) {
             case "testimonials" -> {
                 if (!signed) values.put("verified", false);
+                if (!signed) values.put("verified_at", null); // confirmed by a client of this installation only
             }
             case "case_study_approvals" -> {
                 if (signed) return;

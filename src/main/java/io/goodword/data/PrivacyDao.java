@@ -24,6 +24,16 @@ public interface PrivacyDao {
     int anonymizeTestimonials(@Bind("ws") long ws, @Bind("id") long clientId, @Bind("email") String email,
                               @Bind("anonymous") String anonymousName);
 
+    /** The consent ledger keeps what was consented and when; who gave it and from where go. */
+    @SqlUpdate("""
+            UPDATE testimonial_consents SET given_by = '', ip = NULL
+            WHERE workspace_id = :ws AND testimonial_id IN (SELECT id FROM testimonials WHERE workspace_id = :ws
+                  AND (client_id = :id OR (:email IS NOT NULL AND email = :email)))""")
+    int clearConsentPeople(@Bind("ws") long ws, @Bind("id") long clientId, @Bind("email") String email);
+
+    @SqlUpdate("DELETE FROM testimonial_links WHERE workspace_id = :ws AND client_id = :id")
+    int deleteConfirmLinks(@Bind("ws") long ws, @Bind("id") long clientId);
+
     /** Scores and dates stay (they are the anonymous figures); the client's own words go. */
     @SqlUpdate("UPDATE asks SET comment = NULL, feedback = NULL WHERE workspace_id = :ws AND client_id = :id")
     int clearAskWords(@Bind("ws") long ws, @Bind("id") long clientId);

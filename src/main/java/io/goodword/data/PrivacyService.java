@@ -87,6 +87,8 @@ public final class PrivacyService {
             ClientScrub scrub = new ClientScrub(new SchemaDao(h), new RowsDao(h), ws);
             Map<String, Set<Long>> owned = scrub.ownedRows(c); // before the rules below unlink anonymized rows
             photos.addAll(dao.testimonialPhotos(ws, clientId, c.email()));
+            dao.clearConsentPeople(ws, clientId, c.email());
+            dao.deleteConfirmLinks(ws, clientId);
             int testimonials = choice == TestimonialChoice.REMOVE
                     ? dao.deleteTestimonials(ws, clientId, c.email())
                     : dao.anonymizeTestimonials(ws, clientId, c.email(), anonymousName);

@@ -37,7 +37,7 @@ public final class WorkspaceExport {
     static final String FORMAT = "goodword-workspace-export";
     static final int VERSION = 1;
     /** Secrets never leave the installation: link tokens are useless elsewhere and dangerous in a file. */
-    static final Set<String> SKIPPED_TABLES = Set.of("accounts", "ask_links");
+    static final Set<String> SKIPPED_TABLES = Set.of("accounts", "ask_links", "testimonial_links");
     static final Pattern UPLOAD_NAME = Pattern.compile("[0-9a-f]{32}\\.png");
     /** Friendly CSV names for the tables people open in a spreadsheet. */
     static final Map<String, String> CSV = Map.of("clients", "clients.csv", "testimonials", "testimonials.csv",

@@ -42,7 +42,8 @@ public final class WorkspaceImport {
     static final int MAX_SMALL_JSON = 1024 * 1024;
     /** Outgoing mail is never replayed, old addresses belong to the old workspace, links' secrets were not exported,
      *  and the audit log is this installation's own record (an archive cannot write history). */
-    static final Set<String> NOT_IMPORTED = Set.of("accounts", "outbox", "workspace_slug_history", "ask_links", "audit_log");
+    static final Set<String> NOT_IMPORTED = Set.of("accounts", "outbox", "workspace_slug_history", "ask_links", "audit_log",
+            "testimonial_links");
     /** Workspace columns that describe the installation's copy, not the freelancer's settings. */
     static final Set<String> WORKSPACE_KEPT = Set.of("id", "slug", "created_at", "updated_at", "wall_version");
 

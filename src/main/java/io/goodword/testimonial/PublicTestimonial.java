@@ -1,7 +1,10 @@
 package io.goodword.testimonial;
 
 import java.time.Instant;
+import io.goodword.web.Dates;
+import io.goodword.web.Localizer;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -15,20 +18,39 @@ import java.util.Optional;
  */
 public record PublicTestimonial(long id, int rating, String text, String name, String role, String company,
                                 String website, String photoUrl, boolean verified, boolean featured, String reply,
-                                LocalDate date, List<String> tags, Platform platform, String sourceUrl) {
+                                LocalDate date, List<String> tags, String verifiedProject, YearMonth verifiedOn,
+                                Platform platform, String sourceUrl) {
 
-    /** Empty when the testimonial may not be shown at all. */
+    /**
+     * Empty when the testimonial may not be shown at all. The name is shown as its author allows (in full, first
+     * name and initial, or not at all: "" and no photo); a verified one names the engagement it was given for.
+     */
     public static Optional<PublicTestimonial> of(Testimonial t, List<String> tags) {
         if (!t.isPublic()) return Optional.empty();
         String excerpt = t.excerpt() == null || t.excerpt().isBlank() ? null : t.excerpt();
         Instant when = t.approvedAt() != null ? t.approvedAt() : t.createdAt();
         LocalDate day = t.originalDate() != null ? t.originalDate() : when == null ? null : LocalDate.ofInstant(when, ZoneOffset.UTC);
+        NameDisplay display = NameDisplay.parse(t.nameDisplay());
+        boolean photo = t.consentShowPhoto() && display != NameDisplay.ANONYMOUS;
+        Instant verifiedAt = t.verifiedAt() != null ? t.verifiedAt() : t.createdAt();
         return Optional.of(new PublicTestimonial(t.id(), shownRating(t.rating()), excerpt != null ? excerpt : t.body(),
-                t.name(), t.role(), t.consentShowCompany() ? t.company() : "", t.consentShowCompany() ? t.website() : "",
-                t.consentShowPhoto() ? t.photoUrl() : null, t.verified(), t.featured(),
+                display.shown(t.name()), t.role(), t.consentShowCompany() ? t.company() : "",
+                t.consentShowCompany() ? t.website() : "", photo ? t.photoUrl() : null, t.verified(), t.featured(),
                 t.reply() == null || t.reply().isBlank() ? null : t.reply(),
-                day, List.copyOf(tags), t.originPlatform(), t.originPlatform() == null ? null : t.sourceUrl()));
+                day, List.copyOf(tags),
+                t.verified() ? t.projectTitle() : null,
+                t.verified() && verifiedAt != null ? YearMonth.from(verifiedAt.atZone(ZoneOffset.UTC)) : null,
+                t.originPlatform(), t.originPlatform() == null ? null : t.sourceUrl()));
     }
+
+    /** "Verified client · Website redesign, March 2026" (or "Verified client" without an engagement), in t's language. */
+    public String verifiedBadge(Localizer t) {
+        if (verifiedProject == null || verifiedProject.isBlank() || verifiedOn == null) return t.text("testimonial.verified");
+        return t.text("testimonial.verifiedEngagement", verifiedProject, Dates.in("UTC", t).month(verifiedOn));
+    }
+
+    /** The name to print: the author's, or "Anonymous" in t's language. */
+    public String shownName(Localizer t) { return name.isBlank() ? t.text("testimonial.anonymous") : name; }
 
     /**
      * Ratings are 1 to 5; a stored value outside (an imported archive, a hand-edited row) is shown at the nearest

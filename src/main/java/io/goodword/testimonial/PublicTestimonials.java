@@ -15,7 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * The one place that decides what the public may see: {@link #PUBLIC} (approved, and the client consented to
  * publication) is written here and nowhere else, and every row leaves as a {@link PublicTestimonial}. The wall,
- * widget and feed read pages; the referral landing reads {@link #best}; case studies read {@link #byIds}.
+ * widget and feed read pages; the referral landing reads {@link #best}; case studies read {@link #byIds} and
+ * {@link #latest}, which add {@link #QUOTABLE}: the author allowed quoting in case studies.
  */
 @RegisterConstructorMapper(Testimonial.class)
 @RegisterConstructorMapper(TestimonialDao.TagRow.class)
@@ -24,6 +25,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 public interface PublicTestimonials {
     String PUBLIC = " t.status = 'approved' AND t.consent_publish = 1 ";
     String FROM_PUBLIC = " FROM testimonials t WHERE t.workspace_id = :ws AND" + PUBLIC;
+    String QUOTABLE = " AND t.consent_case_study = 1 ";
     String ORDER = " ORDER BY t.featured DESC, t.approved_at DESC, t.id DESC";
 
     /** Average rating and count of what is public. */
@@ -42,7 +44,7 @@ public interface PublicTestimonials {
     /** The strongest few, for pages that quote a handful (the referral landing): featured, then best rated. */
     default List<PublicTestimonial> best(long workspaceId, int n) { return project(workspaceId, bestRows(workspaceId, n)); }
 
-    /** The given ones that may be public, in no particular order (a withdrawn or unpublished id is left out). */
+    /** The given ones that may be quoted in a case study, in no particular order (a withdrawn or unpublished id is left out). */
     default List<PublicTestimonial> byIds(long workspaceId, Collection<Long> ids) {
         return ids.isEmpty() ? List.of() : project(workspaceId, byIdRows(workspaceId, ids));
     }
@@ -84,10 +86,10 @@ public interface PublicTestimonials {
             + " ORDER BY t.featured DESC, t.rating DESC, t.approved_at DESC, t.id DESC LIMIT :limit")
     List<Testimonial> bestRows(@Bind("ws") long workspaceId, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + " AND t.id IN (<ids>)")
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + QUOTABLE + " AND t.id IN (<ids>)")
     List<Testimonial> byIdRows(@Bind("ws") long workspaceId, @BindList("ids") Collection<Long> ids);
 
-    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + " ORDER BY t.approved_at DESC, t.id DESC LIMIT :limit")
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + QUOTABLE + " ORDER BY t.approved_at DESC, t.id DESC LIMIT :limit")
     List<Testimonial> latestRows(@Bind("ws") long workspaceId, @Bind("limit") int limit);
 
     @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + " AND t.id = :id")

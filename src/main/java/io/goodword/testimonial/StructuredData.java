@@ -49,7 +49,7 @@ final class StructuredData {
      * its platform (PublicTestimonial#date) and names that platform as its publisher.
      */
     static Review review(Brand b, String baseUrl, PublicTestimonial p, boolean standalone) {
-        return new Review(standalone ? CONTEXT : null, "Review", new Person("Person", p.name()),
+        return new Review(standalone ? CONTEXT : null, "Review", new Person("Person", p.name().isBlank() ? "Anonymous" : p.name()),
                 new Rating("Rating", p.rating(), 5, 1), p.text(), p.date() == null ? null : p.date().toString(),
                 baseUrl + b.wallUrl() + "/t/" + p.id(),
                 standalone ? new Subject("ProfessionalService", b.name(), baseUrl + b.wallUrl()) : null,

@@ -17,20 +17,25 @@ public record TestimonialControllers(TestimonialWallController wall, Testimonial
                                      TestimonialFeedController feed, TestimonialReviewController review,
                                      TestimonialEditLinkController editLink, TestimonialModerationController moderation,
                                      TestimonialImportController imports, TestimonialSetupController setup,
-                                     PublicCache cache) {
+                                     AuthorLinkController author, ConfirmLinkController confirm, PublicCache cache) {
 
     public static TestimonialControllers wire(Jdbi jdbi, TestimonialService service, PublicCache cache, PublicSites sites,
                                               WorkspaceDao workspaces, FormGuard guard, TemplateEngine templates,
                                               I18n i18n, Clock clock, String baseUrl, String homeSlug) {
         TestimonialDao dao = jdbi.onDemand(TestimonialDao.class);
-        TestimonialModeration moderation = new TestimonialModeration(jdbi, cache, clock);
+        PublicChanges changes = new PublicChanges(jdbi, cache);
+        AuthorControl author = new AuthorControl(changes, service.mails(), workspaces, clock);
+        ClientConfirmation confirmations = new ClientConfirmation(changes, service.mails(), workspaces, clock);
+        TestimonialModeration moderation = new TestimonialModeration(changes, author, clock);
+        AuthorLinkController authorPage = new AuthorLinkController(sites, author, guard);
         CachedPages pages = new CachedPages(cache, jdbi.onDemand(PublicTestimonials.class), workspaces, sites, templates,
                 i18n, baseUrl, homeSlug);
         return new TestimonialControllers(new TestimonialWallController(pages, sites), new TestimonialEmbedController(pages),
                 new TestimonialFeedController(pages), new TestimonialReviewController(sites, service, dao, guard),
-                new TestimonialEditLinkController(sites, service, guard),
-                new TestimonialModerationController(dao, workspaces, moderation),
+                new TestimonialEditLinkController(sites, service, author, authorPage, guard),
+                new TestimonialModerationController(dao, workspaces, moderation, author, confirmations),
                 new TestimonialImportController(dao, workspaces, service),
-                new TestimonialSetupController(dao, workspaces, moderation, baseUrl), cache);
+                new TestimonialSetupController(dao, workspaces, moderation, baseUrl), authorPage,
+                new ConfirmLinkController(sites, confirmations, guard), cache);
     }
 }

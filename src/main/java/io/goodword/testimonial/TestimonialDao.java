@@ -27,8 +27,10 @@ public interface TestimonialDao {
     String COLUMNS = """
             t.id, t.workspace_id, t.client_id, t.status, t.source, t.verified, t.rating, t.body, t.excerpt, t.name, t.role,
             t.company, t.website, t.email, t.photo_file, t.consent_publish, t.consent_show_photo, t.consent_show_company,
-            t.featured, t.reply, t.submitted_ip, t.original_body, t.created_at, t.updated_at, t.approved_at,
-            t.origin_platform, t.source_url, t.original_date, t.avatar_url""";
+            t.featured, t.reply, t.submitted_ip, t.original_body, t.created_at, t.updated_at, t.approved_at, t.name_display,
+            t.consent_case_study, t.consent_reference, t.project_id, t.milestone_id,
+            (SELECT p.title FROM projects p WHERE p.id = t.project_id AND p.workspace_id = t.workspace_id) AS project_title,
+            t.verified_at, t.withdrawn_at, t.origin_platform, t.source_url, t.original_date, t.avatar_url""";
     String TAG_FILTER = " (:tag IS NULL OR EXISTS (SELECT 1 FROM testimonial_tags g WHERE g.testimonial_id = t.id AND g.workspace_id = :ws AND g.tag = :tag)) ";
     /** The moderation queue's filters, shared by the page and its count so that the two can never disagree. */
     String QUEUE_WHERE = """

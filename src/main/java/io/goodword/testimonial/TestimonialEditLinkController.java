@@ -13,22 +13,29 @@ import io.javalin.http.HttpStatus;
 
 /**
  * The submitter's private link /testimonial/edit/{token}: change or withdraw one's testimonial while it is pending,
- * shown in the freelancer's public site and language.
+ * shown in the freelancer's public site and language. Once moderated, the same link is the author's page
+ * ({@link AuthorLinkController}): it keeps working after publication.
  */
 public final class TestimonialEditLinkController {
     private final PublicSites sites;
     private final TestimonialService service;
+    private final AuthorControl author;
+    private final AuthorLinkController authorPage;
     private final FormGuard guard;
 
-    public TestimonialEditLinkController(PublicSites sites, TestimonialService service, FormGuard guard) {
+    public TestimonialEditLinkController(PublicSites sites, TestimonialService service, AuthorControl author,
+                                         AuthorLinkController authorPage, FormGuard guard) {
         this.sites = sites;
         this.service = service;
+        this.author = author;
+        this.authorPage = authorPage;
         this.guard = guard;
     }
 
     public void editForm(Context ctx) {
         Testimonial t = byToken(ctx);
-        render(ctx, t, TestimonialForm.of(t), FormErrors.none());
+        if (t.status() != TestimonialStatus.PENDING) authorPage.show(ctx, t);
+        else render(ctx, t, TestimonialForm.of(t), FormErrors.none());
     }
 
     public void edit(Context ctx) {
@@ -63,6 +70,10 @@ public final class TestimonialEditLinkController {
             render(ctx, t, TestimonialForm.of(t), g.errors());
             return;
         }
+        if (t.status() != TestimonialStatus.PENDING) {
+            authorPage.withdraw(ctx, t);
+            return;
+        }
         if (!service.withdraw(t)) {
             locked(ctx, t, TestimonialForm.of(t));
             return;
@@ -73,7 +84,7 @@ public final class TestimonialEditLinkController {
     }
 
     private Testimonial byToken(Context ctx) {
-        return service.byEditToken(ctx.pathParam("token")).orElseThrow(NotFound::new);
+        return author.byToken(ctx.pathParam("token")).orElseThrow(NotFound::new);
     }
 
     /** Moderated meanwhile: the submitter can no longer change it. */

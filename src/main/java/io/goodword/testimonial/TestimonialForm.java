@@ -14,8 +14,17 @@ import io.javalin.http.Context;
  */
 public record TestimonialForm(String rating, String body, String name, String role, String company, String website,
                               String email, boolean consentPublish, boolean consentShowPhoto, boolean consentShowCompany,
-                              String currentPhoto) {
+                              String currentPhoto, String nameDisplay, boolean consentCaseStudy,
+                              boolean consentReference) {
     public static final int BODY_MIN = 20;
+
+    /** The form without the ledger's later consents (name shown in full, no case studies, no references). */
+    public TestimonialForm(String rating, String body, String name, String role, String company, String website,
+                           String email, boolean consentPublish, boolean consentShowPhoto, boolean consentShowCompany,
+                           String currentPhoto) {
+        this(rating, body, name, role, company, website, email, consentPublish, consentShowPhoto, consentShowCompany,
+                currentPhoto, NameDisplay.FULL.db(), false, false);
+    }
     public static final int BODY_MAX = 2000;
 
     public static TestimonialForm empty() {
@@ -37,19 +46,20 @@ public record TestimonialForm(String rating, String body, String name, String ro
                 Validation.clean(ctx.formParam("company")), Validation.clean(ctx.formParam("website")),
                 Validation.clean(ctx.formParam("email")), ctx.formParam("consentPublish") != null,
                 ctx.formParam("consentShowPhoto") != null, ctx.formParam("consentShowCompany") != null,
-                null);
+                null, NameDisplay.parse(ctx.formParam("nameDisplay")).db(), ctx.formParam("consentCaseStudy") != null,
+                ctx.formParam("consentReference") != null);
     }
 
     /** The form as the submitter left it, for the private edit link. */
     public static TestimonialForm of(Testimonial t) {
         return new TestimonialForm(String.valueOf(t.rating()), t.body(), t.name(), t.role(), t.company(), t.website(),
                 t.email() == null ? "" : t.email(), t.consentPublish(), t.consentShowPhoto(), t.consentShowCompany(),
-                t.photoFile());
+                t.photoFile(), NameDisplay.parse(t.nameDisplay()).db(), t.consentCaseStudy(), t.consentReference());
     }
 
     public TestimonialForm withCurrentPhoto(String file) {
         return new TestimonialForm(rating, body, name, role, company, website, email, consentPublish, consentShowPhoto,
-                consentShowCompany, file);
+                consentShowCompany, file, nameDisplay, consentCaseStudy, consentReference);
     }
 
     public int ratingValue() {
@@ -61,6 +71,8 @@ public record TestimonialForm(String rating, String body, String name, String ro
     }
 
     public boolean ratingIs(int stars) { return ratingValue() == stars; }
+
+    public boolean nameDisplayIs(String value) { return NameDisplay.parse(nameDisplay).db().equals(value); }
 
     public String emailOrNull() { return email == null || email.isBlank() ? null : Validation.normalizeEmail(email); }
 

@@ -43,4 +43,45 @@ final class TestimonialMails {
                 .withAction(l.text("testimonial.mail.thanks.action"), baseUrl + "/testimonial/edit/" + token);
         outbox.enqueue(h, ws.id(), "testimonial-edit-link", mail);
     }
+
+    // ---- after publication: the author's link, proposals, confirmations ----
+
+    /** Tells the author their words are live, with a private link to withdraw, change consents or propose new words. */
+    void sendPublished(Handle h, Workspace ws, Testimonial t, String token) {
+        toAuthor(h, ws, t, token, "testimonial.mail.published.subject", "testimonial.mail.published.body", "testimonial-published");
+    }
+
+    /** Asks the author to approve the freelancer's edit of their words (nothing changes publicly until they do). */
+    void sendProposal(Handle h, Workspace ws, Testimonial t, String token) {
+        toAuthor(h, ws, t, token, "testimonial.mail.proposal.subject", "testimonial.mail.proposal.body", "testimonial-proposal");
+    }
+
+    private void toAuthor(Handle h, Workspace ws, Testimonial t, String token, String subject, String body, String kind) {
+        if (t.email() == null) return;
+        Localizer l = i18n.localizer(ws.language());
+        Email mail = Email.of(t.email(), l.text(subject, ws.displayName()), l.text("mail.greeting", t.name()),
+                        List.of(l.text(body, ws.displayName()), l.text("testimonial.mail.author.control")))
+                .withAction(l.text("testimonial.mail.author.action"), baseUrl + "/testimonial/edit/" + token);
+        outbox.enqueue(h, ws.id(), kind, mail);
+    }
+
+    /** Asks a client to confirm that a hand-typed or imported testimonial is theirs. */
+    void sendConfirmRequest(Handle h, Workspace ws, String to, String clientName, String token) {
+        Localizer l = i18n.localizer(ws.language());
+        Email mail = Email.of(to, l.text("testimonial.mail.confirm.subject", ws.displayName()), l.text("mail.greeting", clientName),
+                        List.of(l.text("testimonial.mail.confirm.body", ws.displayName())))
+                .withAction(l.text("testimonial.mail.confirm.action"), baseUrl + "/testimonial/confirm/" + token);
+        outbox.enqueue(h, ws.id(), "testimonial-confirm", mail);
+    }
+
+    /** Tells the freelancer that the author changed something through their link (new words to approve, a withdrawal). */
+    void notifyAuthorAction(Handle h, Workspace ws, Testimonial t, String what) {
+        Localizer l = i18n.localizer(ws.language());
+        for (String to : h.attach(TestimonialDao.class).freelancerEmails(ws.id())) {
+            Email mail = Email.of(to, l.text("testimonial.mail.author." + what + ".subject", t.name()),
+                            l.text("testimonial.mail.new.greeting"), List.of(l.text("testimonial.mail.author." + what + ".body", t.name())))
+                    .withAction(l.text("testimonial.mail.new.action"), baseUrl + "/admin/testimonials/" + t.id());
+            outbox.enqueue(h, ws.id(), "testimonial-author-" + what, mail);
+        }
+    }
 }

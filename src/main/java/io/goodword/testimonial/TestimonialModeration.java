@@ -7,8 +7,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * The freelancer's decisions about testimonials: approve, reject, archive, feature, tags, reply, edits and the
@@ -24,13 +24,13 @@ public final class TestimonialModeration {
         }
     }
 
-    private final Jdbi jdbi;
-    private final PublicCache cache;
+    private final PublicChanges changes;
+    private final AuthorControl author;
     private final Clock clock;
 
-    public TestimonialModeration(Jdbi jdbi, PublicCache cache, Clock clock) {
-        this.jdbi = jdbi;
-        this.cache = cache;
+    TestimonialModeration(PublicChanges changes, AuthorControl author, Clock clock) {
+        this.changes = changes;
+        this.author = author;
         this.clock = clock;
     }
 
@@ -46,7 +46,7 @@ public final class TestimonialModeration {
             int count = 0;
             for (long id : ids) {
                 count += switch (action) {
-                    case APPROVE -> dao.setStatus(workspaceId, id, TestimonialStatus.APPROVED.db(), clock.instant());
+                    case APPROVE -> approve(h, dao, workspaceId, id);
                     case REJECT -> dao.setStatus(workspaceId, id, TestimonialStatus.REJECTED.db(), clock.instant());
                     case ARCHIVE -> dao.setStatus(workspaceId, id, TestimonialStatus.ARCHIVED.db(), clock.instant());
                     case RESTORE -> dao.setStatus(workspaceId, id, TestimonialStatus.PENDING.db(), clock.instant());
@@ -56,6 +56,14 @@ public final class TestimonialModeration {
             }
             return count;
         });
+        return n;
+    }
+
+    /** Approves; the first time, the author is emailed a private link to keep control of their published words. */
+    private int approve(Handle h, TestimonialDao dao, long workspaceId, long id) {
+        Optional<Testimonial> before = dao.findById(workspaceId, id);
+        int n = dao.setStatus(workspaceId, id, TestimonialStatus.APPROVED.db(), clock.instant());
+        if (n == 1 && before.get().approvedAt() == null) author.published(h, dao.findById(workspaceId, id).orElseThrow());
         return n;
     }
 
@@ -82,16 +90,27 @@ public final class TestimonialModeration {
             TestimonialDao dao = h.attach(TestimonialDao.class);
             Testimonial t = dao.findById(workspaceId, id).orElseThrow(NotFound::new);
             ContentForm before = ContentForm.of(t);
-            record(dao, t, user, "body", before.body(), form.body());
+            // The author's own words change only with their approval (a marked excerpt is the freelancer's to set).
+            String body = form.body();
+            if (!body.equals(t.body()) && AuthorControl.authorDecides(h, t)) {
+                author.proposeByFreelancer(h, t, body, user);
+                body = t.body();
+            }
+            record(dao, t, user, "body", before.body(), body);
             record(dao, t, user, "excerpt", before.excerpt(), form.excerpt());
             record(dao, t, user, "name", before.name(), form.name());
             record(dao, t, user, "role", before.role(), form.role());
             record(dao, t, user, "company", before.company(), form.company());
             record(dao, t, user, "website", before.website(), form.website());
-            return dao.updateContent(workspaceId, id, form.body(), form.excerpt().isBlank() ? null : form.excerpt(),
+            return dao.updateContent(workspaceId, id, body, form.excerpt().isBlank() ? null : form.excerpt(),
                     form.name(), form.role(), form.company(), form.website());
         });
         return errors;
+    }
+
+    /** Whether a change of these words waits for their author's approval (see {@link AuthorControl#authorDecides}). */
+    public boolean authorDecides(Testimonial t) {
+        return changes.jdbi().withHandle(h -> AuthorControl.authorDecides(h, t));
     }
 
     /** Puts the client's original words back (recorded as an edit too). */
@@ -123,12 +142,6 @@ public final class TestimonialModeration {
 
     /** Runs a change in a transaction that also bumps the wall version, then clears this process's cache. */
     private int changePublic(long workspaceId, HandleCallback<Integer, RuntimeException> change) {
-        int n = jdbi.inTransaction(h -> {
-            int count = change.withHandle(h);
-            if (count > 0) h.attach(TestimonialDao.class).bumpWallVersion(workspaceId);
-            return count;
-        });
-        cache.invalidate(workspaceId);
-        return n;
+        return changes.run(workspaceId, change);
     }
 }

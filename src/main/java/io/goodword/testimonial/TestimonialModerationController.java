@@ -26,11 +26,16 @@ public final class TestimonialModerationController {
     private final TestimonialDao dao;
     private final WorkspaceDao workspaces;
     private final TestimonialModeration moderation;
+    private final AuthorControl author;
+    private final ClientConfirmation confirmations;
 
-    public TestimonialModerationController(TestimonialDao dao, WorkspaceDao workspaces, TestimonialModeration moderation) {
+    TestimonialModerationController(TestimonialDao dao, WorkspaceDao workspaces, TestimonialModeration moderation,
+                                    AuthorControl author, ClientConfirmation confirmations) {
         this.dao = dao;
         this.workspaces = workspaces;
         this.moderation = moderation;
+        this.author = author;
+        this.confirmations = confirmations;
     }
 
     public void list(Context ctx) {
@@ -87,13 +92,14 @@ public final class TestimonialModerationController {
             done(ctx, t, "testimonial.flash.unchanged");
             return;
         }
+        boolean waits = !form.body().equals(t.body()) && moderation.authorDecides(t);
         FormErrors errors = moderation.edit(t.workspaceId(), t.id(), form, CurrentUser.require(ctx));
         if (!errors.isEmpty()) {
             ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
             renderDetail(ctx, t, form, errors);
             return;
         }
-        done(ctx, t, "testimonial.flash.edited");
+        done(ctx, t, waits ? "testimonial.flash.proposed" : "testimonial.flash.edited");
     }
 
     public void restoreOriginal(Context ctx) {
@@ -121,12 +127,39 @@ public final class TestimonialModerationController {
         done(ctx, t, "testimonial.flash.replySaved");
     }
 
+    /** The freelancer approves or declines the author's proposed words. */
+    public void decide(Context ctx) {
+        Testimonial t = find(ctx);
+        boolean approve = "approve".equals(ctx.formParam("decision"));
+        if (!author.decideByFreelancer(t, Params.id(ctx, "proposalId"), approve, CurrentUser.require(ctx))) throw new NotFound();
+        done(ctx, t, approve ? "testimonial.flash.proposalApproved" : "testimonial.flash.proposalDeclined");
+    }
+
+    /** Links hand-typed or imported words to a client and asks them to confirm (verified only once they do). */
+    public void requestConfirmation(Context ctx) {
+        Testimonial t = find(ctx);
+        String email = Validation.clean(ctx.formParam("clientEmail"));
+        String project = Validation.clean(ctx.formParam("project"));
+        FormErrors errors = confirmations.request(t, email, project);
+        if (!errors.isEmpty()) {
+            ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);
+            renderDetail(ctx, t, ContentForm.of(t), errors, email, project);
+            return;
+        }
+        done(ctx, t, "testimonial.flash.confirmationSent");
+    }
+
     private void renderDetail(Context ctx, Testimonial t, ContentForm form, FormErrors errors) {
+        renderDetail(ctx, t, form, errors, null, null);
+    }
+
+    private void renderDetail(Context ctx, Testimonial t, ContentForm form, FormErrors errors, String email, String project) {
         long ws = t.workspaceId();
         Workspace w = workspaces.findById(ws).orElseThrow();
         Views.render(ctx, "testimonial/adminDetail.jte", new TestimonialPages.DetailPage(
                 Views.shellWithTitle(ctx, t.name(), "testimonials"), t, dao.tagsOf(ws, t.id()), dao.editsOf(ws, t.id()), form,
-                errors, t.isPublic() ? "/p/" + w.slug() + "/t/" + t.id() : null, CurrentUser.dates(ctx)));
+                errors, t.isPublic() ? "/p/" + w.slug() + "/t/" + t.id() : null, CurrentUser.dates(ctx),
+                confirmations.panel(t, email, project)));
     }
 
     private static void done(Context ctx, Testimonial t, String flashKey) {

@@ -30,6 +30,23 @@ public final class TestimonialPages {
     public record EditPage(Shell shell, Brand brand, TestimonialForm form, FormErrors errors, String token,
                            boolean locked, String stamp) {}
 
+    /** The author's page after moderation: their consents, proposals of both sides, and the history. */
+    public record AuthorPage(Shell shell, Brand brand, Testimonial t, Consents consents, String proposeBody,
+                             FormErrors errors, String token, String stamp, List<ConsentRecord> ledger,
+                             List<Proposal> proposals, Dates dates) {
+        public boolean live() { return t.isPublic(); }
+
+        public Proposal pendingFrom(String by) {
+            return proposals.stream().filter(p -> p.pending() && p.proposedBy().equals(by)).findFirst().orElse(null);
+        }
+
+        public String action(String what) { return "/testimonial/edit/" + token + what; }
+    }
+
+    /** A client's confirmation that words typed in or imported by the freelancer are theirs. */
+    public record ConfirmPage(Shell shell, Brand brand, Testimonial t, String clientName, Consents consents,
+                              FormErrors errors, String token, String stamp, boolean done) {}
+
     public record EmbedPage(Localizer t, String lang, Brand brand, List<PublicTestimonial> items, EmbedOptions options,
                             long count, String average, String wallUrl) {}
 
@@ -43,7 +60,7 @@ public final class TestimonialPages {
     }
 
     public record DetailPage(Shell shell, Testimonial t, List<String> tags, List<TestimonialEdit> edits, ContentForm form,
-                             FormErrors errors, String publicUrl, Dates dates) {
+                             FormErrors errors, String publicUrl, Dates dates, TrustPanel trust) {
         public String tagsText() { return String.join(", ", tags); }
 
         /** The status changes offered from the current status (feature/unfeature is offered separately). */

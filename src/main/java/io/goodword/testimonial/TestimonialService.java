@@ -52,6 +52,8 @@ public final class TestimonialService {
         this.mails = new TestimonialMails(outbox, i18n, baseUrl);
     }
 
+    TestimonialMails mails() { return mails; }
+
     // ---------------------------------------------------------------- submission
 
     /**
@@ -94,7 +96,8 @@ public final class TestimonialService {
                         origin.verified(), f.ratingValue(), f.body(), hash, f.name(), f.role(), f.company(), f.website(), email,
                         file, f.consentPublish(), f.consentShowPhoto(), f.consentShowCompany(), origin.ip(),
                         token == null ? null : Tokens.sha256(token), null);
-                Testimonial t = dao.findById(ws.id(), id).orElseThrow();
+                Testimonial t = ConsentLedger.recordNew(h, ws.id(), id, Consents.of(f), origin,
+                        new ConsentLedger.Given(origin.channel(), f.name(), origin.ip(), null), clock.instant());
                 mails.notifyFreelancer(h, ws, t);
                 if (token != null) mails.sendEditLink(h, ws, t, token);
                 return Optional.of(t);
@@ -109,13 +112,9 @@ public final class TestimonialService {
         }
         if (saved.isEmpty()) {
             discard(file);
-            return duplicate(f);
+            return new SubmitResult(null, FormErrors.of("body", "testimonial.error.duplicate"), f);
         }
         return new SubmitResult(saved.get(), FormErrors.none(), f.withCurrentPhoto(file));
-    }
-
-    private static SubmitResult duplicate(TestimonialForm form) {
-        return new SubmitResult(null, FormErrors.of("body", "testimonial.error.duplicate"), form);
     }
 
     /** A refused form; a photo sent with it was not looked at, so the submitter is asked to choose it again. */
@@ -166,9 +165,13 @@ public final class TestimonialService {
         TestimonialForm f = f0.withCurrentPhoto(keep);
         int changed;
         try {
-            changed = jdbi.withExtension(TestimonialDao.class, dao -> dao.updateBySubmitter(t.workspaceId(), t.id(),
-                    f.ratingValue(), f.body(), bodyHash(f.body()), f.name(), f.role(), f.company(), f.website(), keep,
-                    f.consentPublish(), f.consentShowPhoto(), f.consentShowCompany()));
+            changed = jdbi.inTransaction(h -> {
+                int n = h.attach(TestimonialDao.class).updateBySubmitter(t.workspaceId(), t.id(), f.ratingValue(), f.body(),
+                        bodyHash(f.body()), f.name(), f.role(), f.company(), f.website(), keep, f.consentPublish(),
+                        f.consentShowPhoto(), f.consentShowCompany());
+                if (n == 1) ConsentLedger.change(h, t, Consents.of(f), ConsentLedger.Given.author(t, null), clock.instant());
+                return n;
+            });
         } catch (RuntimeException e) {
             discard(newFile);
             throw e;
@@ -206,7 +209,8 @@ public final class TestimonialService {
                         f.company(), f.website(), f.emailOrNull(), file, f.consentPublish(), f.consentShowPhoto(),
                         f.consentShowCompany(), null, null, approveNow ? clock.instant() : null);
                 if (approveNow) dao.bumpWallVersion(ws.id());
-                return dao.findById(ws.id(), id).orElseThrow();
+                return ConsentLedger.recordNew(h, ws.id(), id, Consents.of(f), Origin.manual(),
+                        new ConsentLedger.Given(ConsentChannel.MANUAL, f.name(), null, null), clock.instant());
             });
         } catch (RuntimeException e) {
             discard(file);
@@ -229,6 +233,7 @@ public final class TestimonialService {
                         r.rating(), r.body(), hash, r.name(), r.role(), r.company(), r.website(), r.email(), null,
                         r.consent() || consentForAll, false, r.consent() || consentForAll, null, null, null);
                 dao.setProvenance(workspaceId, id, r.platform(), r.link(), r.date(), r.avatar());
+                ConsentLedger.recordImport(h, workspaceId, id, r.name(), clock.instant());
                 if (!r.tags().isEmpty()) dao.addTags(workspaceId, id, r.tags());
                 n++;
             }

@@ -82,7 +82,7 @@ public final class TestimonialWallController {
         if (found.isEmpty()) return PublicCache.Rendered.notFound(state);
         PublicTestimonial item = found.get();
         Brand brand = CachedPages.brand(ws, state);
-        String title = t.text("testimonial.single.title", item.name(), ws.displayName());
+        String title = t.text("testimonial.single.title", item.shownName(t), ws.displayName());
         String image = item.photoUrl() != null ? item.photoUrl() : brand.logoUrl();
         SocialMeta meta = SocialMeta.article(title, shortened(item.text()), pages.baseUrl + brand.wallUrl() + "/t/" + id,
                 image == null ? null : pages.baseUrl + image);

@@ -48,10 +48,16 @@ public final class CaseStudySupport {
         return TestDb.jdbi().onDemand(ClientDao.class).insert(workspaceId, name, email, "Acme GmbH", "", "", null, "en");
     }
 
-    /** An approved (or pending) testimonial by a CTO of Acme, company shown. */
+    /**
+     * An approved (or pending) testimonial by a CTO of Acme, company shown; {@code consent}: to publish it and to quote
+     * it in case studies (a case study quotes only testimonials whose author allowed that).
+     */
     static long testimonial(long workspaceId, String name, String body, boolean approved, boolean consent) {
-        return Fixtures.testimonial(workspaceId, approved ? TestimonialStatus.APPROVED : TestimonialStatus.PENDING, name, "CTO",
+        long id = Fixtures.testimonial(workspaceId, approved ? TestimonialStatus.APPROVED : TestimonialStatus.PENDING, name, "CTO",
                 body, "Acme", null, consent, true);
+        TestDb.jdbi().useHandle(h -> h.createUpdate("UPDATE testimonials SET consent_case_study = :c WHERE id = :id")
+                .bind("c", consent).bind("id", id).execute());
+        return id;
     }
 
     public static long caseStudyId(long workspaceId, String slug) {

@@ -10,7 +10,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.jdbi.v3.core.Jdbi;
 
-/** A client with something in every corner: project, milestone, answered check-in, follow-up, testimonial, email, case study. */
+/**
+ * A client with something in every corner: project, milestone, answered check-in, follow-up, testimonial (with its
+ * consent ledger, a proposal and an author link), email, case study.
+ */
 final class Seed {
     record Rich(long clientId, String name, String email, String phone, long projectId, long askId, long testimonialId,
                 long caseStudyId) {}
@@ -42,6 +45,11 @@ final class Seed {
                     .bind("ws", ws).bind("c", c).bind("body", "Working with them was great. — " + name)
                     .bind("name", name).bind("email", email).bind("t", t)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            // its consent on record, words its author proposed, and the author's private link
+            io.goodword.testimonial.ConsentDao consents = h.attach(io.goodword.testimonial.ConsentDao.class);
+            consents.record(ws, tm, "publish", true, null, "2026-12", "link", name, "10.0.0.9", null, t);
+            consents.propose(ws, tm, "author", null, "New words from " + name, t);
+            consents.insertLink(io.goodword.security.Tokens.sha256(Fixtures.unique("author")), ws, tm, "author", null, t);
             h.attach(OutboxDao.class).insert(ws, "ask", null, email, null, "How did it go, " + name + "?", "Hi " + name,
                     "<p>Hi " + name + "</p>", null, t);
             CaseStudyDao cs = h.attach(CaseStudyDao.class);

@@ -85,7 +85,7 @@ class WorkspaceExportImportIT {
         assertThat(original).containsKeys("manifest.json", "workspace.json", "accounts.json", "tables/clients.json",
                 "tables/projects.json", "tables/milestones.json", "tables/asks.json", "tables/testimonials.json",
                 "tables/case_studies.json", "tables/case_study_versions.json", "clients.csv", "testimonials.csv");
-        assertThat(original.keySet()).noneMatch(k -> k.contains("ask_links"));
+        assertThat(original.keySet()).noneMatch(k -> k.contains("ask_links") || k.contains("testimonial_links"));
         assertThat(original.keySet().stream().filter(k -> k.startsWith("uploads/"))).hasSize(1);
         assertThat(new String(original.get("accounts.json"), StandardCharsets.UTF_8)).contains(a.email()).doesNotContain("password");
         String csv = new String(original.get("clients.csv"), StandardCharsets.UTF_8);
@@ -100,7 +100,7 @@ class WorkspaceExportImportIT {
 
         Map<String, byte[]> again = unzip(export(httpB));
         for (String t : List.of("clients", "projects", "milestones", "asks", "client_tasks", "testimonials",
-                "case_studies", "case_study_versions")) {
+                "testimonial_consents", "testimonial_proposals", "case_studies", "case_study_versions")) {
             assertThat(comparable(table(again, t))).as(t).isEqualTo(comparable(table(original, t))).isNotEmpty();
         }
         assertThat(table(again, "testimonials")).anySatisfy(t -> {

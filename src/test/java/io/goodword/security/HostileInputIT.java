@@ -97,6 +97,8 @@ class HostileInputIT {
         inParallel(() -> {
             fuzz("review", app.http(), () -> "/p/" + a.slug() + "/review", PUBLIC_POSTS, "SELECT COUNT(*) FROM testimonials WHERE workspace_id = " + a.workspaceId());
             fuzz("edit link", app.http(), () -> "/testimonial/edit/" + p.editToken(), PUBLIC_POSTS / 2, null);
+            fuzz("author link", app.http(), () -> "/testimonial/edit/" + p.authorToken(), PUBLIC_POSTS / 2, null);
+            fuzz("confirm link", app.http(), () -> "/testimonial/confirm/" + p.confirmToken(), PUBLIC_POSTS / 4, null);
             fuzz("check-in", app.http(), () -> "/c/" + p.askToken(), PUBLIC_POSTS, null);
             fuzz("approval", app.http(), () -> "/approve/" + p.approvalToken(), PUBLIC_POSTS, null);
             fuzz("sign-up", null, () -> "/signup", PUBLIC_POSTS, null);
@@ -301,6 +303,16 @@ class HostileInputIT {
         fuzzState("admin version restore", admin, "/admin/case-studies/{}/versions/{}/restore", ADMIN_POSTS,
                 shown(admin, study, "/admin/case-studies/{}/versions/{}/restore", () -> submit(admin, admin.get(study), study,
                         "/admin/case-studies/{}", Map.of("title", "Stateful study " + ++edits[0], "summary", "Again", "action", "save"))));
+
+        // The trust forms of approved testimonials (not in the default queue the crawl reads): the author's proposal
+        // to decide, and a hand-typed testimonial to have its client confirm.
+        for (String body : List.of("Published words", "Typed in by hand")) {
+            long id = jdbi.withHandle(h -> h.createQuery("SELECT id FROM testimonials WHERE workspace_id = :ws AND body = :b")
+                    .bind("ws", ws).bind("b", body).mapTo(Long.class).one());
+            String detail = "/admin/testimonials/" + id;
+            fuzzForm("admin testimonial trust", admin, detail, "/admin/testimonials/{}/confirmation", ADMIN_POSTS);
+            fuzzForm("admin testimonial proposal", admin, detail, "/admin/testimonials/{}/proposals/{}", 1);
+        }
 
         // The two CSV imports: their second step is the answer to the upload.
         fuzzState("admin client import confirm", admin, "/admin/clients/import/confirm", ADMIN_POSTS, () -> submit(admin,
@@ -525,10 +537,12 @@ class HostileInputIT {
 
     // ------------------------------------------------------------------ seed data
 
-    record Public(String editToken, String code, String askToken, String approvalToken) {}
+    record Public(String editToken, String code, String askToken, String approvalToken, String authorToken, String confirmToken) {}
 
     static Public seedPublic(Fixtures.Freelancer f) {
         String edit = Tokens.random();
+        String author = Tokens.random();
+        String confirm = Tokens.random();
         String approval = Tokens.random();
         String code = io.goodword.referral.ReferralCodes.next();
         Instant now = clock.instant();
@@ -541,6 +555,7 @@ class HostileInputIT {
                                               consent_publish, edit_token_hash)
                     VALUES (:ws, 'pending', 'form', 5, 'Good work', 'Good work', :hash, 'Edith', 'edith@example.com', TRUE, :tok)""")
                     .bind("ws", ws).bind("hash", "c".repeat(64)).bind("tok", Tokens.sha256(edit)).execute();
+            seedTrust(h, ws, client, author, confirm);
             long program = h.createUpdate("""
                     INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, referrer_reward_amount,
                                                    referrer_reward_currency)
@@ -557,7 +572,32 @@ class HostileInputIT {
         });
         long client = jdbi.withHandle(h -> h.createQuery("SELECT MIN(id) FROM clients WHERE workspace_id = :ws").bind("ws", f.workspaceId())
                 .mapTo(Long.class).one());
-        return new Public(edit, code, askLink(f.workspaceId(), client), approval);
+        return new Public(edit, code, askLink(f.workspaceId(), client), approval, author, confirm);
+    }
+
+    /**
+     * After publication: a published testimonial with its author's link and a proposal from each side (the author's
+     * page and the admin page show their forms), and a hand-typed one waiting for its client's confirmation.
+     */
+    static void seedTrust(org.jdbi.v3.core.Handle h, long ws, long client, String authorToken, String confirmToken) {
+        long published = h.createUpdate("""
+                INSERT INTO testimonials (workspace_id, status, source, rating, body, original_body, name, email,
+                                          consent_publish, edit_token_hash, approved_at)
+                VALUES (:ws, 'approved', 'form', 5, 'Published words', 'Published words', 'Paula', 'paula@example.com', TRUE, :tok, :now)""")
+                .bind("ws", ws).bind("tok", Tokens.sha256(authorToken)).bind("now", clock.instant())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        for (String by : List.of("freelancer", "author")) {
+            h.createUpdate("INSERT INTO testimonial_proposals (workspace_id, testimonial_id, proposed_by, body) VALUES (:ws, :t, :by, :b)")
+                    .bind("ws", ws).bind("t", published).bind("by", by).bind("b", "New words proposed by the " + by).execute();
+        }
+        long manual = h.createUpdate("""
+                INSERT INTO testimonials (workspace_id, client_id, status, source, rating, body, original_body, name, consent_publish)
+                VALUES (:ws, :c, 'approved', 'manual', 5, 'Typed in by hand', 'Typed in by hand', 'Hostile Client', TRUE)""")
+                .bind("ws", ws).bind("c", client).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        h.createUpdate("""
+                INSERT INTO testimonial_links (token_hash, workspace_id, testimonial_id, purpose, client_id)
+                VALUES (:t, :ws, :id, 'confirm', :c)""")
+                .bind("t", Tokens.sha256(confirmToken)).bind("ws", ws).bind("id", manual).bind("c", client).execute();
     }
 
     /** A lead that came through the contact form of the workspace's first program, with the given fraud review. */

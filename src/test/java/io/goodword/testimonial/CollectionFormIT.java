@@ -67,7 +67,7 @@ class CollectionFormIT {
     }
 
     @Test
-    void the_private_link_edits_then_withdraws_and_stops_working_once_approved() {
+    void the_private_link_edits_then_withdraws_and_stops_editing_once_approved() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Map<String, String> form = Reviews.valid("Bea Editor");
         String email = "bea-" + f.slug() + "@client.example";
@@ -113,8 +113,12 @@ class CollectionFormIT {
         Http.Response locked = Reviews.post(app.http(), path2, again, Map.of(), Reviews.newIp());
         assertThat(locked.status()).isEqualTo(409);
         assertThat(locked.html().select(".form-error").text()).contains("already been reviewed");
-        assertThat(Reviews.post(app.http(), path2 + "/withdraw", Map.of(), Map.of(), Reviews.newIp()).status()).isEqualTo(409);
         assertThat(Reviews.dao().findById(f.workspaceId(), second.id()).orElseThrow().body()).startsWith("A second");
+        // ...but its author stays in control: withdrawing now unpublishes it and keeps the row for the record
+        assertThat(Reviews.post(app.http(), path2 + "/withdraw", Map.of(), Map.of(), Reviews.newIp()).status()).isEqualTo(303);
+        Testimonial withdrawn = Reviews.dao().findById(f.workspaceId(), second.id()).orElseThrow();
+        assertThat(withdrawn.withdrawn()).isTrue();
+        assertThat(withdrawn.isPublic()).isFalse();
     }
 
     @Test

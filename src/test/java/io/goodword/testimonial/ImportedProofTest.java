@@ -153,12 +153,11 @@ class ImportedProofTest {
         Testimonial imported = new Testimonial(7, 1, null, TestimonialStatus.APPROVED, TestimonialSource.IMPORT, false, 4,
                 "Words first written on LinkedIn.", null, "Olga Own", "CEO", "Own Co", "https://own.example",
                 "olga@own.example", null, true, false, true, false, null, null, "Words first written on LinkedIn.",
-                Instant.parse("2026-11-01T10:00:00Z"), Instant.now(), Instant.now(), Platform.LINKEDIN,
+                Instant.parse("2026-11-01T10:00:00Z"), Instant.now(), Instant.now(), "full", false, false, null, null, null, null, null, Platform.LINKEDIN,
                 "https://www.linkedin.com/in/olga", LocalDate.of(2022, 6, 1), "https://media.licdn.com/olga.jpg");
         Testimonial collected = new Testimonial(8, 1, null, TestimonialStatus.APPROVED, TestimonialSource.LINK, true, 5,
                 "Given through my own form.", null, "Piet Form", "", "", "", null, null, false, false, false, false, null,
-                null, "Given through my own form.", Instant.parse("2025-02-03T04:05:06Z"), Instant.now(), Instant.now(),
-                null, null, null, null);
+                null, "Given through my own form.", Instant.parse("2025-02-03T04:05:06Z"), Instant.now(), Instant.now());
         String json = SafeJson.pretty(Exports.rows(List.of(imported, collected), Map.of(7L, List.of("web", "seo"))));
         List<CsvImport.Row> rows = rows(json);
         assertThat(rows).hasSize(2).allMatch(CsvImport.Row::importable);

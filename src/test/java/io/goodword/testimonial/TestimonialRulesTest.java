@@ -16,7 +16,7 @@ class TestimonialRulesTest {
     private static Testimonial row(TestimonialStatus status, boolean publish, boolean photo, boolean company) {
         return new Testimonial(1, 1, null, status, TestimonialSource.FORM, false, 4, "The full body text.", null, "Ann", "CEO",
                 "Acme", "https://acme.example", "ann@acme.example", "0123456789abcdef0123456789abcdef.png", publish, photo, company,
-                false, null, "10.0.0.1", "The full body text.", Instant.now(), Instant.now(), Instant.now(), null, null, null, null);
+                false, null, "10.0.0.1", "The full body text.", Instant.now(), Instant.now(), Instant.now());
     }
 
     @Test

@@ -1,0 +1,17 @@
+package io.goodword.testimonial;
+
+import java.time.Instant;
+
+/** One row of the consent ledger: what was given or revoked, under which wording, when and how. */
+public record ConsentRecord(long id, String kind, boolean granted, String choice, String wordingVersion, String channel,
+                            String givenBy, Instant createdAt) {
+    /** The message key of what was consented to (testimonial.consent.kind.*). */
+    public String kindKey() { return "testimonial.consent.kind." + kind; }
+
+    public String channelKey() { return "testimonial.consent.channel." + channel; }
+
+    /** The message key of the answer: yes/no, or the chosen name display. */
+    public String answerKey() {
+        return choice != null ? "testimonial.consent.name." + choice : granted ? "testimonial.consent.granted" : "testimonial.consent.refused";
+    }
+}
