@@ -114,8 +114,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             post("/propose", testimonials.author()::propose); post("/proposals/{proposalId}", testimonials.author()::decide);
         });
         get("/testimonial/confirm/{token}", testimonials.confirm()::show); post("/testimonial/confirm/{token}", testimonials.confirm()::confirm);
-        get("/reward/{token}", referralPublic::rewardChoice); // a referrer choosing a reward
-        post("/reward/{token}", referralPublic::chooseReward);
+        get("/reward/{token}", referralPublic::rewardChoice); post("/reward/{token}", referralPublic::chooseReward); // a referrer's choice
     }
 
     private void clientsAdmin() {

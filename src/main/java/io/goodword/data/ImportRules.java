@@ -172,8 +172,7 @@ final class ImportRules {
     static void row(String table, Map<String, Object> values, Map<String, String> renamed, boolean signed) throws Invalid {
         switch (table) {
             case "testimonials" -> {
-                if (!signed) values.put("verified", false);
-                if (!signed) values.put("verified_at", null); // confirmed by a client of this installation only
+                if (!signed) { values.put("verified", false); values.put("verified_at", null); } // confirmed here only
             }
             case "case_study_approvals" -> {
                 if (signed) return;
