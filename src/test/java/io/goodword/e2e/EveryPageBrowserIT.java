@@ -187,7 +187,8 @@ class EveryPageBrowserIT extends BrowserTest {
 
     /** Pages whose screenshot is kept, by path, with a file name. */
     static final Map<String, String> SCREENSHOTS = Map.of("/admin", "admin-dashboard", "/admin/testimonials", "admin-testimonials",
-            "/p/{slug}", "wall");
+            "/p/{slug}", "wall", "/admin/testimonials/embed", "admin-widget", "/p/{slug}/t/999999999", "site-404",
+            "/admin/testimonials/paste", "admin-paste");
 
     private static String slugOf(String path) {
         if (!path.startsWith("/p/")) return "\u0000";

@@ -30,7 +30,7 @@ class PreviewsBrowserIT extends BrowserTest {
     PreviewsBrowserIT() { super(390, 844); }
 
     @Test
-    void preview_buttons_land_on_the_preview_and_the_widget_preview_has_its_real_size() {
+    void preview_buttons_land_on_the_preview_and_the_widget_preview_has_its_real_size() throws Exception {
         Fixtures.Freelancer f = Fixtures.freelancer();
         for (int i = 0; i < 4; i++) {
             Fixtures.testimonial(f.workspaceId(), TestimonialStatus.APPROVED, "Client " + i, "Founder",
@@ -55,6 +55,8 @@ class PreviewsBrowserIT extends BrowserTest {
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         for (String layout : io.goodword.testimonial.EmbedOptions.LAYOUTS) {
             browser.get(app.url("/admin/testimonials/embed?layout=" + layout));
+            assertThat(browser.findElement(By.cssSelector(".embed-stages")).getText()).as("no template text leaks onto the page")
+                    .doesNotContain("@*", "<%--", "loader");
             for (String stage : new String[] {"site", "phone"}) {
                 WebElement host = browser.findElement(By.cssSelector(".embed-stage-" + stage + " .embed-host"));
                 browser.executeScript("arguments[0].scrollIntoView()", host);
@@ -67,6 +69,9 @@ class PreviewsBrowserIT extends BrowserTest {
                 String src = frame.getAttribute("src");
                 assertThat(src).as("the preview frames the widget with the builder's options").contains("/embed/" + f.slug() + "?layout=" + layout);
             }
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "screenshots", "widget-preview-" + layout + ".png"),
+                    browser.findElement(By.cssSelector(".embed-stages")).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
         }
     }
 
