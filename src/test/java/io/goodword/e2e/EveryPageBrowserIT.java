@@ -29,7 +29,8 @@ import org.openqa.selenium.OutputType;
 
 /**
  * Issue 14: every page the freelancer can open, and every page their visitors and clients see, at a phone (390 px)
- * and a desktop (1280 px) width, the admin also at 360 px, then in dark mode, in one browser resized in between. A page fails if it scrolls
+ * and a desktop (1280 px) width, the admin also at 360 px, then in dark mode, in one browser resized in between, each screenshot kept under
+ * target/screenshots/pages. A page fails if it scrolls
  * sideways, if our stylesheet did not reach it (app.css sets --gw-loaded), if any text is below WCAG AA contrast, or
  * if a public or client page's main button is not in the brand colour with readable text; the admin menu must fold
  * on the phone and be open on the desktop; axe-core (injected) must find no violation of serious or critical impact. A few screenshots land in target/screenshots (the README's come from there).
@@ -131,7 +132,7 @@ class EveryPageBrowserIT extends BrowserTest {
                 "/admin/testimonials/embed", "/admin/asks", "/admin/outbox", "/admin/referrals/ambassadors");
 
         long crawled = System.nanoTime();
-        Files.createDirectories(SHOTS);
+        Files.createDirectories(SHOTS.resolve("pages"));
         List<String> failures = new ArrayList<>();
         for (int width : new int[] {DESKTOP, PHONE}) {
             browser.manage().window().setSize(new Dimension(width, width == PHONE ? 844 : 900));
@@ -180,9 +181,11 @@ class EveryPageBrowserIT extends BrowserTest {
             if (width == DESKTOP && !Boolean.TRUE.equals(r.get("navLinkShown"))) failures.add(where + "the admin menu is folded on a desktop");
         }
         String shot = width == NARROWEST ? null : path.startsWith("/c/") ? "checkin" : SCREENSHOTS.get(path.replace(slugOf(path), "{slug}"));
-        if (shot != null) {
-            Files.write(SHOTS.resolve(shot + "-" + width + (dark ? "-dark" : "") + ".png"), browser.getScreenshotAs(OutputType.BYTES));
-        }
+        byte[] png = browser.getScreenshotAs(OutputType.BYTES);
+        if (shot != null) Files.write(SHOTS.resolve(shot + "-" + width + (dark ? "-dark" : "") + ".png"), png);
+        // every page at every width, for a person to look through (target/screenshots/pages)
+        String name = path.replace(slugOf(path), "slug").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
+        Files.write(SHOTS.resolve("pages").resolve((name.isEmpty() ? "root" : name) + "-" + width + (dark ? "-dark" : "") + ".png"), png);
     }
 
     /** Pages whose screenshot is kept, by path, with a file name. */
