@@ -185,7 +185,7 @@ public final class CaseStudyService {
 
     /** An approval link's request, if the token is one of ours. */
     public Optional<Approval> approvalFor(String token) {
-        if (token == null || token.length() != 43) return Optional.empty();
+        if (!Tokens.wellFormed(token)) return Optional.empty();
         return dao.findApprovalByTokenHash(Tokens.sha256(token));
     }
 

@@ -109,7 +109,7 @@ public final class RewardLedger {
 
     /** The reward behind a private choice link; empty for an unknown token. */
     public Optional<Reward> rewardByChoiceToken(String token) {
-        if (token == null || token.length() != 43) return Optional.empty();
+        if (!Tokens.wellFormed(token)) return Optional.empty();
         return rewards.findByChoiceHash(Tokens.sha256(token));
     }
 

@@ -20,6 +20,9 @@ public final class Tokens {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
+    /** Could be one of {@link #random}'s tokens: a link with anything else is unknown without a lookup. */
+    public static boolean wellFormed(String token) { return token != null && token.length() == 43; }
+
     public static String sha256(String s) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));

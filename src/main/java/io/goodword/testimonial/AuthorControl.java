@@ -32,7 +32,7 @@ public final class AuthorControl {
 
     /** The testimonial behind an author's link: the one of the thanks email, or one sent later (published, proposal). */
     public Optional<Testimonial> byToken(String token) {
-        if (token == null || token.length() != 43) return Optional.empty();
+        if (!Tokens.wellFormed(token)) return Optional.empty();
         String hash = Tokens.sha256(token);
         return changes.jdbi().withHandle(h -> {
             TestimonialDao dao = h.attach(TestimonialDao.class);

@@ -68,7 +68,7 @@ public final class ClientConfirmation {
 
     /** The confirmation behind a token, while its testimonial is still linked to the client asked. */
     public Optional<Pending> byToken(String token) {
-        if (token == null || token.length() != 43) return Optional.empty();
+        if (!Tokens.wellFormed(token)) return Optional.empty();
         String hash = Tokens.sha256(token);
         return changes.jdbi().withHandle(h -> {
             ConsentDao dao = h.attach(ConsentDao.class);

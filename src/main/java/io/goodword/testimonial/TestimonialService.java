@@ -142,11 +142,6 @@ public final class TestimonialService {
 
     // ---------------------------------------------------------------- the submitter's private link
 
-    public Optional<Testimonial> byEditToken(String token) {
-        if (token == null || token.length() != 43) return Optional.empty();
-        return jdbi.withExtension(TestimonialDao.class, dao -> dao.findByEditToken(Tokens.sha256(token)));
-    }
-
     /**
      * The submitter's changes; refused once the testimonial was moderated. The photo kept is the row's own (never a
      * name from the request), and a replaced photo is deleted only when no row anywhere still names it.

@@ -32,11 +32,11 @@ public final class ErrorPages {
         });
         app.exception(NotFound.class, (e, ctx) -> {
             ctx.status(HttpStatus.NOT_FOUND);
-            if (!siteNotFound.render(ctx)) render(ctx, 404);
+            render(ctx, 404, siteNotFound);
         });
         app.exception(HttpResponseException.class, (e, ctx) -> { // Javalin's own, e.g. for a path no route matches
             ctx.status(e.getStatus());
-            if (e.getStatus() != 404 || !siteNotFound.render(ctx)) render(ctx, e.getStatus());
+            render(ctx, e.getStatus(), siteNotFound);
         });
         app.exception(Exception.class, (e, ctx) -> {
             if (isTooLarge(e)) {
@@ -60,7 +60,7 @@ public final class ErrorPages {
         for (int status : new int[] {400, 403, 404, 405, 413, 429}) {
             app.error(status, ctx -> {
                 if (ctx.result() != null && !ctx.result().isEmpty() && isHtml(ctx)) return;
-                if (status != 404 || !siteNotFound.render(ctx)) render(ctx, status);
+                render(ctx, status, siteNotFound);
             });
         }
     }
@@ -80,6 +80,11 @@ public final class ErrorPages {
     }
 
     public static void render(Context ctx, int status) { render(ctx, status, key(status)); }
+
+    /** The error page, except a 404 that the freelancer's site draws itself (see {@link SiteNotFound}). */
+    private static void render(Context ctx, int status, SiteNotFound siteNotFound) {
+        if (status != 404 || !siteNotFound.render(ctx)) render(ctx, status);
+    }
 
     private static String key(int status) {
         return switch (status) {

@@ -108,10 +108,7 @@ class CaseStudyApprovalBrowserIT {
     }
 
     private static void signIn(ChromeDriver driver, Fixtures.Freelancer f) {
-        driver.get(app.url("/login"));
-        driver.findElement(By.id("f-username")).sendKeys(f.email());
-        driver.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
-        io.goodword.support.Browser.clickAndLoad(driver, driver.findElement(By.cssSelector("main button[type=submit]")));
+        io.goodword.support.Browser.signIn(driver, app, f);
         assertThat(driver.getCurrentUrl()).endsWith("/admin");
     }
 

@@ -97,10 +97,7 @@ class CheckInJourneyBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you, Bob");
 
         // the freelancer signs in and finds the follow-up on the client page
-        browser.get(app.url("/login"));
-        browser.findElement(By.id("f-username")).sendKeys(f.email());
-        browser.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
-        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("main button[type=submit]")));
+        Browser.signIn(browser, app, f);
         browser.get(app.url("/admin/clients"));
         Browser.clickAndLoad(browser, browser.findElement(By.linkText("Bob Builder")));
         String task = browser.findElement(By.cssSelector(".task")).getText();

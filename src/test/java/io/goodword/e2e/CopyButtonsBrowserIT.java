@@ -26,10 +26,7 @@ class CopyButtonsBrowserIT extends BrowserTest {
         Fixtures.Freelancer f = Fixtures.freelancer();
         long client = TestDb.jdbi().onDemand(ClientDao.class).insert(f.workspaceId(), "Anna Berg", Fixtures.unique("a") + "@example.com",
                 "", "", "", "", "en");
-        browser.get(app.url("/login"));
-        browser.findElement(By.id("f-username")).sendKeys(f.email());
-        browser.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
-        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("main button[type=submit]")));
+        Browser.signIn(browser, app, f);
 
         browser.get(app.url("/admin/clients/" + client));
         Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("form[action$='/link'] button")));

@@ -39,7 +39,7 @@ class PreviewsBrowserIT extends BrowserTest {
         Http admin = Fixtures.signedIn(app, f);
         Http.Response study = admin.post("/admin/case-studies", CaseStudySupport.form("A checkout that converts", "checkout"));
         assertThat(study.status()).isEqualTo(303);
-        signIn(f);
+        Browser.signIn(browser, app, f);
 
         browser.get(app.url("/admin/settings/asking"));
         Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("#t-checkin button[value=preview]")));
@@ -91,12 +91,5 @@ class PreviewsBrowserIT extends BrowserTest {
                 "const r = arguments[0].getBoundingClientRect(); return {top: r.top, y: window.scrollY, h: window.innerHeight};", e);
         assertThat(r.get("y").doubleValue()).as("the page scrolled to the preview").isGreaterThan(0);
         assertThat(r.get("top").doubleValue()).as("the preview's top is on the screen").isBetween(-1.0, r.get("h").doubleValue() - 40);
-    }
-
-    private void signIn(Fixtures.Freelancer f) {
-        browser.get(app.url("/login"));
-        browser.findElement(By.id("f-username")).sendKeys(f.email());
-        browser.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
-        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("main button[type=submit]")));
     }
 }

@@ -44,6 +44,14 @@ public final class Browser {
         });
     }
 
+    /** Signs the freelancer in through the login form, as a person would, and waits for the next page. */
+    public static void signIn(WebDriver driver, AppExtension app, Fixtures.Freelancer f) {
+        driver.get(app.url("/login"));
+        driver.findElement(By.id("f-username")).sendKeys(f.email());
+        driver.findElement(By.id("f-password")).sendKeys(Fixtures.PASSWORD);
+        clickAndLoad(driver, driver.findElement(By.cssSelector("main button[type=submit]")));
+    }
+
     /** A browser window of this size (e.g. 390×844 for a phone). */
     public static ChromeDriver start(int width, int height) {
         boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
