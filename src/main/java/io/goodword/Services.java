@@ -28,7 +28,7 @@ record Services(Auth auth, AuditLog auditLog, AccountService accounts, Testimoni
                 Map<Step, AskStep> steps, AskService asks) {
 
     static Services of(Core c) {
-        PublicCache publicCache = new PublicCache(c.jdbi(), c.config().publicCache());
+        PublicCache publicCache = new PublicCache(c.jdbi(), c.lane(), c.config().publicCache());
         TestimonialService testimonials = new TestimonialService(c.jdbi(), c.outbox(), c.images(), publicCache,
                 c.i18n(), c.clock(), c.baseUrl());
         Referrals referrals = Referrals.wire(c.jdbi(), c.outbox(), c.i18n(), c.throttle(),

@@ -66,7 +66,7 @@ public final class CachedPages {
         }
         PublicCache.Rendered r = cache.page(state.get(), variant, render);
         headers.accept(ctx);
-        r.writeTo(ctx);
+        cache.send(ctx, slug, state.get(), variant, r);
     }
 
     Workspace workspace(WallState state) { return workspaces.findById(state.id()).orElseThrow(NotFound::new); }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.CachedResponse;
+import io.goodword.web.FastLane;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,12 +39,6 @@ public final class PublicCache {
         public boolean found() { return response != null; }
 
         int weight() { return (found() ? response.bytes().length : 0) + 200; }
-
-        /** The hot path: the cached bytes (or 304), and a 404 for a page that does not exist. */
-        public void writeTo(Context ctx) {
-            if (!found()) throw new NotFound();
-            response.writeTo(ctx);
-        }
     }
 
     /**
@@ -64,6 +59,7 @@ public final class PublicCache {
     }
 
     private final Jdbi jdbi;
+    private final FastLane lane;
     private final AtomicLong invalidations = new AtomicLong();
     private final LongSupplier nanos;
     private final boolean enabled;
@@ -76,15 +72,20 @@ public final class PublicCache {
     private final Cache<Long, Summary> summaries = Caffeine.newBuilder().maximumSize(20_000)
             .expireAfterAccess(Duration.ofMinutes(30)).build();
 
-    public PublicCache(Jdbi jdbi) { this(jdbi, System::nanoTime, true); }
+    /** A cache whose pages only Javalin's handlers send (no fast lane installed): for tests of the cache itself. */
+    public PublicCache(Jdbi jdbi) { this(jdbi, new FastLane(), System::nanoTime, true); }
 
-    /** {@code enabled == false} renders every page afresh: only to measure the uncached path (PUBLIC_CACHE=false). */
-    public PublicCache(Jdbi jdbi, boolean enabled) { this(jdbi, System::nanoTime, enabled); }
+    /**
+     * {@code lane}: the web server's, which answers repeated reads of a cached page before Javalin;
+     * {@code enabled == false} renders every page afresh: only to measure the uncached path (PUBLIC_CACHE=false).
+     */
+    public PublicCache(Jdbi jdbi, FastLane lane, boolean enabled) { this(jdbi, lane, System::nanoTime, enabled); }
 
-    PublicCache(Jdbi jdbi, LongSupplier nanos) { this(jdbi, nanos, true); }
+    PublicCache(Jdbi jdbi, LongSupplier nanos) { this(jdbi, new FastLane(), nanos, true); }
 
-    private PublicCache(Jdbi jdbi, LongSupplier nanos, boolean enabled) {
+    private PublicCache(Jdbi jdbi, FastLane lane, LongSupplier nanos, boolean enabled) {
         this.jdbi = jdbi;
+        this.lane = lane;
         this.nanos = nanos;
         this.enabled = enabled;
     }
@@ -120,6 +121,31 @@ public final class PublicCache {
         if (r != null && r.stamp().equals(state.stamp())) return r;
         // One render per key and stamp: requests arriving meanwhile wait for it instead of rendering it too.
         return pages.asMap().compute(key, (k, old) -> old != null && old.stamp().equals(state.stamp()) ? old : render.apply(state));
+    }
+
+    /**
+     * The hot path: sends the page's bytes (or 304), or a 404 for a page that does not exist. The fast lane may answer
+     * the same request again, for as long as {@link #current} finds this page at the workspace's fresh stamp.
+     */
+    public void send(Context ctx, String slug, WallState state, String variant, Rendered r) {
+        if (!r.found()) throw new NotFound();
+        if (enabled) {
+            long id = state.id();
+            String key = id + "|" + variant;
+            lane.remember(ctx, CachedResponse.REVALIDATED, () -> current(slug, id, key));
+        }
+        r.response().writeTo(ctx);
+    }
+
+    /**
+     * The cached bytes of a page while its workspace's stamp needs no re-read and the page was rendered at that stamp
+     * for the same workspace (a slug may pass to another one); else null, and the full path decides. Never queries.
+     */
+    private CachedResponse current(String slug, long id, String key) {
+        Checked c = bySlug.getIfPresent(slug);
+        if (c == null || c.state().id() != id || nanos.getAsLong() - c.checkedAt() >= REVALIDATE.toNanos()) return null;
+        Rendered r = pages.getIfPresent(key);
+        return r != null && r.found() && r.stamp().equals(c.state().stamp()) ? r.response() : null;
     }
 
     /** The workspace's summary as of this stamp, computed by {@code load} when the stamp moved. */

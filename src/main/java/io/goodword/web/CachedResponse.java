@@ -1,8 +1,7 @@
 package io.goodword.web;
 
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
-import io.javalin.http.HttpStatus;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -51,37 +50,44 @@ public record CachedResponse(byte[] bytes, byte[] gzipped, String contentType, S
         }
     }
 
-    /** Sends the bytes with {@code Cache-Control: public, no-cache} (every use revalidates), or 304. */
-    public void writeTo(Context ctx) { writeTo(ctx, "public, no-cache"); }
+    /** Every use revalidates: for pages whose bytes change when their data does. */
+    public static final String REVALIDATED = "public, no-cache";
+
+    /** Sends the bytes with {@link #REVALIDATED}, or 304. */
+    public void writeTo(Context ctx) { writeTo(ctx, REVALIDATED); }
 
     /** Sends the bytes straight to the response, or 304 when the visitor's copy is current; HEAD gets headers only. */
     public void writeTo(Context ctx, String cacheControl) {
-        ctx.header("ETag", etag);
-        if (lastModifiedHeader != null) ctx.header("Last-Modified", lastModifiedHeader);
-        ctx.header("Cache-Control", cacheControl);
-        ctx.header("Vary", "Accept-Encoding");
-        if (fresh(ctx)) {
-            ctx.status(HttpStatus.NOT_MODIFIED);
-            return;
-        }
-        String encodings = ctx.header("Accept-Encoding");
-        boolean gzip = gzipped != null && encodings != null && encodings.contains("gzip");
-        byte[] body = gzip ? gzipped : bytes;
-        HttpServletResponse res = ctx.res();
-        res.setContentType(contentType);
-        if (gzip) res.setHeader("Content-Encoding", "gzip");
-        res.setContentLength(body.length);
-        if (ctx.method() == HandlerType.HEAD) return;
         try {
-            res.getOutputStream().write(body);
+            writeTo(ctx.req(), ctx.res(), cacheControl);
         } catch (IOException e) {
             throw new UncheckedIOException(e); // the visitor went away
         }
     }
 
+    /** The same on the servlet exchange: the one way both Javalin's handlers and {@link FastLane} answer. */
+    void writeTo(HttpServletRequest req, HttpServletResponse res, String cacheControl) throws IOException {
+        res.setHeader("ETag", etag);
+        if (lastModifiedHeader != null) res.setHeader("Last-Modified", lastModifiedHeader);
+        res.setHeader("Cache-Control", cacheControl);
+        res.setHeader("Vary", "Accept-Encoding");
+        if (fresh(req)) {
+            res.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        String encodings = req.getHeader("Accept-Encoding");
+        boolean gzip = gzipped != null && encodings != null && encodings.contains("gzip");
+        byte[] body = gzip ? gzipped : bytes;
+        res.setContentType(contentType);
+        if (gzip) res.setHeader("Content-Encoding", "gzip");
+        res.setContentLength(body.length);
+        if ("HEAD".equals(req.getMethod())) return;
+        res.getOutputStream().write(body);
+    }
+
     /** If-None-Match wins over If-Modified-Since (RFC 9110 13.1.3); weak and strong tags compare alike for GET. */
-    private boolean fresh(Context ctx) {
-        String inm = ctx.header("If-None-Match");
+    private boolean fresh(HttpServletRequest req) {
+        String inm = req.getHeader("If-None-Match");
         if (inm != null) {
             if (inm.strip().equals("*")) return true;
             for (String tag : inm.split(",")) {
@@ -90,7 +96,7 @@ public record CachedResponse(byte[] bytes, byte[] gzipped, String contentType, S
             }
             return false;
         }
-        String ims = ctx.header("If-Modified-Since");
+        String ims = req.getHeader("If-Modified-Since");
         if (ims == null || lastModified == null) return false;
         try {
             return !lastModified.isAfter(Instant.from(HTTP_DATE.parse(ims)));

@@ -18,20 +18,22 @@ public final class RequestLog {
     private RequestLog() {}
 
     public static void log(Context ctx, float ms) {
-        int status = ctx.status().getCode();
+        log(ctx.method().name(), ctx.path(), ctx.status().getCode(), ms, ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
+    }
+
+    /** The one place a request becomes a log line (Javalin's request logger and {@link FastLane} both end here). */
+    static void log(String method, String rawPath, int status, float ms, Object requestId) {
         boolean slow = ms >= SLOW_MS;
         if (status >= 500) {
-            log.warn("{} {} {} {}ms [request {}]", ctx.method(), path(ctx), status, Math.round(ms),
-                    ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
+            log.warn("{} {} {} {}ms [request {}]", method, path(rawPath), status, Math.round(ms), requestId);
         } else if (status >= 400 || slow) {
-            if (log.isInfoEnabled()) log.info("{} {} {} {}ms{} [request {}]", ctx.method(), path(ctx),
-                    status, Math.round(ms), slow ? " slow" : "", ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
+            if (log.isInfoEnabled()) log.info("{} {} {} {}ms{} [request {}]", method, path(rawPath),
+                    status, Math.round(ms), slow ? " slow" : "", requestId);
         } else if (log.isDebugEnabled()) {
-            log.debug("{} {} {} {}ms [request {}]", ctx.method(), path(ctx), status, Math.round(ms),
-                    ctx.attribute(ErrorPages.REQUEST_ID_ATTR));
+            log.debug("{} {} {} {}ms [request {}]", method, path(rawPath), status, Math.round(ms), requestId);
         }
     }
 
     /** The path as the log may hold it: token links masked (see LogPaths). */
-    private static String path(Context ctx) { return LogPaths.mask(ctx.path()); }
+    private static String path(String path) { return LogPaths.mask(path); }
 }

@@ -50,23 +50,25 @@ public final class StaticAssets {
     public static int preload() { return Holder.INDEX.byName().size(); }
 
     /** {@code GET /static/<path>}. */
-    public static Handler files(boolean dev) {
-        return ctx -> serve(ctx, ctx.pathParam("path"), dev);
+    public static Handler files(boolean dev, FastLane lane) {
+        return ctx -> serve(ctx, ctx.pathParam("path"), dev, lane);
     }
 
     /** {@code GET /favicon.ico}: browsers ask for it on every site, whatever the page says. */
-    public static Handler favicon(boolean dev) {
-        return ctx -> serve(ctx, "favicon.ico", dev);
+    public static Handler favicon(boolean dev, FastLane lane) {
+        return ctx -> serve(ctx, "favicon.ico", dev, lane);
     }
 
-    private static void serve(Context ctx, String path, boolean dev) {
+    private static void serve(Context ctx, String path, boolean dev, FastLane lane) {
         Index index = Holder.INDEX;
         Asset hashed = index.byHashedName().get(path);
         Asset known = hashed != null ? hashed : index.byName().get(path);
         Asset a = dev ? fromDisk(known != null ? known.name() : path) : known;
         if (a == null) throw new NotFound();
         // dev: always the file on disk; a hashed name never changes; a plain name may, so it is revalidated
-        a.response().writeTo(ctx, dev ? "no-cache" : hashed != null ? IMMUTABLE : "public, no-cache");
+        String cacheControl = dev ? "no-cache" : hashed != null ? IMMUTABLE : "public, no-cache";
+        if (!dev) lane.remember(ctx, cacheControl, a::response); // the index never changes: current for good
+        a.response().writeTo(ctx, cacheControl);
     }
 
     private static Asset fromDisk(String name) {

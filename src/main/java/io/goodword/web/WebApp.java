@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.handler.HandlerWrapper;
 import org.eclipse.jetty.server.session.SessionHandler;
 import org.slf4j.MDC;
 
@@ -29,10 +30,11 @@ public final class WebApp {
 
     /**
      * An unstarted server for {@code routes}; {@code sessions} keeps the sign-in sessions (security/SessionStorage),
-     * {@code siteNotFound} draws the 404 of a freelancer's own site.
+     * {@code siteNotFound} draws the 404 of a freelancer's own site, {@code lane} answers repeated reads of cached
+     * bytes before Javalin.
      */
     public static Javalin create(Config config, SessionHandler sessions, I18n i18n, TemplateEngine templates,
-                                 RouteTable routes, SiteNotFound siteNotFound) {
+                                 RouteTable routes, SiteNotFound siteNotFound, FastLane lane) {
         boolean dev = config.appEnv() == Config.AppEnv.DEV;
         PostGate gate = new PostGate();
         Javalin app = Javalin.create(c -> {
@@ -57,6 +59,9 @@ public final class WebApp {
                 server.setStopAtShutdown(false);
                 // A request reaching a stopping server is refused by Jetty itself with a bare 503: say when to retry.
                 server.setErrorHandler(new StoppingErrorHandler());
+                // Inside the StatisticsHandler (so a graceful stop waits for its answers too), before the session
+                // handler and Javalin's servlet, which Javalin then attaches inside it.
+                ((HandlerWrapper) server.getHandler()).setHandler(lane);
             });
             ClientIp.Trust trust = config.trustProxy();
             if (trust.enabled()) {
@@ -65,8 +70,8 @@ public final class WebApp {
             }
             c.requestLogger.http(RequestLog::log);
             c.router.apiBuilder(() -> {
-                get("/static/<path>", StaticAssets.files(dev));
-                get("/favicon.ico", StaticAssets.favicon(dev));
+                get("/static/<path>", StaticAssets.files(dev, lane));
+                get("/favicon.ico", StaticAssets.favicon(dev, lane));
                 after(gate::leave); // first of the after-filters: a post's turn ends as soon as it is answered
                 routes.endpoints();
             });

@@ -1,0 +1,140 @@
+package io.goodword.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.goodword.account.WorkspaceDao;
+import io.goodword.support.AppExtension;
+import io.goodword.support.Fixtures;
+import io.goodword.support.Http;
+import io.goodword.support.TestDb;
+import io.goodword.testimonial.TestimonialStatus;
+import java.net.http.HttpRequest;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The fast lane answers a repeated read of cached bytes before Javalin. Its answers must be the full path's, byte for
+ * byte and header for header, and never outlive the data behind them.
+ */
+class FastLaneIT {
+    static final String HOME = Fixtures.unique("lanehome");
+
+    @RegisterExtension
+    static final AppExtension app = new AppExtension().env(Map.of("HOME_SLUG", HOME));
+
+    static Fixtures.Freelancer f;
+    static long shown;
+
+    @BeforeAll
+    static void seed() {
+        f = Fixtures.freelancer();
+        shown = Fixtures.testimonial(f.workspaceId(), TestimonialStatus.APPROVED, "Lane Person", "CTO",
+                "Quick and careful, every single time.", "Acme", null, true, true);
+        long home = TestDb.jdbi().onDemand(WorkspaceDao.class).insert(HOME, "Home Design", "en");
+        Fixtures.testimonial(home, TestimonialStatus.APPROVED, "Home Person", "CEO", "Home words.", "Beta", null, true, true);
+    }
+
+    private static FastLane lane() {
+        return app.app().web().jettyServer().server().getChildHandlerByClass(FastLane.class);
+    }
+
+    /** Status, headers (but the date) and body of a GET, and whether the lane answered it. */
+    private record Seen(int status, Map<String, List<String>> headers, String body, boolean byLane) {}
+
+    private static Seen get(String path, Map<String, String> headers) {
+        long before = lane().answered();
+        HttpRequest.Builder b = HttpRequest.newBuilder(app.http().uri(path)).GET();
+        headers.forEach(b::header);
+        Http.Response r = app.http().send(b);
+        Map<String, List<String>> h = new TreeMap<>(r.raw().headers().map());
+        h.remove("date");
+        return new Seen(r.status(), h, r.body(), lane().answered() > before);
+    }
+
+    @Test
+    void a_repeated_read_of_every_cached_page_and_file_is_answered_by_the_lane_exactly_as_the_full_path_answered() {
+        String css = app.http().get("/p/" + f.slug()).html().select("link[rel=stylesheet][href^=/static/]").attr("href");
+        for (String path : List.of("/p/" + f.slug() + "?lang=de", "/p/" + f.slug() + "/t/" + shown,
+                "/embed/" + f.slug() + "?layout=grid&limit=3", "/p/" + f.slug() + "/testimonials.json", css, "/favicon.ico")) {
+            Seen first = get(path, Map.of());
+            Seen again = get(path, Map.of());
+            assertThat(first.status()).as(path).isEqualTo(200);
+            assertThat(again.byLane()).as(path + " answered by the lane").isTrue();
+            assertThat(again).as(path).isEqualTo(new Seen(first.status(), first.headers(), first.body(), true));
+            Seen notModified = get(path, Map.of("If-None-Match", first.headers().get("etag").get(0)));
+            assertThat(notModified.status()).as(path).isEqualTo(304);
+            assertThat(notModified.byLane()).isTrue();
+        }
+        Seen widget = get("/embed/" + f.slug() + "?layout=grid&limit=3", Map.of());
+        assertThat(widget.headers().get("content-security-policy").get(0)).contains("frame-ancestors *");
+        assertThat(widget.headers()).doesNotContainKey("x-frame-options");
+        Seen wall = get("/p/" + f.slug() + "?lang=de", Map.of());
+        assertThat(wall.headers().get("x-frame-options")).containsExactly("DENY");
+        assertThat(wall.headers()).doesNotContainKey("set-cookie");
+    }
+
+    @Test
+    void compressed_and_head_answers_from_the_lane_match_the_full_path() {
+        String path = "/p/" + f.slug() + "/testimonials.json?page=1";
+        HttpRequest.Builder head = HttpRequest.newBuilder(app.http().uri(path)).method("HEAD", HttpRequest.BodyPublishers.noBody());
+        Http.Response firstHead = app.http().send(head);
+        get(path, Map.of()); // remembered by this GET
+        long before = lane().answered();
+        Http.Response laneHead = app.http().send(HttpRequest.newBuilder(app.http().uri(path)).method("HEAD",
+                HttpRequest.BodyPublishers.noBody()));
+        assertThat(lane().answered()).isGreaterThan(before);
+        assertThat(laneHead.body()).isEmpty();
+        assertThat(laneHead.header("Content-Length")).isEqualTo(firstHead.header("Content-Length"));
+        Seen gz = get(path, Map.of("Accept-Encoding", "gzip"));
+        assertThat(gz.byLane()).isTrue();
+        assertThat(gz.headers().get("content-encoding")).containsExactly("gzip");
+    }
+
+    @Test
+    void a_change_is_shown_at_once_and_a_request_the_lane_never_saw_takes_the_full_path() {
+        Fixtures.Freelancer g = Fixtures.freelancer();
+        long id = Fixtures.testimonial(g.workspaceId(), TestimonialStatus.APPROVED, "Soon Hidden", "Owner",
+                "Words that will be archived in a moment.", "Gamma", null, true, true);
+        String wall = "/p/" + g.slug();
+        assertThat(get(wall, Map.of()).body()).contains("Soon Hidden");
+        assertThat(get(wall, Map.of()).byLane()).isTrue();
+        assertThat(get(wall + "?page=1", Map.of()).byLane()).as("another query, never answered yet").isFalse();
+        Http admin = Fixtures.signedIn(app, g);
+        assertThat(admin.post("/admin/testimonials/" + id + "/status", Map.of("action", "archive")).status()).isEqualTo(303);
+        Seen after = get(wall, Map.of());
+        assertThat(after.byLane()).as("the archived words' page is gone from the lane").isFalse();
+        assertThat(after.body()).doesNotContain("Soon Hidden");
+        assertThat(get(wall, Map.of()).body()).doesNotContain("Soon Hidden");
+        assertThat(get("/p/" + g.slug() + "/t/" + id, Map.of()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_home_wall_at_the_root_goes_by_the_lane_and_its_p_address_still_moves_to_the_root() {
+        Seen first = get("/", Map.of());
+        assertThat(first.body()).contains("Home Person");
+        assertThat(get("/", Map.of())).isEqualTo(new Seen(200, first.headers(), first.body(), true));
+        for (int i = 0; i < 2; i++) {
+            Http.Response moved = app.http().get("/p/" + HOME);
+            assertThat(moved.status()).isEqualTo(301);
+            assertThat(moved.location()).isEqualTo("/");
+        }
+    }
+
+    @Test
+    void reads_with_a_body_and_other_methods_never_take_the_lane() {
+        String path = "/p/" + f.slug() + "/t/" + shown;
+        get(path, Map.of());
+        long before = lane().answered();
+        Http.Response post = app.http().send(HttpRequest.newBuilder(app.http().uri(path))
+                .POST(HttpRequest.BodyPublishers.ofString("x=1")).header("Content-Type", "application/x-www-form-urlencoded"));
+        assertThat(post.status()).isNotEqualTo(200);
+        Http.Response withBody = app.http().send(HttpRequest.newBuilder(app.http().uri(path))
+                .method("GET", HttpRequest.BodyPublishers.ofString("x=1")));
+        assertThat(withBody.status()).isEqualTo(200);
+        assertThat(lane().answered()).isEqualTo(before);
+    }
+}
