@@ -80,7 +80,7 @@ public final class FastLane extends HandlerWrapper {
         base.setHandled(true);
         answered.increment();
         HttpFields.Mutable fields = base.getResponse().getHttpFields();
-        for (HttpField f : e.headers()) fields.put(f);
+        for (HttpField f : e.headers()) fields.add(f); // a fresh response holds none yet: no search needed
         try {
             current.writeTo(req, res, e.cacheControl());
         } catch (IOException gone) {
