@@ -141,7 +141,7 @@ final class ImportLoader {
         }
         values.keySet().retainAll(insertable(t, row));
         try {
-            ImportRules.row(t.name(), values, renamed, signed);
+            ImportRowRules.row(t.name(), values, renamed, signed);
         } catch (ImportRules.Invalid e) {
             throw new Rejected("data.import.badValue", t.name(), e.column, n);
         }
