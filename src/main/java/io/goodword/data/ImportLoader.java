@@ -79,7 +79,7 @@ final class ImportLoader {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         AuditLog.record(h, ws, accountId, "data.import", total + " rows, " + renamed.size() + " images"
                 + (newCodes > 0 ? ", " + newCodes + " new referral codes" : ""));
-        return new Result(counts, renamed.size(), newCodes);
+        return new Result(counts, renamed.size(), newCodes, signed);
     }
 
     private void checkFresh() throws Rejected {

@@ -8,6 +8,7 @@ import io.goodword.casestudy.CaseStudyContent;
 import io.goodword.casestudy.Markdown;
 import io.goodword.data.ImportRules.Invalid;
 import io.goodword.db.LowerCaseEnums;
+import io.goodword.testimonial.ConsentProvenance;
 import io.goodword.web.Json;
 import io.goodword.web.Validation;
 import java.util.List;
@@ -23,13 +24,17 @@ final class ImportRowRules {
 
     /**
      * Rules that span a row: trust resets and the case-study HTML rebuilt from its Markdown. {@code signed}: the
-     * archive carries this installation's signature over every entry (ExportSignature), so the verified badges and
-     * approvals in it were given here, and are kept.
+     * archive carries this installation's signature over every entry (ExportSignature), so the verified badges,
+     * approvals and consent history in it were recorded here, and are kept (with their own marks: a ledger row that
+     * was unverified when exported stays so). Unsigned, every ledger row it brings is marked unverified.
      */
     static void row(String table, Map<String, Object> values, Map<String, String> renamed, boolean signed) throws Invalid {
         switch (table) {
             case "testimonials" -> {
                 if (!signed) { values.put("verified", false); values.put("verified_at", null); } // confirmed here only
+            }
+            case "testimonial_consents" -> { // what the ledger says was given is proven only by a signature of ours
+                if (!signed) values.put("provenance", ConsentProvenance.UNVERIFIED.db());
             }
             case "case_study_approvals" -> {
                 if (signed) return;

@@ -55,6 +55,8 @@ final class ImportRules {
             Map.entry("testimonials.status", choice(TestimonialStatus.PENDING)),
             Map.entry("testimonials.source", choice(TestimonialSource.IMPORT)),
             Map.entry("testimonials.origin_platform", choice(io.goodword.testimonial.Platform.OTHER)),
+            Map.entry("testimonial_consents.channel", choice(io.goodword.testimonial.ConsentChannel.IMPORT)),
+            Map.entry("testimonial_consents.provenance", choice(io.goodword.testimonial.ConsentProvenance.UNVERIFIED)),
             Map.entry("projects.status", choice(ProjectStatus.ACTIVE)),
             Map.entry("asks.status", choice(AskStatus.CANCELLED)),
             Map.entry("asks.reason", choice(Ask.Reason.MANUAL)),

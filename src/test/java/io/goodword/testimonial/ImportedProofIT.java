@@ -233,7 +233,7 @@ class ImportedProofIT {
             ConsentDao ledger = io.goodword.support.TestDb.jdbi().onDemand(ConsentDao.class);
             for (Testimonial t : List.of(adaB, bobB)) {
                 assertThat(ledger.ledger(b.workspaceId(), t.id())).hasSize(6)
-                        .allMatch(r -> r.channel().equals("import"));
+                        .allMatch(r -> r.channel().equals("import") && !r.unverified());
             }
             approve(adminB, adaB.id());
             approve(adminB, bobB.id());
