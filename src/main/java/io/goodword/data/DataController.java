@@ -65,8 +65,7 @@ public final class DataController {
             try (InputStream in = file.content()) {
                 WorkspaceImport.Result result = importer.importInto(user.workspaceId(), user.accountId(), in);
                 ctx.attribute(AuditLog.RECORDED_ATTR, Boolean.TRUE); // recorded inside the import's transaction
-                Views.redirectWithFlash(ctx, "/admin/settings/export",
-                        result.newCodes() > 0 ? "data.import.doneNewCodes" : "data.import.done");
+                Views.redirectWithFlash(ctx, "/admin/settings/export", result.messageKey());
                 return;
             } catch (WorkspaceImport.Rejected r) {
                 errors.add("archive", r.messageKey(), r.args());

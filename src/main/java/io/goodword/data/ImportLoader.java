@@ -79,7 +79,7 @@ final class ImportLoader {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         AuditLog.record(h, ws, accountId, "data.import", total + " rows, " + renamed.size() + " images"
                 + (newCodes > 0 ? ", " + newCodes + " new referral codes" : ""));
-        return new Result(counts, renamed.size(), newCodes);
+        return new Result(counts, renamed.size(), newCodes, signed);
     }
 
     private void checkFresh() throws Rejected {
@@ -141,7 +141,7 @@ final class ImportLoader {
         }
         values.keySet().retainAll(insertable(t, row));
         try {
-            ImportRules.row(t.name(), values, renamed, signed);
+            ImportRowRules.row(t.name(), values, renamed, signed);
         } catch (ImportRules.Invalid e) {
             throw new Rejected("data.import.badValue", t.name(), e.column, n);
         }

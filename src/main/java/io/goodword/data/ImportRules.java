@@ -1,17 +1,11 @@
 package io.goodword.data;
 
-import io.goodword.web.Json;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.goodword.ask.Ask;
 import io.goodword.ask.AskStatus;
 import io.goodword.ask.AskTemplate;
 import io.goodword.ask.Step;
 import io.goodword.casestudy.ApprovalStatus;
 import io.goodword.casestudy.CaseStatus;
-import io.goodword.casestudy.CaseStudyContent;
-import io.goodword.casestudy.Markdown;
 import io.goodword.client.ProjectStatus;
 import io.goodword.db.LowerCaseEnums;
 import io.goodword.referral.FraudRules;
@@ -39,7 +33,8 @@ import java.util.stream.Collectors;
  * its Markdown, and trust the archive cannot prove is reset: testimonials are not "verified", and case-study
  * approvals are never APPROVED (they show as superseded; the client is asked again), unless the archive carries this
  * installation's signature over every entry, unchanged (ExportSignature). Values that break a rule are
- * neutralised to the column's safe value; values of the wrong type refuse the archive.
+ * neutralised to the column's safe value; values of the wrong type refuse the archive. The rules that span a row
+ * (trust, case-study HTML) are {@link ImportRowRules}.
  */
 final class ImportRules {
     /** A value of the wrong kind for its column (text where a number belongs, nested JSON…). */
@@ -60,6 +55,8 @@ final class ImportRules {
             Map.entry("testimonials.status", choice(TestimonialStatus.PENDING)),
             Map.entry("testimonials.source", choice(TestimonialSource.IMPORT)),
             Map.entry("testimonials.origin_platform", choice(io.goodword.testimonial.Platform.OTHER)),
+            Map.entry("testimonial_consents.channel", choice(io.goodword.testimonial.ConsentChannel.IMPORT)),
+            Map.entry("testimonial_consents.provenance", choice(io.goodword.testimonial.ConsentProvenance.UNVERIFIED)),
             Map.entry("projects.status", choice(ProjectStatus.ACTIVE)),
             Map.entry("asks.status", choice(AskStatus.CANCELLED)),
             Map.entry("asks.reason", choice(Ask.Reason.MANUAL)),
@@ -162,85 +159,6 @@ final class ImportRules {
         } catch (DateTimeException e) {
             return false;
         }
-    }
-
-    /**
-     * Rules that span a row: trust resets and the case-study HTML rebuilt from its Markdown. {@code signed}: the
-     * archive carries this installation's signature over every entry (ExportSignature), so the verified badges and
-     * approvals in it were given here, and are kept.
-     */
-    static void row(String table, Map<String, Object> values, Map<String, String> renamed, boolean signed) throws Invalid {
-        switch (table) {
-            case "testimonials" -> {
-                if (!signed) { values.put("verified", false); values.put("verified_at", null); } // confirmed here only
-            }
-            case "case_study_approvals" -> {
-                if (signed) return;
-                Object status = values.get("status");
-                // status is already lower case here (clean ran on every value)
-                boolean kept = LowerCaseEnums.value(ApprovalStatus.CHANGES_REQUESTED).equals(status);
-                values.put("status", kept ? status : LowerCaseEnums.value(ApprovalStatus.SUPERSEDED));
-            }
-            case "case_study_versions" -> {
-                if (!(values.get("content") instanceof String json)) return;
-                String safe = caseStudyContent(json, renamed);
-                CaseStudyContent parsed;
-                try {
-                    parsed = CaseStudyContent.fromJson(safe); // pages read it later: unreadable content is refused now
-                } catch (RuntimeException e) {
-                    throw new Invalid("content");
-                }
-                if (safe.equals(json)) return;
-                values.put("content", safe);
-                values.put("content_hash", parsed.hash());
-            }
-            default -> { }
-        }
-    }
-
-    /**
-     * The version's JSON with each HTML part rebuilt from its Markdown by the editor's own renderer (the stored HTML
-     * is never trusted), the call-to-action URL kept only when it is http(s), the cover mapped to its new file.
-     * Unchanged content is returned as it was, so an honest round trip keeps its hash.
-     */
-    static String caseStudyContent(String json, Map<String, String> renamed) throws Invalid {
-        ObjectNode o;
-        try {
-            JsonNode tree = Json.READ.readTree(json);
-            if (!(tree instanceof ObjectNode on)) throw new Invalid("content");
-            o = on;
-        } catch (JsonProcessingException e) {
-            throw new Invalid("content");
-        }
-        boolean changed = false;
-        for (String part : List.of("challenge", "approach", "results")) {
-            String html = Markdown.toSafeHtml(text(o, part + "Md"));
-            if (!html.equals(text(o, part + "Html"))) {
-                o.put(part + "Html", html);
-                changed = true;
-            }
-        }
-        String cta = text(o, "ctaUrl");
-        if (!cta.isEmpty() && !Validation.isHttpUrl(cta)) {
-            o.put("ctaUrl", "");
-            changed = true;
-        }
-        if (o.hasNonNull("coverFile")) {
-            String cover = renamed.get(o.get("coverFile").asText());
-            if (cover == null) o.putNull("coverFile");
-            else o.put("coverFile", cover);
-            changed = true;
-        }
-        try {
-            return changed ? Json.WRITE.writeValueAsString(o) : json;
-        } catch (JsonProcessingException e) {
-            throw new Invalid("content");
-        }
-    }
-
-    private static String text(ObjectNode o, String field) {
-        JsonNode n = o.get(field);
-        return n == null || n.isNull() ? "" : n.asText();
     }
 
     private static String clip(String s, Long maxLength) {

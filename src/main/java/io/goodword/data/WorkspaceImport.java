@@ -63,9 +63,17 @@ public final class WorkspaceImport {
         public Object[] args() { return args; }
     }
 
-    /** What was imported: rows per table. */
-    public record Result(Map<String, Integer> rows, int images, int newCodes) {
+    /**
+     * What was imported: rows per table; {@code signed}: the archive carried this installation's signature, so its
+     * verified badges, approvals and consent history were kept as proven.
+     */
+    public record Result(Map<String, Integer> rows, int images, int newCodes, boolean signed) {
         public int total() { return rows.values().stream().mapToInt(Integer::intValue).sum(); }
+
+        /** What the import page says: done, whether referral codes had to change, and whether trust was reset. */
+        public String messageKey() {
+            return "data.import.done" + (signed ? "" : "Unsigned") + (newCodes > 0 ? "NewCodes" : "");
+        }
     }
 
     private final Jdbi jdbi;

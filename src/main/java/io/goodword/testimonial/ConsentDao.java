@@ -30,7 +30,7 @@ public interface ConsentDao {
                 @Bind("accountId") Long accountId, @Bind("now") Instant now);
 
     @SqlQuery("""
-            SELECT id, kind, granted, choice, wording_version, channel, given_by, created_at FROM testimonial_consents
+            SELECT id, kind, granted, choice, wording_version, channel, given_by, created_at, provenance FROM testimonial_consents
             WHERE workspace_id = :ws AND testimonial_id = :id ORDER BY created_at DESC, id DESC""")
     List<ConsentRecord> ledger(@Bind("ws") long workspaceId, @Bind("id") long testimonialId);
 

@@ -29,11 +29,14 @@ final class ConsentLedger {
         return h.attach(TestimonialDao.class).findById(workspaceId, id).orElseThrow();
     }
 
-    /** An imported row's consents, as the file gave them, on record under the name in the file. */
-    static void recordImport(Handle h, long workspaceId, long id, String name, Instant now) {
-        Testimonial row = h.attach(TestimonialDao.class).findById(workspaceId, id).orElseThrow();
-        recordNew(h, workspaceId, id, Consents.of(row), new Origin(TestimonialSource.IMPORT, null, null),
+    /**
+     * An imported row's consents, as the file gave them (see ImportConsents), on record under the name in the file and
+     * channel "import", never as verified; a withdrawal in the file is kept (it only ever takes away).
+     */
+    static void recordImport(Handle h, long workspaceId, long id, Consents c, String name, Instant withdrawnAt, Instant now) {
+        recordNew(h, workspaceId, id, c, new Origin(TestimonialSource.IMPORT, null, null),
                 new Given(ConsentChannel.IMPORT, name, null, null), now);
+        if (withdrawnAt != null) h.attach(ConsentDao.class).setWithdrawn(workspaceId, id, withdrawnAt);
     }
 
     /** Changes the current consents; only those that differ are recorded. Returns how many changed. */

@@ -4,6 +4,7 @@ import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
 import io.goodword.web.csv.ColumnMapping;
 import io.goodword.web.csv.CsvTable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 /**
  * Reading testimonials from a CSV file: the header row names the columns, the freelancer maps them to our fields on
@@ -23,9 +25,13 @@ public final class CsvImport {
     public static final int MAX_ROWS = 2000;
     public static final int MAX_CHARS = 2_000_000;
     private static final CsvTable.Limits LIMITS = CsvTable.Limits.truncating(MAX_CHARS, MAX_ROWS);
-    /** Our fields, in the order the preview shows them; the last four say where the review was first published. */
-    public static final List<String> FIELDS = List.of("name", "body", "rating", "role", "company", "website", "email",
-            "consent", "tags", "date", "platform", "link", "avatar");
+    /**
+     * Our fields, in the order the preview shows them: date, platform, link and avatar say where the review was first
+     * published, then the consents beyond publication and the withdrawal ({@link ImportConsents}).
+     */
+    public static final List<String> FIELDS = Stream.concat(Stream.of("name", "body", "rating", "role",
+            "company", "website", "email", "consent", "tags", "date", "platform", "link", "avatar"),
+            ImportConsents.FIELDS.stream()).toList();
     static final int URL_MAX = 500;
     private static final Map<String, List<String>> SYNONYMS = Map.ofEntries(
             Map.entry("name", List.of("name", "author", "client", "full name", "customer", "reviewer")),
@@ -35,21 +41,36 @@ public final class CsvImport {
             Map.entry("company", List.of("company", "organisation", "organization", "business")),
             Map.entry("website", List.of("website", "url", "site", "web")),
             Map.entry("email", List.of("email", "e-mail", "mail")),
-            Map.entry("consent", List.of("consent", "publish", "public", "consent to publish")),
+            Map.entry("consent", List.of("consent", "publish", "public", "consent to publish", "consent publish")),
             Map.entry("tags", List.of("tags", "tag", "labels")),
             Map.entry("date", List.of("date", "original date", "date published", "published", "submitted at", "review date")),
             Map.entry("platform", List.of("platform", "origin platform", "integration", "review site")),
             Map.entry("link", List.of("link", "source url", "review url", "review link", "permalink")),
             Map.entry("avatar", List.of("avatar", "avatar url", "photo url", "picture", "profile picture", "image")));
+    private static final Map<String, List<String>> ALL_SYNONYMS = Stream.concat(SYNONYMS.entrySet().stream(),
+            ImportConsents.SYNONYMS.entrySet().stream()).collect(java.util.stream.Collectors.toUnmodifiableMap(
+                    Map.Entry::getKey, Map.Entry::getValue));
 
     /**
      * One row as it would be imported; {@code errors} say why not, {@code duplicate} that we already have it.
-     * {@code platform}, {@code link}, {@code date} and {@code avatar} say where it was first published (see V65).
+     * {@code platform}, {@code link}, {@code date} and {@code avatar} say where it was first published (see V65);
+     * {@code claim} what the file says of its author's consents and withdrawal (see {@link ImportConsents}).
      */
     public record Row(int line, String name, String body, int rating, String role, String company, String website,
-                      String email, boolean consent, List<String> tags, List<RowError> errors, boolean duplicate,
-                      Platform platform, String link, LocalDate date, String avatar) {
+                      String email, ImportConsents.Claim claim, List<String> tags, List<RowError> errors,
+                      boolean duplicate, Platform platform, String link, LocalDate date, String avatar) {
         public boolean importable() { return errors.isEmpty() && !duplicate; }
+
+        /** Consent to publish the words. */
+        public boolean consent() { return claim.consents().publish(); }
+
+        public Consents consents() { return claim.consents(); }
+
+        /** When its author took it back; null: not withdrawn. */
+        public Instant withdrawnAt() { return claim.withdrawnAt(); }
+
+        /** The consents to store, with "these clients agreed to publication" applied (never to a withdrawn row). */
+        Consents consentsWith(boolean consentForAll) { return claim.forAll(consentForAll); }
     }
 
     /** A problem with one field of one row. */
@@ -85,7 +106,7 @@ public final class CsvImport {
     public static Map<String, Integer> guessMapping(List<String> headers) {
         ImportPresets.Preset preset = ImportPresets.detect(headers);
         if (preset != null) return ImportPresets.mapping(preset, headers);
-        Map<String, Integer> guessed = ColumnMapping.guess(headers, FIELDS, SYNONYMS);
+        Map<String, Integer> guessed = ColumnMapping.guess(headers, FIELDS, ALL_SYNONYMS);
         Map<String, Integer> m = new LinkedHashMap<>();
         for (String field : FIELDS) m.put(field, guessed.getOrDefault(field, -1));
         return m;
@@ -133,10 +154,11 @@ public final class CsvImport {
             for (String field : FIELDS) {
                 if (e.has(field)) errors.add(new RowError(field, e.get(field)));
             }
+            ImportConsents.Claim claim = ImportConsents.of(cells, mapping, yes(cell(cells, mapping, "consent")), today);
             String hash = TestimonialService.bodyHash(body);
             boolean duplicate = !body.isBlank() && (!seen.add(hash) || known.test(hash));
             out.add(new Row(line, name, body, Math.max(rating, 0), cell(cells, mapping, "role"), cell(cells, mapping, "company"),
-                    website, email.isBlank() ? null : Validation.normalizeEmail(email), yes(cell(cells, mapping, "consent")),
+                    website, email.isBlank() ? null : Validation.normalizeEmail(email), claim,
                     Tags.parse(cell(cells, mapping, "tags")), List.copyOf(errors), duplicate,
                     platform(cell(cells, mapping, "platform"), link, fallback), blankToNull(link), date.date(),
                     blankToNull(avatar)));

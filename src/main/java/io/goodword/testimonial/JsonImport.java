@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goodword.web.csv.CsvTable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Testimonials from JSON, turned into the same table a CSV gives (headers = {@link CsvImport#FIELDS}), so the preview,
@@ -85,11 +87,11 @@ final class JsonImport {
     /** A row of our own export: no JSON-LD type, and the export's body and name. */
     private static boolean isExportRow(JsonNode n) { return !n.has("@type") && n.has("body") && n.has("name"); }
 
-    /** The cells in {@link CsvImport#FIELDS} order. */
-    private static List<String> cells(String name, String body, String rating, String role, String company,
-                                      String website, String email, String consent, String tags, String date,
-                                      String platform, String link, String avatar) {
-        return List.of(name, body, rating, role, company, website, email, consent, tags, date, platform, link, avatar);
+    /** The cells in {@link CsvImport#FIELDS} order, from field-value pairs; a field not named is an empty cell. */
+    private static List<String> cells(String... pairs) {
+        Map<String, String> byField = new HashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) byField.put(pairs[i], pairs[i + 1]);
+        return CsvImport.FIELDS.stream().map(f -> byField.getOrDefault(f, "")).toList();
     }
 
     private static List<String> review(JsonNode r) {
@@ -98,21 +100,31 @@ final class JsonImport {
         String link = text(r, "url");
         if (link.isEmpty() && text(r, "@id").startsWith("http")) link = text(r, "@id");
         String body = text(r, "reviewBody");
-        return cells(author.isTextual() ? author.asText().strip() : text(author, "name"),
-                body.isEmpty() ? text(r, "description") : body, rating(r.get("reviewRating")), text(author, "jobTitle"),
-                nameOf(first(author.get("worksFor"))), text(author, "url"), "", "", "",
-                text(r, "datePublished").isEmpty() ? text(r, "dateCreated") : text(r, "datePublished"),
-                nameOf(publisher), link, image(first(author.get("image"))));
+        return cells("name", author.isTextual() ? author.asText().strip() : text(author, "name"),
+                "body", body.isEmpty() ? text(r, "description") : body, "rating", rating(r.get("reviewRating")),
+                "role", text(author, "jobTitle"), "company", nameOf(first(author.get("worksFor"))),
+                "website", text(author, "url"),
+                "date", text(r, "datePublished").isEmpty() ? text(r, "dateCreated") : text(r, "datePublished"),
+                "platform", nameOf(publisher), "link", link, "avatar", image(first(author.get("image"))));
     }
 
+    /**
+     * A row of our own export, with every consent it records and its withdrawal (what the import may make of them is
+     * {@link ImportConsents}'); its verification is not read: an import never proves who wrote the words.
+     */
     private static List<String> exportRow(JsonNode n) {
         List<String> tags = new ArrayList<>();
         for (JsonNode t : n.path("tags")) if (t.isValueNode()) tags.add(t.asText());
         String date = text(n, "original_date");
-        return cells(text(n, "name"), text(n, "body"), text(n, "rating"), text(n, "role"), text(n, "company"),
-                text(n, "website"), text(n, "email"), text(n, "consent_publish"), String.join(", ", tags),
-                date.isEmpty() ? text(n, "created_at") : date, text(n, "platform"), text(n, "source_url"),
-                text(n, "avatar_url"));
+        return cells("name", text(n, "name"), "body", text(n, "body"), "rating", text(n, "rating"),
+                "role", text(n, "role"), "company", text(n, "company"), "website", text(n, "website"),
+                "email", text(n, "email"), "consent", text(n, "consent_publish"), "tags", String.join(", ", tags),
+                "date", date.isEmpty() ? text(n, "created_at") : date, "platform", text(n, "platform"),
+                "link", text(n, "source_url"), "avatar", text(n, "avatar_url"),
+                "name_display", text(n, "name_display"), "consent_photo", text(n, "consent_show_photo"),
+                "consent_company", n.has("consent_show_company") ? text(n, "consent_show_company") : text(n, "consent_publish"),
+                "consent_case_study", text(n, "consent_case_study"), "consent_reference", text(n, "consent_reference"),
+                "withdrawn", text(n, "withdrawn_at"));
     }
 
     /** "4" from a Rating, scaled to five stars when the site rates out of another best (8 of 10 is 4). */

@@ -32,14 +32,13 @@ public record PublicTestimonial(long id, int rating, String text, String name, S
         LocalDate day = t.originalDate() != null ? t.originalDate() : when == null ? null : LocalDate.ofInstant(when, ZoneOffset.UTC);
         NameDisplay display = NameDisplay.parse(t.nameDisplay());
         boolean photo = t.consentShowPhoto() && display != NameDisplay.ANONYMOUS;
-        Instant verifiedAt = t.verifiedAt() != null ? t.verifiedAt() : t.createdAt();
         return Optional.of(new PublicTestimonial(t.id(), shownRating(t.rating()), excerpt != null ? excerpt : t.body(),
                 display.shown(t.name()), t.role(), t.consentShowCompany() ? t.company() : "",
                 t.consentShowCompany() ? t.website() : "", photo ? t.photoUrl() : null, t.verified(), t.featured(),
                 t.reply() == null || t.reply().isBlank() ? null : t.reply(),
                 day, List.copyOf(tags),
                 t.verified() ? t.projectTitle() : null,
-                t.verified() && verifiedAt != null ? YearMonth.from(verifiedAt.atZone(ZoneOffset.UTC)) : null,
+                t.verifiedOn(),
                 t.originPlatform(), t.originPlatform() == null ? null : t.sourceUrl()));
     }
 

@@ -6,13 +6,21 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** The moderation queue's filters, read from the query string; every value is optional. */
+/**
+ * The moderation queue's filters, read from the query string; every value is optional. {@code withdrawn}: the tab of
+ * the testimonials their authors took back (whatever their status; {@code status} is then null).
+ */
 public record QueueFilter(TestimonialStatus status, Integer rating, String tag, TestimonialSource source, Boolean verified,
-                          String q, int page) {
+                          String q, int page, boolean withdrawn) {
     public static final int PAGE_SIZE = 50;
+    /** The status tab that is no status: {@code ?status=withdrawn}. */
+    public static final String WITHDRAWN = "withdrawn";
+    /** The queue's tabs, in the order shown. */
+    public static final List<String> TABS = List.of("pending", "approved", "rejected", "archived", WITHDRAWN, "all");
 
     /** A filter besides the status tab is in use: the folded filter form opens on narrow screens to show it. */
     public boolean narrowed() {
@@ -21,8 +29,9 @@ public record QueueFilter(TestimonialStatus status, Integer rating, String tag, 
 
     public static QueueFilter from(Context ctx) {
         String statusParam = ctx.queryParam("status");
+        boolean withdrawn = WITHDRAWN.equals(statusParam);
         TestimonialStatus status = statusParam == null ? TestimonialStatus.PENDING
-                : "all".equals(statusParam) ? null : TestimonialStatus.parse(statusParam);
+                : "all".equals(statusParam) || withdrawn ? null : TestimonialStatus.parse(statusParam);
         Integer rating = null;
         try {
             String r = ctx.queryParam("rating");
@@ -39,10 +48,10 @@ public record QueueFilter(TestimonialStatus status, Integer rating, String tag, 
         String q = Validation.clean(ctx.queryParam("q"));
         if (q.length() > 100) q = q.substring(0, 100);
         return new QueueFilter(status, rating, tag.isEmpty() ? null : tag, TestimonialSource.parse(ctx.queryParam("source")),
-                verified, q.isEmpty() ? null : q, Pager.param(ctx.queryParam("page")));
+                verified, q.isEmpty() ? null : q, Pager.param(ctx.queryParam("page")), withdrawn);
     }
 
-    public String statusParam() { return status == null ? "all" : status.db(); }
+    public String statusParam() { return withdrawn ? WITHDRAWN : status == null ? "all" : status.db(); }
 
     /** A LIKE pattern for the text search, with the user's % and _ taken literally. */
     public String likePattern() {

@@ -2,6 +2,8 @@ package io.goodword.testimonial;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 
 /**
@@ -36,6 +38,15 @@ public record Testimonial(long id, long workspaceId, Long clientId, TestimonialS
 
     /** The client's words were changed by the freelancer. */
     public boolean edited() { return originalBody != null && !originalBody.equals(body); }
+
+    /**
+     * The month a verified testimonial's badge names: when the client proved it theirs (rows verified before the
+     * ledger: when it came in). Null when not verified.
+     */
+    public YearMonth verifiedOn() {
+        Instant at = verifiedAt != null ? verifiedAt : createdAt;
+        return verified && at != null ? YearMonth.from(at.atZone(ZoneOffset.UTC)) : null;
+    }
 
     /** Taken back by its author through their private link. */
     public boolean withdrawn() { return withdrawnAt != null; }

@@ -40,6 +40,7 @@ public interface TestimonialDao {
               AND (:rating IS NULL OR t.rating = :rating)
               AND (:source IS NULL OR t.source = :source)
               AND (:verified IS NULL OR t.verified = :verified)
+              AND (:withdrawn = FALSE OR t.withdrawn_at IS NOT NULL)
               AND (:q IS NULL OR t.body LIKE :q OR t.name LIKE :q OR t.company LIKE :q OR t.role LIKE :q OR t.excerpt LIKE :q)
               AND""" + TAG_FILTER;
     String TAGS_FOR = """
@@ -113,26 +114,32 @@ public interface TestimonialDao {
             LIMIT :limit OFFSET :offset""")
     List<Testimonial> queue(@Bind("ws") long workspaceId, @Bind("status") String status, @Bind("rating") Integer rating,
                             @Bind("source") String source, @Bind("verified") Boolean verified, @Bind("q") String likePattern,
-                            @Bind("tag") String tag, @Bind("limit") int limit, @Bind("offset") int offset);
+                            @Bind("tag") String tag, @Bind("withdrawn") boolean withdrawn, @Bind("limit") int limit,
+                            @Bind("offset") int offset);
 
     @SqlQuery("SELECT COUNT(*) FROM testimonials t" + QUEUE_WHERE)
     long queueCount(@Bind("ws") long workspaceId, @Bind("status") String status, @Bind("rating") Integer rating,
                     @Bind("source") String source, @Bind("verified") Boolean verified, @Bind("q") String likePattern,
-                    @Bind("tag") String tag);
+                    @Bind("tag") String tag, @Bind("withdrawn") boolean withdrawn);
 
     default List<Testimonial> queue(long workspaceId, QueueFilter f) {
         return queue(workspaceId, f.status() == null ? null : f.status().db(), f.rating(),
-                f.source() == null ? null : f.source().db(), f.verified(), f.likePattern(), f.tag(), QueueFilter.PAGE_SIZE, f.offset());
+                f.source() == null ? null : f.source().db(), f.verified(), f.likePattern(), f.tag(), f.withdrawn(),
+                QueueFilter.PAGE_SIZE, f.offset());
     }
 
     default long queueCount(long workspaceId, QueueFilter f) {
         return queueCount(workspaceId, f.status() == null ? null : f.status().db(), f.rating(),
-                f.source() == null ? null : f.source().db(), f.verified(), f.likePattern(), f.tag());
+                f.source() == null ? null : f.source().db(), f.verified(), f.likePattern(), f.tag(), f.withdrawn());
     }
 
     @SqlQuery("SELECT status, COUNT(*) AS count FROM testimonials WHERE workspace_id = :ws GROUP BY status")
     @RegisterConstructorMapper(StatusCount.class)
     List<StatusCount> countsByStatus(@Bind("ws") long workspaceId);
+
+    /** For the queue's "withdrawn" tab: taken back by their authors, whatever their status. */
+    @SqlQuery("SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws AND withdrawn_at IS NOT NULL")
+    long countWithdrawn(@Bind("ws") long workspaceId);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM testimonials t WHERE t.workspace_id = :ws ORDER BY t.created_at, t.id")
     List<Testimonial> all(@Bind("ws") long workspaceId);

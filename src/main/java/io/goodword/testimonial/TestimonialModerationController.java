@@ -47,6 +47,7 @@ public final class TestimonialModerationController {
         Map<String, Long> counts = new LinkedHashMap<>();
         dao.countsByStatus(ws).forEach(c -> counts.put(c.status(), c.count()));
         counts.put("all", counts.values().stream().mapToLong(Long::longValue).sum());
+        counts.put(QueueFilter.WITHDRAWN, dao.countWithdrawn(ws)); // across statuses: not part of "all"'s sum
         Views.render(ctx, "testimonial/adminList.jte", new TestimonialPages.ListPage(
                 Views.shell(ctx, "testimonial.admin.title", "testimonials"), f,
                 items.stream().map(t -> new TestimonialPages.QueueRow(t, tags.getOrDefault(t.id(), List.of()))).toList(),

@@ -224,11 +224,12 @@ public final class TestimonialService {
                 if (!r.importable() || r.rating() < 1 || r.rating() > 5) continue; // the wall shows 1 to 5 stars only
                 String hash = bodyHash(r.body());
                 if (dao.countSameBody(workspaceId, hash) > 0) continue;
+                Consents c = r.consentsWith(consentForAll);
                 long id = dao.insert(workspaceId, null, TestimonialStatus.PENDING.db(), TestimonialSource.IMPORT.db(), false,
                         r.rating(), r.body(), hash, r.name(), r.role(), r.company(), r.website(), r.email(), null,
-                        r.consent() || consentForAll, false, r.consent() || consentForAll, null, null, null);
+                        c.publish(), c.photo(), c.company(), null, null, null);
                 dao.setProvenance(workspaceId, id, r.platform(), r.link(), r.date(), r.avatar());
-                ConsentLedger.recordImport(h, workspaceId, id, r.name(), clock.instant());
+                ConsentLedger.recordImport(h, workspaceId, id, c, r.name(), r.withdrawnAt(), clock.instant());
                 if (!r.tags().isEmpty()) dao.addTags(workspaceId, id, r.tags());
                 n++;
             }

@@ -181,6 +181,69 @@ class ImportedProofIT {
         assertThat(vera.originPlatform()).isEqualTo(Platform.OTHER);
     }
 
+    /** In A: Ada verified for a project whose title looks like a formula, with every consent; Bob withdrawn. */
+    private static void consentedAndWithdrawn(long ws) {
+        long ada = Reviews.insert(ws, TestimonialStatus.APPROVED, true, "Ada Consents", "Ada allowed all of it but the company.");
+        long bob = Reviews.insert(ws, TestimonialStatus.APPROVED, true, "Bob Withdrawn", "Bob took these words back later on.");
+        io.goodword.support.TestDb.jdbi().useTransaction(h -> {
+            long client = h.attach(io.goodword.client.ClientDao.class).insert(ws, "Ada Consents",
+                    Fixtures.unique("ada") + "@client.example", "", "", "", "", "en");
+            long project = h.attach(io.goodword.client.ProjectDao.class).insert(ws, client, "=Launch site", null, "EUR",
+                    null, null, "completed", null);
+            ConsentDao consents = h.attach(ConsentDao.class);
+            consents.setConsents(ws, ada, new Consents(true, NameDisplay.INITIAL, true, false, true, true), "initial");
+            h.execute("UPDATE testimonials SET client_id = ?, project_id = ?, verified = TRUE, verified_at = '2026-03-14 09:30:00'"
+                    + " WHERE id = ?", client, project, ada);
+            consents.setConsents(ws, bob, new Consents(true, NameDisplay.ANONYMOUS, false, true, true, false).withdrawn(), "anonymous");
+            consents.setWithdrawn(ws, bob, java.time.Instant.parse("2026-11-20T18:00:00Z"));
+        });
+    }
+
+    @Test
+    void the_admins_exports_carry_consents_withdrawal_and_verification_and_reimport_keeps_them_as_the_files_word()
+            throws Exception {
+        Fixtures.Freelancer a = Fixtures.freelancer();
+        consentedAndWithdrawn(a.workspaceId());
+        Http adminA = Fixtures.signedIn(app, a);
+        String csv = adminA.get("/admin/testimonials/export.csv").body();
+        assertThat(csv.lines().findFirst().orElseThrow()).contains("verified_project", "verified_month", "name_display",
+                "consent_case_study", "consent_reference", "withdrawn_at", "platform", "source_url", "original_date");
+        assertThat(csv).contains(",'=Launch site,2026-03,").doesNotContain(",=Launch");
+        JsonNode json = JSON.readTree(adminA.get("/admin/testimonials/export.json").body());
+        JsonNode ada = json.get(0);
+        assertThat(ada.get("verified_project").asText()).isEqualTo("=Launch site");
+        assertThat(ada.get("verified_at").asText()).isEqualTo("2026-03-14T09:30:00Z");
+        assertThat(ada.get("consent_case_study").asBoolean()).isTrue();
+        assertThat(json.get(1).get("withdrawn_at").asText()).isEqualTo("2026-11-20T18:00:00Z");
+
+        for (String file : List.of(json.toString(), csv)) {
+            Fixtures.Freelancer b = Fixtures.freelancer();
+            Http adminB = Fixtures.signedIn(app, b);
+            importFile(adminB, file.startsWith("[") ? "testimonials.json" : "testimonials.csv",
+                    file.startsWith("[") ? "application/json" : "text/csv", file); // with "consent for all" ticked
+            Testimonial adaB = named(b.workspaceId(), "Ada Consents");
+            assertThat(Consents.of(adaB)).isEqualTo(new Consents(true, NameDisplay.INITIAL, true, false, true, true));
+            assertThat(adaB.verified()).as("an import never proves who wrote it").isFalse();
+            assertThat(adaB.verifiedAt()).isNull();
+            assertThat(adaB.projectId()).isNull();
+            Testimonial bobB = named(b.workspaceId(), "Bob Withdrawn");
+            assertThat(bobB.withdrawnAt()).isEqualTo(java.time.Instant.parse("2026-11-20T18:00:00Z"));
+            assertThat(Consents.of(bobB)).as("withdrawn wins over 'consent for all'")
+                    .isEqualTo(new Consents(false, NameDisplay.ANONYMOUS, false, false, false, false));
+            ConsentDao ledger = io.goodword.support.TestDb.jdbi().onDemand(ConsentDao.class);
+            for (Testimonial t : List.of(adaB, bobB)) {
+                assertThat(ledger.ledger(b.workspaceId(), t.id())).hasSize(6)
+                        .allMatch(r -> r.channel().equals("import") && !r.unverified());
+            }
+            approve(adminB, adaB.id());
+            approve(adminB, bobB.id());
+            Document wall = app.http().get("/p/" + b.slug()).html();
+            assertThat(wall.text()).contains("Ada C.").doesNotContain("Bob").doesNotContain("Verified client");
+            assertThat(adminB.get("/admin/testimonials?status=withdrawn").html().select(".queue-item strong").eachText())
+                    .containsExactly("Bob Withdrawn");
+        }
+    }
+
     @Test
     void hostile_json_is_answered_on_the_import_page_with_its_reason_never_a_500() {
         Fixtures.Freelancer f = Fixtures.freelancer();

@@ -68,6 +68,33 @@ class ModerationIT {
     }
 
     @Test
+    void the_withdrawn_tab_lists_what_authors_took_back_whatever_its_status_with_its_count_in_english_and_german() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        long kept = Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Kept Person", "Still happy to be quoted, truly.");
+        long approved = Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, false, "Wanda Withdrawn", "Taken back after being published.");
+        long pending = Reviews.insert(f.workspaceId(), TestimonialStatus.PENDING, false, "Paul Pulled", "Taken back before it was approved.");
+        ConsentDao consents = TestDb.jdbi().onDemand(ConsentDao.class);
+        consents.setWithdrawn(f.workspaceId(), approved, java.time.Instant.now());
+        consents.setWithdrawn(f.workspaceId(), pending, java.time.Instant.now());
+        Http admin = Fixtures.signedIn(app, f);
+        Document queue = admin.get("/admin/testimonials").html();
+        assertThat(queue.select(".status-tabs a").eachText()).contains("Withdrawn 2").contains("All 3");
+        Document tab = admin.get("/admin/testimonials?status=withdrawn").html();
+        assertThat(tab.select(".status-tabs a[aria-current=page]").text()).isEqualTo("Withdrawn 2");
+        assertThat(tab.select(".queue-item strong").eachText()).containsExactlyInAnyOrder("Wanda Withdrawn", "Paul Pulled");
+        assertThat(tab.select("p.muted").text()).contains("2 found");
+        assertThat(tab.select(".queue-item .badge.warn").eachText()).contains("Withdrawn");
+        assertThat(tab.select("a[href*=page=]")).allMatch(a -> a.attr("href").contains("status=withdrawn"));
+        // the other filters narrow the tab as they narrow every tab
+        assertThat(admin.get("/admin/testimonials?status=withdrawn&q=published").html().select(".queue-item strong").eachText())
+                .containsExactly("Wanda Withdrawn");
+        assertThat(admin.get("/admin/testimonials?status=all").html().select(".queue-item")).hasSize(3);
+        Document de = admin.get("/admin/testimonials?status=withdrawn&lang=de").html();
+        assertThat(de.select(".status-tabs a[aria-current=page]").text()).isEqualTo("Zurückgezogen 2");
+        assertThat(kept).isPositive();
+    }
+
+    @Test
     void edits_of_the_clients_words_are_recorded_and_the_original_is_recoverable() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         long id = Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Orig Person", "The original words of the client, exactly.");
