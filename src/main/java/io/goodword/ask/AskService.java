@@ -136,8 +136,9 @@ public final class AskService {
             Ask ask = asks.lock(askId).orElseThrow();
             if (ask.statusEnum() == AskStatus.SCHEDULED) {
                 boolean mailable = client.email() != null && client.unsubscribedAt() == null;
-                asks.markSent(askId, now, now.plus(Duration.ofDays(settings.linkDays())),
-                        mailable ? AskEmails.firstReminder(settings, now, AskEmails.zone(h, ws)) : null);
+                Instant firstReminder = mailable ? AskEmails.firstReminder(settings, now, AskEmails.zone(h, ws)) : null;
+                AskTallies.change(h, ws, askId,
+                        d -> d.markSent(askId, now, now.plus(Duration.ofDays(settings.linkDays())), firstReminder));
             }
             return new LinkResult(Outcome.LINK, baseUrl + "/c/" + newLink(h, ws, askId, now));
         });

@@ -67,8 +67,9 @@ public final class AskWorker {
         AskSettings settings = h.attach(AskSettingsDao.class).get(ask.workspaceId());
         Email email = emails.toClient(h, AskTemplate.Kind.CHECKIN, ask, client, now);
         outbox.schedule(h, ask.workspaceId(), "ask-checkin", "ask-" + ask.id() + "-checkin", email, now);
-        asks.markSent(ask.id(), now, now.plus(Duration.ofDays(settings.linkDays())),
-                AskEmails.firstReminder(settings, now, AskEmails.zone(h, ask.workspaceId())));
+        Instant firstReminder = AskEmails.firstReminder(settings, now, AskEmails.zone(h, ask.workspaceId()));
+        AskTallies.change(h, ask.workspaceId(), ask.id(),
+                d -> d.markSent(ask.id(), now, now.plus(Duration.ofDays(settings.linkDays())), firstReminder));
     }
 
     /** None after an answer, an unsubscribe or the link's expiry. */

@@ -1,5 +1,6 @@
 package io.goodword.growth;
 
+import io.goodword.ask.AskTallies;
 import io.goodword.web.Dates;
 import io.goodword.web.Localizer;
 import java.math.BigDecimal;
@@ -9,6 +10,7 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,21 +38,28 @@ public final class Dashboard {
                           List<AmbassadorRow> ambassadors, Growth growth) {}
 
     private final GrowthDao dao;
+    private final AskFiguresDao asks;
+    private final AskTallies tallies;
 
-    public Dashboard(GrowthDao dao) { this.dao = dao; }
+    public Dashboard(GrowthDao dao, AskFiguresDao asks, AskTallies tallies) {
+        this.dao = dao;
+        this.asks = asks;
+        this.tallies = tallies;
+    }
 
     /**
-     * All figures of one period, read fresh (no cache: each is one indexed aggregate). {@code locale} formats money
-     * and dates for the workspace; money is never added across currencies.
+     * All figures of one period, read fresh (no cache: each is one indexed aggregate, the check-ins' over their daily
+     * counters). {@code locale} formats money and dates for the workspace; money is never added across currencies.
      */
     public Figures figures(long ws, Period p, Localizer t, int currentDelayHours, Instant now) {
+        tallies.ready(ws, p.zone());
         Locale locale = Locale.forLanguageTag(t.lang());
         String home = dao.currency(ws);
         Period q = p.previous();
-        GrowthDao.AskCohort a = dao.asks(ws, p.from(), p.to());
-        GrowthDao.AskCohort a0 = dao.asks(ws, q.from(), q.to());
-        GrowthDao.Nps n = dao.nps(ws, p.from(), p.to());
-        GrowthDao.Nps n0 = dao.nps(ws, q.from(), q.to());
+        AskFiguresDao.AskCohort a = asks.asks(ws, p.first(), p.last());
+        AskFiguresDao.AskCohort a0 = asks.asks(ws, q.first(), q.last());
+        AskFiguresDao.Nps n = asks.nps(ws, p.first(), p.last());
+        AskFiguresDao.Nps n0 = asks.nps(ws, q.first(), q.last());
         GrowthDao.Testimonials tm = dao.testimonials(ws, p.from(), p.to());
         GrowthDao.Testimonials tm0 = dao.testimonials(ws, q.from(), q.to());
         GrowthDao.Referrals r = dao.referrals(ws, p.from(), p.to());
@@ -97,7 +106,7 @@ public final class Dashboard {
                         .collect(Collectors.toMap(GrowthDao.AmbassadorMoney::currency, GrowthDao.AmbassadorMoney::amount,
                                 BigDecimal::add, TreeMap::new)), false))).toList();
 
-        List<GrowthDao.DelayBucket> byDelay = buckets(ws, now);
+        List<AskFiguresDao.DelayBucket> byDelay = buckets(ws, now, p.zone());
         return new Figures(asking, testimonials, referrals, askFunnel, referralFunnel, npsTrend(ws, p, t),
                 WhenToAsk.whenToAsk(byDelay, t), WhenToAsk.suggestion(byDelay, t, currentDelayHours), ambassadors,
                 growth(ws, p, q, money, t));
@@ -197,10 +206,13 @@ public final class Dashboard {
         StringBuilder desc = new StringBuilder();
         Locale locale = Locale.forLanguageTag(t.lang());
         Dates dates = new Dates(zone, locale);
+        Map<YearMonth, AskFiguresDao.Nps> byMonth = new HashMap<>();
+        for (AskFiguresDao.MonthNps m : asks.npsByMonth(ws, last.minusMonths(11).atDay(1), last.atEndOfMonth())) {
+            byMonth.put(YearMonth.of(m.year(), m.month()), m.nps());
+        }
         for (int i = 0; i < 12; i++) {
             YearMonth m = last.minusMonths(11 - i);
-            GrowthDao.Nps n = dao.nps(ws, m.atDay(1).atStartOfDay(zone).toInstant(),
-                    m.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant());
+            AskFiguresDao.Nps n = byMonth.getOrDefault(m, new AskFiguresDao.Nps(0, 0, 0));
             Integer score = Format.nps(n);
             String label = m.getMonth().getDisplayName(TextStyle.SHORT, locale) + " " + String.valueOf(m.getYear()).substring(2);
             months.add(label);
@@ -218,13 +230,13 @@ public final class Dashboard {
                 c.series(), new Chart.Table(c.table().headers(), rows));
     }
 
-    private List<GrowthDao.DelayBucket> buckets(long ws, Instant now) {
-        List<GrowthDao.DelayBucket> found = dao.answersByDelay(ws, now.minus(java.time.Duration.ofDays(730)));
-        List<GrowthDao.DelayBucket> all = new ArrayList<>();
+    private List<AskFiguresDao.DelayBucket> buckets(long ws, Instant now, ZoneId zone) {
+        List<AskFiguresDao.DelayBucket> found = asks.answersByDelay(ws, today(now, zone).minusDays(730));
+        List<AskFiguresDao.DelayBucket> all = new ArrayList<>();
         for (int b = 0; b < WhenToAsk.BUCKET_START_DAYS.length; b++) {
             int bucket = b;
             all.add(found.stream().filter(x -> x.bucket() == bucket).findFirst()
-                    .orElse(new GrowthDao.DelayBucket(bucket, 0, 0, 0)));
+                    .orElse(new AskFiguresDao.DelayBucket(bucket, 0, 0, 0)));
         }
         return all;
     }

@@ -17,7 +17,7 @@ final class DashboardCards {
         return Card.of(id, key, now, before, Format.percent(now), Format.percent(before), " pp");
     }
 
-    static Card npsCard(GrowthDao.Nps n, GrowthDao.Nps n0) {
+    static Card npsCard(AskFiguresDao.Nps n, AskFiguresDao.Nps n0) {
         Integer now = Format.nps(n);
         Integer before = Format.nps(n0);
         String v = now == null ? Format.NONE : String.valueOf(now);

@@ -37,7 +37,7 @@ final class Format {
     }
 
     /** Net Promoter Score: percentage of promoters minus percentage of detractors, rounded; null without answers. */
-    static Integer nps(GrowthDao.Nps n) {
+    static Integer nps(AskFiguresDao.Nps n) {
         return n.answers() == 0 ? null : (int) Math.round(100.0 * (n.promoters() - n.detractors()) / n.answers());
     }
 

@@ -10,22 +10,11 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Every dashboard figure is one SQL aggregate over [from, to) on an index that starts with workspace_id and the
- * event's date (see V52, V59); nothing is counted in Java. Money is always grouped by currency: amounts in different
- * currencies are never added.
+ * Every dashboard figure but the check-ins' ({@link AskFiguresDao}) is one SQL aggregate over [from, to) on an index
+ * that starts with workspace_id and the event's date (see V52, V59); nothing is counted in Java. Money is always
+ * grouped by currency: amounts in different currencies are never added.
  */
 public interface GrowthDao {
-    /**
-     * The cohort of check-ins sent in the period and what became of each: opened (an answer implies an opening),
-     * answered, promoters among the answers, and a testimonial given through that very check-in. Each step is a
-     * subset of the one before (promoters aside, which is a share of the answers), so no step can pass 100 %.
-     */
-    record AskCohort(int sent, int opened, int answered, int promoters, int testimonials) {}
-
-    record Nps(int promoters, int passives, int detractors) {
-        public int answers() { return promoters + passives + detractors; }
-    }
-
     record Testimonials(int received, int approved, BigDecimal averageRating) {}
 
     /**
@@ -49,25 +38,6 @@ public interface GrowthDao {
 
     /** Revenue of one ambassador in one currency: from their won deals, or from the projects of clients they brought. */
     record AmbassadorMoney(long clientId, String name, String currency, int count, BigDecimal amount) {}
-
-    record DelayBucket(int bucket, int sent, int answered, int promoters) {}
-
-    @SqlQuery("""
-            SELECT COUNT(*) AS sent,
-                   COALESCE(SUM(opened_at IS NOT NULL OR answered_at IS NOT NULL), 0) AS opened,
-                   COUNT(answered_at) AS answered,
-                   COALESCE(SUM(answered_at IS NOT NULL AND score >= 9), 0) AS promoters,
-                   COALESCE(SUM(answered_at IS NOT NULL AND gave_testimonial = 1), 0) AS testimonials
-            FROM asks FORCE INDEX (ix_asks_cohort) WHERE workspace_id = :ws AND sent_at >= :from AND sent_at < :to""")
-    @RegisterConstructorMapper(AskCohort.class)
-    AskCohort asks(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
-
-    @SqlQuery("""
-            SELECT COALESCE(SUM(score >= 9), 0) AS promoters, COALESCE(SUM(score BETWEEN 7 AND 8), 0) AS passives,
-                   COALESCE(SUM(score <= 6), 0) AS detractors
-            FROM asks WHERE workspace_id = :ws AND answered_at >= :from AND answered_at < :to AND score IS NOT NULL""")
-    @RegisterConstructorMapper(Nps.class)
-    Nps nps(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
 
     @SqlQuery("""
             SELECT (SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to) AS received,
@@ -179,21 +149,6 @@ public interface GrowthDao {
     @RegisterConstructorMapper(AmbassadorMoney.class)
     List<AmbassadorMoney> revenuePerAmbassador(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
                                                @Bind("limit") int limit);
-
-    /**
-     * Check-ins sent since {@code since} by the delay each went out after (stored when sent, V59), in buckets
-     * 0 = 0–1 days, 1 = 2–3, 2 = 4–7, 3 = 8–14, 4 = 15–30, 5 = 31 and more. One range scan of a covering index,
-     * no join: fast enough to be computed on every view.
-     */
-    @SqlQuery("""
-            SELECT CASE WHEN delay_hours < 48 THEN 0 WHEN delay_hours < 96 THEN 1 WHEN delay_hours < 192 THEN 2
-                        WHEN delay_hours < 360 THEN 3 WHEN delay_hours < 744 THEN 4 ELSE 5 END AS bucket,
-                   COUNT(*) AS sent, COUNT(answered_at) AS answered, COALESCE(SUM(answered_at IS NOT NULL AND score >= 9), 0) AS promoters
-            FROM asks FORCE INDEX (ix_asks_cohort)
-            WHERE workspace_id = :ws AND sent_at >= :since AND delay_hours IS NOT NULL
-            GROUP BY bucket ORDER BY bucket""")
-    @RegisterConstructorMapper(DelayBucket.class)
-    List<DelayBucket> answersByDelay(@Bind("ws") long ws, @Bind("since") Instant since);
 
     @SqlQuery("SELECT currency FROM workspaces WHERE id = :ws")
     String currency(@Bind("ws") long ws);

@@ -34,14 +34,14 @@ public final class WhenToAsk {
      * Answer rate (with its 95 % Wilson interval and the number of answers behind it) and promoter share by delay.
      * The table says how sure each figure is; the bars show the rates.
      */
-    static Chart whenToAsk(List<GrowthDao.DelayBucket> all, Localizer t) {
+    static Chart whenToAsk(List<AskFiguresDao.DelayBucket> all, Localizer t) {
         List<String> groups = new ArrayList<>();
         Double[][] values = new Double[all.size()][2];
         String[][] shown = new String[all.size()][2];
         List<List<String>> rows = new ArrayList<>();
         StringBuilder desc = new StringBuilder();
         for (int i = 0; i < all.size(); i++) {
-            GrowthDao.DelayBucket b = all.get(i);
+            AskFiguresDao.DelayBucket b = all.get(i);
             Integer answerRate = Format.rate(b.answered(), b.sent());
             Integer promoterRate = Format.rate(b.promoters(), b.answered());
             Format.Interval ci = Format.wilson(b.answered(), b.sent());
@@ -73,19 +73,19 @@ public final class WhenToAsk {
      * {@link #MIN_ANSWERS_IN_BEST} answers, and its 95 % interval lies wholly above the interval of every other such
      * bucket. Otherwise it says why not (too few answers, or the best delays' intervals overlap).
      */
-    static Suggestion suggestion(List<GrowthDao.DelayBucket> all, Localizer t, int currentHours) {
-        int answers = all.stream().mapToInt(GrowthDao.DelayBucket::answered).sum();
+    static Suggestion suggestion(List<AskFiguresDao.DelayBucket> all, Localizer t, int currentHours) {
+        int answers = all.stream().mapToInt(AskFiguresDao.DelayBucket::answered).sum();
         Suggestion none = new Suggestion(null, null, null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours, false);
         if (answers < MIN_ANSWERS_FOR_SUGGESTION) return none;
-        List<GrowthDao.DelayBucket> weighed = all.stream().filter(b -> b.sent() >= MIN_SENT_PER_BUCKET).toList();
-        GrowthDao.DelayBucket best = null;
-        for (GrowthDao.DelayBucket b : weighed) {
+        List<AskFiguresDao.DelayBucket> weighed = all.stream().filter(b -> b.sent() >= MIN_SENT_PER_BUCKET).toList();
+        AskFiguresDao.DelayBucket best = null;
+        for (AskFiguresDao.DelayBucket b : weighed) {
             if (best == null || (double) b.answered() / b.sent() > (double) best.answered() / best.sent()) best = b;
         }
         if (best == null) return none;
         Format.Interval bi = Format.wilson(best.answered(), best.sent());
         boolean clear = best.answered() >= MIN_ANSWERS_IN_BEST;
-        for (GrowthDao.DelayBucket b : weighed) {
+        for (AskFiguresDao.DelayBucket b : weighed) {
             if (b != best && !bi.above(Format.wilson(b.answered(), b.sent()))) clear = false;
         }
         if (!clear) return new Suggestion(null, null, null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours, true);

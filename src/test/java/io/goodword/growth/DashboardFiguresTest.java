@@ -15,9 +15,9 @@ class DashboardFiguresTest {
 
     @Test
     void ten_promoters_three_passives_two_detractors_make_an_nps_of_53() {
-        assertThat(Format.nps(new GrowthDao.Nps(10, 3, 2))).isEqualTo(53);
-        assertThat(Format.nps(new GrowthDao.Nps(0, 1, 3))).isEqualTo(-75);
-        assertThat(Format.nps(new GrowthDao.Nps(0, 0, 0))).isNull();
+        assertThat(Format.nps(new AskFiguresDao.Nps(10, 3, 2))).isEqualTo(53);
+        assertThat(Format.nps(new AskFiguresDao.Nps(0, 1, 3))).isEqualTo(-75);
+        assertThat(Format.nps(new AskFiguresDao.Nps(0, 0, 0))).isNull();
     }
 
     @Test
@@ -95,22 +95,22 @@ class DashboardFiguresTest {
     void a_delay_is_suggested_only_with_enough_answers_and_an_interval_clear_of_every_other_delay() {
         io.goodword.web.Localizer t = io.goodword.web.I18n.load().localizer("en");
         // 40 of 50 answered after 2-3 days (72-88 %) against 10 of 50 after 8-14 days (11-33 %): clear.
-        List<GrowthDao.DelayBucket> clear = List.of(new GrowthDao.DelayBucket(0, 0, 0, 0), new GrowthDao.DelayBucket(1, 50, 40, 30),
-                new GrowthDao.DelayBucket(2, 3, 3, 3), new GrowthDao.DelayBucket(3, 50, 10, 2));
+        List<AskFiguresDao.DelayBucket> clear = List.of(new AskFiguresDao.DelayBucket(0, 0, 0, 0), new AskFiguresDao.DelayBucket(1, 50, 40, 30),
+                new AskFiguresDao.DelayBucket(2, 3, 3, 3), new AskFiguresDao.DelayBucket(3, 50, 10, 2));
         WhenToAsk.Suggestion s = WhenToAsk.suggestion(clear, t, 24);
         assertThat(s.ready()).isTrue();
         assertThat(s.hours()).isEqualTo(48); // the 3 of 3 after 4-7 days are too few sends to weigh
         assertThat(s.rate()).isEqualTo("80%");
         assertThat(s.interval()).isEqualTo("67–89%");
         // 20 of 30 against 16 of 30: more than 30 answers, but the intervals overlap, so nothing is suggested.
-        WhenToAsk.Suggestion overlap = WhenToAsk.suggestion(List.of(new GrowthDao.DelayBucket(0, 30, 20, 5),
-                new GrowthDao.DelayBucket(1, 30, 16, 5)), t, 24);
+        WhenToAsk.Suggestion overlap = WhenToAsk.suggestion(List.of(new AskFiguresDao.DelayBucket(0, 30, 20, 5),
+                new AskFiguresDao.DelayBucket(1, 30, 16, 5)), t, 24);
         assertThat(overlap.ready()).isFalse();
         assertThat(overlap.overlapping()).isTrue();
         assertThat(overlap.answers()).isEqualTo(36);
         // Too few answers in all.
-        WhenToAsk.Suggestion few = WhenToAsk.suggestion(List.of(new GrowthDao.DelayBucket(0, 20, 20, 20),
-                new GrowthDao.DelayBucket(3, 20, 0, 0)), t, 24);
+        WhenToAsk.Suggestion few = WhenToAsk.suggestion(List.of(new AskFiguresDao.DelayBucket(0, 20, 20, 20),
+                new AskFiguresDao.DelayBucket(3, 20, 0, 0)), t, 24);
         assertThat(few.ready()).isFalse();
         assertThat(few.overlapping()).isFalse();
     }

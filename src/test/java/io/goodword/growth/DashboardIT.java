@@ -3,6 +3,7 @@ package io.goodword.growth;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.ask.AskDao;
+import io.goodword.ask.AskTallies;
 import io.goodword.client.ClientDao;
 import io.goodword.client.ProjectDao;
 import io.goodword.referral.ReferralCodes;
@@ -117,19 +118,21 @@ class DashboardIT {
             AskDao asks = h.attach(AskDao.class);
             long id = asks.insertScheduled(ws, client, project, null, completed == null ? "manual" : "project", sent,
                     completed == null ? sent : completed);
-            asks.markSent(id, sent, sent.plus(Duration.ofDays(30)), null);
-            if (opened) asks.markOpened(id, sent);
-            if (score != null) asks.answer(id, score, "", "done", sent, sent);
+            // through the daily counters, as the worker and the client's link do (AskTallies)
+            AskTallies.change(h, ws, id, d -> d.markSent(id, sent, sent.plus(Duration.ofDays(30)), null));
+            if (opened) AskTallies.change(h, ws, id, d -> d.markOpened(id, sent));
+            if (score != null) AskTallies.change(h, ws, id, d -> d.answer(id, score, "", "done", sent, sent));
             return id;
         });
     }
 
     /** The client went on from the score to the testimonial step and submitted it, as the flow records it. */
     private static void gaveTestimonial(long askId) {
-        JDBI.useHandle(h -> {
-            AskDao asks = h.attach(AskDao.class);
+        JDBI.useTransaction(h -> {
             h.execute("UPDATE asks SET step = 'testimonial' WHERE id = ?", askId);
-            assertThat(asks.advance(askId, "testimonial", "done", "score,thanks,testimonial", "", NOW)).isEqualTo(1);
+            long ws = h.createQuery("SELECT workspace_id FROM asks WHERE id = ?").bind(0, askId).mapTo(Long.class).one();
+            assertThat(AskTallies.change(h, ws, askId,
+                    d -> d.advance(askId, "testimonial", "done", "score,thanks,testimonial", "", NOW))).isEqualTo(1);
         });
     }
 
