@@ -6,7 +6,6 @@ import io.goodword.ask.AskAdminController;
 import io.goodword.ask.AskDao;
 import io.goodword.ask.AskService;
 import io.goodword.ask.AskSettingsDao;
-import io.goodword.ask.AskTallies;
 import io.goodword.ask.ClientCheckIns;
 import io.goodword.ask.ClientFlowController;
 import io.goodword.ask.UnsubscribeController;
@@ -22,9 +21,8 @@ import io.goodword.data.PrivacyService;
 import io.goodword.data.WorkspaceExport;
 import io.goodword.data.WorkspaceImport;
 import io.goodword.db.Database;
-import io.goodword.growth.Dashboard;
 import io.goodword.growth.DashboardController;
-import io.goodword.growth.AskFiguresDao;
+import io.goodword.growth.DashboardSource;
 import io.goodword.growth.GrowthDao;
 import io.goodword.mail.MailWorker;
 import io.goodword.mail.OutboxController;
@@ -160,8 +158,7 @@ public final class App implements AutoCloseable {
                 new DataController(new WorkspaceExport(jdbi, c.images(), c.clock()), new WorkspaceImport(jdbi, c.images()),
                         new PrivacyService(jdbi, c.images(), c.clock()), c.dao(ClientDao.class), c.dao(PrivacyDao.class),
                         s.auditLog(), c.clock()),
-                new DashboardController(new Dashboard(c.dao(GrowthDao.class), c.dao(AskFiguresDao.class),
-                        new AskTallies(jdbi)), c.dao(GrowthDao.class), c.workspaces(),
+                new DashboardController(new DashboardSource(jdbi), c.dao(GrowthDao.class), c.workspaces(),
                         c.dao(AskSettingsDao.class), c.clock(), c.baseUrl()),
                 new SiteIndexController(new SiteIndex(c.workspaces(), c.dao(PublicTestimonials.class),
                         c.dao(CaseStudyDao.class), c.config().homeSlug()), c.baseUrl()));

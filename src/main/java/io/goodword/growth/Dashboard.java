@@ -1,6 +1,5 @@
 package io.goodword.growth;
 
-import io.goodword.ask.AskTallies;
 import io.goodword.web.Dates;
 import io.goodword.web.Localizer;
 import java.math.BigDecimal;
@@ -39,20 +38,19 @@ public final class Dashboard {
 
     private final GrowthDao dao;
     private final AskFiguresDao asks;
-    private final AskTallies tallies;
 
-    public Dashboard(GrowthDao dao, AskFiguresDao asks, AskTallies tallies) {
+    /** On DAOs attached to one handle for the view (see {@link DashboardSource}). */
+    Dashboard(GrowthDao dao, AskFiguresDao asks) {
         this.dao = dao;
         this.asks = asks;
-        this.tallies = tallies;
     }
 
     /**
      * All figures of one period, read fresh (no cache: each is one indexed aggregate, the check-ins' over their daily
-     * counters). {@code locale} formats money and dates for the workspace; money is never added across currencies.
+     * counters, made ready by the caller). {@code locale} formats money and dates for the workspace; money is never
+     * added across currencies.
      */
-    public Figures figures(long ws, Period p, Localizer t, int currentDelayHours, Instant now) {
-        tallies.ready(ws, p.zone());
+    Figures figures(long ws, Period p, Localizer t, int currentDelayHours, Instant now) {
         Locale locale = Locale.forLanguageTag(t.lang());
         String home = dao.currency(ws);
         Period q = p.previous();

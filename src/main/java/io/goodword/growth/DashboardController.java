@@ -15,14 +15,14 @@ import java.time.ZoneId;
 
 /** GET /admin: the dashboard, the first page after sign-in. Also counts visits of ambassadors' links. */
 public final class DashboardController {
-    private final Dashboard dashboard;
+    private final DashboardSource dashboard;
     private final GrowthDao dao;
     private final WorkspaceDao workspaces;
     private final AskSettingsDao askSettings;
     private final Clock clock;
     private final String baseUrl;
 
-    public DashboardController(Dashboard dashboard, GrowthDao dao, WorkspaceDao workspaces, AskSettingsDao askSettings,
+    public DashboardController(DashboardSource dashboard, GrowthDao dao, WorkspaceDao workspaces, AskSettingsDao askSettings,
                                Clock clock, String baseUrl) {
         this.dashboard = dashboard;
         this.dao = dao;

@@ -40,10 +40,11 @@ public interface GrowthDao {
     record AmbassadorMoney(long clientId, String name, String currency, int count, BigDecimal amount) {}
 
     @SqlQuery("""
-            SELECT (SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to) AS received,
-                   (SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws AND approved_at >= :from AND approved_at < :to
-                           AND status = 'approved') AS approved,
-                   (SELECT AVG(rating) FROM testimonials WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to) AS average_rating""")
+            SELECT COUNT(*) AS received, AVG(rating) AS average_rating,
+                   (SELECT COUNT(*) FROM testimonials FORCE INDEX (ix_testimonials_approved_status)
+                    WHERE workspace_id = :ws AND approved_at >= :from AND approved_at < :to AND status = 'approved') AS approved
+            FROM testimonials FORCE INDEX (ix_testimonials_received)
+            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to""")
     @RegisterConstructorMapper(Testimonials.class)
     Testimonials testimonials(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
 
@@ -110,18 +111,28 @@ public interface GrowthDao {
     @RegisterConstructorMapper(Clients.class)
     Clients clients(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
 
-    /** The ambassadors whose referred leads of the period went furthest. */
+    /**
+     * The ambassadors whose referred leads of the period went furthest, ties by name. Only the groups that can make
+     * the list (as good as the {@code limit}-th best) are joined to their client for the name.
+     */
     @SqlQuery("""
-            SELECT l.referrer_client_id AS client_id, c.name, COUNT(*) AS leads, COALESCE(SUM(l.won_at IS NOT NULL), 0) AS won
-            FROM referral_leads l FORCE INDEX (ix_referral_leads_cohort)
-            JOIN clients c ON c.id = l.referrer_client_id AND c.workspace_id = l.workspace_id
-            WHERE l.workspace_id = :ws AND l.created_at >= :from AND l.created_at < :to AND l.referrer_client_id IS NOT NULL
-            GROUP BY l.referrer_client_id, c.name
-            ORDER BY won DESC, leads DESC, c.name, l.referrer_client_id
+            WITH g AS (SELECT referrer_client_id AS client_id, COUNT(*) AS leads, COALESCE(SUM(won_at IS NOT NULL), 0) AS won
+                       FROM referral_leads FORCE INDEX (ix_referral_leads_cohort)
+                       WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND referrer_client_id IS NOT NULL
+                       GROUP BY referrer_client_id),
+                 cut AS (SELECT won, leads FROM g ORDER BY won DESC, leads DESC LIMIT 1 OFFSET :last)
+            SELECT g.client_id, c.name, g.leads, g.won
+            FROM g JOIN clients c ON c.id = g.client_id AND c.workspace_id = :ws
+            WHERE NOT EXISTS (SELECT 1 FROM cut) OR (g.won, g.leads) >= (SELECT won, leads FROM cut)
+            ORDER BY g.won DESC, g.leads DESC, c.name, g.client_id
             LIMIT :limit""")
     @RegisterConstructorMapper(Ambassador.class)
     List<Ambassador> topAmbassadors(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
-                                    @Bind("limit") int limit);
+                                    @Bind("limit") int limit, @Bind("last") int lastPlace);
+
+    default List<Ambassador> topAmbassadors(long ws, Instant from, Instant to, int limit) {
+        return topAmbassadors(ws, from, to, limit, limit - 1);
+    }
 
     /** The won deal value of these ambassadors' leads of the period, per currency. */
     @SqlQuery("""
