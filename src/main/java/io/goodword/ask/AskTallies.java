@@ -1,5 +1,6 @@
 package io.goodword.ask;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -103,9 +104,14 @@ public final class AskTallies {
         tallies.built(ws, zone.getId());
     }
 
+    private static final Duration STRETCH = Duration.ofDays(31);
+
     private interface Stretch { void count(Instant from, Instant to, int offsetSeconds); }
 
-    /** Cuts [first, last] where the zone's offset from UTC changes (DST), so each stretch has one offset. */
+    /**
+     * Cuts [first, last] where the zone's offset from UTC changes (DST), so each stretch has one offset, and into
+     * stretches of at most {@link #STRETCH}, so no statement of a recount nears the pool's statement timeout.
+     */
     private static void forEachOffset(ZoneRules rules, AskTallyDao.Span span, Stretch stretch) {
         if (span == null || span.first() == null) return;
         Instant end = span.last().plusSeconds(1);
@@ -113,6 +119,7 @@ public final class AskTallies {
         while (from.isBefore(end)) {
             ZoneOffsetTransition next = rules.nextTransition(from);
             Instant to = next == null || !next.getInstant().isBefore(end) ? end : next.getInstant();
+            if (to.isAfter(from.plus(STRETCH))) to = from.plus(STRETCH);
             stretch.count(from, to, rules.getOffset(from).getTotalSeconds());
             from = to;
         }
