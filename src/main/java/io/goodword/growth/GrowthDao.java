@@ -113,26 +113,22 @@ public interface GrowthDao {
 
     /**
      * The ambassadors whose referred leads of the period went furthest, ties by name. Only the groups that can make
-     * the list (as good as the {@code limit}-th best) are joined to their client for the name.
+     * the list (ranked within the first {@code limit}, ties sharing a rank) are joined to their client for the name.
      */
     @SqlQuery("""
-            WITH g AS (SELECT referrer_client_id AS client_id, COUNT(*) AS leads, COALESCE(SUM(won_at IS NOT NULL), 0) AS won
-                       FROM referral_leads FORCE INDEX (ix_referral_leads_cohort)
-                       WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND referrer_client_id IS NOT NULL
-                       GROUP BY referrer_client_id),
-                 cut AS (SELECT won, leads FROM g ORDER BY won DESC, leads DESC LIMIT 1 OFFSET :last)
             SELECT g.client_id, c.name, g.leads, g.won
-            FROM g JOIN clients c ON c.id = g.client_id AND c.workspace_id = :ws
-            WHERE NOT EXISTS (SELECT 1 FROM cut) OR (g.won, g.leads) >= (SELECT won, leads FROM cut)
+            FROM (SELECT referrer_client_id AS client_id, COUNT(*) AS leads, COALESCE(SUM(won_at IS NOT NULL), 0) AS won,
+                         RANK() OVER (ORDER BY COALESCE(SUM(won_at IS NOT NULL), 0) DESC, COUNT(*) DESC) AS place
+                  FROM referral_leads FORCE INDEX (ix_referral_leads_cohort)
+                  WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND referrer_client_id IS NOT NULL
+                  GROUP BY referrer_client_id) g
+            JOIN clients c ON c.id = g.client_id AND c.workspace_id = :ws
+            WHERE g.place <= :limit
             ORDER BY g.won DESC, g.leads DESC, c.name, g.client_id
             LIMIT :limit""")
     @RegisterConstructorMapper(Ambassador.class)
     List<Ambassador> topAmbassadors(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
-                                    @Bind("limit") int limit, @Bind("last") int lastPlace);
-
-    default List<Ambassador> topAmbassadors(long ws, Instant from, Instant to, int limit) {
-        return topAmbassadors(ws, from, to, limit, limit - 1);
-    }
+                                    @Bind("limit") int limit);
 
     /** The won deal value of these ambassadors' leads of the period, per currency. */
     @SqlQuery("""
