@@ -9,6 +9,7 @@ import java.time.zone.ZoneRules;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -27,6 +28,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * change's own.
  */
 public final class AskTallies {
+    /**
+     * The counters' tables: derived from asks, so a workspace export leaves them out and an import, which brings
+     * check-ins, clears them with {@link #forget} (the next view recounts).
+     */
+    public static final Set<String> TABLES = Set.of("ask_tallies", "ask_sent_days", "ask_answer_days");
     private final Jdbi jdbi;
 
     public AskTallies(Jdbi jdbi) { this.jdbi = jdbi; }
@@ -80,6 +86,11 @@ public final class AskTallies {
     private static boolean allZero(int[] v) {
         for (int x : v) if (x != 0) return false;
         return true;
+    }
+
+    /** Drops the workspace's counters (after its check-ins changed wholesale): its next view recounts them. */
+    public static void forget(Handle h, long ws) {
+        h.attach(AskTallyDao.class).forget(ws);
     }
 
     /** Makes sure the workspace's counters exist and are by its days in {@code zone}; recounts them if not. */

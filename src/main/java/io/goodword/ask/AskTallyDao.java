@@ -37,6 +37,9 @@ public interface AskTallyDao {
     @SqlUpdate("INSERT IGNORE INTO ask_tallies (workspace_id, zone) VALUES (:ws, '')")
     void ensureRow(@Bind("ws") long ws);
 
+    @SqlUpdate("DELETE FROM ask_tallies WHERE workspace_id = :ws")
+    void forget(@Bind("ws") long ws);
+
     @SqlUpdate("UPDATE ask_tallies SET zone = :zone WHERE workspace_id = :ws")
     void built(@Bind("ws") long ws, @Bind("zone") String zone);
 

@@ -1,6 +1,7 @@
 package io.goodword.data;
 
 import io.goodword.web.Json;
+import io.goodword.ask.AskTallies;
 import io.goodword.media.ImageStore;
 import io.goodword.security.Secrets;
 import io.goodword.web.csv.CsvWriter;
@@ -20,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.jdbi.v3.core.Jdbi;
@@ -36,8 +39,12 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 public final class WorkspaceExport {
     static final String FORMAT = "goodword-workspace-export";
     static final int VERSION = 1;
-    /** Secrets never leave the installation: link tokens are useless elsewhere and dangerous in a file. */
-    static final Set<String> SKIPPED_TABLES = Set.of("accounts", "ask_links", "testimonial_links");
+    /**
+     * Secrets never leave the installation: link tokens are useless elsewhere and dangerous in a file. Counters
+     * derived from other tables (AskTallies.TABLES) are recounted, not carried.
+     */
+    static final Set<String> SKIPPED_TABLES = Stream.concat(Stream.of("accounts", "ask_links", "testimonial_links"),
+            AskTallies.TABLES.stream()).collect(Collectors.toUnmodifiableSet());
     static final Pattern UPLOAD_NAME = Pattern.compile("[0-9a-f]{32}\\.png");
     /** Friendly CSV names for the tables people open in a spreadsheet. */
     static final Map<String, String> CSV = Map.of("clients", "clients.csv", "testimonials", "testimonials.csv",

@@ -1,5 +1,6 @@
 package io.goodword.data;
 
+import io.goodword.ask.AskTallies;
 import io.goodword.media.ImageStore;
 import io.goodword.security.Secrets;
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
@@ -41,9 +44,10 @@ public final class WorkspaceImport {
     static final int MAX_SIDE = 1600;
     static final int MAX_SMALL_JSON = 1024 * 1024;
     /** Outgoing mail is never replayed, old addresses belong to the old workspace, links' secrets were not exported,
-     *  and the audit log is this installation's own record (an archive cannot write history). */
-    static final Set<String> NOT_IMPORTED = Set.of("accounts", "outbox", "workspace_slug_history", "ask_links", "audit_log",
-            "testimonial_links");
+     *  the audit log is this installation's own record (an archive cannot write history), and counters derived from
+     *  other tables are recounted from what was imported (AskTallies.TABLES). */
+    static final Set<String> NOT_IMPORTED = Stream.concat(Stream.of("accounts", "outbox", "workspace_slug_history",
+            "ask_links", "audit_log", "testimonial_links"), AskTallies.TABLES.stream()).collect(Collectors.toUnmodifiableSet());
     /** Workspace columns that describe the installation's copy, not the freelancer's settings. */
     static final Set<String> WORKSPACE_KEPT = Set.of("id", "slug", "created_at", "updated_at", "wall_version");
 

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -200,4 +201,32 @@ class WorkspaceExportImportIT {
                 .bind("ws", b.workspaceId()).mapTo(String.class).one());
         assertThat(imported).isNotEqualTo(code).matches("[" + io.goodword.referral.ReferralCodes.ALPHABET + "]{8}");
     }
+
+    @Test
+    void imported_check_ins_count_on_the_dashboard_of_a_workspace_that_had_already_been_viewed() throws Exception {
+        Fixtures.Freelancer a = Fixtures.freelancer();
+        Seed.client(TestDb.jdbi(), a.workspaceId(), "Ines Counted-" + Fixtures.unique("n"));
+        Seed.client(TestDb.jdbi(), a.workspaceId(), "Jon Counted-" + Fixtures.unique("n"));
+        Http httpA = Fixtures.signedIn(app, a);
+        Document viewedA = httpA.get("/admin?period=365").html(); // A's daily check-in counters are built
+        assertThat(card(viewedA, "sent")).isEqualTo("2");
+        Map<String, byte[]> files = unzip(export(httpA));
+        assertThat(files.keySet()).noneMatch(k -> k.startsWith("tables/ask_tallies") || k.startsWith("tables/ask_sent_days")
+                || k.startsWith("tables/ask_answer_days")); // derived: recounted, never carried
+
+        Fixtures.Freelancer b = Fixtures.freelancer();
+        Http httpB = Fixtures.signedIn(app, b);
+        httpB.get("/admin?period=365");
+        TestDb.jdbi().useHandle(h -> h.execute("INSERT IGNORE INTO ask_tallies (workspace_id, zone) VALUES (?, 'UTC')",
+                b.workspaceId())); // as if B's empty counters had been built: they must not stop or outlive the import
+        Http.Response r = httpB.postMultipart("/admin/settings/import", Map.of(),
+                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", export(httpA))));
+        assertThat(r.status()).isEqualTo(303);
+        Document viewedB = httpB.get("/admin?period=365").html();
+        for (String id : List.of("sent", "openRate", "answerRate", "nps")) {
+            assertThat(card(viewedB, id)).as(id).isEqualTo(card(viewedA, id)).isNotBlank();
+        }
+    }
+
+    private static String card(Document d, String id) { return d.select("#card-" + id + " .figure-value").text(); }
 }
