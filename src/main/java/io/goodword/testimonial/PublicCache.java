@@ -176,7 +176,11 @@ public final class PublicCache {
 
     /** Builds the cache entry of freshly rendered text. */
     public static Rendered rendered(String text, String contentType, WallState state) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return rendered(text.getBytes(StandardCharsets.UTF_8), contentType, state);
+    }
+
+    /** Builds the cache entry of freshly rendered bytes. */
+    public static Rendered rendered(byte[] bytes, String contentType, WallState state) {
         Instant modified = state.updatedAt().truncatedTo(ChronoUnit.SECONDS);
         return new Rendered(CachedResponse.of(bytes, contentType, modified), state.stamp());
     }
