@@ -16,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * The one place that decides what the public may see: {@link #PUBLIC} (approved, and the client consented to
  * publication) is written here and nowhere else, and every row leaves as a {@link PublicTestimonial}. The wall,
  * widget and feed read pages through {@link PublicRows} (on Jdbi's core API: it runs on every uncached render), which
- * uses {@link #FROM_PUBLIC} and {@link #project}; the referral landing reads {@link #best}; case studies read {@link #byIds} and
+ * uses {@link #FROM_PUBLIC} and {@link #ORDER}; the referral landing reads {@link #best}; case studies read {@link #byIds} and
  * {@link #latest}, which add {@link #QUOTABLE}: the author allowed quoting in case studies.
  */
 @RegisterConstructorMapper(Testimonial.class)
