@@ -18,6 +18,10 @@ THREADS=${THREADS:-2}
 # JFR_DIR=/some/dir: each portal records a JFR profile there (cached.jfr, uncached.jfr), written when it stops.
 # (JDK 17 does not expand %p in the file name, so one name for both portals made them overwrite one file.)
 JFR_DIR=${JFR_DIR:-}
+# UNCACHED_ONLY=1: skip the cached pages' comparison with nginx (to measure a change to the uncached render quickly).
+UNCACHED_ONLY=${UNCACHED_ONLY:-}
+# JAR=other.jar (with SKIP_BUILD=1): measure another build, e.g. the one before a change, in the same time window.
+JAR=${JAR:-target/goodword.jar}
 jfr_opts() { [ -n "$JFR_DIR" ] && echo "-XX:StartFlightRecording=filename=$JFR_DIR/$1.jfr,settings=profile,dumponexit=true" || true; }
 
 if [ "${SKIP_BUILD:-}" != "1" ]; then mvn -B -q -o package -DskipTests 2>/dev/null || mvn -B -q package -DskipTests; fi
@@ -44,21 +48,22 @@ await_healthy() { # port -> seconds to healthy
 
 echo "== starting the portal (default settings, embedded MariaDB) on 127.0.0.1:$PORT"
 DATA_DIR="$WORK/data" PORT=$PORT BASE_URL="http://127.0.0.1:$PORT" \
-  java ${JAVA_OPTS:-} $(jfr_opts cached) -jar target/goodword.jar > "$WORK/portal.log" 2>&1 &
+  java ${JAVA_OPTS:-} $(jfr_opts cached) -jar "$JAR" > "$WORK/portal.log" 2>&1 &
 PID=$!
 T_EMBEDDED=$(await_healthy "$PORT")
 grep -E "ready in|Embedded MariaDB:|phases" "$WORK/portal.log" | sed 's/^/   /' || true
 
 echo "== seeding the portal's (embedded, freshly migrated) database"
 DBPORT=$(pgrep -af mariadbd | grep -F "$WORK/data/mariadb" | grep -o -- '--port=[0-9]*' | head -1 | cut -d= -f2)
+DBPID=$(pgrep -af mariadbd | grep -F "$WORK/data/mariadb" | head -1 | cut -d' ' -f1)
 DBURL="jdbc:mariadb://127.0.0.1:$DBPORT/goodword"
 # the embedded server admits only the portal's own account, whose generated password is kept in the data directory
 DBUSER=goodword; DBPASS=$(cat "$WORK/data/mariadb/db-password")
-java -cp target/goodword.jar bench/Seed.java "$DBURL" "$DBUSER" "$DBPASS" 2>&1 | grep -v "^[0-9:.]* \(INFO\|WARN\)"
+java -cp "$JAR" bench/Seed.java "$DBURL" "$DBUSER" "$DBPASS" 2>&1 | grep -v "^[0-9:.]* \(INFO\|WARN\)"
 
 echo "== starting a second portal on the same database (external to it), PUBLIC_CACHE=false, on 127.0.0.1:$UPORT"
 DATA_DIR="$WORK/data2" PORT=$UPORT BASE_URL="http://127.0.0.1:$UPORT" DATABASE_URL="$DBURL" DATABASE_USER="$DBUSER" \
-  DATABASE_PASSWORD="$DBPASS" PUBLIC_CACHE=false java ${JAVA_OPTS:-} $(jfr_opts uncached) -jar target/goodword.jar > "$WORK/uncached.log" 2>&1 &
+  DATABASE_PASSWORD="$DBPASS" PUBLIC_CACHE=false java ${JAVA_OPTS:-} $(jfr_opts uncached) -jar "$JAR" > "$WORK/uncached.log" 2>&1 &
 UPID=$!
 T_EXTERNAL=$(await_healthy "$UPORT")
 
@@ -103,8 +108,9 @@ NPID=$!
 for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$NPORT/p/bench-wall" >/dev/null && break; sleep 0.1; done
 
 FAILS=0
-run() { # url -> "rps p99ms errors"
+run() { # url -> "rps p99ms errors" (and the number of requests in $REQUESTS_FILE when set)
   local out; out=$(wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency "$1")
+  [ -n "${REQUESTS_FILE:-}" ] && echo "$out" | awk '/requests in/ {print $1}' > "$REQUESTS_FILE"
   local rps p99 errs non2xx
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p99=$(echo "$out" | awk '$1=="99%" {v=$2; if (v ~ /us$/) {sub("us","",v); v=v/1000} else if (v ~ /ms$/) {sub("ms","",v)} else if (v ~ /s$/) {sub("s","",v); v=v*1000}; print v}')
@@ -126,20 +132,30 @@ compare() { # name path
 # Ratios to nginx are only fair on a quiet machine: the load is printed so a noisy run shows as one.
 echo "== $CONNS connections, $THREADS wrk threads, $DURATION each (after $WARMUP warm-up), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "http://127.0.0.1:$NPORT/p/bench-wall" >/dev/null
-compare wall "/p/bench-wall"
-compare single "/p/bench-wall/t/$TID"
-compare widget "/embed/bench-wall"
-compare feed "/p/bench-wall/testimonials.json"
-compare static "$CSS"
+if [ "$UNCACHED_ONLY" != "1" ]; then
+  compare wall "/p/bench-wall"
+  compare single "/p/bench-wall/t/$TID"
+  compare widget "/embed/bench-wall"
+  compare feed "/p/bench-wall/testimonials.json"
+  compare static "$CSS"
+fi
 
 U="http://127.0.0.1:$UPORT"
+# CPU time per request of the uncached portal and of MariaDB (utime + stime from /proc/PID/stat over the measured
+# run): unlike req/s, hardly bent by another load on the machine, so the figure to compare changes by.
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+REQUESTS_FILE="$WORK/requests"
 for path in "/p/bench-wall" "/p/bench-wall?page=$PAGES"; do
   wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "$U$path" >/dev/null  # each path warmed up, the last page was measured cold
+  j0=$(ticks "$UPID"); d0=$(ticks "$DBPID")
   read -r rps p99 errs <<< "$(run "$U$path")"
+  j1=$(ticks "$UPID"); d1=$(ticks "$DBPID")
+  cpu=$(python3 -c "n=max(1,int('$(cat "$REQUESTS_FILE")')); t=1000/$(getconf CLK_TCK); print(f'portal {($j1-$j0)*t/n:.2f} ms, MariaDB {($d1-$d0)*t/n:.2f} ms')")
   ok=$(python3 -c "print('ok' if $rps >= 5000 and $errs == 0 else 'MISSED')")
   [ "$ok" = ok ] || FAILS=$((FAILS+1))
-  printf 'uncached %-28s %9s req/s p99 %7s ms err %s  (target >= 5000)  %s\n' "$path" "$rps" "$p99" "$errs" "$ok"
+  printf 'uncached %-28s %9s req/s p99 %7s ms err %s  (target >= 5000)  %s; CPU per request: %s\n' "$path" "$rps" "$p99" "$errs" "$ok" "$cpu"
 done
+unset REQUESTS_FILE
 
 echo "start-up to healthy: embedded ${T_EMBEDDED} s (target < 15), external ${T_EXTERNAL} s (target < 3)"
 echo "portal peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2/1024}' /proc/$PID/status)"

@@ -39,6 +39,7 @@ import io.goodword.referral.RewardDao;
 import io.goodword.security.SessionStorage;
 import io.goodword.sitemap.SiteIndex;
 import io.goodword.sitemap.SiteIndexController;
+import io.goodword.testimonial.PublicRows;
 import io.goodword.testimonial.PublicTestimonials;
 import io.goodword.testimonial.TestimonialControllers;
 import io.goodword.web.HealthController;
@@ -160,7 +161,7 @@ public final class App implements AutoCloseable {
                         s.auditLog(), c.clock()),
                 new DashboardController(new DashboardSource(jdbi), c.dao(GrowthDao.class), c.workspaces(),
                         c.dao(AskSettingsDao.class), c.clock(), c.baseUrl()),
-                new SiteIndexController(new SiteIndex(c.workspaces(), c.dao(PublicTestimonials.class),
+                new SiteIndexController(new SiteIndex(c.workspaces(), new PublicRows(jdbi),
                         c.dao(CaseStudyDao.class), c.config().homeSlug()), c.baseUrl()));
     }
 

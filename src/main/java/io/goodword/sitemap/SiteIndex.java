@@ -5,7 +5,7 @@ import io.goodword.account.WorkspaceDao;
 import io.goodword.casestudy.CaseStudy;
 import io.goodword.casestudy.CaseStudyDao;
 import io.goodword.testimonial.PublicTestimonial;
-import io.goodword.testimonial.PublicTestimonials;
+import io.goodword.testimonial.PublicRows;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,12 +26,12 @@ public final class SiteIndex {
     public record Entry(String path, LocalDate lastModified) {}
 
     private final WorkspaceDao workspaces;
-    private final PublicTestimonials testimonials;
+    private final PublicRows testimonials;
     private final CaseStudyDao caseStudies;
     private final String homeSlug;
 
     /** {@code homeSlug} (HOME_SLUG, or null): that freelancer's site alone, with the wall at {@code /}. */
-    public SiteIndex(WorkspaceDao workspaces, PublicTestimonials testimonials, CaseStudyDao caseStudies, String homeSlug) {
+    public SiteIndex(WorkspaceDao workspaces, PublicRows testimonials, CaseStudyDao caseStudies, String homeSlug) {
         this.workspaces = workspaces;
         this.testimonials = testimonials;
         this.caseStudies = caseStudies;

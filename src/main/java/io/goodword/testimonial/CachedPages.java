@@ -1,7 +1,7 @@
 package io.goodword.testimonial;
 
 import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
+import gg.jte.output.Utf8ByteOutput;
 import io.goodword.account.Brand;
 import io.goodword.account.PublicSites;
 import io.goodword.account.Workspace;
@@ -24,6 +24,7 @@ import java.util.function.Function;
 public final class CachedPages {
     private final PublicCache cache;
     private final PublicTestimonials testimonials;
+    private final PublicRows rows;
     private final WorkspaceDao workspaces;
     private final PublicSites sites;
     private final TemplateEngine templates;
@@ -32,10 +33,11 @@ public final class CachedPages {
     private final String homeSlug;
 
     /** {@code homeSlug}: the workspace whose wall is served at {@code /} (HOME_SLUG), or null. */
-    public CachedPages(PublicCache cache, PublicTestimonials testimonials, WorkspaceDao workspaces, PublicSites sites,
-                TemplateEngine templates, I18n i18n, String baseUrl, String homeSlug) {
+    public CachedPages(PublicCache cache, PublicTestimonials testimonials, PublicRows rows, WorkspaceDao workspaces,
+                PublicSites sites, TemplateEngine templates, I18n i18n, String baseUrl, String homeSlug) {
         this.cache = cache;
         this.testimonials = testimonials;
+        this.rows = rows;
         this.workspaces = workspaces;
         this.sites = sites;
         this.templates = templates;
@@ -50,6 +52,11 @@ public final class CachedPages {
     }
 
     PublicTestimonials testimonials() { return testimonials; }
+
+    /** One page of the workspace's public list (see {@link PublicRows#page}). */
+    List<PublicTestimonial> page(long workspaceId, String tag, int minRating, int limit, int offset) {
+        return rows.page(workspaceId, tag, minRating, limit, offset);
+    }
 
     /** Sends one variant of the workspace's page behind {slug}, rendering it only when its stamp moved. */
     void serve(Context ctx, String variant, Function<WallState, PublicCache.Rendered> render) {
@@ -69,26 +76,30 @@ public final class CachedPages {
         cache.send(ctx, slug, state.get(), variant, r);
     }
 
-    Workspace workspace(WallState state) { return workspaces.findById(state.id()).orElseThrow(NotFound::new); }
-
     static Brand brand(Workspace ws, WallState state) { return Brand.of(ws, state.stamp()); }
 
     /** {@code chosen} is the visitor's ?lang= ("" for none), part of the page's cache key. */
     Localizer localizer(Workspace ws, String chosen) { return i18n.localizer(chosen.isEmpty() ? ws.language() : chosen); }
 
-    /** Count, average and tags of the workspace's public testimonials, once per stamp (see PublicCache.Summary). */
+    /** The workspace, count, average and tags of its public testimonials, once per stamp (see PublicCache.Summary). */
     PublicCache.Summary summary(WallState state) {
-        return cache.summary(state, s -> new PublicCache.Summary(testimonials.aggregate(s.id()),
-                List.copyOf(testimonials.tags(s.id())), s.stamp()));
+        return cache.summary(state, s -> new PublicCache.Summary(workspaces.findById(s.id()).orElseThrow(NotFound::new),
+                testimonials.aggregate(s.id()), List.copyOf(testimonials.tags(s.id())), s.stamp()));
     }
 
     /** A shell for cached pages: no flash, no user, no CSRF cookie (these pages have no forms). */
     static Shell shell(Localizer t, String title) { return new Shell(title, t, () -> "", null, null, ""); }
 
+    /**
+     * Renders straight to UTF-8: into a StringOutput, one star (★) on the wall made the whole 31 KB builder UTF-16,
+     * so the final getBytes took the slow per-character path over all of it (JFR on the uncached wall: 62 % of the
+     * portal's samples in String.encodeUTF8_UTF16); here each piece is encoded as it is written, the template's
+     * Latin-1 text on the fast path.
+     */
     PublicCache.Rendered html(String template, Object page, WallState state) {
-        StringOutput out = new StringOutput();
+        Utf8ByteOutput out = new Utf8ByteOutput();
         templates.render(template, Map.of("page", page), out);
-        return PublicCache.rendered(out.toString(), "text/html; charset=utf-8", state);
+        return PublicCache.rendered(out.toByteArray(), "text/html; charset=utf-8", state);
     }
 
     static PublicCache.Rendered json(String json, WallState state) {

@@ -42,12 +42,16 @@ public final class PublicCache {
     }
 
     /**
-     * What every public page of a workspace shows besides its own testimonials: count and average rating and the
-     * tags in use. Computed once per stamp and shared by all pages, the widget and the feed (also with
-     * PUBLIC_CACHE=false, which bypasses only the page bytes): counting and averaging reads every approved
-     * testimonial of the workspace, so done per render it made each render slower the bigger the workspace.
+     * What every public page of a workspace shows besides its own testimonials: the workspace itself (name, brand,
+     * language), count and average rating and the tags in use. Computed once per stamp and shared by all pages, the
+     * widget and the feed (also with PUBLIC_CACHE=false, which bypasses only the page bytes): counting and averaging
+     * reads every approved testimonial of the workspace, so done per render it made each render slower the bigger the
+     * workspace. The workspace row may ride here because the stamp moves with it: {@code updated_at} is
+     * {@code ON UPDATE CURRENT_TIMESTAMP(6)}, so every change of a setting moves it, and an archive import (which may
+     * write {@code updated_at} itself) bumps {@code wall_version}; the cached pages' bytes rely on the same.
      */
-    public record Summary(PublicTestimonials.Aggregate aggregate, java.util.List<String> tags, String stamp) {}
+    public record Summary(io.goodword.account.Workspace workspace, PublicTestimonials.Aggregate aggregate,
+                          java.util.List<String> tags, String stamp) {}
 
     /**
      * A workspace's stamp and when it was read; {@code refreshing} lets exactly one request re-read a stale stamp
@@ -172,7 +176,11 @@ public final class PublicCache {
 
     /** Builds the cache entry of freshly rendered text. */
     public static Rendered rendered(String text, String contentType, WallState state) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        return rendered(text.getBytes(StandardCharsets.UTF_8), contentType, state);
+    }
+
+    /** Builds the cache entry of freshly rendered bytes. */
+    public static Rendered rendered(byte[] bytes, String contentType, WallState state) {
         Instant modified = state.updatedAt().truncatedTo(ChronoUnit.SECONDS);
         return new Rendered(CachedResponse.of(bytes, contentType, modified), state.stamp());
     }

@@ -15,7 +15,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * The one place that decides what the public may see: {@link #PUBLIC} (approved, and the client consented to
  * publication) is written here and nowhere else, and every row leaves as a {@link PublicTestimonial}. The wall,
- * widget and feed read pages; the referral landing reads {@link #best}; case studies read {@link #byIds} and
+ * widget and feed read pages through {@link PublicRows} (on Jdbi's core API: it runs on every uncached render), which
+ * uses {@link #FROM_PUBLIC} and {@link #ORDER}; the referral landing reads {@link #best}; case studies read {@link #byIds} and
  * {@link #latest}, which add {@link #QUOTABLE}: the author allowed quoting in case studies.
  */
 @RegisterConstructorMapper(Testimonial.class)
@@ -30,11 +31,6 @@ public interface PublicTestimonials {
 
     /** Average rating and count of what is public. */
     record Aggregate(long count, double average) {}
-
-    /** One page of the public list, newest featured first (see {@link #rows} for why there are two statements). */
-    default List<PublicTestimonial> page(long workspaceId, String tag, int minRating, int limit, int offset) {
-        return project(workspaceId, rows(workspaceId, tag, minRating, limit, offset));
-    }
 
     default Optional<PublicTestimonial> one(long workspaceId, long id) {
         return findPublic(workspaceId, id).flatMap(t -> PublicTestimonial.of(t, tagsOf(workspaceId, List.of(id)).stream()
@@ -53,34 +49,17 @@ public interface PublicTestimonials {
     default List<PublicTestimonial> latest(long workspaceId, int n) { return project(workspaceId, latestRows(workspaceId, n)); }
 
     private List<PublicTestimonial> project(long workspaceId, List<Testimonial> rows) {
-        Map<Long, List<String>> tags = rows.isEmpty() ? Map.of() : tagsOf(workspaceId, rows.stream().map(Testimonial::id).toList())
-                .stream().collect(Collectors.groupingBy(TestimonialDao.TagRow::testimonialId,
-                        Collectors.mapping(TestimonialDao.TagRow::tag, Collectors.toList())));
+        return project(rows, rows.isEmpty() ? List.of() : tagsOf(workspaceId, rows.stream().map(Testimonial::id).toList()));
+    }
+
+    /** The rows as the public may see them, in their order, each with its tags (rows not public are left out). */
+    static List<PublicTestimonial> project(List<Testimonial> rows, List<TestimonialDao.TagRow> tagRows) {
+        Map<Long, List<String>> tags = tagRows.stream().collect(Collectors.groupingBy(TestimonialDao.TagRow::testimonialId,
+                Collectors.mapping(TestimonialDao.TagRow::tag, Collectors.toList())));
         List<PublicTestimonial> out = new ArrayList<>();
         for (Testimonial t : rows) PublicTestimonial.of(t, tags.getOrDefault(t.id(), List.of())).ifPresent(out::add);
         return out;
     }
-
-    /**
-     * Without a tag or rating filter (the wall, the feed) the page's ids come from ix_testimonials_public alone
-     * (workspace, status, consent, featured, approved_at, and the primary key InnoDB appends), then only those rows
-     * are read: with a plain OFFSET MariaDB read every skipped row, so the last page of a 2,000-testimonial wall read
-     * 2,000 rows (ANALYZE: 22 ms against 2.4 ms). A filter written as {@code :tag IS NULL OR ...} is not folded away
-     * by MariaDB and costs the index-only scan, hence two statements.
-     */
-    private List<Testimonial> rows(long workspaceId, String tag, int minRating, int limit, int offset) {
-        return tag == null && minRating <= 1 ? pageRows(workspaceId, limit, offset)
-                : filteredRows(workspaceId, tag, minRating, limit, offset);
-    }
-
-    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + " FROM testimonials t JOIN (SELECT t.id" + FROM_PUBLIC + ORDER
-            + " LIMIT :limit OFFSET :offset) k ON k.id = t.id WHERE t.workspace_id = :ws" + ORDER)
-    List<Testimonial> pageRows(@Bind("ws") long workspaceId, @Bind("limit") int limit, @Bind("offset") int offset);
-
-    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + "AND" + TestimonialDao.TAG_FILTER
-            + " AND t.rating >= :minRating" + ORDER + " LIMIT :limit OFFSET :offset")
-    List<Testimonial> filteredRows(@Bind("ws") long workspaceId, @Bind("tag") String tag, @Bind("minRating") int minRating,
-                                   @Bind("limit") int limit, @Bind("offset") int offset);
 
     @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC
             + " ORDER BY t.featured DESC, t.rating DESC, t.approved_at DESC, t.id DESC LIMIT :limit")

@@ -28,8 +28,8 @@ public record TestimonialControllers(TestimonialWallController wall, Testimonial
         ClientConfirmation confirmations = new ClientConfirmation(changes, service.mails(), workspaces, clock);
         TestimonialModeration moderation = new TestimonialModeration(changes, author, clock);
         AuthorLinkController authorPage = new AuthorLinkController(sites, author, guard);
-        CachedPages pages = new CachedPages(cache, jdbi.onDemand(PublicTestimonials.class), workspaces, sites, templates,
-                i18n, baseUrl, homeSlug);
+        CachedPages pages = new CachedPages(cache, jdbi.onDemand(PublicTestimonials.class), new PublicRows(jdbi), workspaces,
+                sites, templates, i18n, baseUrl, homeSlug);
         return new TestimonialControllers(new TestimonialWallController(pages, sites), new TestimonialEmbedController(pages),
                 new TestimonialFeedController(pages), new TestimonialReviewController(sites, service, dao, guard),
                 new TestimonialEditLinkController(sites, service, author, authorPage, guard),

@@ -36,11 +36,12 @@ public final class TestimonialEmbedController {
     }
 
     private PublicCache.Rendered renderWidget(WallState state, EmbedOptions o) {
-        Workspace ws = pages.workspace(state);
+        PublicCache.Summary summary = pages.summary(state);
+        Workspace ws = summary.workspace();
         Localizer t = pages.localizer(ws, "");
         String tag = o.tag().isEmpty() ? null : o.tag();
-        List<PublicTestimonial> items = pages.testimonials().page(ws.id(), tag, o.minRating(), o.limit(), 0);
-        PublicTestimonials.Aggregate agg = pages.summary(state).aggregate();
+        List<PublicTestimonial> items = pages.page(ws.id(), tag, o.minRating(), o.limit(), 0);
+        PublicTestimonials.Aggregate agg = summary.aggregate();
         return pages.html("testimonial/embed.jte", new TestimonialPages.EmbedPage(t, t.lang(), CachedPages.brand(ws, state),
                 items, o, agg.count(), StructuredData.average(agg), pages.baseUrl + "/p/" + ws.slug()), state);
     }

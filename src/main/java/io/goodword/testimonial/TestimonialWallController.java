@@ -54,15 +54,15 @@ public final class TestimonialWallController {
     }
 
     private PublicCache.Rendered renderWall(WallState state, int page, String tag, String lang) {
-        Workspace ws = pages.workspace(state);
+        PublicCache.Summary summary = pages.summary(state);
+        Workspace ws = summary.workspace();
         Localizer t = pages.localizer(ws, lang);
         String tagOrNull = tag.isEmpty() ? null : tag;
-        PublicCache.Summary summary = pages.summary(state);
         PublicTestimonials.Aggregate agg = summary.aggregate();
         long total = tagOrNull == null ? agg.count() : pages.testimonials().count(ws.id(), tagOrNull);
         Pager pager = Pager.counted(page, total, WALL_PAGE_SIZE, tagOrNull == null ? "" : "?tag=" + tagOrNull);
         if (page > pager.pages() || (tagOrNull != null && !summary.tags().contains(tagOrNull))) return PublicCache.Rendered.notFound(state);
-        List<PublicTestimonial> items = pages.testimonials().page(ws.id(), tagOrNull, 1, WALL_PAGE_SIZE, (page - 1) * WALL_PAGE_SIZE);
+        List<PublicTestimonial> items = pages.page(ws.id(), tagOrNull, 1, WALL_PAGE_SIZE, (page - 1) * WALL_PAGE_SIZE);
         Brand brand = CachedPages.brand(ws, state);
         String title = t.text("testimonial.wall.title", ws.displayName());
         String description = !ws.headline().isBlank() ? ws.headline()
@@ -76,7 +76,7 @@ public final class TestimonialWallController {
     }
 
     private PublicCache.Rendered renderSingle(WallState state, long id, String lang) {
-        Workspace ws = pages.workspace(state);
+        Workspace ws = pages.summary(state).workspace();
         Localizer t = pages.localizer(ws, lang);
         Optional<PublicTestimonial> found = pages.testimonials().one(ws.id(), id);
         if (found.isEmpty()) return PublicCache.Rendered.notFound(state);
