@@ -22,15 +22,6 @@ public final class PublicRows {
             .thenComparing(Testimonial::id, Comparator.reverseOrder());
 
     /**
-     * Without a tag or rating filter (the wall, the feed) the page's ids come from ix_testimonials_public alone
-     * (workspace, status, consent, featured, approved_at, and the primary key InnoDB appends), then only those rows
-     * are read: with a plain OFFSET MariaDB read every skipped row, so the last page of a 2,000-testimonial wall read
-     * 2,000 rows (ANALYZE: 22 ms against 2.4 ms). The outer query neither filters nor orders again: the inner one
-     * already chose the workspace's public rows in order, and MariaDB spent more time optimising the repeated
-     * filter and ORDER BY than reading 24 rows by primary key (0.26–0.41 ms against 0.54–0.62 ms through the client),
-     * so the page's rows are put in order here.
-     */
-    /**
      * A row's tags in tag order, as one column: a second statement for the page's tags cost MariaDB more to parse and
      * optimise than to run, and the portal a second round trip. Separated by U+001F (the unit separator), which no tag
      * holds: tags are letters, digits and dashes ({@link Tags#normalize}). The primary key (testimonial_id, tag)
@@ -39,6 +30,15 @@ public final class PublicRows {
     static final String TAGS = ", (SELECT GROUP_CONCAT(g.tag ORDER BY g.tag SEPARATOR '\u001f') FROM testimonial_tags g"
             + " WHERE g.testimonial_id = t.id AND g.workspace_id = t.workspace_id) AS tags";
 
+    /**
+     * Without a tag or rating filter (the wall, the feed) the page's ids come from ix_testimonials_public alone
+     * (workspace, status, consent, featured, approved_at, and the primary key InnoDB appends), then only those rows
+     * are read: with a plain OFFSET MariaDB read every skipped row, so the last page of a 2,000-testimonial wall read
+     * 2,000 rows (ANALYZE: 22 ms against 2.4 ms). The outer query neither filters nor orders again: the inner one
+     * already chose the workspace's public rows in order, and MariaDB spent more time optimising the repeated
+     * filter and ORDER BY than reading 24 rows by primary key (0.26–0.41 ms against 0.54–0.62 ms through the client),
+     * so the page's rows are put in order here.
+     */
     static final String PAGE = "SELECT " + TestimonialDao.COLUMNS + TAGS + " FROM testimonials t JOIN (SELECT t.id"
             + PublicTestimonials.FROM_PUBLIC + PublicTestimonials.ORDER + " LIMIT :limit OFFSET :offset) k ON k.id = t.id";
 
