@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
@@ -49,12 +48,12 @@ public final class AskTallies {
         if (n == 0 || before == null) return n;
         AskTallyDao.Facts after = tallies.facts(ws, askId).orElseThrow();
         ZoneId z = ZoneId.of(zone);
-        Map<List<Object>, int[]> sent = new HashMap<>();
+        Map<SentDay, int[]> sent = new HashMap<>();
         Map<LocalDate, int[]> answers = new HashMap<>();
         add(before, -1, z, sent, answers);
         add(after, 1, z, sent, answers);
         sent.forEach((k, v) -> {
-            if (!allZero(v)) tallies.addSent(ws, (LocalDate) k.get(0), (Integer) k.get(1), v[0], v[1], v[2], v[3], v[4]);
+            if (!allZero(v)) tallies.addSent(ws, k.day(), k.bucket(), v[0], v[1], v[2], v[3], v[4]);
         });
         answers.forEach((day, v) -> {
             if (!allZero(v)) tallies.addAnswer(ws, day, v[0], v[1], v[2]);
@@ -62,12 +61,15 @@ public final class AskTallies {
         return n;
     }
 
+    /** A row of ask_sent_days: the day a check-in was sent and its delay bucket. */
+    private record SentDay(LocalDate day, int bucket) {}
+
     /** What one check-in counts for, times {@code sign}: in its sending day's cohort, and on the day of its score. */
-    private static void add(AskTallyDao.Facts f, int sign, ZoneId zone, Map<List<Object>, int[]> sent,
+    private static void add(AskTallyDao.Facts f, int sign, ZoneId zone, Map<SentDay, int[]> sent,
                             Map<LocalDate, int[]> answers) {
         boolean answered = f.answeredAt() != null;
         if (f.sentAt() != null) {
-            int[] v = sent.computeIfAbsent(List.of(day(f.sentAt(), zone), f.bucket()), k -> new int[5]);
+            int[] v = sent.computeIfAbsent(new SentDay(day(f.sentAt(), zone), f.bucket()), k -> new int[5]);
             v[0] += sign;
             v[1] += f.opened() || answered ? sign : 0;
             v[2] += answered ? sign : 0;

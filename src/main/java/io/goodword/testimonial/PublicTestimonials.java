@@ -48,12 +48,10 @@ public interface PublicTestimonials {
     /** The most recently approved, for the case-study editor's choice. */
     default List<PublicTestimonial> latest(long workspaceId, int n) { return project(workspaceId, latestRows(workspaceId, n)); }
 
-    private List<PublicTestimonial> project(long workspaceId, List<Testimonial> rows) {
-        return project(rows, rows.isEmpty() ? List.of() : tagsOf(workspaceId, rows.stream().map(Testimonial::id).toList()));
-    }
-
     /** The rows as the public may see them, in their order, each with its tags (rows not public are left out). */
-    static List<PublicTestimonial> project(List<Testimonial> rows, List<TestimonialDao.TagRow> tagRows) {
+    private List<PublicTestimonial> project(long workspaceId, List<Testimonial> rows) {
+        List<TestimonialDao.TagRow> tagRows = rows.isEmpty() ? List.of()
+                : tagsOf(workspaceId, rows.stream().map(Testimonial::id).toList());
         Map<Long, List<String>> tags = tagRows.stream().collect(Collectors.groupingBy(TestimonialDao.TagRow::testimonialId,
                 Collectors.mapping(TestimonialDao.TagRow::tag, Collectors.toList())));
         List<PublicTestimonial> out = new ArrayList<>();
