@@ -73,8 +73,8 @@ public final class DashboardBench {
                 time(label, "asks", () -> askFigures.asks(workspace, y.first(), y.last()));
                 time(label, "nps", () -> askFigures.nps(workspace, y.first(), y.last()));
                 time(label, "npsByMonth", () -> askFigures.npsByMonth(workspace, y.first(), y.last()));
-                time(label, "testimonials", () -> dao.testimonials(workspace, y.from(), y.to()));
-                time(label, "referrals", () -> dao.referrals(workspace, y.from(), y.to()));
+                time(label, "testimonials", () -> dao.testimonials(workspace, y.from(), y.to(), y.hoursFrom(), y.hoursTo()));
+                time(label, "referrals", () -> dao.referrals(workspace, y.from(), y.to(), y.hoursFrom(), y.hoursTo()));
                 time(label, "deals", () -> dao.deals(workspace, y.from(), y.to()));
                 time(label, "rewardsOwed", () -> dao.rewardsOwed(workspace, y.from(), y.to()));
                 time(label, "rewardsPaid", () -> dao.rewardsPaid(workspace, y.from(), y.to()));

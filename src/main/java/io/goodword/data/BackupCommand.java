@@ -35,6 +35,8 @@ public final class BackupCommand {
     static final String MARKER_ENTRY = "goodword-backup.txt";
     static final String UPLOADS_PREFIX = "uploads/";
     private static final Pattern SAFE_NAME = Pattern.compile("[A-Za-z0-9._-]{1,200}");
+    /** The {@code DEFINER=`user`@`host`} of a dumped trigger or view, in the dump's version comment. */
+    private static final Pattern DEFINER = Pattern.compile("/\\*!500(13|17) DEFINER=[^*]*\\*/ ?");
 
     private BackupCommand() {}
 
@@ -139,7 +141,7 @@ public final class BackupCommand {
                         if (name.equals(MARKER_ENTRY)) {
                             marker = true;
                         } else if (name.equals(DUMP_ENTRY)) {
-                            Files.copy(zip, sql);
+                            copyWithoutDefiners(zip, sql);
                         } else if (name.startsWith(UPLOADS_PREFIX) && SAFE_NAME.matcher(name.substring(UPLOADS_PREFIX.length())).matches()) {
                             Path p = staged.resolve(name.substring(UPLOADS_PREFIX.length()));
                             Files.copy(zip, p, StandardCopyOption.REPLACE_EXISTING);
@@ -176,6 +178,23 @@ public final class BackupCommand {
             }
         } catch (IOException e) {
             throw new BackupException("could not read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The dump with its triggers' (V70) definers left out, so each is defined by the account restoring it: naming
+     * another account (the one that took the backup, often from another host) needs the SET USER privilege, which the
+     * portal's account rightly lacks. Only the dump's version-comment lines carry one; rows are copied byte for byte.
+     */
+    private static void copyWithoutDefiners(java.io.InputStream in, Path sql) throws IOException {
+        // ISO-8859-1 maps every byte to one char and back, so nothing of the dump's UTF-8 or binary data changes.
+        // The reader is not closed: that would close the ZIP stream it reads from, which has more entries.
+        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1));
+        try (var writer = Files.newBufferedWriter(sql, StandardCharsets.ISO_8859_1)) {
+            for (String line; (line = reader.readLine()) != null; ) {
+                writer.write(line.startsWith("/*!") ? DEFINER.matcher(line).replaceAll("") : line);
+                writer.write('\n');
+            }
         }
     }
 

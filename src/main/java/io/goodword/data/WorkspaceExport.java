@@ -1,7 +1,6 @@
 package io.goodword.data;
 
 import io.goodword.web.Json;
-import io.goodword.ask.AskTallies;
 import io.goodword.media.ImageStore;
 import io.goodword.security.Secrets;
 import io.goodword.web.csv.CsvWriter;
@@ -41,10 +40,10 @@ public final class WorkspaceExport {
     static final int VERSION = 1;
     /**
      * Secrets never leave the installation: link tokens are useless elsewhere and dangerous in a file. Counters
-     * derived from other tables (AskTallies.TABLES) are recounted, not carried.
+     * derived from other tables ({@link DerivedTables}) are recounted, not carried.
      */
     static final Set<String> SKIPPED_TABLES = Stream.concat(Stream.of("accounts", "ask_links", "testimonial_links"),
-            AskTallies.TABLES.stream()).collect(Collectors.toUnmodifiableSet());
+            DerivedTables.ALL.stream()).collect(Collectors.toUnmodifiableSet());
     static final Pattern UPLOAD_NAME = Pattern.compile("[0-9a-f]{32}\\.png");
     /** Friendly CSV names for the tables people open in a spreadsheet. */
     static final Map<String, String> CSV = Map.of("clients", "clients.csv", "testimonials", "testimonials.csv",

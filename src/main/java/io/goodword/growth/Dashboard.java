@@ -58,10 +58,10 @@ public final class Dashboard {
         AskFiguresDao.AskCohort a0 = asks.asks(ws, q.first(), q.last());
         AskFiguresDao.Nps n = asks.nps(ws, p.first(), p.last());
         AskFiguresDao.Nps n0 = asks.nps(ws, q.first(), q.last());
-        GrowthDao.Testimonials tm = dao.testimonials(ws, p.from(), p.to());
-        GrowthDao.Testimonials tm0 = dao.testimonials(ws, q.from(), q.to());
-        GrowthDao.Referrals r = dao.referrals(ws, p.from(), p.to());
-        GrowthDao.Referrals r0 = dao.referrals(ws, q.from(), q.to());
+        GrowthDao.Testimonials tm = dao.testimonials(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
+        GrowthDao.Testimonials tm0 = dao.testimonials(ws, q.from(), q.to(), q.hoursFrom(), q.hoursTo());
+        GrowthDao.Referrals r = dao.referrals(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
+        GrowthDao.Referrals r0 = dao.referrals(ws, q.from(), q.to(), q.hoursFrom(), q.hoursTo());
         List<GrowthDao.Deals> deals = dao.deals(ws, p.from(), p.to());
         List<GrowthDao.Deals> deals0 = dao.deals(ws, q.from(), q.to());
         DashboardMoney money = new DashboardMoney(home, locale);

@@ -10,8 +10,9 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
- * Every dashboard figure but the check-ins' ({@link AskFiguresDao}) is one SQL aggregate over [from, to) on an index
- * that starts with workspace_id and the event's date (see V52, V59); nothing is counted in Java. Money is always
+ * Every dashboard figure but the check-ins' ({@link AskFiguresDao}) is one SQL aggregate over [from, to): the
+ * testimonials' and the referrals' over hourly counters the database keeps (V70), the others on an index that starts
+ * with workspace_id and the event's date (see V52, V59); nothing is counted in Java. Money is always
  * grouped by currency: amounts in different currencies are never added.
  */
 public interface GrowthDao {
@@ -39,26 +40,53 @@ public interface GrowthDao {
     /** Revenue of one ambassador in one currency: from their won deals, or from the projects of clients they brought. */
     record AmbassadorMoney(long clientId, String name, String currency, int count, BigDecimal amount) {}
 
+    /**
+     * Received (and their average rating) by the hour created, approved by the hour approved: the whole hours of
+     * [from, to) from the hourly counters (V70), the partial hours at either end (a zone whose midnight is not on a
+     * UTC hour) from the testimonials themselves. {@code hoursFrom} and {@code hoursTo} are {@link Period#hoursFrom()}
+     * and {@link Period#hoursTo()}: when they equal from and to, the second and third parts read nothing.
+     */
     @SqlQuery("""
-            SELECT COUNT(*) AS received, AVG(rating) AS average_rating,
-                   (SELECT COUNT(*) FROM testimonials FORCE INDEX (ix_testimonials_approved_status)
-                    WHERE workspace_id = :ws AND approved_at >= :from AND approved_at < :to AND status = 'approved') AS approved
-            FROM testimonials FORCE INDEX (ix_testimonials_received)
-            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to""")
+            SELECT COALESCE(SUM(received), 0) AS received, COALESCE(SUM(approved), 0) AS approved,
+                   SUM(rating_sum) / NULLIF(SUM(received), 0) AS average_rating
+            FROM (SELECT received, rating_sum, approved FROM testimonial_hours
+                  WHERE workspace_id = :ws AND hour >= :hoursFrom AND hour < :hoursTo
+                  UNION ALL
+                  SELECT 1, rating, 0 FROM testimonials FORCE INDEX (ix_testimonials_received)
+                  WHERE workspace_id = :ws AND (created_at >= :from AND created_at < :hoursFrom
+                                                OR created_at >= :hoursTo AND created_at < :to)
+                  UNION ALL
+                  SELECT 0, 0, 1 FROM testimonials FORCE INDEX (ix_testimonials_approved_status)
+                  WHERE workspace_id = :ws AND status = 'approved' AND (approved_at >= :from AND approved_at < :hoursFrom
+                                                                        OR approved_at >= :hoursTo AND approved_at < :to)) x""")
     @RegisterConstructorMapper(Testimonials.class)
-    Testimonials testimonials(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
+    Testimonials testimonials(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
+                              @Bind("hoursFrom") Instant hoursFrom, @Bind("hoursTo") Instant hoursTo);
 
+    /** As {@link #testimonials}: whole hours from the hourly counters (V70), the partial ones from the rows. */
     @SqlQuery("""
-            SELECT (SELECT COUNT(*) FROM referral_links WHERE workspace_id = :ws AND used_at >= :from AND used_at < :to) AS links,
-                   (SELECT COUNT(*) FROM referral_visits WHERE workspace_id = :ws AND visited_at >= :from AND visited_at < :to) AS visits,
-                   COALESCE(SUM(referrer_client_id IS NOT NULL), 0) AS referred_leads,
-                   COALESCE(SUM(referrer_client_id IS NULL), 0) AS direct_leads,
-                   COALESCE(SUM(referrer_client_id IS NOT NULL AND (qualified_at IS NOT NULL OR won_at IS NOT NULL)), 0) AS qualified,
-                   COALESCE(SUM(referrer_client_id IS NOT NULL AND won_at IS NOT NULL), 0) AS won
-            FROM referral_leads FORCE INDEX (ix_referral_leads_cohort)
-            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to""")
+            SELECT COALESCE(SUM(links), 0) AS links, COALESCE(SUM(visits), 0) AS visits,
+                   COALESCE(SUM(referred_leads), 0) AS referred_leads, COALESCE(SUM(direct_leads), 0) AS direct_leads,
+                   COALESCE(SUM(qualified), 0) AS qualified, COALESCE(SUM(won), 0) AS won
+            FROM (SELECT links, visits, referred_leads, direct_leads, qualified, won FROM referral_hours
+                  WHERE workspace_id = :ws AND hour >= :hoursFrom AND hour < :hoursTo
+                  UNION ALL
+                  SELECT 1, 0, 0, 0, 0, 0 FROM referral_links FORCE INDEX (ix_referral_links_used)
+                  WHERE workspace_id = :ws AND (used_at >= :from AND used_at < :hoursFrom OR used_at >= :hoursTo AND used_at < :to)
+                  UNION ALL
+                  SELECT 0, 1, 0, 0, 0, 0 FROM referral_visits FORCE INDEX (ix_referral_visits)
+                  WHERE workspace_id = :ws AND (visited_at >= :from AND visited_at < :hoursFrom
+                                                OR visited_at >= :hoursTo AND visited_at < :to)
+                  UNION ALL
+                  SELECT 0, 0, referrer_client_id IS NOT NULL, referrer_client_id IS NULL,
+                         referrer_client_id IS NOT NULL AND (qualified_at IS NOT NULL OR won_at IS NOT NULL),
+                         referrer_client_id IS NOT NULL AND won_at IS NOT NULL
+                  FROM referral_leads FORCE INDEX (ix_referral_leads_cohort)
+                  WHERE workspace_id = :ws AND (created_at >= :from AND created_at < :hoursFrom
+                                                OR created_at >= :hoursTo AND created_at < :to)) x""")
     @RegisterConstructorMapper(Referrals.class)
-    Referrals referrals(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
+    Referrals referrals(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
+                        @Bind("hoursFrom") Instant hoursFrom, @Bind("hoursTo") Instant hoursTo);
 
     /** Deals won in the period; a value entered before deals had a currency is in the workspace's currency. */
     @SqlQuery("""

@@ -23,5 +23,15 @@ public record Period(LocalDate first, LocalDate last, ZoneId zone) {
     /** Exclusive end: the midnight after the last day. */
     public Instant to() { return last.plusDays(1).atStartOfDay(zone).toInstant(); }
 
+    /** The first whole UTC hour of the period: {@link #from()} itself in every zone whose midnight falls on one. */
+    public Instant hoursFrom() {
+        Instant from = from();
+        Instant hour = from.truncatedTo(ChronoUnit.HOURS);
+        return hour.equals(from) ? from : hour.plus(1, ChronoUnit.HOURS);
+    }
+
+    /** Where the period's last whole UTC hour ends: {@link #to()} in every zone whose midnight falls on one. */
+    public Instant hoursTo() { return to().truncatedTo(ChronoUnit.HOURS); }
+
     public Period previous() { return new Period(first.minusDays(days()), first.minusDays(1), zone); }
 }

@@ -109,6 +109,14 @@ class BackupRestoreIT {
             assertThat(mainText(http, "/admin/clients/" + clientId)).isEqualTo(clientPage).contains("Grete Backup-Müller");
             assertThat(mainText(http, "/admin/settings")).isEqualTo(settingsPage);
             assertThat(bytes(http, "/media/" + logo)).isEqualTo(logoBytes);
+            // the database's triggers came back too (restored by the restoring account), so its counters go on counting
+            Integer received = b.database().jdbi().withHandle(h -> {
+                h.execute("INSERT INTO testimonials (workspace_id, status, rating, body, name, created_at) "
+                        + "VALUES (?, 'pending', 5, 'After the restore', 'Someone', '2027-01-02 03:04:05')", f.workspaceId());
+                return h.createQuery("SELECT received FROM testimonial_hours WHERE workspace_id = ? AND hour = '2027-01-02 03:00:00'")
+                        .bind(0, f.workspaceId()).mapTo(Integer.class).one();
+            });
+            assertThat(received).isEqualTo(1);
         }
 
         assertThatThrownBy(() -> BackupCommand.restore(configB, zip, false))
