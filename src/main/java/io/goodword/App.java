@@ -120,7 +120,7 @@ public final class App implements AutoCloseable {
             long t1 = System.nanoTime();
             int assets = joined(assetsLoaded);
             Javalin web = WebApp.create(config, SessionStorage.handler(db.dataSource(), config), core.i18n(),
-                    core.templates(), routes, services.sites()::notFound, core.lane());
+                    core.templates(), routes, routes.testimonials().siteNotFound(), core.lane());
             web.start(config.port());
             worker.start();
             long t2 = System.nanoTime();

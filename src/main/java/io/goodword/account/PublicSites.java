@@ -38,9 +38,12 @@ public final class PublicSites {
     /** The {slug} path parameter; one that no workspace could have is a 404 before any lookup. */
     public static String slug(Context ctx) {
         String slug = ctx.pathParam("slug");
-        if (!SLUG.matcher(slug).matches()) throw new NotFound();
+        if (!isSlug(slug)) throw new NotFound();
         return slug;
     }
+
+    /** Whether a workspace could have this slug at all. */
+    public static boolean isSlug(String slug) { return SLUG.matcher(slug).matches(); }
 
     /** The site behind /p/{slug}; empty when the visitor was sent (301) to a renamed workspace's current slug. */
     public Optional<Site> resolve(Context ctx) {
@@ -75,30 +78,7 @@ public final class PublicSites {
         return chosen != null && I18n.LANGUAGES.contains(chosen) ? chosen : "";
     }
 
-    /**
-     * A broken link into a site ({@code /p/{slug}/…} of an existing workspace) answers its 404 under the freelancer's
-     * name, colours and navigation; anything else (or a failing lookup) is left to the generic error page.
-     */
-    public boolean notFound(Context ctx) {
-        String path = ctx.path();
-        if (!path.startsWith("/p/")) return false;
-        int end = path.indexOf('/', 3);
-        String slug = path.substring(3, end < 0 ? path.length() : end);
-        if (!SLUG.matcher(slug).matches()) return false;
-        try {
-            Optional<Workspace> ws = workspaces.findBySlug(slug);
-            if (ws.isEmpty()) return false;
-            Site site = site(ctx, ws.get());
-            ctx.render("account/siteNotFound.jte", java.util.Map.of("page",
-                    new SiteNotFoundPage(site.shell(ctx, site.t().text("error.notFound.title")), site.brand())));
-            return true;
-        } catch (RuntimeException e) {
-            org.slf4j.LoggerFactory.getLogger(PublicSites.class).warn("The site's 404 page failed; the generic one answers", e);
-            return false; // the generic page needs no database
-        }
-    }
-
-    /** The 404 page of a freelancer's site. */
+    /** The 404 page of a freelancer's site (drawn from the cache, see testimonial.CachedPages#notFound). */
     public record SiteNotFoundPage(Shell shell, Brand brand) {}
 
     /** An old slug answers 301 to the same path and query under the current one; an unknown slug is a 404. */

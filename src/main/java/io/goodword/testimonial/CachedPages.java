@@ -76,6 +76,37 @@ public final class CachedPages {
         cache.send(ctx, slug, state.get(), variant, r);
     }
 
+    /**
+     * The 404 of a broken link into an existing site ({@code /p/{slug}/…}: an unknown testimonial, page or case study,
+     * a path no route matches), drawn under the freelancer's name, colours and navigation ({@link
+     * io.goodword.web.SiteNotFound}). Like the site's pages it is rendered once per stamp and language and then sent
+     * from memory, so a crawler or a scanner probing a site costs no query and no render. False for anything else (an
+     * unknown slug, or a failing lookup): the generic page answers, which needs no database.
+     */
+    public boolean notFound(Context ctx) {
+        String path = ctx.path();
+        if (!path.startsWith("/p/")) return false;
+        int end = path.indexOf('/', 3);
+        String slug = path.substring(3, end < 0 ? path.length() : end);
+        if (!PublicSites.isSlug(slug)) return false;
+        try {
+            Optional<WallState> state = cache.state(slug);
+            if (state.isEmpty()) return false;
+            String chosen = PublicSites.chosenLanguage(ctx);
+            PublicCache.Rendered r = cache.page(state.get(), "404|" + chosen, s -> {
+                Workspace ws = summary(s).workspace();
+                Localizer t = localizer(ws, chosen);
+                return html("account/siteNotFound.jte", new PublicSites.SiteNotFoundPage(
+                        shell(t, t.text("error.notFound.title")), brand(ws, s)), s);
+            });
+            ctx.status(404).contentType("text/html; charset=utf-8").result(r.response().bytes());
+            return true;
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(CachedPages.class).warn("The site's 404 page failed; the generic one answers", e);
+            return false;
+        }
+    }
+
     static Brand brand(Workspace ws, WallState state) { return Brand.of(ws, state.stamp()); }
 
     /** {@code chosen} is the visitor's ?lang= ("" for none), part of the page's cache key. */

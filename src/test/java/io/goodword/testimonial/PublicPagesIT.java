@@ -240,6 +240,45 @@ class PublicPagesIT {
     }
 
     @Test
+    void a_sites_404_is_sent_from_memory_and_follows_a_change_of_the_site_at_once() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        String missing = "/p/" + f.slug() + "/no-such-page";
+        Http.Response first = app.http().get(missing);
+        assertThat(first.status()).isEqualTo(404);
+        List<String> paths = List.of(missing, "/p/" + f.slug() + "/t/999999999", missing + "/deeper");
+        for (String path : paths) assertThat(app.http().get(path).status()).isEqualTo(404); // an unknown id is looked up once
+        List<String> statements = new CopyOnWriteArrayList<>();
+        SqlStatements config = app.get().app().database().jdbi().getConfig(SqlStatements.class);
+        SqlLogger before = config.getSqlLogger();
+        config.setSqlLogger(new SqlLogger() {
+            @Override
+            public void logAfterExecution(StatementContext context) {
+                if (!Thread.currentThread().getName().startsWith("goodword-")) statements.add(context.getRawSql());
+            }
+        });
+        try {
+            for (String path : paths) {
+                Http.Response again = app.http().get(path);
+                assertThat(again.status()).as(path).isEqualTo(404);
+                assertThat(again.body()).as(path).isEqualTo(first.body());
+            }
+        } finally {
+            config.setSqlLogger(before);
+        }
+        // no lookup of the workspace and no render: only the stamp, re-read at most once per 0.9 s, may be read
+        assertThat(statements).allMatch(s -> s.contains("wall_version"));
+
+        Http admin = Fixtures.signedIn(app, f);
+        Map<String, String> settings = Map.of("displayName", "Renamed Studio", "slug", f.slug(), "headline", "", "bio", "",
+                "website", "", "brandColor", "#4f46e5", "timeZone", "UTC", "language", "en");
+        assertThat(admin.post("/admin/settings", settings).status()).isEqualTo(303);
+        Http.Response after = app.http().get(missing);
+        assertThat(after.status()).isEqualTo(404);
+        assertThat(after.html().select(".wall-brand").text()).contains("Renamed Studio");
+        assertThat(app.http().get(missing + "?lang=de").html().select("html").attr("lang")).isEqualTo("de");
+    }
+
+    @Test
     void the_widget_may_be_framed_its_options_work_and_its_loader_is_small() throws Exception {
         Fixtures.Freelancer f = Fixtures.freelancer();
         long low = Reviews.dao().insert(f.workspaceId(), null, "approved", "form", false, 2, "Two stars only, for the filter.",
