@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
+import io.goodword.support.SqlRecorder;
 import io.goodword.support.TestApp;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import java.util.zip.GZIPOutputStream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -247,24 +244,13 @@ class PublicPagesIT {
         assertThat(first.status()).isEqualTo(404);
         List<String> paths = List.of(missing, "/p/" + f.slug() + "/t/999999999", missing + "/deeper");
         for (String path : paths) assertThat(app.http().get(path).status()).isEqualTo(404); // an unknown id is looked up once
-        List<String> statements = new CopyOnWriteArrayList<>();
-        SqlStatements config = app.get().app().database().jdbi().getConfig(SqlStatements.class);
-        SqlLogger before = config.getSqlLogger();
-        config.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                if (!Thread.currentThread().getName().startsWith("goodword-")) statements.add(context.getRawSql());
-            }
-        });
-        try {
+        List<String> statements = SqlRecorder.during(app.get().app().database().jdbi(), () -> {
             for (String path : paths) {
                 Http.Response again = app.http().get(path);
                 assertThat(again.status()).as(path).isEqualTo(404);
                 assertThat(again.body()).as(path).isEqualTo(first.body());
             }
-        } finally {
-            config.setSqlLogger(before);
-        }
+        });
         // no lookup of the workspace and no render: only the stamp, re-read at most once per 0.9 s, may be read
         assertThat(statements).allMatch(s -> s.contains("wall_version"));
 
@@ -391,22 +377,13 @@ class PublicPagesIT {
             Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Counted Person " + i,
                     "Testimonial number " + i + " for counting how often a wall is counted.");
         }
-        List<String> statements = new CopyOnWriteArrayList<>();
-        SqlStatements config = app.app().database().jdbi().getConfig(SqlStatements.class);
-        SqlLogger before = config.getSqlLogger();
-        config.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) { statements.add(context.getRawSql()); }
-        });
         Http v = app.http();
-        try {
+        List<String> statements = SqlRecorder.during(app.app().database().jdbi(), () -> {
             assertThat(v.get("/p/" + f.slug()).status()).isEqualTo(200);
             assertThat(v.get("/p/" + f.slug() + "?page=2").status()).isEqualTo(200);
             assertThat(v.get("/embed/" + f.slug()).status()).isEqualTo(200);
             assertThat(v.get("/p/" + f.slug() + "/testimonials.json").status()).isEqualTo(200);
-        } finally {
-            config.setSqlLogger(before);
-        }
+        });
         assertThat(statements.stream().filter(s -> s.contains("AVG(t.rating)")).count()).isEqualTo(1);
         assertThat(statements).noneMatch(s -> s.contains("SELECT COUNT(*) FROM testimonials t WHERE t.workspace_id = :ws AND"));
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
+import io.goodword.support.SqlRecorder;
 import io.goodword.support.TestApp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,10 +14,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.jdbi.v3.core.statement.SqlLogger;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.StatementContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -85,21 +82,9 @@ class UncachedRenderIT {
         Fixtures.Freelancer f = wall("Counted");
         Http v = uncachedHttp();
         assertThat(v.get("/p/" + f.slug()).status()).isEqualTo(200); // the stamp and the summary, once per change
-        List<String> statements = new CopyOnWriteArrayList<>();
-        SqlStatements config = uncached.app().database().jdbi().getConfig(SqlStatements.class);
-        SqlLogger before = config.getSqlLogger();
-        config.setSqlLogger(new SqlLogger() {
-            @Override
-            public void logAfterExecution(StatementContext context) {
-                // the background worker's jobs (outbox, reminders, clean-ups) run on goodword-* threads
-                if (!Thread.currentThread().getName().startsWith("goodword-")) statements.add(context.getRawSql());
-            }
-        });
-        try {
+        List<String> statements = SqlRecorder.during(uncached.app().database().jdbi(), () -> {
             for (int i = 0; i < 3; i++) assertThat(v.get("/p/" + f.slug() + "?page=" + (1 + i % 2)).status()).isEqualTo(200);
-        } finally {
-            config.setSqlLogger(before);
-        }
+        });
         // the stamp is re-read at most once per 0.9 s, whatever the load: not part of a render
         List<String> render = statements.stream().filter(s -> !s.contains("wall_version")).toList();
         assertThat(render).hasSize(3).allMatch(s -> s.equals(PublicRows.PAGE));
