@@ -171,15 +171,22 @@ public interface GrowthDao {
     List<AmbassadorMoney> ambassadorDeals(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
                                           @BindList("ids") List<Long> ids);
 
-    /** Revenue per ambassador: the value of projects booked in the period by clients they referred, per currency. */
+    /**
+     * Revenue per ambassador: the value of projects booked in the period by clients they referred, per currency, the
+     * largest first. As in {@link #topAmbassadors}, only the groups that can make the list (ranked within the first
+     * {@code limit}, ties sharing a rank) are joined to their client for the name.
+     */
     @SqlQuery("""
-            SELECT p.referrer_client_id AS client_id, c.name, p.currency, COUNT(*) AS count, SUM(p.value_cents) / 100 AS amount
-            FROM projects p FORCE INDEX (ix_projects_revenue)
-            JOIN clients c ON c.id = p.referrer_client_id AND c.workspace_id = p.workspace_id
-            WHERE p.workspace_id = :ws AND p.created_at >= :from AND p.created_at < :to AND p.origin = 'referred'
-              AND p.referrer_client_id IS NOT NULL AND p.value_cents IS NOT NULL
-            GROUP BY p.referrer_client_id, c.name, p.currency
-            ORDER BY amount DESC, c.name, p.referrer_client_id, p.currency
+            SELECT g.client_id, c.name, g.currency, g.count, g.amount
+            FROM (SELECT referrer_client_id AS client_id, currency, COUNT(*) AS count, SUM(value_cents) / 100 AS amount,
+                         RANK() OVER (ORDER BY SUM(value_cents) DESC) AS place
+                  FROM projects FORCE INDEX (ix_projects_revenue)
+                  WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND origin = 'referred'
+                    AND referrer_client_id IS NOT NULL AND value_cents IS NOT NULL
+                  GROUP BY referrer_client_id, currency) g
+            JOIN clients c ON c.id = g.client_id AND c.workspace_id = :ws
+            WHERE g.place <= :limit
+            ORDER BY g.amount DESC, c.name, g.client_id, g.currency
             LIMIT :limit""")
     @RegisterConstructorMapper(AmbassadorMoney.class)
     List<AmbassadorMoney> revenuePerAmbassador(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
