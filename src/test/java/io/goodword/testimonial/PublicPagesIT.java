@@ -58,7 +58,7 @@ class PublicPagesIT {
         assertThat(feed.get("testimonials")).hasSize(1);
         assertThat(feed.get("testimonials").get(0).has("email")).isFalse();
         Document d = v.get("/p/" + f.slug()).html();
-        assertThat(d.select(".wall-aggregate").text()).contains("5.0 out of 5 from 1 testimonials");
+        assertThat(d.select(".wall-aggregate").text()).contains("5.0 out of 5 from one testimonial");
     }
 
     @Test
