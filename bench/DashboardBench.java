@@ -78,7 +78,7 @@ public final class DashboardBench {
                 time(label, "deals", () -> dao.deals(workspace, y.from(), y.to()));
                 time(label, "rewardsOwed", () -> dao.rewardsOwed(workspace, y.from(), y.to()));
                 time(label, "rewardsPaid", () -> dao.rewardsPaid(workspace, y.from(), y.to()));
-                time(label, "revenue", () -> dao.revenue(workspace, y.from(), y.to()));
+                time(label, "revenue", () -> dao.revenue(workspace, y.from(), y.to(), y.hoursFrom(), y.hoursTo()));
                 time(label, "clients", () -> dao.clients(workspace, y.from(), y.to()));
                 time(label, "perAmbassador", () -> dao.revenuePerAmbassador(workspace, y.from(), y.to(), 50));
                 time(label, "topAmbassadors", () -> dao.topAmbassadors(workspace, y.from(), y.to(), 5));

@@ -112,8 +112,8 @@ public final class Dashboard {
 
     /** Business growth: project revenue by the client's origin per currency, repeat clients, revenue per ambassador. */
     private Growth growth(long ws, Period p, Period q, DashboardMoney money, Localizer t) {
-        List<GrowthDao.Revenue> rev = dao.revenue(ws, p.from(), p.to());
-        List<GrowthDao.Revenue> rev0 = dao.revenue(ws, q.from(), q.to());
+        List<GrowthDao.Revenue> rev = dao.revenue(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
+        List<GrowthDao.Revenue> rev0 = dao.revenue(ws, q.from(), q.to(), q.hoursFrom(), q.hoursTo());
         Set<String> currencies = new TreeSet<>(money.order());
         rev.forEach(x -> currencies.add(x.currency()));
         List<RevenueRow> rows = new ArrayList<>();

@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Every dashboard figure but the check-ins' ({@link AskFiguresDao}) is one SQL aggregate over [from, to): the
- * testimonials' and the referrals' over hourly counters the database keeps (V70), the others on an index that starts
+ * testimonials', the referrals' and the revenue's over hourly counters the database keeps (V70, V71), the others on an index that starts
  * with workspace_id and the event's date (see V52, V59); nothing is counted in Java. Money is always
  * grouped by currency: amounts in different currencies are never added.
  */
@@ -122,14 +122,22 @@ public interface GrowthDao {
     @RegisterConstructorMapper(Money.class)
     List<Money> rewardsPaid(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
 
-    /** Projects booked (added) in the period with a value, by their client's origin and currency. */
+    /**
+     * Projects booked (added) in the period with a value, by their client's origin and currency: as
+     * {@link #testimonials}, whole hours from the hourly counters (V71), the partial ones from the projects.
+     */
     @SqlQuery("""
-            SELECT origin, currency, COUNT(*) AS projects, SUM(value_cents) AS cents
-            FROM projects FORCE INDEX (ix_projects_revenue)
-            WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND value_cents IS NOT NULL
-            GROUP BY origin, currency ORDER BY currency, origin""")
+            SELECT origin, currency, SUM(projects) AS projects, SUM(cents) AS cents
+            FROM (SELECT origin, currency, projects, cents FROM revenue_hours
+                  WHERE workspace_id = :ws AND hour >= :hoursFrom AND hour < :hoursTo
+                  UNION ALL
+                  SELECT origin, currency, 1, value_cents FROM projects FORCE INDEX (ix_projects_revenue)
+                  WHERE workspace_id = :ws AND (created_at >= :from AND created_at < :hoursFrom
+                                                OR created_at >= :hoursTo AND created_at < :to) AND value_cents IS NOT NULL) x
+            GROUP BY origin, currency HAVING SUM(projects) <> 0 ORDER BY currency, origin""")
     @RegisterConstructorMapper(Revenue.class)
-    List<Revenue> revenue(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to);
+    List<Revenue> revenue(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
+                          @Bind("hoursFrom") Instant hoursFrom, @Bind("hoursTo") Instant hoursTo);
 
     /** Clients with a project booked in the period, and how many of them had worked with the freelancer before. */
     @SqlQuery("""

@@ -58,6 +58,16 @@ class GrowthTalliesIT {
                         .bind(2, 1 + random.nextInt(5)).bind(3, created)
                         .bind(4, approved ? created.plusSeconds(random.nextInt(200_000)) : null).execute();
             }
+            for (int i = 0; i < 90; i++) {
+                h.createUpdate("""
+                        INSERT INTO projects (workspace_id, client_id, title, value_cents, currency, status, created_at,
+                                              origin, referrer_client_id)
+                        VALUES (?, ?, 'Job', ?, ?, 'active', ?, ?, ?)""").bind(0, ws).bind(1, ambassadors.get(i % 30))
+                        .bind(2, random.nextInt(5) == 0 ? null : 1_000L * (1 + random.nextInt(50)))
+                        .bind(3, random.nextInt(3) == 0 ? "USD" : "EUR").bind(4, at(random))
+                        .bind(5, List.of("referred", "repeat", "direct").get(random.nextInt(3)))
+                        .bind(6, ambassadors.get((i + 1) % 30)).execute();
+            }
             List<Long> links = new ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 Instant created = at(random);
@@ -104,6 +114,16 @@ class GrowthTalliesIT {
                     default -> h.execute("UPDATE testimonials SET created_at = ? WHERE id = ?", at(random), id); // an import's original date
                 }
             }
+            for (long id : ids(h, "projects")) {
+                switch (random.nextInt(6)) {
+                    case 0 -> h.execute("UPDATE projects SET value_cents = ? WHERE id = ?", 500L * random.nextInt(40), id);
+                    case 1 -> h.execute("UPDATE projects SET value_cents = NULL WHERE id = ?", id); // no value after all
+                    case 2 -> h.execute("UPDATE projects SET currency = IF(currency = 'EUR', 'USD', 'EUR') WHERE id = ?", id);
+                    case 3 -> h.execute("UPDATE projects SET origin = 'direct', referrer_client_id = NULL WHERE id = ?", id);
+                    case 4 -> h.execute("UPDATE projects SET title = 'Renamed job' WHERE id = ?", id); // nothing counted changes
+                    default -> h.execute("DELETE FROM projects WHERE id = ?", id);
+                }
+            }
             for (long id : ids(h, "referral_links")) {
                 if (random.nextBoolean()) h.execute("UPDATE referral_links SET used_at = COALESCE(used_at, ?) WHERE id = ?", at(random), id);
                 else if (random.nextInt(4) == 0) h.execute("UPDATE referral_links SET used_at = NULL WHERE id = ?", id);
@@ -148,8 +168,9 @@ class GrowthTalliesIT {
     }
 
     private static void figuresEqualTheRows() {
-        JDBI.useHandle(h -> {
+        int periods = JDBI.withHandle(h -> {
             GrowthDao dao = h.attach(GrowthDao.class);
+            int withRevenue = 0;
             for (ZoneId zone : ZONES) {
                 for (int first = 0; first < DAYS; first += 3) {
                     for (int days : new int[] {1, 2, 5}) {
@@ -159,10 +180,15 @@ class GrowthTalliesIT {
                         assertThat(t).as("%s %s", zone, p).isEqualTo(testimonialsCounted(h, p));
                         GrowthDao.Referrals r = dao.referrals(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
                         assertThat(r).as("%s %s", zone, p).isEqualTo(referralsCounted(h, p));
+                        List<GrowthDao.Revenue> revenue = dao.revenue(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
+                        assertThat(revenue).as("%s %s", zone, p).isEqualTo(revenueCounted(h, p));
+                        withRevenue += revenue.isEmpty() ? 0 : 1;
                     }
                 }
             }
+            return withRevenue;
         });
+        assertThat(periods).as("periods with revenue").isGreaterThan(20); // the comparison compared something
     }
 
     /** The figures as the dashboard counted them before V70: straight from the rows. */
@@ -176,6 +202,16 @@ class GrowthTalliesIT {
         BigDecimal average = (BigDecimal) m.get("average");
         return new GrowthDao.Testimonials(((Number) m.get("received")).intValue(), ((Number) m.get("approved")).intValue(),
                 average == null ? null : average.setScale(4, RoundingMode.HALF_UP));
+    }
+
+    private static List<GrowthDao.Revenue> revenueCounted(Handle h, Period p) {
+        return h.createQuery("""
+                SELECT origin, currency, COUNT(*) AS projects, SUM(value_cents) AS cents FROM projects
+                WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND value_cents IS NOT NULL
+                GROUP BY origin, currency ORDER BY currency, origin""")
+                .bind("ws", ws).bind("from", p.from()).bind("to", p.to())
+                .map((rs, ctx) -> new GrowthDao.Revenue(rs.getString("origin"), rs.getString("currency"), rs.getInt("projects"),
+                        rs.getLong("cents"))).list();
     }
 
     private static GrowthDao.Referrals referralsCounted(Handle h, Period p) {
@@ -219,17 +255,35 @@ class GrowthTalliesIT {
                                        referrer_client_id IS NOT NULL AND (qualified_at IS NOT NULL OR won_at IS NOT NULL),
                                        referrer_client_id IS NOT NULL AND won_at IS NOT NULL
                                 FROM referral_leads WHERE workspace_id = :ws) d GROUP BY hr"""));
+            assertRevenueCountersMatchProjects(h);
         });
     }
 
-    /** Each hour's counts as text, hours whose counts are all zero (everything in them was taken back) left out. */
+    private static void assertRevenueCountersMatchProjects(Handle h) {
+        assertThat(kept(h, """
+                SELECT CONCAT(hour, ' ', origin, ' ', currency) AS hour, projects, cents
+                FROM revenue_hours WHERE workspace_id = :ws"""))
+                .isNotEmpty()
+                .isEqualTo(kept(h, """
+                        SELECT CONCAT(DATE_FORMAT(created_at, '%Y-%m-%d %H:00:00'), ' ', origin, ' ', currency) AS hour,
+                               COUNT(*) AS projects, SUM(value_cents) AS cents
+                        FROM projects WHERE workspace_id = :ws AND value_cents IS NOT NULL
+                        GROUP BY DATE_FORMAT(created_at, '%Y-%m-%d %H:00:00'), origin, currency"""));
+    }
+
+    /**
+     * Each hour's counts (by hour, or by hour and group), the hours whose counts are all zero (everything in them was
+     * taken back) left out.
+     */
     private static Map<String, List<Long>> kept(Handle h, String sql) {
         Map<String, List<Long>> out = new TreeMap<>();
         h.createQuery(sql).bind("ws", ws).mapToMap().forEach(row -> {
             List<Long> counts = new ArrayList<>();
             String hour = null;
             for (Map.Entry<String, Object> e : row.entrySet()) {
-                if (e.getKey().equals("hour")) hour = String.valueOf(e.getValue()).replace('T', ' ').substring(0, 13);
+                if (e.getKey().equals("hour")) { // to the hour: "2027-03-20 05", and the group after it, if any
+                    hour = String.valueOf(e.getValue()).replace('T', ' ').replaceFirst("^(\\S+ \\d\\d)(:00)?(:00)?(\\.0+)?", "$1");
+                }
                 else counts.add(((Number) e.getValue()).longValue());
             }
             if (counts.stream().anyMatch(c -> c != 0)) out.put(hour, counts);
