@@ -65,10 +65,11 @@ public final class DashboardBench {
                     (System.nanoTime() - r0) / 1e6);
             GrowthDao dao = jdbi.onDemand(GrowthDao.class);
             AskFiguresDao askFigures = jdbi.onDemand(AskFiguresDao.class);
-            System.out.println("each statement, last 30 days / last 365 days:");
+            System.out.println("each statement, last 30 / 90 / 365 days:");
             Period month = Period.lastDays(30, LocalDate.of(2026, 6, 15), zone);
+            Period quarter = Period.lastDays(90, LocalDate.of(2026, 6, 15), zone);
             Period year = Period.lastDays(365, LocalDate.of(2026, 6, 15), zone);
-            for (Period y : List.of(month, year)) {
+            for (Period y : List.of(month, quarter, year)) {
                 String label = y.days() + " days";
                 time(label, "asks", () -> askFigures.asks(workspace, y.first(), y.last()));
                 time(label, "nps", () -> askFigures.nps(workspace, y.first(), y.last()));
