@@ -74,12 +74,12 @@ public final class DashboardBench {
                 time(label, "asks", () -> askFigures.asks(workspace, y.first(), y.last()));
                 time(label, "nps", () -> askFigures.nps(workspace, y.first(), y.last()));
                 time(label, "npsByMonth", () -> askFigures.npsByMonth(workspace, y.first(), y.last()));
-                time(label, "testimonials", () -> dao.testimonials(workspace, y.from(), y.to(), y.hoursFrom(), y.hoursTo()));
-                time(label, "referrals", () -> dao.referrals(workspace, y.from(), y.to(), y.hoursFrom(), y.hoursTo()));
+                time(label, "testimonials", () -> dao.testimonials(workspace, y));
+                time(label, "referrals", () -> dao.referrals(workspace, y));
                 time(label, "deals", () -> dao.deals(workspace, y.from(), y.to()));
                 time(label, "rewardsOwed", () -> dao.rewardsOwed(workspace, y.from(), y.to()));
                 time(label, "rewardsPaid", () -> dao.rewardsPaid(workspace, y.from(), y.to()));
-                time(label, "revenue", () -> dao.revenue(workspace, y.from(), y.to(), y.hoursFrom(), y.hoursTo()));
+                time(label, "revenue", () -> dao.revenue(workspace, y));
                 time(label, "clients", () -> dao.clients(workspace, y.from(), y.to()));
                 time(label, "perAmbassador", () -> dao.revenuePerAmbassador(workspace, y.from(), y.to(), 50));
                 time(label, "topAmbassadors", () -> dao.topAmbassadors(workspace, y.from(), y.to(), 5));

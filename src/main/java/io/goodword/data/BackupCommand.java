@@ -1,7 +1,10 @@
 package io.goodword.data;
 
 import io.goodword.Config;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -186,10 +189,10 @@ public final class BackupCommand {
      * another account (the one that took the backup, often from another host) needs the SET USER privilege, which the
      * portal's account rightly lacks. Only the dump's version-comment lines carry one; rows are copied byte for byte.
      */
-    private static void copyWithoutDefiners(java.io.InputStream in, Path sql) throws IOException {
+    private static void copyWithoutDefiners(InputStream in, Path sql) throws IOException {
         // ISO-8859-1 maps every byte to one char and back, so nothing of the dump's UTF-8 or binary data changes.
         // The reader is not closed: that would close the ZIP stream it reads from, which has more entries.
-        var reader = new java.io.BufferedReader(new java.io.InputStreamReader(in, StandardCharsets.ISO_8859_1));
+        var reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.ISO_8859_1));
         try (var writer = Files.newBufferedWriter(sql, StandardCharsets.ISO_8859_1)) {
             for (String line; (line = reader.readLine()) != null; ) {
                 writer.write(line.startsWith("/*!") ? DEFINER.matcher(line).replaceAll("") : line);

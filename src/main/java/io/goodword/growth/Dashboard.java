@@ -58,10 +58,10 @@ public final class Dashboard {
         AskFiguresDao.AskCohort a0 = asks.asks(ws, q.first(), q.last());
         AskFiguresDao.Nps n = asks.nps(ws, p.first(), p.last());
         AskFiguresDao.Nps n0 = asks.nps(ws, q.first(), q.last());
-        GrowthDao.Testimonials tm = dao.testimonials(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
-        GrowthDao.Testimonials tm0 = dao.testimonials(ws, q.from(), q.to(), q.hoursFrom(), q.hoursTo());
-        GrowthDao.Referrals r = dao.referrals(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
-        GrowthDao.Referrals r0 = dao.referrals(ws, q.from(), q.to(), q.hoursFrom(), q.hoursTo());
+        GrowthDao.Testimonials tm = dao.testimonials(ws, p);
+        GrowthDao.Testimonials tm0 = dao.testimonials(ws, q);
+        GrowthDao.Referrals r = dao.referrals(ws, p);
+        GrowthDao.Referrals r0 = dao.referrals(ws, q);
         List<GrowthDao.Deals> deals = dao.deals(ws, p.from(), p.to());
         List<GrowthDao.Deals> deals0 = dao.deals(ws, q.from(), q.to());
         DashboardMoney money = new DashboardMoney(home, locale);
@@ -112,8 +112,8 @@ public final class Dashboard {
 
     /** Business growth: project revenue by the client's origin per currency, repeat clients, revenue per ambassador. */
     private Growth growth(long ws, Period p, Period q, DashboardMoney money, Localizer t) {
-        List<GrowthDao.Revenue> rev = dao.revenue(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
-        List<GrowthDao.Revenue> rev0 = dao.revenue(ws, q.from(), q.to(), q.hoursFrom(), q.hoursTo());
+        List<GrowthDao.Revenue> rev = dao.revenue(ws, p);
+        List<GrowthDao.Revenue> rev0 = dao.revenue(ws, q);
         Set<String> currencies = new TreeSet<>(money.order());
         rev.forEach(x -> currencies.add(x.currency()));
         List<RevenueRow> rows = new ArrayList<>();

@@ -6,14 +6,15 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Every dashboard figure but the check-ins' ({@link AskFiguresDao}) is one SQL aggregate over [from, to): the
- * testimonials', the referrals' and the revenue's over hourly counters the database keeps (V70, V71), the others on an index that starts
- * with workspace_id and the event's date (see V52, V59); nothing is counted in Java. Money is always
- * grouped by currency: amounts in different currencies are never added.
+ * testimonials', the referrals' and the revenue's over hourly counters the database keeps (V70, V71), the others on
+ * an index that starts with workspace_id and the event's date (see V52, V59); nothing is counted in Java. Money is
+ * always grouped by currency: amounts in different currencies are never added.
  */
 public interface GrowthDao {
     record Testimonials(int received, int approved, BigDecimal averageRating) {}
@@ -41,27 +42,27 @@ public interface GrowthDao {
     record AmbassadorMoney(long clientId, String name, String currency, int count, BigDecimal amount) {}
 
     /**
-     * Received (and their average rating) by the hour created, approved by the hour approved: the whole hours of
-     * [from, to) from the hourly counters (V70), the partial hours at either end (a zone whose midnight is not on a
-     * UTC hour) from the testimonials themselves. {@code hoursFrom} and {@code hoursTo} are {@link Period#hoursFrom()}
-     * and {@link Period#hoursTo()}: when they equal from and to, the second and third parts read nothing.
+     * Received (and their average rating) by the hour created, approved by the hour approved: the period's whole hours
+     * ({@link Period#hoursFrom()} to {@link Period#hoursTo()}) from the hourly counters (V70), the partial hours at
+     * either end (a zone whose midnight is not on a UTC hour) from the testimonials themselves; where the period
+     * starts and ends on the hour, the second and third parts read nothing.
      */
     @SqlQuery("""
             SELECT COALESCE(SUM(received), 0) AS received, COALESCE(SUM(approved), 0) AS approved,
                    SUM(rating_sum) / NULLIF(SUM(received), 0) AS average_rating
             FROM (SELECT received, rating_sum, approved FROM testimonial_hours
-                  WHERE workspace_id = :ws AND hour >= :hoursFrom AND hour < :hoursTo
+                  WHERE workspace_id = :ws AND hour >= :p.hoursFrom AND hour < :p.hoursTo
                   UNION ALL
                   SELECT 1, rating, 0 FROM testimonials FORCE INDEX (ix_testimonials_received)
-                  WHERE workspace_id = :ws AND (created_at >= :from AND created_at < :hoursFrom
-                                                OR created_at >= :hoursTo AND created_at < :to)
+                  WHERE workspace_id = :ws AND (created_at >= :p.from AND created_at < :p.hoursFrom
+                                                OR created_at >= :p.hoursTo AND created_at < :p.to)
                   UNION ALL
                   SELECT 0, 0, 1 FROM testimonials FORCE INDEX (ix_testimonials_approved_status)
-                  WHERE workspace_id = :ws AND status = 'approved' AND (approved_at >= :from AND approved_at < :hoursFrom
-                                                                        OR approved_at >= :hoursTo AND approved_at < :to)) x""")
+                  WHERE workspace_id = :ws AND status = 'approved'
+                    AND (approved_at >= :p.from AND approved_at < :p.hoursFrom
+                         OR approved_at >= :p.hoursTo AND approved_at < :p.to)) x""")
     @RegisterConstructorMapper(Testimonials.class)
-    Testimonials testimonials(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
-                              @Bind("hoursFrom") Instant hoursFrom, @Bind("hoursTo") Instant hoursTo);
+    Testimonials testimonials(@Bind("ws") long ws, @BindMethods("p") Period p);
 
     /** As {@link #testimonials}: whole hours from the hourly counters (V70), the partial ones from the rows. */
     @SqlQuery("""
@@ -69,24 +70,24 @@ public interface GrowthDao {
                    COALESCE(SUM(referred_leads), 0) AS referred_leads, COALESCE(SUM(direct_leads), 0) AS direct_leads,
                    COALESCE(SUM(qualified), 0) AS qualified, COALESCE(SUM(won), 0) AS won
             FROM (SELECT links, visits, referred_leads, direct_leads, qualified, won FROM referral_hours
-                  WHERE workspace_id = :ws AND hour >= :hoursFrom AND hour < :hoursTo
+                  WHERE workspace_id = :ws AND hour >= :p.hoursFrom AND hour < :p.hoursTo
                   UNION ALL
                   SELECT 1, 0, 0, 0, 0, 0 FROM referral_links FORCE INDEX (ix_referral_links_used)
-                  WHERE workspace_id = :ws AND (used_at >= :from AND used_at < :hoursFrom OR used_at >= :hoursTo AND used_at < :to)
+                  WHERE workspace_id = :ws AND (used_at >= :p.from AND used_at < :p.hoursFrom
+                                                OR used_at >= :p.hoursTo AND used_at < :p.to)
                   UNION ALL
                   SELECT 0, 1, 0, 0, 0, 0 FROM referral_visits FORCE INDEX (ix_referral_visits)
-                  WHERE workspace_id = :ws AND (visited_at >= :from AND visited_at < :hoursFrom
-                                                OR visited_at >= :hoursTo AND visited_at < :to)
+                  WHERE workspace_id = :ws AND (visited_at >= :p.from AND visited_at < :p.hoursFrom
+                                                OR visited_at >= :p.hoursTo AND visited_at < :p.to)
                   UNION ALL
                   SELECT 0, 0, referrer_client_id IS NOT NULL, referrer_client_id IS NULL,
                          referrer_client_id IS NOT NULL AND (qualified_at IS NOT NULL OR won_at IS NOT NULL),
                          referrer_client_id IS NOT NULL AND won_at IS NOT NULL
                   FROM referral_leads FORCE INDEX (ix_referral_leads_cohort)
-                  WHERE workspace_id = :ws AND (created_at >= :from AND created_at < :hoursFrom
-                                                OR created_at >= :hoursTo AND created_at < :to)) x""")
+                  WHERE workspace_id = :ws AND (created_at >= :p.from AND created_at < :p.hoursFrom
+                                                OR created_at >= :p.hoursTo AND created_at < :p.to)) x""")
     @RegisterConstructorMapper(Referrals.class)
-    Referrals referrals(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
-                        @Bind("hoursFrom") Instant hoursFrom, @Bind("hoursTo") Instant hoursTo);
+    Referrals referrals(@Bind("ws") long ws, @BindMethods("p") Period p);
 
     /** Deals won in the period; a value entered before deals had a currency is in the workspace's currency. */
     @SqlQuery("""
@@ -129,15 +130,14 @@ public interface GrowthDao {
     @SqlQuery("""
             SELECT origin, currency, SUM(projects) AS projects, SUM(cents) AS cents
             FROM (SELECT origin, currency, projects, cents FROM revenue_hours
-                  WHERE workspace_id = :ws AND hour >= :hoursFrom AND hour < :hoursTo
+                  WHERE workspace_id = :ws AND hour >= :p.hoursFrom AND hour < :p.hoursTo
                   UNION ALL
                   SELECT origin, currency, 1, value_cents FROM projects FORCE INDEX (ix_projects_revenue)
-                  WHERE workspace_id = :ws AND (created_at >= :from AND created_at < :hoursFrom
-                                                OR created_at >= :hoursTo AND created_at < :to) AND value_cents IS NOT NULL) x
+                  WHERE workspace_id = :ws AND (created_at >= :p.from AND created_at < :p.hoursFrom
+                                                OR created_at >= :p.hoursTo AND created_at < :p.to) AND value_cents IS NOT NULL) x
             GROUP BY origin, currency HAVING SUM(projects) <> 0 ORDER BY currency, origin""")
     @RegisterConstructorMapper(Revenue.class)
-    List<Revenue> revenue(@Bind("ws") long ws, @Bind("from") Instant from, @Bind("to") Instant to,
-                          @Bind("hoursFrom") Instant hoursFrom, @Bind("hoursTo") Instant hoursTo);
+    List<Revenue> revenue(@Bind("ws") long ws, @BindMethods("p") Period p);
 
     /** Clients with a project booked in the period, and how many of them had worked with the freelancer before. */
     @SqlQuery("""

@@ -176,11 +176,11 @@ class GrowthTalliesIT {
                     for (int days : new int[] {1, 2, 5}) {
                         LocalDate day = LocalDate.of(2027, 3, 19).plusDays(first);
                         Period p = new Period(day, day.plusDays(days - 1), zone);
-                        GrowthDao.Testimonials t = dao.testimonials(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
+                        GrowthDao.Testimonials t = dao.testimonials(ws, p);
                         assertThat(t).as("%s %s", zone, p).isEqualTo(testimonialsCounted(h, p));
-                        GrowthDao.Referrals r = dao.referrals(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
+                        GrowthDao.Referrals r = dao.referrals(ws, p);
                         assertThat(r).as("%s %s", zone, p).isEqualTo(referralsCounted(h, p));
-                        List<GrowthDao.Revenue> revenue = dao.revenue(ws, p.from(), p.to(), p.hoursFrom(), p.hoursTo());
+                        List<GrowthDao.Revenue> revenue = dao.revenue(ws, p);
                         assertThat(revenue).as("%s %s", zone, p).isEqualTo(revenueCounted(h, p));
                         withRevenue += revenue.isEmpty() ? 0 : 1;
                     }
