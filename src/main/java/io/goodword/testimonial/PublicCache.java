@@ -48,10 +48,11 @@ public final class PublicCache {
      * reads every approved testimonial of the workspace, so done per render it made each render slower the bigger the
      * workspace. The workspace row may ride here because the stamp moves with it: {@code updated_at} is
      * {@code ON UPDATE CURRENT_TIMESTAMP(6)}, so every change of a setting moves it, and an archive import (which may
-     * write {@code updated_at} itself) bumps {@code wall_version}; the cached pages' bytes rely on the same.
+     * write {@code updated_at} itself) bumps {@code wall_version}; the cached pages' bytes rely on the same. The
+     * {@code marks} are where each page of the list starts (read when a page past the first is first rendered).
      */
     public record Summary(io.goodword.account.Workspace workspace, PublicTestimonials.Aggregate aggregate,
-                          java.util.List<String> tags, String stamp) {}
+                          java.util.List<String> tags, PublicRows.Marks marks, String stamp) {}
 
     /**
      * A workspace's stamp and when it was read; {@code refreshing} lets exactly one request re-read a stale stamp

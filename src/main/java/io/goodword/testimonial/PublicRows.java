@@ -1,8 +1,13 @@
 package io.goodword.testimonial;
 
+import io.goodword.web.Pager;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
@@ -13,7 +18,7 @@ import org.jdbi.v3.core.statement.Query;
  * it runs on every render of an uncached page: perf showed Jdbi's on-demand attach (an invoker, a config copy and a
  * warm-up for every method of the SqlObject, on every call) and ConstructorMapper's per-result-set reflection as half
  * the JVM's CPU of such a render. Here one statement reads a page's rows with their tags, mapped by
- * {@link TestimonialRows}, made once.
+ * {@link TestimonialRows}, made once. A page past the first starts at a {@link Mark}, so it costs what the first does.
  */
 public final class PublicRows {
     /** The list's order, as {@link PublicTestimonials#ORDER} writes it in SQL (MariaDB sorts NULL last when DESC). */
@@ -49,6 +54,66 @@ public final class PublicRows {
     static final String FILTERED = "SELECT " + TestimonialDao.COLUMNS + TAGS + PublicTestimonials.FROM_PUBLIC + "AND"
             + TestimonialDao.TAG_FILTER + " AND t.rating >= :minRating" + PublicTestimonials.ORDER + " LIMIT :limit OFFSET :offset";
 
+    /**
+     * After a {@link Mark}: the rows that follow it in {@link PublicTestimonials#ORDER} (featured first, newest approved,
+     * newest id; MariaDB sorts a NULL approved_at last), read as a range of ix_testimonials_public and the primary key,
+     * however deep the page: page 84 of a 2,000-testimonial wall read 2,000 index entries with OFFSET (MariaDB CPU
+     * 1.8 ms against 0.5 ms per statement, bench/PROFILE.md §13). The residual OFFSET is less than {@link #STRIDE}.
+     */
+    private static final String SEEK = " AND (t.featured < :f OR (t.featured = :f AND (t.approved_at < :a"
+            + " OR t.approved_at IS NULL OR (t.approved_at = :a AND t.id < :i))))";
+
+    /** The same after a mark without an approval time: only rows without one, and an older id, follow it. */
+    private static final String SEEK_UNDATED = " AND (t.featured < :f OR (t.featured = :f AND t.approved_at IS NULL AND t.id < :i))";
+
+    /** A tag page's rows (its own marks: the tag's list has its own positions). */
+    private static final String WITH_TAG = " AND EXISTS (SELECT 1 FROM testimonial_tags g WHERE g.testimonial_id = t.id"
+            + " AND g.workspace_id = :ws AND g.tag = :tag)";
+
+    static final String AFTER = after(SEEK, ""), AFTER_UNDATED = after(SEEK_UNDATED, ""),
+            AFTER_TAGGED = after(SEEK, WITH_TAG), AFTER_TAGGED_UNDATED = after(SEEK_UNDATED, WITH_TAG);
+
+    private static String after(String seek, String filter) {
+        return "SELECT " + TestimonialDao.COLUMNS + TAGS + PublicTestimonials.FROM_PUBLIC + filter + seek + PublicTestimonials.ORDER
+                + " LIMIT :limit OFFSET :offset";
+    }
+
+    /** Every row's key in the list's order, of which {@link #marks} keeps each {@link #STRIDE}th: index entries only. */
+    static final String KEYS = "SELECT t.featured, t.approved_at, t.id" + PublicTestimonials.FROM_PUBLIC
+            + PublicTestimonials.ORDER + " LIMIT :limit";
+
+    /** The same for a tag's list. */
+    static final String KEYS_TAGGED = "SELECT t.featured, t.approved_at, t.id" + PublicTestimonials.FROM_PUBLIC
+            + WITH_TAG + PublicTestimonials.ORDER + " LIMIT :limit";
+
+    /** A mark every so many rows: the wall's page size, so that every wall page starts exactly at one. */
+    static final int STRIDE = TestimonialWallController.WALL_PAGE_SIZE;
+
+    /** At most this many marks (the deepest page Pager allows); a page beyond them is read with OFFSET. */
+    static final int MAX_MARKS = Pager.MAX_PAGE;
+
+    /** The key, in the list's order, of the public row at a position that is a multiple of {@link #STRIDE}. */
+    public record Mark(boolean featured, Instant approvedAt, long id) {}
+
+    /**
+     * A workspace's marks as of one stamp, of all its public rows and of each tag's, each read on first use: a list
+     * that has no second page never reads them. Kept with the stamp's summary, so each is read once per change however
+     * many pages are rendered. Only the tags of deep pages are held, and the wall asks only for tags in use.
+     */
+    public static final class Marks {
+        private final Function<String, List<Mark>> load;
+        private final ConcurrentHashMap<String, List<Mark>> byTag = new ConcurrentHashMap<>();
+
+        /** {@code load}: a tag ("" for all rows) to its list's marks. */
+        Marks(Function<String, List<Mark>> load) { this.load = load; }
+
+        /** None: every page is read with OFFSET (a list shorter than a page, or a test of that path). */
+        public static Marks none() { return new Marks(tag -> List.of()); }
+
+        /** The marks of a tag's list, or of all public rows for a null tag. */
+        List<Mark> of(String tag) { return byTag.computeIfAbsent(tag == null ? "" : tag, t -> List.copyOf(load.apply(t))); }
+    }
+
     /** A row and its tags. */
     private record Tagged(Testimonial row, List<String> tags) {}
 
@@ -58,19 +123,51 @@ public final class PublicRows {
 
     public PublicRows(Jdbi jdbi) { this.jdbi = jdbi; }
 
-    /** One page of the workspace's public testimonials; {@code tag} null and {@code minRating <= 1} for all of them. */
-    public List<PublicTestimonial> page(long workspaceId, String tag, int minRating, int limit, int offset) {
+    /**
+     * One page of the workspace's public testimonials; {@code tag} null and {@code minRating <= 1} for all of them.
+     * {@code marks}: the workspace's, as of the stamp the page is rendered for; a page of all of them that starts at
+     * or past the first mark is read from the mark before it.
+     */
+    public List<PublicTestimonial> page(long workspaceId, String tag, int minRating, int limit, int offset, Marks marks) {
         boolean all = tag == null && minRating <= 1;
+        Mark from = minRating <= 1 && offset >= STRIDE ? markBefore(marks.of(tag), offset) : null;
         List<Tagged> page = jdbi.withHandle(h -> {
+            if (from != null) {
+                boolean undated = from.approvedAt() == null;
+                Query q = h.createQuery(tag == null ? (undated ? AFTER_UNDATED : AFTER) : (undated ? AFTER_TAGGED_UNDATED : AFTER_TAGGED))
+                        .bind("ws", workspaceId).bind("f", from.featured()).bind("a", from.approvedAt()).bind("i", from.id())
+                        .bind("limit", limit).bind("offset", offset % STRIDE);
+                return (tag == null ? q : q.bind("tag", tag)).map(tagged).list();
+            }
             Query q = h.createQuery(all ? PAGE : FILTERED).bind("ws", workspaceId).bind("limit", limit).bind("offset", offset);
             if (!all) q.bind("tag", tag).bind("minRating", minRating);
             return q.map(tagged).list();
         });
         List<Tagged> ordered = new ArrayList<>(page);
-        if (all) ordered.sort(Comparator.comparing(Tagged::row, PUBLIC_ORDER));
+        if (all && from == null) ordered.sort(Comparator.comparing(Tagged::row, PUBLIC_ORDER));
         List<PublicTestimonial> out = new ArrayList<>(ordered.size());
         for (Tagged t : ordered) PublicTestimonial.of(t.row(), t.tags()).ifPresent(out::add);
         return out;
+    }
+
+    /** The marks of the workspace's public list (of a tag's, when not null): the key of its row number STRIDE, 2 × STRIDE, … */
+    public List<Mark> marks(long workspaceId, String tag) {
+        List<Mark> keys = jdbi.withHandle(h -> {
+            Query q = h.createQuery(tag == null ? KEYS : KEYS_TAGGED).bind("ws", workspaceId).bind("limit", STRIDE * MAX_MARKS);
+            return (tag == null ? q : q.bind("tag", tag)).map((r, ctx) -> {
+                Timestamp at = r.getTimestamp("approved_at");
+                return new Mark(r.getBoolean("featured"), at == null ? null : at.toInstant(), r.getLong("id"));
+            }).list();
+        });
+        List<Mark> out = new ArrayList<>(keys.size() / STRIDE);
+        for (int i = STRIDE - 1; i < keys.size(); i += STRIDE) out.add(keys.get(i));
+        return out;
+    }
+
+    /** The mark just before {@code offset} (a multiple of STRIDE at or below it), or null when there is none. */
+    private static Mark markBefore(List<Mark> marks, int offset) {
+        int i = offset / STRIDE - 1;
+        return i < marks.size() ? marks.get(i) : null;
     }
 
     private static List<String> tags(String joined) {

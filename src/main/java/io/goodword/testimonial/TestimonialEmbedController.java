@@ -40,7 +40,7 @@ public final class TestimonialEmbedController {
         Workspace ws = summary.workspace();
         Localizer t = pages.localizer(ws, "");
         String tag = o.tag().isEmpty() ? null : o.tag();
-        List<PublicTestimonial> items = pages.page(ws.id(), tag, o.minRating(), o.limit(), 0);
+        List<PublicTestimonial> items = pages.page(summary, tag, o.minRating(), o.limit(), 0);
         PublicTestimonials.Aggregate agg = summary.aggregate();
         return pages.html("testimonial/embed.jte", new TestimonialPages.EmbedPage(t, t.lang(), CachedPages.brand(ws, state),
                 items, o, agg.count(), StructuredData.average(agg), pages.baseUrl + "/p/" + ws.slug()), state);

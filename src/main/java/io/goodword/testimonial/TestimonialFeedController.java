@@ -23,7 +23,7 @@ public final class TestimonialFeedController {
         Workspace ws = summary.workspace();
         PublicTestimonials.Aggregate agg = summary.aggregate();
         int count = Pager.counted(page, agg.count(), FEED_PAGE_SIZE, "").pages();
-        List<PublicTestimonial> items = pages.page(ws.id(), null, 1, FEED_PAGE_SIZE, (page - 1) * FEED_PAGE_SIZE);
+        List<PublicTestimonial> items = pages.page(summary, null, 1, FEED_PAGE_SIZE, (page - 1) * FEED_PAGE_SIZE);
         FeedJson feed = FeedJson.of(CachedPages.brand(ws, state), pages.baseUrl, agg, page, count, items);
         return CachedPages.json(SafeJson.write(feed), state);
     }

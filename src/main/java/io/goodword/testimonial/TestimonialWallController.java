@@ -62,7 +62,7 @@ public final class TestimonialWallController {
         long total = tagOrNull == null ? agg.count() : pages.testimonials().count(ws.id(), tagOrNull);
         Pager pager = Pager.counted(page, total, WALL_PAGE_SIZE, tagOrNull == null ? "" : "?tag=" + tagOrNull);
         if (page > pager.pages() || (tagOrNull != null && !summary.tags().contains(tagOrNull))) return PublicCache.Rendered.notFound(state);
-        List<PublicTestimonial> items = pages.page(ws.id(), tagOrNull, 1, WALL_PAGE_SIZE, (page - 1) * WALL_PAGE_SIZE);
+        List<PublicTestimonial> items = pages.page(summary, tagOrNull, 1, WALL_PAGE_SIZE, (page - 1) * WALL_PAGE_SIZE);
         Brand brand = CachedPages.brand(ws, state);
         String title = t.text("testimonial.wall.title", ws.displayName());
         String description = !ws.headline().isBlank() ? ws.headline()
