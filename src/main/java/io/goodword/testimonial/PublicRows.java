@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.Query;
 
 /**
@@ -18,22 +17,13 @@ import org.jdbi.v3.core.statement.Query;
  * it runs on every render of an uncached page: perf showed Jdbi's on-demand attach (an invoker, a config copy and a
  * warm-up for every method of the SqlObject, on every call) and ConstructorMapper's per-result-set reflection as half
  * the JVM's CPU of such a render. Here one statement reads a page's rows with their tags, mapped by
- * {@link TestimonialRows}, made once. A page past the first starts at a {@link Mark}, so it costs what the first does.
+ * {@link TaggedRows}, made once. A page past the first starts at a {@link Mark}, so it costs what the first does.
  */
 public final class PublicRows {
     /** The list's order, as {@link PublicTestimonials#ORDER} writes it in SQL (MariaDB sorts NULL last when DESC). */
     static final Comparator<Testimonial> PUBLIC_ORDER = Comparator.comparing(Testimonial::featured, Comparator.reverseOrder())
             .thenComparing(Testimonial::approvedAt, Comparator.nullsLast(Comparator.reverseOrder()))
             .thenComparing(Testimonial::id, Comparator.reverseOrder());
-
-    /**
-     * A row's tags in tag order, as one column: a second statement for the page's tags cost MariaDB more to parse and
-     * optimise than to run, and the portal a second round trip. Separated by U+001F (the unit separator), which no tag
-     * holds: tags are letters, digits and dashes ({@link Tags#normalize}). The primary key (testimonial_id, tag)
-     * finds them in order.
-     */
-    static final String TAGS = ", (SELECT GROUP_CONCAT(g.tag ORDER BY g.tag SEPARATOR '\u001f') FROM testimonial_tags g"
-            + " WHERE g.testimonial_id = t.id AND g.workspace_id = t.workspace_id) AS tags";
 
     /**
      * Without a tag or rating filter (the wall, the feed) the page's ids come from ix_testimonials_public alone
@@ -44,14 +34,14 @@ public final class PublicRows {
      * filter and ORDER BY than reading 24 rows by primary key (0.26–0.41 ms against 0.54–0.62 ms through the client),
      * so the page's rows are put in order here.
      */
-    static final String PAGE = "SELECT " + TestimonialDao.COLUMNS + TAGS + " FROM testimonials t JOIN (SELECT t.id"
+    static final String PAGE = "SELECT " + TestimonialDao.COLUMNS + TaggedRows.TAGS + " FROM testimonials t JOIN (SELECT t.id"
             + PublicTestimonials.FROM_PUBLIC + PublicTestimonials.ORDER + " LIMIT :limit OFFSET :offset) k ON k.id = t.id";
 
     /**
      * With a tag or a minimum rating (widget options) one statement: MariaDB does not fold {@code :tag IS NULL OR ...}
      * away and would pay the index-only scan for nothing, hence the two forms.
      */
-    static final String FILTERED = "SELECT " + TestimonialDao.COLUMNS + TAGS + PublicTestimonials.FROM_PUBLIC + "AND"
+    static final String FILTERED = "SELECT " + TestimonialDao.COLUMNS + TaggedRows.TAGS + PublicTestimonials.FROM_PUBLIC + "AND"
             + TestimonialDao.TAG_FILTER + " AND t.rating >= :minRating" + PublicTestimonials.ORDER + " LIMIT :limit OFFSET :offset";
 
     /**
@@ -74,7 +64,7 @@ public final class PublicRows {
             AFTER_TAGGED = after(SEEK, WITH_TAG), AFTER_TAGGED_UNDATED = after(SEEK_UNDATED, WITH_TAG);
 
     private static String after(String seek, String filter) {
-        return "SELECT " + TestimonialDao.COLUMNS + TAGS + PublicTestimonials.FROM_PUBLIC + filter + seek + PublicTestimonials.ORDER
+        return "SELECT " + TestimonialDao.COLUMNS + TaggedRows.TAGS + PublicTestimonials.FROM_PUBLIC + filter + seek + PublicTestimonials.ORDER
                 + " LIMIT :limit OFFSET :offset";
     }
 
@@ -114,12 +104,8 @@ public final class PublicRows {
         List<Mark> of(String tag) { return byTag.computeIfAbsent(tag == null ? "" : tag, t -> List.copyOf(load.apply(t))); }
     }
 
-    /** A row and its tags. */
-    private record Tagged(Testimonial row, List<String> tags) {}
-
     private final Jdbi jdbi;
-    private final TestimonialRows rows = new TestimonialRows();
-    private final RowMapper<Tagged> tagged = (r, ctx) -> new Tagged(rows.map(r, ctx), tags(r.getString("tags")));
+    private final TaggedRows tagged = new TaggedRows();
 
     public PublicRows(Jdbi jdbi) { this.jdbi = jdbi; }
 
@@ -131,7 +117,7 @@ public final class PublicRows {
     public List<PublicTestimonial> page(long workspaceId, String tag, int minRating, int limit, int offset, Marks marks) {
         boolean all = tag == null && minRating <= 1;
         Mark from = minRating <= 1 && offset >= STRIDE ? markBefore(marks.of(tag), offset) : null;
-        List<Tagged> page = jdbi.withHandle(h -> {
+        List<TaggedRows.Row> page = jdbi.withHandle(h -> {
             if (from != null) {
                 boolean undated = from.approvedAt() == null;
                 Query q = h.createQuery(tag == null ? (undated ? AFTER_UNDATED : AFTER) : (undated ? AFTER_TAGGED_UNDATED : AFTER_TAGGED))
@@ -143,11 +129,9 @@ public final class PublicRows {
             if (!all) q.bind("tag", tag).bind("minRating", minRating);
             return q.map(tagged).list();
         });
-        List<Tagged> ordered = new ArrayList<>(page);
-        if (all && from == null) ordered.sort(Comparator.comparing(Tagged::row, PUBLIC_ORDER));
-        List<PublicTestimonial> out = new ArrayList<>(ordered.size());
-        for (Tagged t : ordered) PublicTestimonial.of(t.row(), t.tags()).ifPresent(out::add);
-        return out;
+        List<TaggedRows.Row> ordered = new ArrayList<>(page);
+        if (all && from == null) ordered.sort(Comparator.comparing(TaggedRows.Row::testimonial, PUBLIC_ORDER));
+        return TaggedRows.shown(ordered);
     }
 
     /** The marks of the workspace's public list (of a tag's, when not null): the key of its row number STRIDE, 2 × STRIDE, … */
@@ -168,9 +152,5 @@ public final class PublicRows {
     private static Mark markBefore(List<Mark> marks, int offset) {
         int i = offset / STRIDE - 1;
         return i < marks.size() ? marks.get(i) : null;
-    }
-
-    private static List<String> tags(String joined) {
-        return joined == null || joined.isEmpty() ? List.of() : List.of(joined.split("\u001f"));
     }
 }

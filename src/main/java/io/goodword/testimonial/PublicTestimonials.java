@@ -1,13 +1,10 @@
 package io.goodword.testimonial;
 
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -17,12 +14,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
  * publication) is written here and nowhere else, and every row leaves as a {@link PublicTestimonial}. The wall,
  * widget and feed read pages through {@link PublicRows} (on Jdbi's core API: it runs on every uncached render), which
  * uses {@link #FROM_PUBLIC} and {@link #ORDER}; the referral landing reads {@link #best}; case studies read {@link #byIds} and
- * {@link #latest}, which add {@link #QUOTABLE}: the author allowed quoting in case studies.
+ * {@link #latest}, which add {@link #QUOTABLE}: the author allowed quoting in case studies. Every list reads its rows
+ * with their tags in one statement ({@link TaggedRows}).
  */
-@RegisterConstructorMapper(Testimonial.class)
-@RegisterConstructorMapper(TestimonialDao.TagRow.class)
-@RegisterColumnMapper(EnumColumns.Status.class)
-@RegisterColumnMapper(EnumColumns.Source.class)
+@RegisterRowMapper(TaggedRows.class)
 public interface PublicTestimonials {
     String PUBLIC = " t.status = 'approved' AND t.consent_publish = 1 ";
     String FROM_PUBLIC = " FROM testimonials t WHERE t.workspace_id = :ws AND" + PUBLIC;
@@ -33,47 +28,33 @@ public interface PublicTestimonials {
     record Aggregate(long count, double average) {}
 
     default Optional<PublicTestimonial> one(long workspaceId, long id) {
-        return findPublic(workspaceId, id).flatMap(t -> PublicTestimonial.of(t, tagsOf(workspaceId, List.of(id)).stream()
-                .map(TestimonialDao.TagRow::tag).toList()));
+        return findPublic(workspaceId, id).flatMap(TaggedRows.Row::shown);
     }
 
     /** The strongest few, for pages that quote a handful (the referral landing): featured, then best rated. */
-    default List<PublicTestimonial> best(long workspaceId, int n) { return project(workspaceId, bestRows(workspaceId, n)); }
+    default List<PublicTestimonial> best(long workspaceId, int n) { return TaggedRows.shown(bestRows(workspaceId, n)); }
 
     /** The given ones that may be quoted in a case study, in no particular order (a withdrawn or unpublished id is left out). */
     default List<PublicTestimonial> byIds(long workspaceId, Collection<Long> ids) {
-        return ids.isEmpty() ? List.of() : project(workspaceId, byIdRows(workspaceId, ids));
+        return ids.isEmpty() ? List.of() : TaggedRows.shown(byIdRows(workspaceId, ids));
     }
 
     /** The most recently approved, for the case-study editor's choice. */
-    default List<PublicTestimonial> latest(long workspaceId, int n) { return project(workspaceId, latestRows(workspaceId, n)); }
+    default List<PublicTestimonial> latest(long workspaceId, int n) { return TaggedRows.shown(latestRows(workspaceId, n)); }
 
-    /** The rows as the public may see them, in their order, each with its tags (rows not public are left out). */
-    private List<PublicTestimonial> project(long workspaceId, List<Testimonial> rows) {
-        List<TestimonialDao.TagRow> tagRows = rows.isEmpty() ? List.of()
-                : tagsOf(workspaceId, rows.stream().map(Testimonial::id).toList());
-        Map<Long, List<String>> tags = tagRows.stream().collect(Collectors.groupingBy(TestimonialDao.TagRow::testimonialId,
-                Collectors.mapping(TestimonialDao.TagRow::tag, Collectors.toList())));
-        List<PublicTestimonial> out = new ArrayList<>();
-        for (Testimonial t : rows) PublicTestimonial.of(t, tags.getOrDefault(t.id(), List.of())).ifPresent(out::add);
-        return out;
-    }
-
-    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + TaggedRows.TAGS + FROM_PUBLIC
             + " ORDER BY t.featured DESC, t.rating DESC, t.approved_at DESC, t.id DESC LIMIT :limit")
-    List<Testimonial> bestRows(@Bind("ws") long workspaceId, @Bind("limit") int limit);
+    List<TaggedRows.Row> bestRows(@Bind("ws") long workspaceId, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + QUOTABLE + " AND t.id IN (<ids>)")
-    List<Testimonial> byIdRows(@Bind("ws") long workspaceId, @BindList("ids") Collection<Long> ids);
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + TaggedRows.TAGS + FROM_PUBLIC + QUOTABLE + " AND t.id IN (<ids>)")
+    List<TaggedRows.Row> byIdRows(@Bind("ws") long workspaceId, @BindList("ids") Collection<Long> ids);
 
-    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + QUOTABLE + " ORDER BY t.approved_at DESC, t.id DESC LIMIT :limit")
-    List<Testimonial> latestRows(@Bind("ws") long workspaceId, @Bind("limit") int limit);
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + TaggedRows.TAGS + FROM_PUBLIC + QUOTABLE
+            + " ORDER BY t.approved_at DESC, t.id DESC LIMIT :limit")
+    List<TaggedRows.Row> latestRows(@Bind("ws") long workspaceId, @Bind("limit") int limit);
 
-    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + FROM_PUBLIC + " AND t.id = :id")
-    Optional<Testimonial> findPublic(@Bind("ws") long workspaceId, @Bind("id") long id);
-
-    @SqlQuery(TestimonialDao.TAGS_FOR)
-    List<TestimonialDao.TagRow> tagsOf(@Bind("ws") long workspaceId, @BindList("ids") Collection<Long> ids);
+    @SqlQuery("SELECT " + TestimonialDao.COLUMNS + TaggedRows.TAGS + FROM_PUBLIC + " AND t.id = :id")
+    Optional<TaggedRows.Row> findPublic(@Bind("ws") long workspaceId, @Bind("id") long id);
 
     @SqlQuery("SELECT COUNT(*)" + FROM_PUBLIC + "AND" + TestimonialDao.TAG_FILTER)
     long count(@Bind("ws") long workspaceId, @Bind("tag") String tag);

@@ -11,11 +11,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 
 /**
  * Maps a row of {@link TestimonialDao#COLUMNS} to a {@link Testimonial} by hand, for the public pages' rows
- * ({@link PublicRows}). Jdbi's ConstructorMapper matches columns to the record's parameters by reflection again for
+ * ({@link TaggedRows}). Jdbi's ConstructorMapper matches columns to the record's parameters by reflection again for
  * every result set (perf on the uncached wall: ~11 % of the bytes allocated per render); this reads each column by
  * name, converted exactly as Jdbi's own mappers convert it (timestamps through {@code getTimestamp().toInstant()},
  * dates through {@code getObject(LocalDate.class)}, enums as {@link EnumColumns} and {@link LowerCaseEnums} read them),
- * so both give equal records ({@code PublicRowsIT} compares them).
+ * so both give equal records ({@code UncachedRenderIT} compares them).
  */
 final class TestimonialRows implements RowMapper<Testimonial> {
     @Override

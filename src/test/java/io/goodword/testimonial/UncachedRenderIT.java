@@ -92,6 +92,28 @@ class UncachedRenderIT {
     }
 
     @Test
+    void the_landing_the_case_studies_and_a_single_page_read_rows_and_tags_in_one_statement_each() {
+        Fixtures.Freelancer f = wall("Quoted");
+        long ws = f.workspaceId();
+        io.goodword.support.TestDb.jdbi().useHandle(h -> h.execute("UPDATE testimonials SET consent_case_study = 1 WHERE workspace_id = ?", ws));
+        PublicTestimonials dao = io.goodword.support.TestDb.jdbi().onDemand(PublicTestimonials.class);
+        List<PublicTestimonial> best = new ArrayList<>(), latest = new ArrayList<>(), byIds = new ArrayList<>();
+        List<String> statements = SqlRecorder.during(io.goodword.support.TestDb.jdbi(), () -> {
+            best.addAll(dao.best(ws, 5));
+            latest.addAll(dao.latest(ws, 40));
+            byIds.addAll(dao.byIds(ws, latest.stream().limit(3).map(PublicTestimonial::id).toList()));
+            assertThat(dao.one(ws, latest.get(0).id())).isPresent().get().isEqualTo(latest.get(0));
+        });
+        assertThat(statements).hasSize(4).allMatch(s -> s.contains("GROUP_CONCAT(g.tag"));
+        assertThat(best).hasSize(5).allMatch(PublicTestimonial::featured); // five of the thirty are featured (every 7th)
+        assertThat(latest).hasSize(30).noneMatch(t -> t.name().endsWith("Waiting") || t.name().endsWith("Private"));
+        assertThat(byIds).hasSize(3);
+        // each row's tags, as the moderation side stores them
+        for (PublicTestimonial t : latest) assertThat(t.tags()).as(t.name()).isEqualTo(Reviews.dao().tagsOf(ws, t.id()));
+        assertThat(latest).anyMatch(t -> t.tags().equals(List.of("design", "web"))).anyMatch(t -> t.tags().equals(List.of("retainer")));
+    }
+
+    @Test
     void the_hand_written_row_mapper_reads_every_column_as_the_constructor_mapper_does() {
         Fixtures.Freelancer f = wall("Mapped");
         long ws = f.workspaceId();
