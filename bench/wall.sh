@@ -13,6 +13,9 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { echo "nginx is needed
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 DURATION=${DURATION:-10s}
 WARMUP=${WARMUP:-3s}
+# The uncached portal renders on every request, so its JIT needs longer than a cached page's to settle: after a 3 s
+# warm-up the portal's CPU per render was 1.25-1.29 ms, warm 0.43-0.56 ms (bench/PROFILE.md §13).
+UNCACHED_WARMUP=${UNCACHED_WARMUP:-15s}
 CONNS=${CONNS:-32}
 THREADS=${THREADS:-2}
 # JFR_DIR=/some/dir: each portal records a JFR profile there (cached.jfr, uncached.jfr), written when it stops.
@@ -151,7 +154,7 @@ U="http://127.0.0.1:$UPORT"
 ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 REQUESTS_FILE="$WORK/requests"
 for path in "/p/bench-wall" "/p/bench-wall?page=$PAGES"; do
-  wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" "$U$path" >/dev/null  # each path warmed up, the last page was measured cold
+  wrk -t"$THREADS" -c"$CONNS" -d"$UNCACHED_WARMUP" "$U$path" >/dev/null  # each path warmed up, the last page was measured cold
   j0=$(ticks "$UPID"); d0=$(ticks "$DBPID")
   read -r rps p99 errs <<< "$(run "$U$path")"
   j1=$(ticks "$UPID"); d1=$(ticks "$DBPID")
