@@ -51,7 +51,7 @@ public final class SiteIndex {
 
     private void addSite(Workspace ws, List<Entry> out) {
         String base = "/p/" + ws.slug();
-        List<PublicTestimonial> shown = testimonials.page(ws.id(), null, 1, MAX_URLS - out.size(), 0, PublicRows.Marks.none());
+        List<PublicTestimonial> shown = testimonials.page(ws.id(), null, 1, MAX_URLS - out.size(), 0, PublicRows.Listings.none());
         List<CaseStudy> studies = caseStudies.listPublished(ws.id());
         if (shown.isEmpty() && studies.isEmpty()) return;
         LocalDate newest = shown.stream().map(PublicTestimonial::date).filter(d -> d != null)

@@ -55,7 +55,7 @@ public final class CachedPages {
 
     /** One page of the workspace's public list as of the summary's stamp (see {@link PublicRows#page}). */
     List<PublicTestimonial> page(PublicCache.Summary summary, String tag, int minRating, int limit, int offset) {
-        return rows.page(summary.workspace().id(), tag, minRating, limit, offset, summary.marks());
+        return rows.page(summary.workspace().id(), tag, minRating, limit, offset, summary.listings());
     }
 
     /** Sends one variant of the workspace's page behind {slug}, rendering it only when its stamp moved. */
@@ -112,11 +112,11 @@ public final class CachedPages {
     /** {@code chosen} is the visitor's ?lang= ("" for none), part of the page's cache key. */
     Localizer localizer(Workspace ws, String chosen) { return i18n.localizer(chosen.isEmpty() ? ws.language() : chosen); }
 
-    /** The workspace, count, average, tags and page marks of its public testimonials, once per stamp (see PublicCache.Summary). */
+    /** The workspace, count, average, tags and listings of its public testimonials, once per stamp (see PublicCache.Summary). */
     PublicCache.Summary summary(WallState state) {
         return cache.summary(state, s -> new PublicCache.Summary(workspaces.findById(s.id()).orElseThrow(NotFound::new),
                 testimonials.aggregate(s.id()), List.copyOf(testimonials.tags(s.id())),
-                new PublicRows.Marks(tag -> rows.marks(s.id(), tag.isEmpty() ? null : tag)), s.stamp()));
+                new PublicRows.Listings(tag -> rows.listing(s.id(), tag.isEmpty() ? null : tag)), s.stamp()));
     }
 
     /** A shell for cached pages: no flash, no user, no CSRF cookie (these pages have no forms). */

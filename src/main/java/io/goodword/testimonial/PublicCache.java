@@ -49,10 +49,10 @@ public final class PublicCache {
      * workspace. The workspace row may ride here because the stamp moves with it: {@code updated_at} is
      * {@code ON UPDATE CURRENT_TIMESTAMP(6)}, so every change of a setting moves it, and an archive import (which may
      * write {@code updated_at} itself) bumps {@code wall_version}; the cached pages' bytes rely on the same. The
-     * {@code marks} are where each page of the list starts (read when a page past the first is first rendered).
+     * {@code listings} hold a tag's count and where each page of a list starts (read when first needed).
      */
     public record Summary(io.goodword.account.Workspace workspace, PublicTestimonials.Aggregate aggregate,
-                          java.util.List<String> tags, PublicRows.Marks marks, String stamp) {}
+                          java.util.List<String> tags, PublicRows.Listings listings, String stamp) {}
 
     /**
      * A workspace's stamp and when it was read; {@code refreshing} lets exactly one request re-read a stale stamp

@@ -68,7 +68,7 @@ public final class PublicRows {
                 + " LIMIT :limit OFFSET :offset";
     }
 
-    /** Every row's key in the list's order, of which {@link #marks} keeps each {@link #STRIDE}th: index entries only. */
+    /** Every row's key in the list's order, of which {@link #listing} keeps each {@link #STRIDE}th: index entries only. */
     static final String KEYS = "SELECT t.featured, t.approved_at, t.id" + PublicTestimonials.FROM_PUBLIC
             + PublicTestimonials.ORDER + " LIMIT :limit";
 
@@ -79,29 +79,36 @@ public final class PublicRows {
     /** A mark every so many rows: the wall's page size, so that every wall page starts exactly at one. */
     static final int STRIDE = TestimonialWallController.WALL_PAGE_SIZE;
 
-    /** At most this many marks (the deepest page Pager allows); a page beyond them is read with OFFSET. */
-    static final int MAX_MARKS = Pager.MAX_PAGE;
+    /**
+     * At most this many rows are listed (the deepest page Pager allows, 10,000 wall pages); a page beyond them is read
+     * with OFFSET, and a longer list counts as this long.
+     */
+    static final int MAX_LISTED = STRIDE * Pager.MAX_PAGE;
 
     /** The key, in the list's order, of the public row at a position that is a multiple of {@link #STRIDE}. */
     public record Mark(boolean featured, Instant approvedAt, long id) {}
 
+    /** A list's length and its marks: the key of its row number STRIDE, 2 × STRIDE, … */
+    public record Listing(int count, List<Mark> marks) {}
+
     /**
-     * A workspace's marks as of one stamp, of all its public rows and of each tag's, each read on first use: a list
-     * that has no second page never reads them. Kept with the stamp's summary, so each is read once per change however
-     * many pages are rendered. Only the tags of deep pages are held, and the wall asks only for tags in use.
+     * A workspace's listings as of one stamp, of all its public rows and of each tag's, each read on first use: a
+     * list without a second page never needs its marks, and a tag's count is read once per change instead of once
+     * per render. Kept with the stamp's summary. Only tags the caller checked are in use may be asked for: each is
+     * held until the stamp moves.
      */
-    public static final class Marks {
-        private final Function<String, List<Mark>> load;
-        private final ConcurrentHashMap<String, List<Mark>> byTag = new ConcurrentHashMap<>();
+    public static final class Listings {
+        private final Function<String, Listing> load;
+        private final ConcurrentHashMap<String, Listing> byTag = new ConcurrentHashMap<>();
 
-        /** {@code load}: a tag ("" for all rows) to its list's marks. */
-        Marks(Function<String, List<Mark>> load) { this.load = load; }
+        /** {@code load}: a tag ("" for all rows) to its list. */
+        Listings(Function<String, Listing> load) { this.load = load; }
 
-        /** None: every page is read with OFFSET (a list shorter than a page, or a test of that path). */
-        public static Marks none() { return new Marks(tag -> List.of()); }
+        /** None: every page is read with OFFSET (a test of that path, or the site index's one read). */
+        public static Listings none() { return new Listings(tag -> new Listing(0, List.of())); }
 
-        /** The marks of a tag's list, or of all public rows for a null tag. */
-        List<Mark> of(String tag) { return byTag.computeIfAbsent(tag == null ? "" : tag, t -> List.copyOf(load.apply(t))); }
+        /** The listing of a tag's list, or of all public rows for a null tag. */
+        Listing of(String tag) { return byTag.computeIfAbsent(tag == null ? "" : tag, load); }
     }
 
     private final Jdbi jdbi;
@@ -111,12 +118,12 @@ public final class PublicRows {
 
     /**
      * One page of the workspace's public testimonials; {@code tag} null and {@code minRating <= 1} for all of them.
-     * {@code marks}: the workspace's, as of the stamp the page is rendered for; a page of all of them that starts at
-     * or past the first mark is read from the mark before it.
+     * {@code listings}: the workspace's, as of the stamp the page is rendered for; a page of all of them or of a tag's
+     * that starts at or past the list's first mark is read from the mark before it.
      */
-    public List<PublicTestimonial> page(long workspaceId, String tag, int minRating, int limit, int offset, Marks marks) {
+    public List<PublicTestimonial> page(long workspaceId, String tag, int minRating, int limit, int offset, Listings listings) {
         boolean all = tag == null && minRating <= 1;
-        Mark from = minRating <= 1 && offset >= STRIDE ? markBefore(marks.of(tag), offset) : null;
+        Mark from = minRating <= 1 && offset >= STRIDE ? markBefore(listings.of(tag).marks(), offset) : null;
         List<TaggedRows.Row> page = jdbi.withHandle(h -> {
             if (from != null) {
                 boolean undated = from.approvedAt() == null;
@@ -134,18 +141,18 @@ public final class PublicRows {
         return TaggedRows.shown(ordered);
     }
 
-    /** The marks of the workspace's public list (of a tag's, when not null): the key of its row number STRIDE, 2 × STRIDE, … */
-    public List<Mark> marks(long workspaceId, String tag) {
+    /** The workspace's public list (a tag's, when not null): its length and marks, from one read of its keys. */
+    public Listing listing(long workspaceId, String tag) {
         List<Mark> keys = jdbi.withHandle(h -> {
-            Query q = h.createQuery(tag == null ? KEYS : KEYS_TAGGED).bind("ws", workspaceId).bind("limit", STRIDE * MAX_MARKS);
+            Query q = h.createQuery(tag == null ? KEYS : KEYS_TAGGED).bind("ws", workspaceId).bind("limit", MAX_LISTED);
             return (tag == null ? q : q.bind("tag", tag)).map((r, ctx) -> {
                 Timestamp at = r.getTimestamp("approved_at");
                 return new Mark(r.getBoolean("featured"), at == null ? null : at.toInstant(), r.getLong("id"));
             }).list();
         });
-        List<Mark> out = new ArrayList<>(keys.size() / STRIDE);
-        for (int i = STRIDE - 1; i < keys.size(); i += STRIDE) out.add(keys.get(i));
-        return out;
+        List<Mark> marks = new ArrayList<>(keys.size() / STRIDE);
+        for (int i = STRIDE - 1; i < keys.size(); i += STRIDE) marks.add(keys.get(i));
+        return new Listing(keys.size(), List.copyOf(marks));
     }
 
     /** The mark just before {@code offset} (a multiple of STRIDE at or below it), or null when there is none. */

@@ -56,9 +56,6 @@ public interface PublicTestimonials {
     @SqlQuery("SELECT " + TestimonialDao.COLUMNS + TaggedRows.TAGS + FROM_PUBLIC + " AND t.id = :id")
     Optional<TaggedRows.Row> findPublic(@Bind("ws") long workspaceId, @Bind("id") long id);
 
-    @SqlQuery("SELECT COUNT(*)" + FROM_PUBLIC + "AND" + TestimonialDao.TAG_FILTER)
-    long count(@Bind("ws") long workspaceId, @Bind("tag") String tag);
-
     @SqlQuery("SELECT COUNT(*) AS count, COALESCE(AVG(t.rating), 0) AS average" + FROM_PUBLIC)
     @RegisterConstructorMapper(Aggregate.class)
     Aggregate aggregate(@Bind("ws") long workspaceId);

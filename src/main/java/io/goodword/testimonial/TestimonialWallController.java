@@ -59,9 +59,11 @@ public final class TestimonialWallController {
         Localizer t = pages.localizer(ws, lang);
         String tagOrNull = tag.isEmpty() ? null : tag;
         PublicTestimonials.Aggregate agg = summary.aggregate();
-        long total = tagOrNull == null ? agg.count() : pages.testimonials().count(ws.id(), tagOrNull);
+        // an unknown tag is a 404 before its list is read: only tags in use are held in the summary's listings
+        if (tagOrNull != null && !summary.tags().contains(tagOrNull)) return PublicCache.Rendered.notFound(state);
+        long total = tagOrNull == null ? agg.count() : summary.listings().of(tagOrNull).count();
         Pager pager = Pager.counted(page, total, WALL_PAGE_SIZE, tagOrNull == null ? "" : "?tag=" + tagOrNull);
-        if (page > pager.pages() || (tagOrNull != null && !summary.tags().contains(tagOrNull))) return PublicCache.Rendered.notFound(state);
+        if (page > pager.pages()) return PublicCache.Rendered.notFound(state);
         List<PublicTestimonial> items = pages.page(summary, tagOrNull, 1, WALL_PAGE_SIZE, (page - 1) * WALL_PAGE_SIZE);
         Brand brand = CachedPages.brand(ws, state);
         String title = t.text("testimonial.wall.title", ws.displayName());

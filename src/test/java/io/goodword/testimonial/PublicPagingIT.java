@@ -83,25 +83,26 @@ class PublicPagingIT {
         Fixtures.Freelancer f = list(230);
         PublicRows rows = new PublicRows(TestDb.jdbi());
         long ws = f.workspaceId();
-        List<PublicRows.Mark> marks = rows.marks(ws, null);
+        List<PublicRows.Mark> marks = rows.listing(ws, null).marks();
         assertThat(marks).hasSize(230 / PublicRows.STRIDE);
-        PublicRows.Marks marked = new PublicRows.Marks(tag -> marks);
-        List<Long> all = ids(rows.page(ws, null, 1, 1000, 0, PublicRows.Marks.none()));
+        PublicRows.Listings marked = new PublicRows.Listings(tag -> new PublicRows.Listing(230, marks));
+        List<Long> all = ids(rows.page(ws, null, 1, 1000, 0, PublicRows.Listings.none()));
         assertThat(all).hasSize(230).doesNotHaveDuplicates();
         assertThat(marks.get(0).id()).isEqualTo(all.get(PublicRows.STRIDE - 1));
         assertThat(marks).anyMatch(m -> m.approvedAt() == null).anyMatch(m -> m.featured() || m.approvedAt() != null);
         for (int size : new int[] {24, 100, 7}) {
             for (int offset = 0; offset < 240; offset += size) {
                 List<Long> byMark = ids(rows.page(ws, null, 1, size, offset, marked));
-                assertThat(byMark).as("size %d offset %d", size, offset).isEqualTo(ids(rows.page(ws, null, 1, size, offset, PublicRows.Marks.none())))
+                assertThat(byMark).as("size %d offset %d", size, offset).isEqualTo(ids(rows.page(ws, null, 1, size, offset, PublicRows.Listings.none())))
                         .isEqualTo(all.subList(Math.min(offset, all.size()), Math.min(offset + size, all.size())));
             }
         }
         // a tag's list has marks of its own: two in three rows carry "web"
-        PublicRows.Marks byTag = new PublicRows.Marks(tag -> rows.marks(ws, tag.isEmpty() ? null : tag));
-        List<Long> web = ids(rows.page(ws, "web", 1, 1000, 0, PublicRows.Marks.none()));
+        PublicRows.Listings byTag = new PublicRows.Listings(tag -> rows.listing(ws, tag.isEmpty() ? null : tag));
+        List<Long> web = ids(rows.page(ws, "web", 1, 1000, 0, PublicRows.Listings.none()));
         assertThat(web).hasSize(153);
-        assertThat(rows.marks(ws, "web")).hasSize(153 / PublicRows.STRIDE).allMatch(m -> web.contains(m.id()));
+        assertThat(rows.listing(ws, "web").count()).isEqualTo(153);
+        assertThat(rows.listing(ws, "web").marks()).hasSize(153 / PublicRows.STRIDE).allMatch(m -> web.contains(m.id()));
         for (int offset = 0; offset < 170; offset += 24) {
             assertThat(ids(rows.page(ws, "web", 1, 24, offset, byTag))).as("web, offset %d", offset)
                     .isEqualTo(web.subList(Math.min(offset, web.size()), Math.min(offset + 24, web.size())));
@@ -112,7 +113,7 @@ class PublicPagingIT {
     void every_wall_and_feed_page_is_the_one_offset_gives_and_a_deep_page_reads_from_its_mark() {
         Fixtures.Freelancer f = list(120);
         PublicRows rows = new PublicRows(TestDb.jdbi());
-        List<Long> all = ids(rows.page(f.workspaceId(), null, 1, 1000, 0, PublicRows.Marks.none()));
+        List<Long> all = ids(rows.page(f.workspaceId(), null, 1, 1000, 0, PublicRows.Listings.none()));
         List<String> names = Reviews.dao().all(f.workspaceId()).stream().filter(Testimonial::isPublic)
                 .sorted(PublicRows.PUBLIC_ORDER).map(Testimonial::name).toList();
         assertThat(all).hasSize(120);
@@ -131,13 +132,21 @@ class PublicPagingIT {
         // page 1 as always; the marks once for the stamp; pages 2..5 each from their mark
         assertThat(render).containsExactly(PublicRows.PAGE, PublicRows.KEYS, PublicRows.AFTER, PublicRows.AFTER,
                 PublicRows.AFTER, PublicRows.AFTER_UNDATED);
-        // a tag's page: its count (not kept in the summary), the tag's marks once, then the page from its mark
-        List<String> web = rows.page(f.workspaceId(), "web", 1, 24, 48, PublicRows.Marks.none()).stream().map(PublicTestimonial::name).toList();
+        // a tag's page: the tag's listing once (its count and marks), then the page from its mark; no count per render
+        List<String> web = rows.page(f.workspaceId(), "web", 1, 24, 48, PublicRows.Listings.none()).stream().map(PublicTestimonial::name).toList();
         List<String> tagPage = new ArrayList<>();
         List<String> tagged = SqlRecorder.during(uncached.app().database().jdbi(), () -> tagPage.addAll(cards(v.get("/p/" + f.slug() + "?tag=web&page=3").body())));
         assertThat(tagPage).hasSize(24).isEqualTo(web);
-        assertThat(tagged.stream().filter(s -> !s.contains("wall_version") && !s.contains("COUNT(*)")))
+        assertThat(tagged.stream().filter(s -> !s.contains("wall_version")))
                 .containsExactly(PublicRows.KEYS_TAGGED, PublicRows.AFTER_TAGGED);
+        List<String> again = SqlRecorder.during(uncached.app().database().jdbi(), () -> {
+            assertThat(v.get("/p/" + f.slug() + "?tag=web").status()).isEqualTo(200);
+            assertThat(v.get("/p/" + f.slug() + "?tag=web&page=4").status()).isEqualTo(200);
+            assertThat(v.get("/p/" + f.slug() + "?tag=web&page=5").status()).isEqualTo(404); // 80 rows: four pages
+        });
+        boolean undated = rows.listing(f.workspaceId(), "web").marks().get(2).approvedAt() == null; // page 4 starts at mark 3
+        assertThat(again.stream().filter(s -> !s.contains("wall_version")))
+                .containsExactly(PublicRows.FILTERED, undated ? PublicRows.AFTER_TAGGED_UNDATED : PublicRows.AFTER_TAGGED);
         // the feed (100 a page) and the cached portal give the same
         assertThat(v.get("/p/" + f.slug() + "/testimonials.json?page=2").body())
                 .isEqualTo(app.http().get("/p/" + f.slug() + "/testimonials.json?page=2").body()).contains(names.get(100)).doesNotContain(names.get(99));
@@ -156,7 +165,7 @@ class PublicPagingIT {
         Http admin = Fixtures.signedIn(app, f);
         assertThat(admin.post("/admin/testimonials/" + fresh + "/status", Map.of("action", "approve")).status()).isEqualTo(303);
         PublicRows rows = new PublicRows(TestDb.jdbi());
-        List<String> expected = rows.page(f.workspaceId(), null, 1, 24, 24, PublicRows.Marks.none()).stream()
+        List<String> expected = rows.page(f.workspaceId(), null, 1, 24, 24, PublicRows.Listings.none()).stream()
                 .map(PublicTestimonial::name).toList();
         String after = app.http().get(p2).body();
         assertThat(after).isNotEqualTo(before);
