@@ -4,8 +4,10 @@
 #   SKIP_BUILD=1  GOODWORD_JAR=path  OUT=dir (default target/tryout)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ "${SKIP_BUILD:-}" = "1" ] || mvn -B -q -o package -DskipTests -Dspotbugs.skip=true
-[ -f target/bench.classpath ] || mvn -B -q -o dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
+[ "${SKIP_BUILD:-}" = "1" ] || mvn -B -q -o package -DskipTests -Dspotbugs.skip=true 2>/dev/null || mvn -B -q package -DskipTests -Dspotbugs.skip=true
+# offline first; a fresh machine has not fetched the dependency plugin yet, so then once online
+cp_args=(dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath)
+[ -f target/bench.classpath ] || mvn -B -q -o "${cp_args[@]}" 2>/dev/null || mvn -B -q "${cp_args[@]}"
 OUT=${OUT:-target/tryout}; rm -rf "$OUT"; mkdir -p "$OUT"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 DATA_DIR="$OUT/data" PORT=$PORT BASE_URL="http://127.0.0.1:$PORT" java -jar "${GOODWORD_JAR:-target/goodword.jar}" > "$OUT/portal.log" 2>&1 &
