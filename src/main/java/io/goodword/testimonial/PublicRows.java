@@ -60,21 +60,28 @@ public final class PublicRows {
     private static final String WITH_TAG = " AND EXISTS (SELECT 1 FROM testimonial_tags g WHERE g.testimonial_id = t.id"
             + " AND g.workspace_id = :ws AND g.tag = :tag)";
 
-    static final String AFTER = after(SEEK, ""), AFTER_UNDATED = after(SEEK_UNDATED, ""),
-            AFTER_TAGGED = after(SEEK, WITH_TAG), AFTER_TAGGED_UNDATED = after(SEEK_UNDATED, WITH_TAG);
+    static final String AFTER = seek(SEEK, ""), AFTER_UNDATED = seek(SEEK_UNDATED, ""),
+            AFTER_TAGGED = seek(SEEK, WITH_TAG), AFTER_TAGGED_UNDATED = seek(SEEK_UNDATED, WITH_TAG);
 
-    private static String after(String seek, String filter) {
+    private static String seek(String seek, String filter) {
         return "SELECT " + TestimonialDao.COLUMNS + TaggedRows.TAGS + PublicTestimonials.FROM_PUBLIC + filter + seek + PublicTestimonials.ORDER
                 + " LIMIT :limit OFFSET :offset";
     }
 
-    /** Every row's key in the list's order, of which {@link #listing} keeps each {@link #STRIDE}th: index entries only. */
-    static final String KEYS = "SELECT t.featured, t.approved_at, t.id" + PublicTestimonials.FROM_PUBLIC
-            + PublicTestimonials.ORDER + " LIMIT :limit";
+    /**
+     * Every row's key in the list's order (a tag's list: {@code KEYS_TAGGED}), of which {@link #listing} keeps each
+     * {@link #STRIDE}th: index entries only.
+     */
+    static final String KEYS = keys(""), KEYS_TAGGED = keys(WITH_TAG);
 
-    /** The same for a tag's list. */
-    static final String KEYS_TAGGED = "SELECT t.featured, t.approved_at, t.id" + PublicTestimonials.FROM_PUBLIC
-            + WITH_TAG + PublicTestimonials.ORDER + " LIMIT :limit";
+    private static String keys(String filter) {
+        return "SELECT t.featured, t.approved_at, t.id" + PublicTestimonials.FROM_PUBLIC + filter + PublicTestimonials.ORDER + " LIMIT :limit";
+    }
+
+    /** The seek statement for a list (all rows or a tag's) and a mark with or without an approval time. */
+    private static String after(boolean tagged, boolean undated) {
+        return tagged ? (undated ? AFTER_TAGGED_UNDATED : AFTER_TAGGED) : (undated ? AFTER_UNDATED : AFTER);
+    }
 
     /** A mark every so many rows: the wall's page size, so that every wall page starts exactly at one. */
     static final int STRIDE = TestimonialWallController.WALL_PAGE_SIZE;
@@ -126,8 +133,7 @@ public final class PublicRows {
         Mark from = minRating <= 1 && offset >= STRIDE ? markBefore(listings.of(tag).marks(), offset) : null;
         List<TaggedRows.Row> page = jdbi.withHandle(h -> {
             if (from != null) {
-                boolean undated = from.approvedAt() == null;
-                Query q = h.createQuery(tag == null ? (undated ? AFTER_UNDATED : AFTER) : (undated ? AFTER_TAGGED_UNDATED : AFTER_TAGGED))
+                Query q = h.createQuery(after(tag != null, from.approvedAt() == null))
                         .bind("ws", workspaceId).bind("f", from.featured()).bind("a", from.approvedAt()).bind("i", from.id())
                         .bind("limit", limit).bind("offset", offset % STRIDE);
                 return (tag == null ? q : q.bind("tag", tag)).map(tagged).list();
