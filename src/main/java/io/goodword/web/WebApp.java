@@ -10,8 +10,6 @@ import io.javalin.http.HttpStatus;
 import io.javalin.rendering.template.JavalinJte;
 import java.util.Collections;
 import java.util.concurrent.ThreadLocalRandom;
-import org.eclipse.jetty.server.AbstractConnector;
-import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 import org.eclipse.jetty.server.session.SessionHandler;
 import org.slf4j.MDC;
@@ -77,14 +75,7 @@ public final class WebApp {
             });
         });
 
-        // Jetty cuts every connection that is idle for 1 s once a stop begins, so a visitor whose form body is still
-        // arriving (a phone on a slow network) would get a 500. 5 s covers such pauses, and still closes idle
-        // keep-alive connections soon enough to exit well within Docker's default 10 s stop grace (F8 measures it).
-        app.events(e -> e.serverStarted(() -> {
-            for (Connector connector : app.jettyServer().server().getConnectors()) {
-                if (connector instanceof AbstractConnector ac) ac.setShutdownIdleTimeout(5_000);
-            }
-        }));
+        GracefulStop.configure(app);
         PrefixFilters before = new PrefixFilters();
         routes.beforeFilters(before);
         // One before-handler with plain prefix tests instead of one path pattern per filter: JFR showed Javalin's
