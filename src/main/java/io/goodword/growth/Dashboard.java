@@ -51,7 +51,7 @@ public final class Dashboard {
      * added across currencies.
      */
     Figures figures(long ws, Period p, Localizer t, int currentDelayHours, Instant now) {
-        Locale locale = Locale.forLanguageTag(t.lang());
+        Locale locale = t.locale();
         String home = dao.currency(ws);
         Period q = p.previous();
         AskFiguresDao.AskCohort a = asks.asks(ws, p.first(), p.last());
@@ -65,25 +65,26 @@ public final class Dashboard {
         List<GrowthDao.Deals> deals = dao.deals(ws, p.from(), p.to());
         List<GrowthDao.Deals> deals0 = dao.deals(ws, q.from(), q.to());
         DashboardMoney money = new DashboardMoney(home, locale);
+        DashboardCards figure = new DashboardCards(locale);
 
         List<Card> asking = List.of(
-                DashboardCards.count("sent", "growth.card.sent", a.sent(), a0.sent()),
-                DashboardCards.pct("openRate", "growth.card.openRate", Format.rate(a.opened(), a.sent()), Format.rate(a0.opened(), a0.sent())),
-                DashboardCards.pct("answerRate", "growth.card.answerRate", Format.rate(a.answered(), a.sent()), Format.rate(a0.answered(), a0.sent())),
-                DashboardCards.npsCard(n, n0));
+                figure.count("sent", "growth.card.sent", a.sent(), a0.sent()),
+                figure.pct("openRate", "growth.card.openRate", Format.rate(a.opened(), a.sent()), Format.rate(a0.opened(), a0.sent())),
+                figure.pct("answerRate", "growth.card.answerRate", Format.rate(a.answered(), a.sent()), Format.rate(a0.answered(), a0.sent())),
+                figure.npsCard(n, n0));
         List<Card> testimonials = List.of(
-                DashboardCards.count("received", "growth.card.received", tm.received(), tm0.received()),
-                DashboardCards.count("approved", "growth.card.approved", tm.approved(), tm0.approved()),
-                DashboardCards.ratingCard(tm.averageRating(), tm0.averageRating()),
-                DashboardCards.count("viaAsk", "growth.card.viaAsk", a.testimonials(), a0.testimonials()));
+                figure.count("received", "growth.card.received", tm.received(), tm0.received()),
+                figure.count("approved", "growth.card.approved", tm.approved(), tm0.approved()),
+                figure.ratingCard(tm.averageRating(), tm0.averageRating()),
+                figure.count("viaAsk", "growth.card.viaAsk", a.testimonials(), a0.testimonials()));
         List<Card> referrals = List.of(
-                DashboardCards.count("links", "growth.card.links", r.links(), r0.links()),
-                DashboardCards.count("visits", "growth.card.visits", r.visits(), r0.visits()),
-                DashboardCards.count("leads", "growth.card.leads", r.referredLeads(), r0.referredLeads()),
-                DashboardCards.count("qualified", "growth.card.qualified", r.qualified(), r0.qualified()),
-                DashboardCards.count("won", "growth.card.won", r.won(), r0.won()),
+                figure.count("links", "growth.card.links", r.links(), r0.links()),
+                figure.count("visits", "growth.card.visits", r.visits(), r0.visits()),
+                figure.count("leads", "growth.card.leads", r.referredLeads(), r0.referredLeads()),
+                figure.count("qualified", "growth.card.qualified", r.qualified(), r0.qualified()),
+                figure.count("won", "growth.card.won", r.won(), r0.won()),
                 money.card("revenue", "growth.card.revenue", dealSums(deals, true), dealSums(deals0, true)),
-                DashboardCards.count("directLeads", "growth.card.directLeads", r.directLeads(), r0.directLeads()),
+                figure.count("directLeads", "growth.card.directLeads", r.directLeads(), r0.directLeads()),
                 money.card("directRevenue", "growth.card.directRevenue", dealSums(deals, false), dealSums(deals0, false)),
                 money.card("owed", "growth.card.owed", sums(dao.rewardsOwed(ws, p.from(), p.to())), sums(dao.rewardsOwed(ws, q.from(), q.to()))),
                 money.card("paid", "growth.card.paid", sums(dao.rewardsPaid(ws, p.from(), p.to())), sums(dao.rewardsPaid(ws, q.from(), q.to()))));
@@ -132,8 +133,8 @@ public final class Dashboard {
         List<Card> cards = List.of(
                 money.card("bookedRevenue", "growth.card.bookedRevenue", revenueSums(rev, null), revenueSums(rev0, null)),
                 money.card("referredRevenue", "growth.card.referredRevenue", revenueSums(rev, "referred"), revenueSums(rev0, "referred")),
-                DashboardCards.count("clients", "growth.card.clients", cl.clients(), cl0.clients()),
-                DashboardCards.pct("repeatRate", "growth.card.repeatRate", Format.rate(cl.repeatClients(), cl.clients()),
+                new DashboardCards(money.locale()).count("clients", "growth.card.clients", cl.clients(), cl0.clients()),
+                new DashboardCards(money.locale()).pct("repeatRate", "growth.card.repeatRate", Format.rate(cl.repeatClients(), cl.clients()),
                         Format.rate(cl0.repeatClients(), cl0.clients())));
         Map<Long, List<GrowthDao.AmbassadorMoney>> per = new LinkedHashMap<>();
         for (GrowthDao.AmbassadorMoney m : dao.revenuePerAmbassador(ws, p.from(), p.to(), 50)) {
@@ -181,10 +182,10 @@ public final class Dashboard {
         StringBuilder desc = new StringBuilder();
         for (int i = 0; i < steps.size(); i++) {
             values[i][0] = (double) counts[i];
-            shown[i][0] = String.valueOf(counts[i]);
+            shown[i][0] = Format.count(counts[i], t.locale());
             String conversion = i == 0 ? Format.NONE : Format.percent(Format.rate(counts[i], counts[i - 1]));
-            rows.add(List.of(steps.get(i), String.valueOf(counts[i]), conversion));
-            desc.append(i == 0 ? "" : "; ").append(steps.get(i)).append(": ").append(counts[i])
+            rows.add(List.of(steps.get(i), shown[i][0], conversion));
+            desc.append(i == 0 ? "" : "; ").append(steps.get(i)).append(": ").append(shown[i][0])
                     .append(i == 0 ? "" : " (" + conversion + ")");
         }
         Chart c = Chart.grouped(id, title, desc.toString(), steps, List.of(title), values, shown, 0, max,
@@ -202,7 +203,7 @@ public final class Dashboard {
         String[][] shown = new String[12][1];
         List<List<String>> rows = new ArrayList<>();
         StringBuilder desc = new StringBuilder();
-        Locale locale = Locale.forLanguageTag(t.lang());
+        Locale locale = t.locale();
         Dates dates = new Dates(zone, locale);
         Map<YearMonth, AskFiguresDao.Nps> byMonth = new HashMap<>();
         for (AskFiguresDao.MonthNps m : asks.npsByMonth(ws, last.minusMonths(11).atDay(1), last.atEndOfMonth())) {
@@ -216,8 +217,8 @@ public final class Dashboard {
             months.add(label);
             values[i][0] = score == null ? null : (double) score;
             shown[i][0] = score == null ? Format.NONE : String.valueOf(score);
-            rows.add(List.of(dates.month(m), shown[i][0], String.valueOf(n.promoters()),
-                    String.valueOf(n.passives()), String.valueOf(n.detractors())));
+            rows.add(List.of(dates.month(m), shown[i][0], Format.count(n.promoters(), locale),
+                    Format.count(n.passives(), locale), Format.count(n.detractors(), locale)));
             if (score != null) desc.append(desc.isEmpty() ? "" : "; ").append(label).append(": ").append(score);
         }
         Chart c = Chart.grouped("nps-trend", t.text("growth.nps.title"),

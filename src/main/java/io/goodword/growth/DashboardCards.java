@@ -1,37 +1,40 @@
 package io.goodword.growth;
 
 import java.math.BigDecimal;
+import java.util.Locale;
 
-/** The figure cards of the dashboard: a count, a percentage, NPS and rating, each against the previous period. */
-final class DashboardCards {
-    private DashboardCards() {}
+/**
+ * The figure cards of the dashboard: a count, a percentage, NPS and rating, each against the previous period, their
+ * numbers in the reader's language.
+ */
+record DashboardCards(Locale locale) {
 
-    static Card count(String id, String key, long now, long before) {
-        return Card.of(id, key, now, before, String.valueOf(now), String.valueOf(before), "");
+    Card count(String id, String key, long now, long before) {
+        return Card.of(id, key, now, before, Format.count(now, locale), Format.count(before, locale), "", locale);
     }
 
-    static Card pct(String id, String key, Integer now, Integer before) {
+    Card pct(String id, String key, Integer now, Integer before) {
         if (now == null || before == null) {
             return new Card(id, key, Format.percent(now), Format.percent(before), Format.NONE, Card.Trend.SAME);
         }
-        return Card.of(id, key, now, before, Format.percent(now), Format.percent(before), " pp");
+        return Card.of(id, key, now, before, Format.percent(now), Format.percent(before), " pp", locale);
     }
 
-    static Card npsCard(AskFiguresDao.Nps n, AskFiguresDao.Nps n0) {
+    Card npsCard(AskFiguresDao.Nps n, AskFiguresDao.Nps n0) {
         Integer now = Format.nps(n);
         Integer before = Format.nps(n0);
         String v = now == null ? Format.NONE : String.valueOf(now);
         String b = before == null ? Format.NONE : String.valueOf(before);
         if (now == null || before == null) return new Card("nps", "growth.card.nps", v, b, Format.NONE, Card.Trend.SAME);
-        return Card.of("nps", "growth.card.nps", now, before, v, b, "");
+        return Card.of("nps", "growth.card.nps", now, before, v, b, "", locale);
     }
 
-    static Card ratingCard(BigDecimal now, BigDecimal before) {
+    Card ratingCard(BigDecimal now, BigDecimal before) {
         if (now == null || before == null) {
-            return new Card("rating", "growth.card.rating", Format.rating(now), Format.rating(before), Format.NONE, Card.Trend.SAME);
+            return new Card("rating", "growth.card.rating", Format.rating(now, locale), Format.rating(before, locale), Format.NONE, Card.Trend.SAME);
         }
         double a = now.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
         double b = before.setScale(1, java.math.RoundingMode.HALF_UP).doubleValue();
-        return Card.of("rating", "growth.card.rating", a, b, Format.rating(now), Format.rating(before), "");
+        return Card.of("rating", "growth.card.rating", a, b, Format.rating(now, locale), Format.rating(before, locale), "", locale);
     }
 }

@@ -40,7 +40,7 @@ public final class DashboardController {
         DashboardQuery query = DashboardQuery.from(ctx);
         FormErrors errors = query.validate();
         Period period = query.period(Dashboard.today(now, zone), zone);
-        java.util.Locale locale = java.util.Locale.forLanguageTag(Views.t(ctx).lang());
+        java.util.Locale locale = Views.t(ctx).locale();
         Dashboard.Figures figures = dashboard.figures(ws.id(), period, Views.t(ctx),
                 askSettings.get(ws.id()).delayHours(), now);
         DashboardPage page = new DashboardPage(Views.shell(ctx, "growth.title", "home"), ws.displayName(),

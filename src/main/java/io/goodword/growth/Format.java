@@ -2,6 +2,7 @@ package io.goodword.growth;
 
 import io.goodword.web.Dates;
 import io.goodword.web.Money;
+import io.goodword.web.Numbers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -13,11 +14,11 @@ final class Format {
 
     static final String NONE = "–";
 
-    /** Whole numbers without decimals, others with one. */
-    static String number(double v) {
-        if (Math.abs(v - Math.rint(v)) < 1e-9) return String.valueOf((long) Math.rint(v));
-        return BigDecimal.valueOf(v).setScale(1, RoundingMode.HALF_UP).toPlainString();
-    }
+    /** Whole numbers without decimals, others with one, in the reader's language ({@link Numbers}). */
+    static String number(double v, Locale locale) { return Numbers.upToOneDecimal(v, locale); }
+
+    /** A count, grouped the reader's way ("2,000" / "2.000"). */
+    static String count(long n, Locale locale) { return Numbers.whole(n, locale); }
 
     static String percent(Integer p) { return p == null ? NONE : p + "%"; }
 
@@ -27,8 +28,9 @@ final class Format {
     /** A day in the workspace's locale: {@link Dates#localized}. */
     static String date(LocalDate d, Locale locale) { return Dates.localized(d, locale); }
 
-    static String rating(BigDecimal v) {
-        return v == null ? NONE : v.setScale(1, RoundingMode.HALF_UP).toPlainString();
+    /** An average rating with one decimal ("4.8" / "4,8"), rounded half up on its exact value. */
+    static String rating(BigDecimal v, Locale locale) {
+        return v == null ? NONE : Numbers.decimal(v.setScale(1, RoundingMode.HALF_UP).doubleValue(), 1, locale);
     }
 
     /** part/whole as a whole percentage, or null when there is nothing to divide by. */

@@ -50,8 +50,8 @@ public final class WhenToAsk {
             values[i][1] = promoterRate == null ? null : promoterRate.doubleValue();
             shown[i][0] = Format.percent(answerRate);
             shown[i][1] = Format.percent(promoterRate);
-            rows.add(List.of(bucketLabel(t, i), String.valueOf(b.sent()), String.valueOf(b.answered()),
-                    shown[i][0], ci == null ? Format.NONE : ci.text(), String.valueOf(b.promoters()), shown[i][1]));
+            rows.add(List.of(bucketLabel(t, i), Format.count(b.sent(), t.locale()), Format.count(b.answered(), t.locale()),
+                    shown[i][0], ci == null ? Format.NONE : ci.text(), Format.count(b.promoters(), t.locale()), shown[i][1]));
             if (b.sent() > 0) {
                 desc.append(desc.isEmpty() ? "" : "; ").append(t.text("growth.when.descRow", bucketLabel(t, i),
                         shown[i][0], shown[i][1], b.sent()));

@@ -25,7 +25,10 @@ public interface PublicTestimonials {
     String ORDER = " ORDER BY t.featured DESC, t.approved_at DESC, t.id DESC";
 
     /** Average rating and count of what is public. */
-    record Aggregate(long count, double average) {}
+    record Aggregate(long count, double average) {
+        /** The average as a visitor reads it, one decimal in their language ("4.8" / "4,8"); "" when none is rated. */
+        String shown(io.goodword.web.Localizer t) { return count == 0 ? "" : t.oneDecimal(average); }
+    }
 
     default Optional<PublicTestimonial> one(long workspaceId, long id) {
         return findPublic(workspaceId, id).flatMap(TaggedRows.Row::shown);

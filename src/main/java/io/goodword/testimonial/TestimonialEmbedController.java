@@ -43,7 +43,7 @@ public final class TestimonialEmbedController {
         List<PublicTestimonial> items = pages.page(summary, tag, o.minRating(), o.limit(), 0);
         PublicTestimonials.Aggregate agg = summary.aggregate();
         return pages.html("testimonial/embed.jte", new TestimonialPages.EmbedPage(t, t.lang(), CachedPages.brand(ws, state),
-                items, o, agg.count(), StructuredData.average(agg), pages.baseUrl + "/p/" + ws.slug()), state);
+                items, o, agg.count(), agg.shown(t), pages.baseUrl + "/p/" + ws.slug()), state);
     }
 
     private static byte[] resource(String path) {

@@ -68,11 +68,11 @@ public final class TestimonialWallController {
         Brand brand = CachedPages.brand(ws, state);
         String title = t.text("testimonial.wall.title", ws.displayName());
         String description = !ws.headline().isBlank() ? ws.headline()
-                : t.text("testimonial.wall.description", ws.displayName(), StructuredData.average(agg), agg.count());
+                : t.text("testimonial.wall.description", ws.displayName(), agg.shown(t), agg.count());
         SocialMeta meta = SocialMeta.website(title, description, pages.wallAddress(brand) + query(tagOrNull, page),
                 brand.logoUrl() == null ? null : pages.baseUrl + brand.logoUrl());
         return pages.html("testimonial/wall.jte", new TestimonialPages.WallPage(CachedPages.shell(t, title), brand, items,
-                agg.count(), StructuredData.average(agg), summary.tags(), tagOrNull,
+                agg.count(), agg.shown(t), summary.tags(), tagOrNull,
                 pager, meta,
                 SafeJson.scriptBody(StructuredData.wall(brand, pages.baseUrl, agg, items))), state);
     }

@@ -1,10 +1,42 @@
 package io.goodword.web;
 
+import gg.jte.Content;
 import gg.jte.support.LocalizationSupport;
+import java.util.Locale;
 import java.util.Map;
 
-/** One language's messages; templates call {@code t.localize("key", args)} and arguments are escaped there. */
+/**
+ * One language's messages; templates call {@code t.localize("key", args)} and arguments are escaped there. A whole
+ * number among the arguments reads the language's way ({@link Numbers#whole}: "2,000" / "2.000"), so a count needs no
+ * formatting of its own; pass anything that is not a quantity (a year, a code) as a String.
+ */
 public record Localizer(String lang, Map<String, String> messages) implements LocalizationSupport {
+
+    @Override
+    public Content localize(String key, Object... params) {
+        return LocalizationSupport.super.localize(key, grouped(params));
+    }
+
+    /** This language's locale, for {@link Numbers}, {@link Money} and {@link Dates}. */
+    public Locale locale() { return Locale.forLanguageTag(lang); }
+
+    /** A count as this language groups it ("2,000" / "2.000"), for a template that shows one outside a message. */
+    public String number(long n) { return Numbers.whole(n, locale()); }
+
+    /** A decimal with one digit after the separator in this language ("4.8" / "4,8"). */
+    public String oneDecimal(double v) { return Numbers.decimal(v, 1, locale()); }
+
+    private Object[] grouped(Object[] params) {
+        Object[] out = params;
+        for (int i = 0; i < params.length; i++) {
+            Object p = params[i];
+            if (p instanceof Integer || p instanceof Long) {
+                if (out == params) out = params.clone();
+                out[i] = Numbers.whole(((Number) p).longValue(), locale());
+            }
+        }
+        return out;
+    }
 
     /**
      * The message for a template. jte outputs it as trusted markup, so a key that is not a message (e.g. built from a
@@ -27,7 +59,7 @@ public record Localizer(String lang, Map<String, String> messages) implements Lo
     public String status(Enum<?> value) {
         if (value == null) return "";
         String message = messages.get(statusKey(value));
-        return message != null ? message : value.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return message != null ? message : value.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** The message key of {@link #status}. */
@@ -35,7 +67,7 @@ public record Localizer(String lang, Map<String, String> messages) implements Lo
         String binary = value.getDeclaringClass().getName();
         String simple = binary.substring(binary.lastIndexOf('.') + 1).replace("$", "");
         return "status." + Character.toLowerCase(simple.charAt(0)) + simple.substring(1) + "."
-                + value.name().toLowerCase(java.util.Locale.ROOT);
+                + value.name().toLowerCase(Locale.ROOT);
     }
 
     /**
@@ -44,15 +76,16 @@ public record Localizer(String lang, Map<String, String> messages) implements Lo
      */
     public String language(String code) {
         if (code == null || code.isBlank()) return "";
-        String name = java.util.Locale.forLanguageTag(code).getDisplayLanguage(java.util.Locale.forLanguageTag(lang));
+        String name = Locale.forLanguageTag(code).getDisplayLanguage(locale());
         return name.isBlank() ? code : name;
     }
 
     /** A message as plain text with {0}, {1}… replaced, for Java-side use (emails, JSON, headers). */
     public String text(String key, Object... args) {
         String s = messages.getOrDefault(key, key);
-        for (int i = 0; i < args.length; i++) {
-            s = s.replace("{" + i + "}", String.valueOf(args[i]));
+        Object[] values = grouped(args);
+        for (int i = 0; i < values.length; i++) {
+            s = s.replace("{" + i + "}", String.valueOf(values[i]));
         }
         return s;
     }

@@ -132,7 +132,7 @@ class SettingsIT {
                 new Case("slug", "x", "lowercase"),
                 new Case("displayName", "", "fill this in"),
                 new Case("displayName", "y".repeat(101), "100 characters"),
-                new Case("bio", "b".repeat(2001), "2000 characters"),
+                new Case("bio", "b".repeat(2001), "2,000 characters"),
                 new Case("website", "javascript:alert(1)", "https://"),
                 new Case("brandColor", "red", "colour"),
                 new Case("timeZone", "Mars/Olympus", "time zone"),

@@ -74,7 +74,7 @@ class CaseStudyIT {
                 new Case(form("Second", "Not A Slug!"), "slug", "lower-case letters, digits and single dashes"),
                 new Case(form("Second", taken), "slug", "Another case study already uses this web address"),
                 new Case(with(form("Second", slug), "summary", "s".repeat(601)), "summary", "600 characters or fewer"),
-                new Case(with(form("Second", slug), "approach", "a".repeat(20_001)), "approach", "20000 characters or fewer"),
+                new Case(with(form("Second", slug), "approach", "a".repeat(20_001)), "approach", "20,000 characters or fewer"),
                 new Case(with(form("Second", slug), "keyValue", "v".repeat(31)), "keyResults", "values to 30 characters"),
                 new Case(with(form("Second", slug), "ctaUrl", "javascript:alert(1)"), "ctaUrl", "full web address"));
         for (Case c : cases) {

@@ -62,11 +62,11 @@ class DashboardFiguresTest {
 
     @Test
     void a_card_shows_the_change_against_the_previous_period() {
-        Card up = Card.of("sent", "k", 20, 4, "20", "4", "");
+        Card up = Card.of("sent", "k", 20, 4, "20", "4", "", java.util.Locale.ENGLISH);
         assertThat(up.change()).isEqualTo("+16");
         assertThat(up.trendClass()).isEqualTo("trend-up");
-        assertThat(Card.of("r", "k", 40, 75, "40%", "75%", " pp").change()).isEqualTo("−35 pp");
-        assertThat(Map.of("same", Card.of("n", "k", 3, 3, "3", "3", "").trend())).containsValue(Card.Trend.SAME);
+        assertThat(Card.of("r", "k", 40, 75, "40%", "75%", " pp", java.util.Locale.ENGLISH).change()).isEqualTo("−35 pp");
+        assertThat(Map.of("same", Card.of("n", "k", 3, 3, "3", "3", "", java.util.Locale.ENGLISH).trend())).containsValue(Card.Trend.SAME);
     }
 
     @Test

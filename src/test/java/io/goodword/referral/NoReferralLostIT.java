@@ -388,7 +388,7 @@ class NoReferralLostIT {
         assertThat(admin.post("/admin/referrals/programs", ReferralAdminIT.programForm("Paged")).status()).isEqualTo(303);
         Document first = admin.get("/admin/referrals/ambassadors").html();
         assertThat(first.select("tbody tr")).hasSize(25);
-        assertThat(first.select("#ambassador-count").text()).contains("1030");
+        assertThat(first.select("#ambassador-count").text()).contains("1,030");
         assertThat(first.select("a[rel=next]").attr("href")).contains("page=2");
         Document last = admin.get("/admin/referrals/ambassadors?page=42").html();
         assertThat(last.select("tbody tr")).hasSize(5);

@@ -148,7 +148,7 @@ class CollectionFormIT {
         longBody.put("body", "x".repeat(2001));
         Http.Response r = Reviews.post(app.http(), f.slug(), longBody, Reviews.newIp());
         assertThat(r.status()).isEqualTo(422);
-        assertThat(r.html().select("#f-body-error").text()).contains("2000 characters");
+        assertThat(r.html().select("#f-body-error").text()).contains("2,000 characters");
         assertThat(rows(f.workspaceId())).isEmpty();
     }
 

@@ -143,7 +143,7 @@ class ModerationIT {
         assertThat(admin.post("/admin/testimonials/" + two + "/reply", Map.of("reply", "Thank you so much!")).status()).isEqualTo(303);
         Http.Response tooLong = admin.post("/admin/testimonials/" + two + "/reply", Map.of("reply", "x".repeat(1001)));
         assertThat(tooLong.status()).isEqualTo(422);
-        assertThat(tooLong.html().select("#f-reply-error").text()).contains("1000 characters");
+        assertThat(tooLong.html().select("#f-reply-error").text()).contains("1,000 characters");
         Document wall = app.http().get("/p/" + f.slug()).html();
         assertThat(wall.select(".tcard").first().select(".tname").text()).isEqualTo("Bulk Two");
         assertThat(wall.select(".tcard.featured .treply").text()).contains("Thank you so much!");

@@ -62,6 +62,24 @@ class PublicPagesIT {
     }
 
     @Test
+    void the_average_reads_the_visitors_way_on_the_wall_and_widget_and_stays_plain_for_machines() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Five Stars", "Five stars for the average here.");
+        Reviews.dao().insert(f.workspaceId(), null, "approved", "form", false, 4, "Four stars for the average here.",
+                TestimonialService.bodyHash("avg" + f.slug()), "Four Stars", "", "", "", null, null, true, false, false,
+                null, null, java.time.Instant.now());
+        Http v = app.http();
+        assertThat(v.get("/p/" + f.slug()).html().select(".wall-aggregate").text()).contains("4.5 out of 5 from 2 testimonials");
+        Document de = v.get("/p/" + f.slug() + "?lang=de").html();
+        assertThat(de.select(".wall-aggregate").text()).contains("4,5 von 5 aus 2 Referenzen");
+        assertThat(de.select("meta[name=description]").attr("content")).contains("4,5 von 5");
+        // JSON-LD and the feed are for machines: a dot, whatever the page's language
+        assertThat(de.select("script[type=application/ld+json]").html()).contains("\"ratingValue\":\"4.5\"");
+        assertThat(JSON.readTree(v.get("/p/" + f.slug() + "/testimonials.json").body()).get("ratingAverage").asDouble())
+                .isEqualTo(4.5);
+    }
+
+    @Test
     void photo_and_company_show_only_with_their_consent() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         long id = Reviews.dao().insert(f.workspaceId(), null, "approved", "form", false, 4, "Photo and company stay private here.",
