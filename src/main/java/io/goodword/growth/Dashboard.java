@@ -126,7 +126,7 @@ public final class Dashboard {
             if (total.signum() == 0 && !c.equals(money.home())) continue;
             rows.add(new RevenueRow(c, money.format(referred, c), money.format(direct, c), money.format(repeat, c),
                     money.format(total, c), Format.percent(total.signum() == 0 ? null
-                            : (int) Math.round(100 * referred.doubleValue() / total.doubleValue()))));
+                            : (int) Math.round(100 * referred.doubleValue() / total.doubleValue()), money.locale())));
         }
         GrowthDao.Clients cl = dao.clients(ws, p.from(), p.to());
         GrowthDao.Clients cl0 = dao.clients(ws, q.from(), q.to());
@@ -183,7 +183,7 @@ public final class Dashboard {
         for (int i = 0; i < steps.size(); i++) {
             values[i][0] = (double) counts[i];
             shown[i][0] = Format.count(counts[i], t.locale());
-            String conversion = i == 0 ? Format.NONE : Format.percent(Format.rate(counts[i], counts[i - 1]));
+            String conversion = i == 0 ? Format.NONE : Format.percent(Format.rate(counts[i], counts[i - 1]), t.locale());
             rows.add(List.of(steps.get(i), shown[i][0], conversion));
             desc.append(i == 0 ? "" : "; ").append(steps.get(i)).append(": ").append(shown[i][0])
                     .append(i == 0 ? "" : " (" + conversion + ")");

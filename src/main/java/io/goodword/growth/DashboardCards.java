@@ -15,9 +15,9 @@ record DashboardCards(Locale locale) {
 
     Card pct(String id, String key, Integer now, Integer before) {
         if (now == null || before == null) {
-            return new Card(id, key, Format.percent(now), Format.percent(before), Format.NONE, Card.Trend.SAME);
+            return new Card(id, key, Format.percent(now, locale), Format.percent(before, locale), Format.NONE, Card.Trend.SAME);
         }
-        return Card.of(id, key, now, before, Format.percent(now), Format.percent(before), " pp", locale);
+        return Card.of(id, key, now, before, Format.percent(now, locale), Format.percent(before, locale), " pp", locale);
     }
 
     Card npsCard(AskFiguresDao.Nps n, AskFiguresDao.Nps n0) {

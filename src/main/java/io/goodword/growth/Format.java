@@ -20,7 +20,8 @@ final class Format {
     /** A count, grouped the reader's way ("2,000" / "2.000"). */
     static String count(long n, Locale locale) { return Numbers.whole(n, locale); }
 
-    static String percent(Integer p) { return p == null ? NONE : p + "%"; }
+    /** A whole percentage in the reader's language ("12%" / "12 %"). */
+    static String percent(Integer p, Locale locale) { return p == null ? NONE : Numbers.percent(p, locale); }
 
     /** An amount in its currency, in the workspace's locale: {@link Money#format}, the one money format. */
     static String money(BigDecimal v, String currency, Locale locale) { return Money.format(v, currency, locale); }
@@ -45,7 +46,7 @@ final class Format {
 
     /** A proportion with its 95 % Wilson score interval, [low, high] in 0..1; null without any trial. */
     record Interval(double rate, double low, double high) {
-        String text() { return Math.round(low * 100) + "–" + Math.round(high * 100) + "%"; }
+        String text(Locale locale) { return Math.round(low * 100) + "–" + Numbers.percent(Math.round(high * 100), locale); }
 
         boolean above(Interval other) { return low > other.high; }
     }

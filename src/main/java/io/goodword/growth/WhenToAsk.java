@@ -48,10 +48,10 @@ public final class WhenToAsk {
             groups.add(bucketLabel(t, i));
             values[i][0] = answerRate == null ? null : answerRate.doubleValue();
             values[i][1] = promoterRate == null ? null : promoterRate.doubleValue();
-            shown[i][0] = Format.percent(answerRate);
-            shown[i][1] = Format.percent(promoterRate);
+            shown[i][0] = Format.percent(answerRate, t.locale());
+            shown[i][1] = Format.percent(promoterRate, t.locale());
             rows.add(List.of(bucketLabel(t, i), Format.count(b.sent(), t.locale()), Format.count(b.answered(), t.locale()),
-                    shown[i][0], ci == null ? Format.NONE : ci.text(), Format.count(b.promoters(), t.locale()), shown[i][1]));
+                    shown[i][0], ci == null ? Format.NONE : ci.text(t.locale()), Format.count(b.promoters(), t.locale()), shown[i][1]));
             if (b.sent() > 0) {
                 desc.append(desc.isEmpty() ? "" : "; ").append(t.text("growth.when.descRow", bucketLabel(t, i),
                         shown[i][0], shown[i][1], b.sent()));
@@ -90,7 +90,7 @@ public final class WhenToAsk {
         }
         if (!clear) return new Suggestion(null, null, null, null, answers, MIN_ANSWERS_FOR_SUGGESTION, currentHours, true);
         return new Suggestion(SUGGESTED_HOURS[best.bucket()], bucketLabel(t, best.bucket()),
-                Format.percent(Format.rate(best.answered(), best.sent())), bi.text(), answers, MIN_ANSWERS_FOR_SUGGESTION,
+                Format.percent(Format.rate(best.answered(), best.sent()), t.locale()), bi.text(t.locale()), answers, MIN_ANSWERS_FOR_SUGGESTION,
                 currentHours, false);
     }
 }

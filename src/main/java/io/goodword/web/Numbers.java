@@ -24,6 +24,11 @@ public final class Numbers {
         return f.format(v);
     }
 
+    /** A whole percentage the language's way ("12%" / "12 %"). */
+    public static String percent(long whole, Locale locale) {
+        return NumberFormat.getPercentInstance(locale).format(whole / 100.0);
+    }
+
     /** A whole number without decimals, any other with one ("12", "4.5"). */
     public static String upToOneDecimal(double v, Locale locale) {
         return Math.abs(v - Math.rint(v)) < 1e-9 ? whole((long) Math.rint(v), locale) : decimal(v, 1, locale);

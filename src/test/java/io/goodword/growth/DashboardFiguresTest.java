@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +25,11 @@ class DashboardFiguresTest {
     void rates_round_to_whole_percent_and_have_no_value_without_a_base() {
         assertThat(Format.rate(2, 3)).isEqualTo(67);
         assertThat(Format.rate(0, 0)).isNull();
-        assertThat(Format.percent(null)).isEqualTo("–");
+        assertThat(Format.percent(null, Locale.ENGLISH)).isEqualTo("–");
+        // the reader's way: English writes the sign close, German and French after a no-break space
+        assertThat(Format.percent(67, Locale.ENGLISH)).isEqualTo("67%");
+        assertThat(Format.percent(67, Locale.GERMAN)).isEqualTo("67\u00a0%");
+        assertThat(Format.percent(67, Locale.FRENCH)).matches("67[\u00a0\u202f]%");
     }
 
     @Test
@@ -62,19 +67,19 @@ class DashboardFiguresTest {
 
     @Test
     void a_card_shows_the_change_against_the_previous_period() {
-        Card up = Card.of("sent", "k", 20, 4, "20", "4", "", java.util.Locale.ENGLISH);
+        Card up = Card.of("sent", "k", 20, 4, "20", "4", "", Locale.ENGLISH);
         assertThat(up.change()).isEqualTo("+16");
         assertThat(up.trendClass()).isEqualTo("trend-up");
-        assertThat(Card.of("r", "k", 40, 75, "40%", "75%", " pp", java.util.Locale.ENGLISH).change()).isEqualTo("−35 pp");
-        assertThat(Map.of("same", Card.of("n", "k", 3, 3, "3", "3", "", java.util.Locale.ENGLISH).trend())).containsValue(Card.Trend.SAME);
+        assertThat(Card.of("r", "k", 40, 75, "40%", "75%", " pp", Locale.ENGLISH).change()).isEqualTo("−35 pp");
+        assertThat(Map.of("same", Card.of("n", "k", 3, 3, "3", "3", "", Locale.ENGLISH).trend())).containsValue(Card.Trend.SAME);
     }
 
     @Test
     void money_is_shown_in_its_own_currency_in_the_workspace_locale_and_never_summed_across_currencies() {
-        assertThat(Format.money(new java.math.BigDecimal("3500.5"), "EUR", java.util.Locale.ENGLISH)).isEqualTo("€3,500.50");
+        assertThat(Format.money(new java.math.BigDecimal("3500.5"), "EUR", Locale.ENGLISH)).isEqualTo("€3,500.50");
         assertThat(Format.money(new java.math.BigDecimal("3500.5"), "EUR", java.util.Locale.GERMAN)).isEqualTo("3.500,50\u00a0€");
-        assertThat(Format.money(new java.math.BigDecimal("80"), "JPY", java.util.Locale.ENGLISH)).isEqualTo("¥80");
-        DashboardMoney m = new DashboardMoney("EUR", java.util.Locale.ENGLISH);
+        assertThat(Format.money(new java.math.BigDecimal("80"), "JPY", Locale.ENGLISH)).isEqualTo("¥80");
+        DashboardMoney m = new DashboardMoney("EUR", Locale.ENGLISH);
         Card c = m.card("owed", "k", Map.of("USD", new java.math.BigDecimal("20"), "EUR", new java.math.BigDecimal("75")),
                 Map.of("EUR", new java.math.BigDecimal("75")));
         assertThat(c.value()).isEqualTo("€75.00 · $20.00");
@@ -85,9 +90,10 @@ class DashboardFiguresTest {
 
     @Test
     void the_wilson_interval_is_honest_for_small_counts_and_stays_within_0_and_100_percent() {
-        assertThat(Format.wilson(10, 10).text()).isEqualTo("72–100%");
-        assertThat(Format.wilson(5, 10).text()).isEqualTo("24–76%");
-        assertThat(Format.wilson(0, 20).text()).isEqualTo("0–16%");
+        assertThat(Format.wilson(10, 10).text(Locale.ENGLISH)).isEqualTo("72–100%");
+        assertThat(Format.wilson(5, 10).text(Locale.ENGLISH)).isEqualTo("24–76%");
+        assertThat(Format.wilson(0, 20).text(Locale.ENGLISH)).isEqualTo("0–16%");
+        assertThat(Format.wilson(5, 10).text(Locale.GERMAN)).isEqualTo("24–76\u00a0%");
         assertThat(Format.wilson(0, 0)).isNull();
     }
 

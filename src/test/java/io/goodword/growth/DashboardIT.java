@@ -191,6 +191,16 @@ class DashboardIT {
     }
 
     @Test
+    void a_german_reader_gets_the_same_figures_written_the_german_way() {
+        Document d = Fixtures.signedIn(app, f).get("/admin?lang=de").html();
+        // wholeText keeps the no-break space German puts before the sign (text() would make it a plain space)
+        assertThat(d.selectFirst("#card-openRate .figure-value").wholeText().strip()).isEqualTo("90\u00a0%");
+        assertThat(d.selectFirst("#card-openRate .figure-change").wholeText()).contains("50\u00a0%");
+        assertThat(card(d, "rating")).isEqualTo("4,3");
+        assertThat(card(d, "sent")).isEqualTo("20");
+    }
+
+    @Test
     void the_cards_show_the_known_figures_of_the_last_30_days_against_the_30_before() {
         Document d = Fixtures.signedIn(app, f).get("/admin").html();
         assertThat(d.select("h1").text()).isEqualTo("Welcome, " + f.displayName());
