@@ -88,7 +88,12 @@ class EveryPageBrowserIT extends BrowserTest {
               primary: (() => { const b = document.querySelector('main button.primary, main .button.primary');
                 return b ? getComputedStyle(b).backgroundColor + '|' + getComputedStyle(b).color : null; })(),
               navHeight: nav ? Math.round(nav.getBoundingClientRect().height) : -1,
-              navLinkShown: link ? link.getBoundingClientRect().height > 0 : false
+              navLinkShown: link ? link.getBoundingClientRect().height > 0 : false,
+              height: d.scrollHeight,
+              chartTables: document.querySelectorAll('.chart-table').length,
+              chartTablesShown: [...document.querySelectorAll('.chart-table')].filter(e => e.checkVisibility()).length,
+              cardsInARow: (() => { const c = [...document.querySelectorAll('.cards > li')].map(e => e.getBoundingClientRect().top);
+                return c.filter(top => Math.abs(top - c[0]) < 1).length; })()
             };""";
 
     /** Goodword's own pages (not a freelancer's): its colours, not a brand's. */
@@ -180,12 +185,28 @@ class EveryPageBrowserIT extends BrowserTest {
             if (width <= PHONE && navHeight > 80) failures.add(where + "the admin menu takes " + navHeight + " px on a phone");
             if (width == DESKTOP && !Boolean.TRUE.equals(r.get("navLinkShown"))) failures.add(where + "the admin menu is folded on a desktop");
         }
+        if (path.equals("/admin")) dashboard(r, where, width, failures);
         String shot = width == NARROWEST ? null : path.startsWith("/c/") ? "checkin" : SCREENSHOTS.get(path.replace(slugOf(path), "{slug}"));
         byte[] png = browser.getScreenshotAs(OutputType.BYTES);
         if (shot != null) Files.write(SHOTS.resolve(shot + "-" + width + (dark ? "-dark" : "") + ".png"), png);
         // every page at every width, for a person to look through (target/screenshots/pages)
         String name = path.replace(slugOf(path), "slug").replaceAll("[^A-Za-z0-9]+", "-").replaceAll("^-|-$", "");
         Files.write(SHOTS.resolve("pages").resolve((name.isEmpty() ? "root" : name) + "-" + width + (dark ? "-dark" : "") + ".png"), png);
+    }
+
+    /**
+     * The dashboard on a phone was 7,000 px of one figure a row and four tables under four charts: its cards sit two a
+     * row from 360 px up, and the chart tables fold behind "Show the figures" there, while a desktop always shows them.
+     */
+    private static void dashboard(Map<String, Object> r, String where, int width, List<String> failures) {
+        long tables = ((Number) r.get("chartTables")).longValue(), shown = ((Number) r.get("chartTablesShown")).longValue();
+        long inARow = ((Number) r.get("cardsInARow")).longValue();
+        if (tables < 4) failures.add(where + "the dashboard has " + tables + " chart tables, not 4");
+        if (width <= PHONE && shown > 0) failures.add(where + shown + " chart tables unfolded on a phone");
+        if (width <= PHONE && inARow < 2) failures.add(where + inARow + " card a row on a phone");
+        if (width == DESKTOP && shown != tables) failures.add(where + "only " + shown + " of " + tables + " chart tables shown on a desktop");
+        if (width == DESKTOP && inARow < 4) failures.add(where + inARow + " cards a row on a desktop");
+        System.out.printf("EveryPageBrowserIT: the dashboard at %d px is %s px tall%n", width, r.get("height"));
     }
 
     /** Pages whose screenshot is kept, by path, with a file name. */
