@@ -92,6 +92,7 @@ class EveryPageBrowserIT extends BrowserTest {
               height: d.scrollHeight,
               chartTables: document.querySelectorAll('.chart-table').length,
               chartTablesShown: [...document.querySelectorAll('.chart-table')].filter(e => e.checkVisibility()).length,
+              revenueScrolls: (() => { const w = document.querySelector('#revenue-by-origin'); return w ? w.scrollWidth > w.clientWidth + 1 : null; })(),
               cardsInARow: (() => { const c = [...document.querySelectorAll('.cards > li')].map(e => e.getBoundingClientRect().top);
                 return c.filter(top => Math.abs(top - c[0]) < 1).length; })()
             };""";
@@ -196,7 +197,8 @@ class EveryPageBrowserIT extends BrowserTest {
 
     /**
      * The dashboard on a phone was 7,000 px of one figure a row and four tables under four charts: its cards sit two a
-     * row from 360 px up, and the chart tables fold behind "Show the figures" there, while a desktop always shows them.
+     * row from 360 px up, the chart tables fold behind "Show the figures" there (a desktop always shows them), and the
+     * revenue by origin is a card per currency instead of six columns to scroll sideways.
      */
     private static void dashboard(Map<String, Object> r, String where, int width, List<String> failures) {
         long tables = ((Number) r.get("chartTables")).longValue(), shown = ((Number) r.get("chartTablesShown")).longValue();
@@ -205,6 +207,8 @@ class EveryPageBrowserIT extends BrowserTest {
         if (width <= PHONE && shown > 0) failures.add(where + shown + " chart tables unfolded on a phone");
         if (width <= PHONE && inARow < 2) failures.add(where + inARow + " card a row on a phone");
         if (width == DESKTOP && shown != tables) failures.add(where + "only " + shown + " of " + tables + " chart tables shown on a desktop");
+        if (r.get("revenueScrolls") == null) failures.add(where + "no revenue by origin");
+        if (width <= PHONE && Boolean.TRUE.equals(r.get("revenueScrolls"))) failures.add(where + "the revenue by origin scrolls sideways");
         if (width == DESKTOP && inARow < 4) failures.add(where + inARow + " cards a row on a desktop");
         System.out.printf("EveryPageBrowserIT: the dashboard at %d px is %s px tall%n", width, r.get("height"));
     }
