@@ -95,6 +95,20 @@ class ModerationIT {
     }
 
     @Test
+    void the_detail_lists_only_the_optional_fields_the_client_filled_in() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        long id = Reviews.insert(f.workspaceId(), TestimonialStatus.PENDING, true, "Filled Person", "Every optional field was filled in here.");
+        Http admin = Fixtures.signedIn(app, f);
+        assertThat(admin.get("/admin/testimonials/" + id).html().select(".meta dt").eachText())
+                .contains("Client's role", "Company", "Website", "Email", "Received");
+        assertThat(admin.post("/admin/testimonials/" + id + "/edit", new HashMap<>(Map.of("body", "Every optional field was filled in here.",
+                "excerpt", "", "name", "Filled Person", "role", "", "company", " ", "website", ""))).status()).isEqualTo(303);
+        Document detail = admin.get("/admin/testimonials/" + id).html();
+        assertThat(detail.select(".meta dt").eachText()).contains("Email", "Received").doesNotContain("Client's role", "Company", "Website");
+        assertThat(detail.select(".meta dt").size()).isEqualTo(detail.select(".meta dd").size());
+    }
+
+    @Test
     void edits_of_the_clients_words_are_recorded_and_the_original_is_recoverable() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         long id = Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Orig Person", "The original words of the client, exactly.");
