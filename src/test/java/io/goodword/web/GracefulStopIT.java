@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.StatisticsHandler;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +36,12 @@ class GracefulStopIT {
                     + "Content-Length: " + BODY.length + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             slow.getOutputStream().write(BODY, 0, 10);
             slow.getOutputStream().flush();
+            // Stop only once the post is in the server's hands: on a busy machine the stop could otherwise begin
+            // before Jetty had read its headers, and a graceful stop rightly refuses a request it has not begun.
+            StatisticsHandler stats = (StatisticsHandler) app.app().web().jettyServer().server().getHandler();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (stats.getRequestsActive() == 0 && System.nanoTime() < deadline) Thread.sleep(5);
+            assertThat(stats.getRequestsActive()).as("the post is being read when the stop begins").isEqualTo(1);
 
             CompletableFuture<Void> stopping = CompletableFuture.runAsync(app::close);
             CompletableFuture<Integer> idleEnds = CompletableFuture.supplyAsync(() -> readByte(idle));
