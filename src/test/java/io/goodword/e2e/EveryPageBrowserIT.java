@@ -148,6 +148,13 @@ class EveryPageBrowserIT extends BrowserTest {
         // The narrowest phones in use: the admin must not scroll sideways at 360 px either.
         browser.manage().window().setSize(new Dimension(NARROWEST, 780));
         for (String path : adminPages) check(path, NARROWEST, failures);
+        // On paper (A4 with margins is ~45rem, narrower than the 48rem that unfolds them on a screen) the dashboard
+        // prints its chart tables open, without a "Show the figures" button that cannot be pressed there.
+        browser.manage().window().setSize(new Dimension(720, 900));
+        browser.get(app.url("/admin"));
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        printedDashboard(failures);
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
         // Dark mode follows the visitor's preference: the same pages, redrawn with the dark tokens.
         browser.manage().window().setSize(new Dimension(DESKTOP, 900));
         browser.executeCdpCommand("Emulation.setEmulatedMedia",
@@ -213,6 +220,19 @@ class EveryPageBrowserIT extends BrowserTest {
         System.out.printf("EveryPageBrowserIT: the dashboard at %d px is %s px tall%n", width, r.get("height"));
     }
 
+    private void printedDashboard(List<String> failures) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> r = (Map<String, Object>) browser.executeScript("""
+                const shown = sel => [...document.querySelectorAll(sel)].filter(e => e.checkVisibility()).length;
+                return { tables: document.querySelectorAll('.chart-table').length, shown: shown('.chart-table'),
+                         buttons: shown('.fold > summary') };""");
+        long tables = ((Number) r.get("tables")).longValue();
+        if (tables < 4 || ((Number) r.get("shown")).longValue() != tables) {
+            failures.add("/admin printed: " + r.get("shown") + " of " + tables + " chart tables on paper");
+        }
+        if (((Number) r.get("buttons")).longValue() > 0) failures.add("/admin printed: " + r.get("buttons") + " fold buttons on paper");
+    }
+
     /** Pages whose screenshot is kept, by path, with a file name. */
     static final Map<String, String> SCREENSHOTS = Map.of("/admin", "admin-dashboard", "/admin/testimonials", "admin-testimonials",
             "/p/{slug}", "wall", "/admin/testimonials/embed", "admin-widget", "/p/{slug}/t/999999999", "site-404",
@@ -239,7 +259,7 @@ class EveryPageBrowserIT extends BrowserTest {
                 "language", "en")));
         assertThat(client.status()).isEqualTo(303);
         String clientPath = client.location();
-        assertThat(admin.post(clientPath + "/projects", Map.of("title", "New brand and menu", "currency", "EUR", "status", "active"))
+        assertThat(admin.post(clientPath + "/projects", Map.of("title", "New brand and menu", "value", "4800", "currency", "EUR", "status", "active"))
                 .status()).isEqualTo(303);
 
         Map<String, String> review = new HashMap<>(Map.of("rating", "5", "name", "Anna Berg", "company", "Kafé Berg",
