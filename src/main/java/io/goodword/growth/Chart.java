@@ -1,5 +1,6 @@
 package io.goodword.growth;
 
+import io.goodword.web.Localizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -58,6 +59,28 @@ public record Chart(String id, String title, String description, int width, int 
         }
         return new Chart(id, title, description, WIDTH, HEIGHT, round(zeroY), bars, labels, series,
                 new Table(headers, rows));
+    }
+
+    /** Steps as bars on one scale, each with its conversion from the step before. */
+    static Chart funnel(String id, String title, Localizer t, List<String> steps, long[] counts) {
+        long max = 1;
+        for (long c : counts) max = Math.max(max, c);
+        Double[][] values = new Double[steps.size()][1];
+        String[][] shown = new String[steps.size()][1];
+        List<List<String>> rows = new ArrayList<>();
+        StringBuilder desc = new StringBuilder();
+        for (int i = 0; i < steps.size(); i++) {
+            values[i][0] = (double) counts[i];
+            shown[i][0] = Format.count(counts[i], t.locale());
+            String conversion = i == 0 ? Format.NONE : Format.percent(Format.rate(counts[i], counts[i - 1]), t.locale());
+            rows.add(List.of(steps.get(i), shown[i][0], conversion));
+            desc.append(i == 0 ? "" : "; ").append(steps.get(i)).append(": ").append(shown[i][0])
+                    .append(i == 0 ? "" : " (" + conversion + ")");
+        }
+        Chart c = grouped(id, title, desc.toString(), steps, List.of(title), values, shown, 0, max,
+                List.of(t.text("growth.table.step"), t.text("growth.table.count"), t.text("growth.table.conversion")));
+        return new Chart(c.id(), c.title(), c.description(), c.width(), c.height(), c.baseline(), c.bars(), c.labels(),
+                c.series(), new Chart.Table(c.table().headers(), rows));
     }
 
     private static double round(double v) { return Math.round(v * 10) / 10.0; }

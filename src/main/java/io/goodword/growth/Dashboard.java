@@ -34,7 +34,7 @@ public final class Dashboard {
 
     public record Figures(List<Card> asking, List<Card> testimonials, List<Card> referrals, Chart askFunnel,
                           Chart referralFunnel, Chart npsTrend, Chart whenToAsk, WhenToAsk.Suggestion suggestion,
-                          List<AmbassadorRow> ambassadors, Growth growth) {}
+                          List<AmbassadorRow> ambassadors, Growth growth, boolean anyReferrals) {}
 
     private final GrowthDao dao;
     private final AskFiguresDao asks;
@@ -89,11 +89,11 @@ public final class Dashboard {
                 money.card("owed", "growth.card.owed", sums(dao.rewardsOwed(ws, p.from(), p.to())), sums(dao.rewardsOwed(ws, q.from(), q.to()))),
                 money.card("paid", "growth.card.paid", sums(dao.rewardsPaid(ws, p.from(), p.to())), sums(dao.rewardsPaid(ws, q.from(), q.to()))));
 
-        Chart askFunnel = funnel("ask-funnel", t.text("growth.funnel.ask.title"), t,
+        Chart askFunnel = Chart.funnel("ask-funnel", t.text("growth.funnel.ask.title"), t,
                 List.of(t.text("growth.funnel.sent"), t.text("growth.funnel.opened"), t.text("growth.funnel.answered"),
                         t.text("growth.funnel.gaveTestimonial")),
                 new long[] {a.sent(), a.opened(), a.answered(), a.testimonials()});
-        Chart referralFunnel = funnel("referral-funnel", t.text("growth.funnel.referral.title"), t,
+        Chart referralFunnel = Chart.funnel("referral-funnel", t.text("growth.funnel.referral.title"), t,
                 List.of(t.text("growth.funnel.leads"), t.text("growth.funnel.qualified"), t.text("growth.funnel.won")),
                 new long[] {r.referredLeads(), r.qualified(), r.won()});
 
@@ -108,7 +108,7 @@ public final class Dashboard {
         List<AskFiguresDao.DelayBucket> byDelay = buckets(ws, now, p.zone());
         return new Figures(asking, testimonials, referrals, askFunnel, referralFunnel, npsTrend(ws, p, t),
                 WhenToAsk.whenToAsk(byDelay, t), WhenToAsk.suggestion(byDelay, t, currentDelayHours), ambassadors,
-                growth(ws, p, q, money, t));
+                growth(ws, p, q, money, t), !r.none() || !r0.none() || !deals.isEmpty() || !deals0.isEmpty());
     }
 
     /** Business growth: project revenue by the client's origin per currency, repeat clients, revenue per ambassador. */
@@ -123,7 +123,7 @@ public final class Dashboard {
             BigDecimal direct = cents(rev, c, "direct");
             BigDecimal repeat = cents(rev, c, "repeat");
             BigDecimal total = referred.add(direct).add(repeat);
-            if (total.signum() == 0 && !c.equals(money.home())) continue;
+            if (total.signum() == 0) continue;
             rows.add(new RevenueRow(c, money.format(referred, c), money.format(direct, c), money.format(repeat, c),
                     money.format(total, c), Format.percent(total.signum() == 0 ? null
                             : (int) Math.round(100 * referred.doubleValue() / total.doubleValue()), money.locale())));
@@ -170,28 +170,6 @@ public final class Dashboard {
         Map<String, BigDecimal> m = new TreeMap<>();
         for (GrowthDao.Money x : rows) m.merge(x.currency(), x.amount(), BigDecimal::add);
         return m;
-    }
-
-    /** Steps as bars on one scale, each with its conversion from the step before. */
-    static Chart funnel(String id, String title, Localizer t, List<String> steps, long[] counts) {
-        long max = 1;
-        for (long c : counts) max = Math.max(max, c);
-        Double[][] values = new Double[steps.size()][1];
-        String[][] shown = new String[steps.size()][1];
-        List<List<String>> rows = new ArrayList<>();
-        StringBuilder desc = new StringBuilder();
-        for (int i = 0; i < steps.size(); i++) {
-            values[i][0] = (double) counts[i];
-            shown[i][0] = Format.count(counts[i], t.locale());
-            String conversion = i == 0 ? Format.NONE : Format.percent(Format.rate(counts[i], counts[i - 1]), t.locale());
-            rows.add(List.of(steps.get(i), shown[i][0], conversion));
-            desc.append(i == 0 ? "" : "; ").append(steps.get(i)).append(": ").append(shown[i][0])
-                    .append(i == 0 ? "" : " (" + conversion + ")");
-        }
-        Chart c = Chart.grouped(id, title, desc.toString(), steps, List.of(title), values, shown, 0, max,
-                List.of(t.text("growth.table.step"), t.text("growth.table.count"), t.text("growth.table.conversion")));
-        return new Chart(c.id(), c.title(), c.description(), c.width(), c.height(), c.baseline(), c.bars(), c.labels(),
-                c.series(), new Chart.Table(c.table().headers(), rows));
     }
 
     /** NPS of each of the 12 months up to the period's last month, months cut at the workspace's midnights. */

@@ -25,6 +25,9 @@ public record FirstRun(List<Step> steps, boolean anyData) {
 
     public int total() { return steps.size(); }
 
+    /** Whether the step {@code id} is done (e.g. "referrals": the workspace has a referral program). */
+    public boolean done(String id) { return steps.stream().anyMatch(s -> s.id().equals(id) && s.done()); }
+
     /** The checklist stays until every step is done. */
     public boolean show() { return done() < total(); }
 }

@@ -23,7 +23,9 @@ public interface GrowthDao {
      * Links shared (first used) and visits in the period; the cohort of leads created in it, referred by an ambassador
      * or arriving directly (no referrer), and how many of the referred ones were qualified and won.
      */
-    record Referrals(int links, int visits, int referredLeads, int directLeads, int qualified, int won) {}
+    record Referrals(int links, int visits, int referredLeads, int directLeads, int qualified, int won) {
+        boolean none() { return links == 0 && visits == 0 && referredLeads == 0 && directLeads == 0 && qualified == 0 && won == 0; }
+    }
 
     /** A sum of money in one currency, with the number of rows behind it. */
     record Money(String currency, int count, BigDecimal amount) {}

@@ -390,6 +390,59 @@ class DashboardIT {
         assertThat(card(d, "viaAsk")).isEqualTo("1");
     }
 
+    /**
+     * A workspace without a referral program and without a project's value had ten referral cards, a funnel and a
+     * revenue table of zeros: each section now says in a sentence what is missing and how to get it, and shows its
+     * figures again as soon as there is anything to count (a direct enquiry needs no program; a program shows its
+     * zeros, which then say something).
+     */
+    @Test
+    void without_a_program_or_a_projects_value_the_referral_and_revenue_sections_say_what_to_do_instead_of_zeros() {
+        Fixtures.Freelancer g = Fixtures.freelancer();
+        long ws = g.workspaceId();
+        ask(ws, Instant.parse("2026-06-01T09:00:00Z"), null, true, 10); // no project: nothing but the check-in
+        long client = JDBI.withHandle(h -> h.attach(ClientDao.class).insert(ws, "Quiet Quinn", "quinn@example.com", "", "", "", null, "en"));
+        JDBI.useHandle(h -> project(h, ws, client, 0, "EUR", "2026-06-02T10:00:00Z"));
+        Http admin = Fixtures.signedIn(app, g);
+
+        Document d = admin.get("/admin").html();
+        Element none = d.selectFirst("#referrals-h ~ #referrals-none");
+        assertThat(none).as("the referral section's sentence").isNotNull();
+        assertThat(none.text()).startsWith("No referral program yet.");
+        assertThat(none.select("a").attr("href")).isEqualTo("/admin/referrals/programs/new");
+        assertThat(d.select("#card-links, #card-leads, #card-owed, #referral-funnel")).as("referral cards and funnel of zeros").isEmpty();
+        assertThat(d.selectFirst("#revenue-none").text()).startsWith("No project with a value was added in this period.");
+        assertThat(d.select("#revenue-by-origin")).as("a revenue table of zeros").isEmpty();
+        assertThat(card(d, "sent")).as("the other sections keep their figures").isEqualTo("1");
+        assertThat(Fixtures.signedIn(app, g).get("/admin?lang=de").html().selectFirst("#referrals-none").text()).startsWith("Noch kein Empfehlungsprogramm.");
+
+        // A direct enquiry through the contact page needs no program, and is counted.
+        JDBI.useHandle(h -> h.execute("""
+                INSERT INTO referral_leads (workspace_id, source, name, email, message, consent, status, created_at)
+                VALUES (?, 'contact', 'Dora', 'dora@example.com', '', TRUE, 'new', '2026-06-03 10:00:00')""", ws));
+        d = admin.get("/admin").html();
+        assertThat(d.select("#referrals-none")).isEmpty();
+        assertThat(card(d, "directLeads")).isEqualTo("1");
+        assertThat(card(d, "links")).isEqualTo("0");
+
+        // With a program but nothing this period or the one before, its zeros are the figures.
+        Fixtures.Freelancer p = Fixtures.freelancer();
+        ask(p.workspaceId(), Instant.parse("2026-06-01T09:00:00Z"), null, true, 9);
+        JDBI.useHandle(h -> h.execute("""
+                INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, status)
+                VALUES (?, 'Friends', 'Bring a friend', 'Be nice', 'cash', 'active')""", p.workspaceId()));
+        Document withProgram = Fixtures.signedIn(app, p).get("/admin").html();
+        assertThat(withProgram.select("#referrals-none")).isEmpty();
+        assertThat(card(withProgram, "links")).isEqualTo("0");
+        assertThat(withProgram.select("#referral-funnel")).hasSize(1);
+
+        // A project with a value brings the revenue table back (Quinn's second project: a repeat client's).
+        JDBI.useHandle(h -> project(h, ws, client, 1200_00L, "EUR", "2026-06-04T10:00:00Z"));
+        d = admin.get("/admin").html();
+        assertThat(d.select("#revenue-none")).isEmpty();
+        assertThat(row(d, "revenue-by-origin", "EUR")).containsExactly("EUR", "€0.00", "€0.00", "€1,200.00", "€1,200.00", "0%");
+    }
+
     /** A project added the way ClientService adds one: inserted, then its client's origin fixed. */
     private static void project(Handle h, long ws, long client, long cents, String currency, String created) {
         ProjectDao projects = h.attach(ProjectDao.class);
