@@ -397,7 +397,7 @@ class DashboardIT {
      * zeros, which then say something).
      */
     @Test
-    void without_a_program_or_a_projects_value_the_referral_and_revenue_sections_say_what_to_do_instead_of_zeros() {
+    void without_a_program_a_projects_value_or_a_delayed_check_in_the_dashboard_says_what_to_do_instead_of_charting_zeros() {
         Fixtures.Freelancer g = Fixtures.freelancer();
         long ws = g.workspaceId();
         ask(ws, Instant.parse("2026-06-01T09:00:00Z"), null, true, 10); // no project: nothing but the check-in
@@ -414,6 +414,11 @@ class DashboardIT {
         assertThat(d.selectFirst("#revenue-none").text()).startsWith("No project with a value was added in this period.");
         assertThat(d.select("#revenue-by-origin")).as("a revenue table of zeros").isEmpty();
         assertThat(card(d, "sent")).as("the other sections keep their figures").isEqualTo("1");
+        assertThat(d.select("#per-ambassador-h")).as("revenue per ambassador without a program or an ambassador").isEmpty();
+        // the one check-in was sent by hand (no delay): "when to ask" says why it has nothing to compare
+        assertThat(d.selectFirst("#when-none").text()).contains("you send by hand are not counted");
+        assertThat(d.select("#when-to-ask")).as("a chart without a bar").isEmpty();
+        assertThat(d.select("#suggestion")).hasSize(1);
         assertThat(Fixtures.signedIn(app, g).get("/admin?lang=de").html().selectFirst("#referrals-none").text()).startsWith("Noch kein Empfehlungsprogramm.");
 
         // A direct enquiry through the contact page needs no program, and is counted.
@@ -435,6 +440,7 @@ class DashboardIT {
         assertThat(withProgram.select("#referrals-none")).isEmpty();
         assertThat(card(withProgram, "links")).isEqualTo("0");
         assertThat(withProgram.select("#referral-funnel")).hasSize(1);
+        assertThat(withProgram.selectFirst("#per-ambassador-h + p").text()).isEqualTo("No projects from referred clients in this period yet.");
 
         // A project with a value brings the revenue table back (Quinn's second project: a repeat client's).
         JDBI.useHandle(h -> project(h, ws, client, 1200_00L, "EUR", "2026-06-04T10:00:00Z"));
