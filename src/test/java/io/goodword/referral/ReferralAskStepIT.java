@@ -49,6 +49,7 @@ class ReferralAskStepIT {
         Document page = advanceToReferral(flow);
         assertThat(page).as("promoters are offered the referral step").isNotNull();
         assertThat(page.select("h1").text()).contains("Know someone who could use " + flow.f().displayName());
+        assertThat(page.select("#ask-friend-h").text()).isEqualTo("Or introduce someone now"); // after the link
         String link = page.select("#ask-link").attr("value");
         assertThat(link).matches("http://localhost:\\d+/r/[A-HJ-NP-Za-km-z2-9]{8}");
 
@@ -75,6 +76,7 @@ class ReferralAskStepIT {
         Document page = advanceToReferral(flow);
         assertThat(page).isNotNull();
         assertThat(page.select("#ask-link")).as("no program, no link").isEmpty();
+        assertThat(page.select("#ask-friend-h").text()).as("no \"Or\" without a link before it").isEqualTo("Introduce someone now");
         flow.visitor().post(flow.path() + "/step", Map.of("step", "referral", "name", "Linus", "email",
                 Fixtures.unique("linus") + "@example.com", "message", "Kernel work", "consent", "yes"));
         Lead lead = ReferralData.lead(flow.f().workspaceId(), ReferralData.lastLeadId(flow.f().workspaceId()));
