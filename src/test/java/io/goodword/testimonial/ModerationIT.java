@@ -106,6 +106,8 @@ class ModerationIT {
         Document detail = admin.get("/admin/testimonials/" + id).html();
         assertThat(detail.select(".meta dt").eachText()).contains("Email", "Received").doesNotContain("Client's role", "Company", "Website");
         assertThat(detail.select(".meta dt").size()).isEqualTo(detail.select(".meta dd").size());
+        // the permissions in the freelancer's words, not the client's "My full name" from the consent form
+        assertThat(detail.select(".meta dt:contains(Permissions) + dd").text()).contains("full name shown").doesNotContain("My full name");
     }
 
     @Test
