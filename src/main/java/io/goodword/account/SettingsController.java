@@ -4,6 +4,7 @@ import io.goodword.media.ImageStore;
 import io.goodword.security.Auth;
 import io.goodword.security.CurrentUser;
 import io.goodword.security.Passwords;
+import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Validation;
 import io.goodword.web.Uploads;
@@ -11,13 +12,9 @@ import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.io.IOException;
-import java.time.ZoneId;
-import java.util.List;
 
 /** /admin/settings: the workspace's public identity, its logo, and the account's email and password. */
 public final class SettingsController {
-    private static final List<String> TIME_ZONES = ZoneId.getAvailableZoneIds().stream()
-            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
 
     private final AccountService service;
     private final WorkspaceDao workspaces;
@@ -157,7 +154,7 @@ public final class SettingsController {
         String email = typedEmail != null ? typedEmail : accounts.findById(user.accountId()).map(Account::email).orElse("");
         Views.render(ctx, "account/settings.jte", new AccountPages.SettingsPage(Views.shell(ctx, "settings.title", "settings"), ws,
                 form != null ? form : WorkspaceSettingsForm.of(ws), errors, logoErrors, email, emailErrors,
-                passwordErrors, publicUrl(ws), TIME_ZONES));
+                passwordErrors, publicUrl(ws), Dates.ZONE_IDS));
     }
 
     private Workspace workspace(Context ctx) {

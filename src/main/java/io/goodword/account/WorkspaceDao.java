@@ -12,9 +12,14 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface WorkspaceDao {
     String COLUMNS = "id, slug, display_name, headline, bio, website, logo_file, brand_color, time_zone, language, created_at, updated_at";
 
-    @SqlUpdate("INSERT INTO workspaces (slug, display_name, bio, language) VALUES (:slug, :displayName, '', :language)")
+    @SqlUpdate("""
+            INSERT INTO workspaces (slug, display_name, bio, language, time_zone)
+            VALUES (:slug, :displayName, '', :language, :timeZone)""")
     @GetGeneratedKeys
-    long insert(@Bind("slug") String slug, @Bind("displayName") String displayName, @Bind("language") String language);
+    long insert(@Bind("slug") String slug, @Bind("displayName") String displayName, @Bind("language") String language,
+                @Bind("timeZone") String timeZone);
+
+    default long insert(String slug, String displayName, String language) { return insert(slug, displayName, language, "UTC"); }
 
     @SqlQuery("SELECT " + COLUMNS + " FROM workspaces WHERE id = :id")
     Optional<Workspace> findById(@Bind("id") long id);

@@ -18,6 +18,10 @@ import java.util.Locale;
  */
 public record Dates(ZoneId zone, Locale locale) {
     private static final ZoneId UTC_ZONE = ZoneId.of("UTC");
+    /** The zones a workspace may choose (region ids such as Europe/Berlin; UTC is offered on its own), sorted. */
+    public static final java.util.List<String> ZONE_IDS = ZoneId.getAvailableZoneIds().stream()
+            .filter(z -> z.contains("/") && !z.startsWith("Etc/") && !z.startsWith("SystemV/")).sorted().toList();
+    private static final java.util.Set<String> ZONE_SET = java.util.Set.copyOf(ZONE_IDS);
     /** Files for other programs (CSV exports) keep a sortable, language-free form in UTC. */
     private static final DateTimeFormatter MACHINE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
@@ -33,6 +37,9 @@ public record Dates(ZoneId zone, Locale locale) {
             return UTC_ZONE;
         }
     }
+
+    /** {@code id} when it is one of {@link #ZONE_IDS} (or "UTC"), else "UTC": for a value no one chose from a list. */
+    public static String knownZone(String id) { return id != null && ZONE_SET.contains(id) ? id : "UTC"; }
 
     /** Formatting in the zone named by a workspace setting, in a page language ("en", "de"; others read as en). */
     public static Dates in(String zoneId, String lang) { return new Dates(zone(zoneId), locale(lang)); }

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 class SignupFormTest {
     private static SignupForm form(String email, String password, String name, String slug) {
-        return new SignupForm(email, password, name, slug);
+        return new SignupForm(email, password, name, slug, "UTC");
     }
 
     @Test

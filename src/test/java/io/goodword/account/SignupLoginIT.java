@@ -75,6 +75,33 @@ class SignupLoginIT {
         assertThat(admin.html().select(".flash").text()).contains("Welcome to Goodword");
     }
 
+    /**
+     * The sign-up page's script sends the browser's zone (AccountBrowserIT runs it): check-in hours and the dashboard's
+     * days are the workspace's own from the start. A zone Settings does not offer, or anything hostile, starts the
+     * workspace on UTC without an error on a field the person never saw.
+     */
+    @Test
+    void the_workspace_starts_in_the_zone_the_browser_sent_and_on_utc_for_anything_else() {
+        Map<String, String> sent = new java.util.LinkedHashMap<>();
+        sent.put("America/New_York", "America/New_York");
+        sent.put("Asia/Kolkata", "Asia/Kolkata");
+        sent.put("Mars/Olympus_Mons", "UTC");
+        sent.put("Etc/GMT+5", "UTC");
+        sent.put("<script>alert(1)</script>", "UTC");
+        sent.put("Europe/Berlin\r\nX-Injected: 1", "UTC");
+        sent.put("", "UTC");
+        sent.put(null, "UTC");
+        for (Map.Entry<String, String> c : sent.entrySet()) {
+            String slug = Fixtures.unique("zone");
+            Map<String, String> form = new java.util.HashMap<>(signup(slug + "@example.com", "correct horse battery", "Zoe Zone", slug));
+            if (c.getKey() != null) form.put("timeZone", c.getKey());
+            assertThat(proxied.http().post("/signup", form, newIp()).status()).as(String.valueOf(c.getKey())).isEqualTo(303);
+            String zone = TestDb.jdbi().withHandle(h -> h.createQuery("SELECT time_zone FROM workspaces WHERE slug = :s")
+                    .bind("s", slug).mapTo(String.class).one());
+            assertThat(zone).as(String.valueOf(c.getKey())).isEqualTo(c.getValue());
+        }
+    }
+
     @Test
     void bad_signup_input_is_refused_with_messages_and_the_input_kept() {
         Fixtures.Freelancer taken = Fixtures.freelancer();

@@ -24,6 +24,8 @@ class AccountBrowserIT extends BrowserTest {
     @Test
     void a_freelancer_signs_up_signs_in_sets_up_the_page_and_uploads_a_logo() throws Exception {
         String slug = Fixtures.unique("grace");
+        // a freelancer in New York: the sign-up page's script sends the browser's zone with the form
+        browser.executeCdpCommand("Emulation.setTimezoneOverride", java.util.Map.of("timezoneId", "America/New_York"));
         browser.get(app.url("/signup"));
         type("f-displayName", "Grace Hopper");
         type("f-email", slug + "@example.com");
@@ -47,6 +49,8 @@ class AccountBrowserIT extends BrowserTest {
         type("f-password", "nanoseconds are a foot long");
         Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("main button[type=submit]")));
         assertThat(browser.getCurrentUrl()).endsWith("/admin/settings");
+        assertThat(new org.openqa.selenium.support.ui.Select(field("f-timeZone")).getFirstSelectedOption().getAttribute("value"))
+                .as("the workspace's zone, from the browser at sign-up").isEqualTo("America/New_York");
 
         type("f-headline", "Compilers for everyone");
         type("f-bio", "I found the first bug.");
