@@ -109,6 +109,9 @@ public final class AskService {
             if (open.get().statusEnum() != AskStatus.SCHEDULED) return Outcome.ALREADY_OPEN;
             if (client.unsubscribedAt() != null) return Outcome.UNSUBSCRIBED;
             if (client.email() == null) return Outcome.NO_EMAIL;
+            // due already ("Send now" was pressed, or its time came): the worker's next pass sends it; a second press
+            // would change nothing, so the page says it is going out instead of offering the button again
+            if (!open.get().scheduledFor().isAfter(now)) return Outcome.SENDING;
             return null;
         }
         return blocked(h, client, h.attach(AskSettingsDao.class).get(client.workspaceId()), now, true);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /** The client page offers "Send a check-in now" only when the asking rules let it send, and says why otherwise. */
 class SendNowOfferIT {
     @RegisterExtension
-    static final AppExtension app = new AppExtension();
+    static final AppExtension app = new AppExtension().env(Map.of("MAIL_POLL_MILLIS", "0")); // the worker by hand
 
     private static long client(Fixtures.Freelancer f, String email) {
         return TestDb.jdbi().onDemand(ClientDao.class).insert(f.workspaceId(), "Nils Berg", email, "", "", "", "", "en");
@@ -34,6 +34,16 @@ class SendNowOfferIT {
         assertThat(page.select("#send-blocked")).isEmpty();
         assertThat(admin.post("/admin/clients/" + c + "/check-in", Map.of()).status()).isEqualTo(303);
         assertThat(TestDb.jdbi().onDemand(AskDao.class).forClient(f.workspaceId(), c)).hasSize(1);
+        // until the worker has sent it, the page says it is going out rather than offering the button again
+        page = page(admin, c);
+        assertThat(page.select(".flash").text()).isEqualTo("The check-in is on its way.");
+        assertThat(page.select("#send-now")).isEmpty();
+        assertThat(page.select("#send-blocked").text()).startsWith("It is going out now");
+        assertThat(admin.post("/admin/clients/" + c + "/check-in", Map.of()).status()).as("an old tab's second press").isEqualTo(303);
+        assertThat(page(admin, c).select(".flash").text()).isEqualTo("The check-in is on its way.");
+        assertThat(TestDb.jdbi().onDemand(AskDao.class).forClient(f.workspaceId(), c)).hasSize(1);
+        app.app().worker().runOnce();
+        assertThat(page(admin, c).select("#send-blocked").text()).startsWith("A check-in was sent and is waiting for an answer");
     }
 
     @Test
