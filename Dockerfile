@@ -15,7 +15,10 @@ COPY migrations migrations
 RUN mvn -B -q package -DskipTests
 
 FROM eclipse-temurin:17-jre
-RUN groupadd --system --gid 10001 goodword \
+# A font for the testimonials' share pictures (ShareCard): without one they are left out and previews use the logo.
+RUN apt-get update && apt-get install -y --no-install-recommends fontconfig fonts-dejavu-core \
+ && rm -rf /var/lib/apt/lists/* \
+ && groupadd --system --gid 10001 goodword \
  && useradd --system --uid 10001 --gid goodword --home-dir /app --shell /usr/sbin/nologin goodword \
  && mkdir -p /data /app \
  && chown goodword:goodword /data

@@ -69,7 +69,7 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
         var review = testimonials.review();
         path("/p/{slug}", () -> {
             get("", wall::wall); // the hot path: wall, single, feed, theme, widget
-            get("/t/{id}", wall::single);
+            get("/t/{id}", wall::single); get("/t/{id}/card.png", wall::card);
             get("/testimonials.json", testimonials.feed()::feed);
             get("/theme.css", wall::theme);
             get("/review", review::reviewForm); post("/review", review::submit); get("/review/thanks", review::thanks);

@@ -43,6 +43,16 @@ public final class TestimonialWallController {
         pages.serve(ctx, "single|" + id + "|" + lang, s -> renderSingle(s, id, lang));
     }
 
+    /**
+     * /p/{slug}/t/{id}/card.png: the testimonial as a picture for link previews and social posts ({@link ShareCard}),
+     * drawn once per stamp like the page; a testimonial the public may not see is a 404 here too.
+     */
+    public void card(Context ctx) {
+        long id = Params.id(ctx, "id");
+        String lang = PublicSites.chosenLanguage(ctx);
+        pages.serve(ctx, "card|" + id + "|" + lang, s -> renderCard(s, id, lang));
+    }
+
     /** /p/{slug}/theme.css: the brand colour as a CSS variable (CSP allows no inline style). */
     public void theme(Context ctx) {
         sites.resolve(ctx).ifPresent(site -> {
@@ -85,11 +95,23 @@ public final class TestimonialWallController {
         PublicTestimonial item = found.get();
         Brand brand = CachedPages.brand(ws, state);
         String title = t.text("testimonial.single.title", item.shownName(t), ws.displayName());
-        String image = item.photoUrl() != null ? item.photoUrl() : brand.logoUrl();
+        // the card shows the words themselves in a preview; without fonts to draw it, the photo or the logo
+        String image = ShareCard.AVAILABLE ? brand.wallUrl() + "/t/" + id + "/card.png"
+                : item.photoUrl() != null ? item.photoUrl() : brand.logoUrl();
         SocialMeta meta = SocialMeta.article(title, shortened(item.text()), pages.baseUrl + brand.wallUrl() + "/t/" + id,
                 image == null ? null : pages.baseUrl + image);
+        if (ShareCard.AVAILABLE) meta = meta.withLargeImage();
         return pages.html("testimonial/single.jte", new TestimonialPages.SinglePage(CachedPages.shell(t, title), brand, item,
                 meta, SafeJson.scriptBody(StructuredData.review(brand, pages.baseUrl, item, true))), state);
+    }
+
+    private PublicCache.Rendered renderCard(WallState state, long id, String lang) {
+        Workspace ws = pages.summary(state).workspace();
+        Optional<PublicTestimonial> found = ShareCard.AVAILABLE ? pages.testimonials().one(ws.id(), id) : Optional.empty();
+        if (found.isEmpty()) return PublicCache.Rendered.notFound(state);
+        Localizer t = pages.localizer(ws, lang);
+        byte[] png = ShareCard.png(found.get(), found.get().shownName(t), ws.displayName(), ws.brandColor());
+        return PublicCache.rendered(png, "image/png", state);
     }
 
     /** A search-result description: at most 200 characters, never cutting a character in two. */
