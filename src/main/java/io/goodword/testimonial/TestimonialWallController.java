@@ -100,7 +100,10 @@ public final class TestimonialWallController {
                 : item.photoUrl() != null ? item.photoUrl() : brand.logoUrl();
         SocialMeta meta = SocialMeta.article(title, shortened(item.text()), pages.baseUrl + brand.wallUrl() + "/t/" + id,
                 image == null ? null : pages.baseUrl + image);
-        if (ShareCard.AVAILABLE) meta = meta.withLargeImage();
+        if (ShareCard.AVAILABLE) {
+            meta = meta.withLargeImage().withImageFacts(ShareCard.WIDTH, ShareCard.HEIGHT,
+                    t.text("testimonial.card.alt", item.shownName(t), item.rating(), shortened(item.text())));
+        }
         return pages.html("testimonial/single.jte", new TestimonialPages.SinglePage(CachedPages.shell(t, title), brand, item,
                 meta, SafeJson.scriptBody(StructuredData.review(brand, pages.baseUrl, item, true))), state);
     }

@@ -42,6 +42,10 @@ class ShareCardIT {
         Document single = app.http().get(page).html();
         assertThat(single.select("meta[property=og:image]").attr("content")).isEqualTo(app.url(page + "/card.png"));
         assertThat(single.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+        assertThat(single.select("meta[property=og:image:width]").attr("content")).isEqualTo("1200");
+        assertThat(single.select("meta[property=og:image:height]").attr("content")).isEqualTo("630");
+        assertThat(single.select("meta[property=og:image:alt]").attr("content"))
+                .isEqualTo("Anna Berg, 5 of 5 stars: “Maya gave our café a brand our guests remember.”");
 
         HttpResponse<byte[]> card = fetch(page + "/card.png");
         assertThat(card.statusCode()).isEqualTo(200);
