@@ -20,7 +20,19 @@ public final class TestimonialPages {
     public record WallPage(Shell shell, Brand brand, List<PublicTestimonial> items, long count, String average,
                            List<String> tags, String activeTag, Pager pager, SocialMeta meta, Content jsonLd) {}
 
-    public record SinglePage(Shell shell, Brand brand, PublicTestimonial item, SocialMeta meta, Content jsonLd) {}
+    public record SinglePage(Shell shell, Brand brand, PublicTestimonial item, SocialMeta meta, Content jsonLd) {
+        public String linkedInShare() { return "https://www.linkedin.com/sharing/share-offsite/?url=" + encoded(meta.url()); }
+
+        public String xShare() { return "https://twitter.com/intent/tweet?url=" + encoded(meta.url()) + "&text=" + encoded(meta.title()); }
+
+        /** A mail with the page's title and address, for the visitor's own mail program. */
+        public String emailShare() { return "mailto:?subject=" + encoded(meta.title()) + "&body=" + encoded(meta.url()); }
+
+        /** RFC 3986 percent-encoding (a space is %20: mailto takes "+" literally). */
+        private static String encoded(String s) {
+            return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+        }
+    }
 
     public record ReviewPage(Shell shell, Brand brand, String prompt, TestimonialForm form, FormErrors errors,
                              String action, String stamp) {}

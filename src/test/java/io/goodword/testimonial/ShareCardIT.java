@@ -47,6 +47,13 @@ class ShareCardIT {
         assertThat(single.select("meta[property=og:image:alt]").attr("content"))
                 .isEqualTo("Anna Berg, 5 of 5 stars: “Maya gave our café a brand our guests remember.”");
 
+        // a visitor who came by a shared link: the way to the freelancer, and plain links to pass it on
+        assertThat(single.select("#single-contact").attr("href")).isEqualTo("/p/" + f.slug() + "/contact");
+        String address = java.net.URLEncoder.encode(app.url(page), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(single.select("#share-linkedin").attr("href")).isEqualTo("https://www.linkedin.com/sharing/share-offsite/?url=" + address);
+        assertThat(single.select("#share-x").attr("href")).startsWith("https://twitter.com/intent/tweet?url=" + address + "&text=Anna%20Berg%20about%20");
+        assertThat(single.select("#share-email").attr("href")).startsWith("mailto:?subject=Anna%20Berg%20about%20").endsWith("&body=" + address);
+
         HttpResponse<byte[]> card = fetch(page + "/card.png");
         assertThat(card.statusCode()).isEqualTo(200);
         assertThat(card.headers().firstValue("Content-Type")).hasValue("image/png");
