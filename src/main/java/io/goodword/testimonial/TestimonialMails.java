@@ -48,19 +48,26 @@ final class TestimonialMails {
 
     /** Tells the author their words are live, with a private link to withdraw, change consents or propose new words. */
     void sendPublished(Handle h, Workspace ws, Testimonial t, String token) {
-        toAuthor(h, ws, t, token, "testimonial.mail.published.subject", "testimonial.mail.published.body", "testimonial-published");
+        // where it is public: the author may want to share it (its page has a picture for link previews)
+        Localizer l = i18n.localizer(ws.language());
+        toAuthor(h, ws, t, token, "testimonial.mail.published.subject", "testimonial.mail.published.body", "testimonial-published",
+                l.text("testimonial.mail.published.share", baseUrl + "/p/" + ws.slug() + "/t/" + t.id()));
     }
 
     /** Asks the author to approve the freelancer's edit of their words (nothing changes publicly until they do). */
     void sendProposal(Handle h, Workspace ws, Testimonial t, String token) {
-        toAuthor(h, ws, t, token, "testimonial.mail.proposal.subject", "testimonial.mail.proposal.body", "testimonial-proposal");
+        toAuthor(h, ws, t, token, "testimonial.mail.proposal.subject", "testimonial.mail.proposal.body", "testimonial-proposal", null);
     }
 
-    private void toAuthor(Handle h, Workspace ws, Testimonial t, String token, String subject, String body, String kind) {
+    /** {@code extra}: a paragraph after the body, or null. */
+    private void toAuthor(Handle h, Workspace ws, Testimonial t, String token, String subject, String body, String kind,
+                          String extra) {
         if (t.email() == null) return;
         Localizer l = i18n.localizer(ws.language());
-        Email mail = Email.of(t.email(), l.text(subject, ws.displayName()), l.text("mail.greeting", t.name()),
-                        List.of(l.text(body, ws.displayName()), l.text("testimonial.mail.author.control")))
+        List<String> paragraphs = new ArrayList<>(List.of(l.text(body, ws.displayName())));
+        if (extra != null) paragraphs.add(extra);
+        paragraphs.add(l.text("testimonial.mail.author.control"));
+        Email mail = Email.of(t.email(), l.text(subject, ws.displayName()), l.text("mail.greeting", t.name()), paragraphs)
                 .withAction(l.text("testimonial.mail.author.action"), baseUrl + "/testimonial/edit/" + token);
         outbox.enqueue(h, ws.id(), kind, mail);
     }

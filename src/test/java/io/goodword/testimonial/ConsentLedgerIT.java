@@ -50,7 +50,8 @@ class ConsentLedgerIT {
     static String approvedAndLink(Fixtures.Freelancer f, Http admin, Testimonial t, String email) {
         assertThat(admin.post("/admin/testimonials/" + t.id() + "/status", Map.of("action", "approve")).status()).isEqualTo(303);
         var mail = app.mails().await(email, 1, m -> Mails.subject(m).contains("is published")).get(0);
-        assertThat(Mails.text(mail)).contains("withdraw");
+        assertThat(Mails.text(mail)).contains("withdraw")
+                .contains("This is its page, if you would like to share it: " + app.url("/p/" + f.slug() + "/t/" + t.id()));
         return Mails.link(mail, app.url("/testimonial/edit/")).substring(app.baseUrl().length());
     }
 
