@@ -79,8 +79,11 @@ public final class TestimonialWallController {
         String title = t.text("testimonial.wall.title", ws.displayName());
         String description = !ws.headline().isBlank() ? ws.headline()
                 : t.text("testimonial.wall.description", ws.displayName(), agg.shown(t), agg.count());
+        // a link to the wall previews as its first testimonial's picture (words say more than a logo cropped square)
+        String image = ShareCard.AVAILABLE && !items.isEmpty() ? brand.wallUrl() + "/t/" + items.get(0).id() + "/card.png" : brand.logoUrl();
         SocialMeta meta = SocialMeta.website(title, description, pages.wallAddress(brand) + query(tagOrNull, page),
-                brand.logoUrl() == null ? null : pages.baseUrl + brand.logoUrl());
+                image == null ? null : pages.baseUrl + image);
+        if (ShareCard.AVAILABLE && !items.isEmpty()) meta = meta.withLargeImage();
         return pages.html("testimonial/wall.jte", new TestimonialPages.WallPage(CachedPages.shell(t, title), brand, items,
                 agg.count(), agg.shown(t), summary.tags(), tagOrNull,
                 pager, meta,

@@ -139,7 +139,9 @@ class PublicPagesIT {
         Document d = r.html();
         assertThat(d.select("link[rel=canonical]").attr("href")).isEqualTo(app.url("/p/" + f.slug()));
         assertThat(d.select("meta[property=og:title]").attr("content")).contains(f.displayName());
-        assertThat(d.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
+        // previewed as its first testimonial's share picture (ShareCardIT)
+        assertThat(d.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+        assertThat(d.select("meta[property=og:image]").attr("content")).startsWith(app.url("/p/" + f.slug() + "/t/")).endsWith("/card.png");
         assertThat(d.select("script[type=application/ld+json]").first().data()).contains("\"AggregateRating\"").contains("\"Review\"");
         assertThat(d.select("link[href^=/p/" + f.slug() + "/theme.css]")).hasSize(1);
         String etag = r.header("ETag");

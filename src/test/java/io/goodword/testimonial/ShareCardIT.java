@@ -54,6 +54,11 @@ class ShareCardIT {
         assertThat(single.select("#share-x").attr("href")).startsWith("https://twitter.com/intent/tweet?url=" + address + "&text=Anna%20Berg%20about%20");
         assertThat(single.select("#share-email").attr("href")).startsWith("mailto:?subject=Anna%20Berg%20about%20").endsWith("&body=" + address);
 
+        // the wall's preview is its first testimonial's picture
+        Document wall = app.http().get("/p/" + f.slug()).html();
+        assertThat(wall.select("meta[property=og:image]").attr("content")).isEqualTo(app.url(page + "/card.png"));
+        assertThat(wall.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+
         HttpResponse<byte[]> card = fetch(page + "/card.png");
         assertThat(card.statusCode()).isEqualTo(200);
         assertThat(card.headers().firstValue("Content-Type")).hasValue("image/png");
