@@ -5,7 +5,6 @@ import io.goodword.mail.Email;
 import io.goodword.mail.Outbox;
 import io.goodword.security.Passwords;
 import io.goodword.security.Tokens;
-import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
 import io.goodword.web.I18n;
 import io.goodword.web.Localizer;
@@ -46,8 +45,7 @@ public final class AccountService {
             Account account = jdbi.inTransaction(h -> {
                 WorkspaceDao workspaces = h.attach(WorkspaceDao.class);
                 if (workspaces.slugHeldByOther(form.slug(), -1) > 0) throw new SlugTaken();
-                long wsId = workspaces.insert(form.slug(), form.displayName(), I18n.supported(language),
-                        Dates.knownZone(form.timeZone()));
+                long wsId = workspaces.insert(form.slug(), form.displayName(), I18n.supported(language), form.timeZone());
                 AccountDao accounts = h.attach(AccountDao.class);
                 long id = accounts.insert(wsId, email, hash, form.displayName());
                 return accounts.findById(id).orElseThrow();
