@@ -49,8 +49,8 @@ public final class TestimonialWallController {
      */
     public void card(Context ctx) {
         long id = Params.id(ctx, "id");
-        String lang = PublicSites.chosenLanguage(ctx);
-        pages.serve(ctx, "card|" + id + "|" + lang, s -> renderCard(s, id, lang));
+        // one variant per testimonial (in the workspace's language): a picture costs ~20 ms to draw, so no ?lang= copies
+        pages.serve(ctx, "card|" + id, s -> renderCard(s, id));
     }
 
     /** /p/{slug}/theme.css: the brand colour as a CSS variable (CSP allows no inline style). */
@@ -111,11 +111,11 @@ public final class TestimonialWallController {
                 meta, SafeJson.scriptBody(StructuredData.review(brand, pages.baseUrl, item, true))), state);
     }
 
-    private PublicCache.Rendered renderCard(WallState state, long id, String lang) {
+    private PublicCache.Rendered renderCard(WallState state, long id) {
         Workspace ws = pages.summary(state).workspace();
         Optional<PublicTestimonial> found = ShareCard.AVAILABLE ? pages.testimonials().one(ws.id(), id) : Optional.empty();
         if (found.isEmpty()) return PublicCache.Rendered.notFound(state);
-        Localizer t = pages.localizer(ws, lang);
+        Localizer t = pages.localizer(ws, "");
         byte[] png = ShareCard.png(found.get(), found.get().shownName(t), ws.displayName(), ws.brandColor());
         return PublicCache.rendered(png, "image/png", state);
     }
