@@ -132,6 +132,17 @@ class PublicPagesIT {
     }
 
     @Test
+    void a_visitor_reading_the_wall_is_offered_to_get_in_touch_first_and_a_client_to_leave_a_testimonial() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Document d = app.http().get("/p/" + f.slug()).html();
+        assertThat(d.select(".wall-intro .button.primary").eachAttr("href")).containsExactly("/p/" + f.slug() + "/contact");
+        assertThat(d.select("#wall-contact-cta").text()).isEqualTo("Get in touch");
+        assertThat(d.select("#wall-review").attr("href")).isEqualTo("/p/" + f.slug() + "/review");
+        assertThat(d.select("#wall-review").hasClass("secondary")).isTrue();
+        assertThat(app.http().get("/p/" + f.slug() + "/contact").status()).isEqualTo(200);
+    }
+
+    @Test
     void wall_has_schema_org_open_graph_canonical_and_answers_304_to_a_repeat_visit() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Reviews.insert(f.workspaceId(), TestimonialStatus.APPROVED, true, "Meta Person", "Meta words for the wall, long enough.");
