@@ -204,6 +204,7 @@ class DashboardIT {
     void the_cards_show_the_known_figures_of_the_last_30_days_against_the_30_before() {
         Document d = Fixtures.signedIn(app, f).get("/admin").html();
         assertThat(d.select("h1").text()).isEqualTo("Welcome, " + f.displayName());
+        assertThat(d.select("#zone-hint")).as("Europe/Berlin is a chosen zone").isEmpty();
         assertThat(d.select("#period-text").text()).contains("17 May 2026 – 15 Jun 2026").contains("17 Apr 2026 – 16 May 2026")
                 .contains("Europe/Berlin");
         assertThat(card(d, "sent")).isEqualTo("20");
@@ -414,6 +415,8 @@ class DashboardIT {
         assertThat(d.selectFirst("#revenue-none").text()).startsWith("No project with a value was added in this period.");
         assertThat(d.select("#revenue-by-origin")).as("a revenue table of zeros").isEmpty();
         assertThat(card(d, "sent")).as("the other sections keep their figures").isEqualTo("1");
+        // days cut at UTC midnight: a workspace still on UTC is offered the setting (one in Berlin is not, below)
+        assertThat(d.select("#zone-hint").attr("href")).isEqualTo("/admin/settings#f-timeZone");
         assertThat(d.select("#per-ambassador-h")).as("revenue per ambassador without a program or an ambassador").isEmpty();
         // the one check-in was sent by hand (no delay): "when to ask" says why it has nothing to compare
         assertThat(d.selectFirst("#when-none").text()).contains("you send by hand are not counted");
