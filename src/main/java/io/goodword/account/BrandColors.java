@@ -18,9 +18,12 @@ public final class BrandColors {
 
     private BrandColors() {}
 
+    /** A workspace's brand colour as 0xRRGGBB; a value that is not "#rrggbb" reads as the default colour. */
+    public static int rgb(String color) { return parse(Validation.isColor(color) ? color : DEFAULT); }
+
     /** The workspace's theme.css: the custom properties app.css and testimonial.css read. */
     public static String css(String color) {
-        int brand = parse(Validation.isColor(color) ? color : DEFAULT);
+        int brand = rgb(color);
         String light = hex(readableOn(brand, LIGHT_BG, 0x000000));
         String dark = hex(readableOn(brand, DARK_BG, 0xffffff));
         // --brand-text-light stays for the widget, whose light or dark theme the embedding site chooses.

@@ -125,8 +125,8 @@ public final class Dashboard {
             BigDecimal total = referred.add(direct).add(repeat);
             if (total.signum() == 0) continue;
             rows.add(new RevenueRow(c, money.format(referred, c), money.format(direct, c), money.format(repeat, c),
-                    money.format(total, c), Format.percent(total.signum() == 0 ? null
-                            : (int) Math.round(100 * referred.doubleValue() / total.doubleValue()), money.locale())));
+                    money.format(total, c), Format.percent((int) Math.round(100 * referred.doubleValue() / total.doubleValue()),
+                            money.locale())));
         }
         GrowthDao.Clients cl = dao.clients(ws, p.from(), p.to());
         GrowthDao.Clients cl0 = dao.clients(ws, q.from(), q.to());

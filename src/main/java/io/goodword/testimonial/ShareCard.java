@@ -1,5 +1,6 @@
 package io.goodword.testimonial;
 
+import io.goodword.account.BrandColors;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -189,10 +190,10 @@ final class ShareCard {
         return l;
     }
 
-    static Color color(String hex) {
-        if (hex != null && hex.matches("#[0-9a-fA-F]{6}")) return new Color(Integer.parseInt(hex.substring(1), 16));
-        return new Color(0x4f46e5);
-    }
+    /** Where a testimonial's picture is: beside its page ({@code /p/{slug}/t/{id}}). */
+    static String path(String testimonialPath) { return testimonialPath + "/card.png"; }
+
+    static Color color(String hex) { return new Color(BrandColors.rgb(hex)); }
 
     private static boolean probe() {
         try {

@@ -76,7 +76,7 @@ public final class TestimonialPages {
         public String tagsText() { return String.join(", ", tags); }
 
         /** The public testimonial's picture to share ({@link ShareCard}), or null (not public, or no fonts to draw it). */
-        public String shareCardUrl() { return publicUrl != null && ShareCard.AVAILABLE ? publicUrl + "/card.png" : null; }
+        public String shareCardUrl() { return publicUrl != null && ShareCard.AVAILABLE ? ShareCard.path(publicUrl) : null; }
 
         /** The status changes offered from the current status (feature/unfeature is offered separately). */
         public List<String> statusActions() {

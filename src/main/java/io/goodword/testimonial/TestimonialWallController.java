@@ -80,10 +80,11 @@ public final class TestimonialWallController {
         String description = !ws.headline().isBlank() ? ws.headline()
                 : t.text("testimonial.wall.description", ws.displayName(), agg.shown(t), agg.count());
         // a link to the wall previews as its first testimonial's picture (words say more than a logo cropped square)
-        String image = ShareCard.AVAILABLE && !items.isEmpty() ? brand.wallUrl() + "/t/" + items.get(0).id() + "/card.png" : brand.logoUrl();
+        boolean card = ShareCard.AVAILABLE && !items.isEmpty();
+        String image = card ? ShareCard.path(single(brand, items.get(0).id())) : brand.logoUrl();
         SocialMeta meta = SocialMeta.website(title, description, pages.wallAddress(brand) + query(tagOrNull, page),
                 image == null ? null : pages.baseUrl + image);
-        if (ShareCard.AVAILABLE && !items.isEmpty()) meta = meta.withLargeImage();
+        if (card) meta = meta.withLargeImage();
         return pages.html("testimonial/wall.jte", new TestimonialPages.WallPage(CachedPages.shell(t, title), brand, items,
                 agg.count(), agg.shown(t), summary.tags(), tagOrNull,
                 pager, meta,
@@ -99,9 +100,9 @@ public final class TestimonialWallController {
         Brand brand = CachedPages.brand(ws, state);
         String title = t.text("testimonial.single.title", item.shownName(t), ws.displayName());
         // the card shows the words themselves in a preview; without fonts to draw it, the photo or the logo
-        String image = ShareCard.AVAILABLE ? brand.wallUrl() + "/t/" + id + "/card.png"
+        String image = ShareCard.AVAILABLE ? ShareCard.path(single(brand, id))
                 : item.photoUrl() != null ? item.photoUrl() : brand.logoUrl();
-        SocialMeta meta = SocialMeta.article(title, shortened(item.text()), pages.baseUrl + brand.wallUrl() + "/t/" + id,
+        SocialMeta meta = SocialMeta.article(title, shortened(item.text()), pages.baseUrl + single(brand, id),
                 image == null ? null : pages.baseUrl + image);
         if (ShareCard.AVAILABLE) {
             meta = meta.withLargeImage().withImageFacts(ShareCard.WIDTH, ShareCard.HEIGHT,
@@ -119,6 +120,9 @@ public final class TestimonialWallController {
         byte[] png = ShareCard.png(found.get(), found.get().shownName(t), ws.displayName(), ws.brandColor());
         return PublicCache.rendered(png, "image/png", state);
     }
+
+    /** A testimonial's own page, {@code /p/{slug}/t/{id}}. */
+    private static String single(Brand brand, long id) { return brand.wallUrl() + "/t/" + id; }
 
     /** A search-result description: at most 200 characters, never cutting a character in two. */
     static String shortened(String text) {
