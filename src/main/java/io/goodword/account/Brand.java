@@ -10,11 +10,19 @@ public record Brand(long workspaceId, String slug, String name, String headline,
 
     public static Brand of(Workspace ws, String version) {
         return new Brand(ws.id(), ws.slug(), ws.displayName(), ws.headline(), ws.bio(), ws.website(), ws.logoUrl(),
-                "/p/" + ws.slug() + "/theme.css?v=" + version, ws.language());
+                SitePaths.theme(ws.slug()) + "?v=" + version, ws.language());
     }
 
     /** For pages not served from the public cache: the version is the workspace's last change. */
     public static Brand of(Workspace ws) { return of(ws, Long.toString(ws.updatedAt().toEpochMilli())); }
 
-    public String wallUrl() { return "/p/" + slug; }
+    public String wallUrl() { return SitePaths.wall(slug); }
+
+    public String testimonialUrl(long id) { return SitePaths.testimonial(slug, id); }
+
+    public String reviewUrl() { return SitePaths.review(slug); }
+
+    public String contactUrl() { return SitePaths.contact(slug); }
+
+    public String caseStudiesUrl() { return SitePaths.caseStudies(slug); }
 }

@@ -161,5 +161,5 @@ public final class SettingsController {
         return workspaces.findById(CurrentUser.require(ctx).workspaceId()).orElseThrow();
     }
 
-    private String publicUrl(Workspace ws) { return baseUrl + "/p/" + ws.slug(); }
+    private String publicUrl(Workspace ws) { return baseUrl + SitePaths.wall(ws.slug()); }
 }

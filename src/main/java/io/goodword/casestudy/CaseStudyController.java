@@ -1,5 +1,6 @@
 package io.goodword.casestudy;
 
+import io.goodword.account.SitePaths;
 import io.goodword.media.ImageStore;
 import io.goodword.security.CurrentUser;
 import io.goodword.security.Secrets;
@@ -37,7 +38,7 @@ public final class CaseStudyController {
                         CurrentUser.dates(ctx).when(cs.updatedAt())))
                 .toList();
         Views.render(ctx, "casestudy/list.jte", new CaseStudyPages.ListPage(Views.shell(ctx, "casestudy.list.title", "casestudies"),
-                rows, "/p/" + u.workspaceSlug() + "/case-studies"));
+                rows, SitePaths.caseStudies(u.workspaceSlug())));
     }
 
     public void newForm(Context ctx) {
@@ -161,7 +162,7 @@ public final class CaseStudyController {
             versions = versionRows(u, CurrentUser.dates(ctx), cs, numbers);
             approvals = approvalRows(CurrentUser.dates(ctx), approval, numbers);
             if (cs.clientId() != null) clientName = dao.client(ws, cs.clientId()).map(ClientOption::name).orElse(null);
-            publicUrl = "/p/" + u.workspaceSlug() + "/case-studies/" + cs.slug();
+            publicUrl = SitePaths.caseStudy(u.workspaceSlug(), cs.slug());
         }
         ctx.status(status);
         Views.render(ctx, "casestudy/edit.jte", new CaseStudyPages.EditPage(

@@ -36,7 +36,7 @@ public final class CaseStudyPublicController {
 
     public void list(Context ctx) {
         sites.resolve(ctx).ifPresent(site -> {
-            String base = site.brand().wallUrl() + "/case-studies";
+            String base = site.brand().caseStudiesUrl();
             List<CaseStudyPublicPages.Item> items = dao.listPublished(site.workspace().id()).stream().map(cs -> {
                 CaseStudyContent c = service.content(site.workspace().id(), cs.publishedVersionId());
                 return new CaseStudyPublicPages.Item(base + "/" + cs.slug(), c.title(), c.summary(), c.clientShown(),
@@ -72,7 +72,7 @@ public final class CaseStudyPublicController {
 
     private void render(Context ctx, PublicSites.Site site, CaseStudy cs, CaseStudyContent c, boolean draft) {
         Brand b = site.brand();
-        String list = b.wallUrl() + "/case-studies";
+        String list = b.caseStudiesUrl();
         String canonical = baseUrl + list + "/" + c.slug();
         String image = c.coverUrl() == null ? null : baseUrl + c.coverUrl();
         CaseStudyView view = CaseStudyView.of(c, dao.publishableTestimonials(b.workspaceId(), c.testimonialIds()));

@@ -1,6 +1,7 @@
 package io.goodword.growth;
 
 import io.goodword.account.BrandColors;
+import io.goodword.account.SitePaths;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.ask.AskSettingsDao;
@@ -44,7 +45,7 @@ public final class DashboardController {
         Dashboard.Figures figures = dashboard.figures(ws.id(), period, Views.t(ctx),
                 askSettings.get(ws.id()).delayHours(), now);
         DashboardPage page = new DashboardPage(Views.shell(ctx, "growth.title", "home"), ws.displayName(),
-                baseUrl + "/p/" + ws.slug(), FirstRun.of(dao.firstSteps(ws.id(), BrandColors.DEFAULT)), query, errors,
+                baseUrl + SitePaths.wall(ws.slug()), FirstRun.of(dao.firstSteps(ws.id(), BrandColors.DEFAULT)), query, errors,
                 Dashboard.periodText(period, locale), Dashboard.periodText(period.previous(), locale), zone.getId(), figures,
                 DashboardQuery.PRESETS);
         if (!errors.isEmpty()) ctx.status(HttpStatus.UNPROCESSABLE_CONTENT);

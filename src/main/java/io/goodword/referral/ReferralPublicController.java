@@ -122,7 +122,7 @@ public final class ReferralPublicController {
         }
         ReferralSubmissions.Submission s = service.submissions().submitContact(ws, ctx.cookie(COOKIE), form, ctx.ip(), g.once());
         if (s.outcome() == ReferralSubmissions.Outcome.SAVED) {
-            ctx.redirect(site.brand().wallUrl() + "/contact/thanks", HttpStatus.SEE_OTHER);
+            ctx.redirect(site.brand().contactUrl() + "/thanks", HttpStatus.SEE_OTHER);
             return;
         }
         g.release();

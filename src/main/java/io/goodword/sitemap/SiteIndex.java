@@ -1,5 +1,6 @@
 package io.goodword.sitemap;
 
+import io.goodword.account.SitePaths;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.casestudy.CaseStudy;
@@ -50,17 +51,16 @@ public final class SiteIndex {
     }
 
     private void addSite(Workspace ws, List<Entry> out) {
-        String base = "/p/" + ws.slug();
         List<PublicTestimonial> shown = testimonials.page(ws.id(), null, 1, MAX_URLS - out.size(), 0, PublicRows.Listings.none());
         List<CaseStudy> studies = caseStudies.listPublished(ws.id());
         if (shown.isEmpty() && studies.isEmpty()) return;
         LocalDate newest = shown.stream().map(PublicTestimonial::date).filter(d -> d != null)
                 .max(LocalDate::compareTo).orElse(null);
-        out.add(new Entry(ws.slug().equals(homeSlug) ? "/" : base, newest));
-        for (PublicTestimonial t : shown) out.add(new Entry(base + "/t/" + t.id(), t.date()));
+        out.add(new Entry(ws.slug().equals(homeSlug) ? "/" : SitePaths.wall(ws.slug()), newest));
+        for (PublicTestimonial t : shown) out.add(new Entry(SitePaths.testimonial(ws.slug(), t.id()), t.date()));
         if (studies.isEmpty()) return;
-        out.add(new Entry(base + "/case-studies", day(studies.get(0))));
-        for (CaseStudy c : studies) out.add(new Entry(base + "/case-studies/" + c.slug(), day(c)));
+        out.add(new Entry(SitePaths.caseStudies(ws.slug()), day(studies.get(0))));
+        for (CaseStudy c : studies) out.add(new Entry(SitePaths.caseStudy(ws.slug(), c.slug()), day(c)));
     }
 
     private static LocalDate day(CaseStudy c) {

@@ -20,7 +20,7 @@ public record FeedJson(String name, String url, Double ratingAverage, long ratin
         String wall = baseUrl + b.wallUrl();
         return new FeedJson(b.name(), wall, agg.count() == 0 ? null : Math.round(agg.average() * 10) / 10.0, agg.count(),
                 page, pages, page < pages ? wall + "/testimonials.json?page=" + (page + 1) : null,
-                items.stream().map(p -> new Item(p.id(), wall + "/t/" + p.id(), p.rating(), p.text(), p.name(), p.role(),
+                items.stream().map(p -> new Item(p.id(), baseUrl + b.testimonialUrl(p.id()), p.rating(), p.text(), p.name(), p.role(),
                         p.company(), p.website(), p.photoUrl() == null ? null : baseUrl + p.photoUrl(), p.verified(),
                         p.featured(), p.reply(), p.date() == null ? null : p.date().toString(), p.tags(),
                         p.platform() == null ? null : p.platform().db(), p.sourceUrl())).toList());

@@ -51,7 +51,7 @@ final class StructuredData {
     static Review review(Brand b, String baseUrl, PublicTestimonial p, boolean standalone) {
         return new Review(standalone ? CONTEXT : null, "Review", new Person("Person", p.name().isBlank() ? "Anonymous" : p.name()),
                 new Rating("Rating", p.rating(), 5, 1), p.text(), p.date() == null ? null : p.date().toString(),
-                baseUrl + b.wallUrl() + "/t/" + p.id(),
+                baseUrl + b.testimonialUrl(p.id()),
                 standalone ? new Subject("ProfessionalService", b.name(), baseUrl + b.wallUrl()) : null,
                 p.platform() == null || p.platform().brand() == null ? null : new Organization("Organization", p.platform().brand()));
     }

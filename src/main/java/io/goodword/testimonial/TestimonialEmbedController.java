@@ -1,5 +1,6 @@
 package io.goodword.testimonial;
 
+import io.goodword.account.SitePaths;
 import io.goodword.account.Workspace;
 import io.goodword.web.Localizer;
 import io.goodword.web.SecurityHeaders;
@@ -43,7 +44,7 @@ public final class TestimonialEmbedController {
         List<PublicTestimonial> items = pages.page(summary, tag, o.minRating(), o.limit(), 0);
         PublicTestimonials.Aggregate agg = summary.aggregate();
         return pages.html("testimonial/embed.jte", new TestimonialPages.EmbedPage(t, t.lang(), CachedPages.brand(ws, state),
-                items, o, agg.count(), agg.shown(t), pages.baseUrl + "/p/" + ws.slug()), state);
+                items, o, agg.count(), agg.shown(t), pages.baseUrl + SitePaths.wall(ws.slug())), state);
     }
 
     private static byte[] resource(String path) {

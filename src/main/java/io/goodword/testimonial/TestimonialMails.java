@@ -1,5 +1,6 @@
 package io.goodword.testimonial;
 
+import io.goodword.account.SitePaths;
 import io.goodword.account.Workspace;
 import io.goodword.mail.Email;
 import io.goodword.mail.Outbox;
@@ -51,7 +52,7 @@ final class TestimonialMails {
         // where it is public: the author may want to share it (its page has a picture for link previews)
         Localizer l = i18n.localizer(ws.language());
         toAuthor(h, ws, t, token, "testimonial.mail.published.subject", "testimonial.mail.published.body", "testimonial-published",
-                l.text("testimonial.mail.published.share", baseUrl + "/p/" + ws.slug() + "/t/" + t.id()));
+                l.text("testimonial.mail.published.share", baseUrl + SitePaths.testimonial(ws.slug(), t.id())));
     }
 
     /** Asks the author to approve the freelancer's edit of their words (nothing changes publicly until they do). */

@@ -1,5 +1,6 @@
 package io.goodword.testimonial;
 
+import io.goodword.account.SitePaths;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.db.NotFound;
@@ -159,7 +160,7 @@ public final class TestimonialModerationController {
         Workspace w = workspaces.findById(ws).orElseThrow();
         Views.render(ctx, "testimonial/adminDetail.jte", new TestimonialPages.DetailPage(
                 Views.shellWithTitle(ctx, t.name(), "testimonials"), t, dao.tagsOf(ws, t.id()), dao.editsOf(ws, t.id()), form,
-                errors, t.isPublic() ? "/p/" + w.slug() + "/t/" + t.id() : null, CurrentUser.dates(ctx),
+                errors, t.isPublic() ? SitePaths.testimonial(w.slug(), t.id()) : null, CurrentUser.dates(ctx),
                 confirmations.panel(t, email, project)));
     }
 

@@ -55,7 +55,7 @@ public final class TestimonialReviewController {
             return;
         }
         if (result.repeated()) g.release(); // the same rendered form again: answered as the first time, not counted
-        ctx.redirect(site.brand().wallUrl() + "/review/thanks", HttpStatus.SEE_OTHER);
+        ctx.redirect(site.brand().reviewUrl() + "/thanks", HttpStatus.SEE_OTHER);
     }
 
     public void thanks(Context ctx) {
@@ -70,6 +70,6 @@ public final class TestimonialReviewController {
         ctx.header("Cache-Control", "no-store");
         Views.render(ctx, "testimonial/review.jte", new TestimonialPages.ReviewPage(
                 site.shell(ctx, site.t().text("testimonial.review.title", site.brand().name())), site.brand(),
-                dao.prompt(site.workspace().id()), form, errors, site.brand().wallUrl() + "/review", stamp));
+                dao.prompt(site.workspace().id()), form, errors, site.brand().reviewUrl(), stamp));
     }
 }

@@ -122,7 +122,7 @@ public final class TestimonialWallController {
     }
 
     /** A testimonial's own page, {@code /p/{slug}/t/{id}}. */
-    private static String single(Brand brand, long id) { return brand.wallUrl() + "/t/" + id; }
+    private static String single(Brand brand, long id) { return brand.testimonialUrl(id); }
 
     /** A search-result description: at most 200 characters, never cutting a character in two. */
     static String shortened(String text) {
