@@ -1,5 +1,7 @@
 package io.goodword.sitemap;
 
+import io.goodword.web.Markup;
+
 import java.util.List;
 
 /** The sitemaps.org 0.9 document for a list of entries; every address is escaped as XML text. */
@@ -11,25 +13,10 @@ final class SitemapXml {
                 .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (SiteIndex.Entry e : entries) {
-            out.append("  <url><loc>").append(escape(baseUrl + e.path())).append("</loc>");
+            out.append("  <url><loc>").append(Markup.escape(baseUrl + e.path())).append("</loc>");
             if (e.lastModified() != null) out.append("<lastmod>").append(e.lastModified()).append("</lastmod>");
             out.append("</url>\n");
         }
         return out.append("</urlset>\n").toString();
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char ch : text.toCharArray()) {
-            switch (ch) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.append(ch);
-            }
-        }
-        return out.toString();
     }
 }

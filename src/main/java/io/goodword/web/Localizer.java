@@ -45,7 +45,7 @@ public record Localizer(String lang, Map<String, String> messages) implements Lo
     @Override
     public String lookup(String key) {
         String message = messages.get(key);
-        return message != null ? message : escape(key);
+        return message != null ? message : Markup.escape(key);
     }
 
     /**
@@ -88,21 +88,5 @@ public record Localizer(String lang, Map<String, String> messages) implements Lo
             s = s.replace("{" + i + "}", String.valueOf(values[i]));
         }
         return s;
-    }
-
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&#34;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
