@@ -157,8 +157,8 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             post("/import/preview", imports::importPreview);
             get("/paste", imports::pasteForm); post("/paste", imports::paste);
             get("/export.csv", imports::exportCsv); get("/export.json", imports::exportJson);
-            get("/embed", setup::embed);
-            get("/collect", setup::collect); post("/collect", setup::savePrompt);
+            get("/embed", setup::embed); get("/collect", setup::collect); post("/collect", setup::savePrompt);
+            get("/collect/qr.svg", setup::qr); get("/collect/qr.png", setup::qr);
             get("/{id}", moderation::show);
             post("/{id}/status", moderation::status);
             post("/{id}/edit", moderation::edit); post("/{id}/restore-original", moderation::restoreOriginal);

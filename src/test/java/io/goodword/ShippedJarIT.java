@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.support.Http;
 import io.goodword.support.Multipart;
+import io.goodword.support.QrCodes;
 import io.goodword.support.ShippedJar;
 import io.goodword.support.TestApp;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -67,6 +71,10 @@ class ShippedJarIT {
 
         assertThat(owner.post("/login", Map.of("username", email, "password", password)).status()).isEqualTo(303);
         assertThat(owner.get("/admin").status()).isEqualTo(200);
+        // the review link's QR code is drawn from the shaded jar too (zxing, ImageIO)
+        HttpResponse<byte[]> qr = owner.getBytes("/admin/testimonials/collect/qr.png");
+        assertThat(qr.statusCode()).isEqualTo(200);
+        assertThat(QrCodes.decode(ImageIO.read(new ByteArrayInputStream(qr.body())))).endsWith("/p/" + slug + "/review");
 
         // A client leaves a review on the public form, filled the way a browser fills it (every hidden field kept).
         Http client = new Http(http.uri("/").toString().replaceAll("/$", ""));

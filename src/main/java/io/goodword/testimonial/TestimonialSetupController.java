@@ -1,15 +1,20 @@
 package io.goodword.testimonial;
 
+import io.goodword.account.SitePaths;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
+import io.goodword.web.QrCode;
 import io.goodword.web.Validation;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 
-/** /admin/testimonials/embed and /collect: the widget's snippet with a live preview, and the collection form's prompt. */
+/**
+ * /admin/testimonials/embed and /collect: the widget's snippet with a live preview, and the collection form's link
+ * (with its QR code) and prompt.
+ */
 public final class TestimonialSetupController {
     static final int PROMPT_MAX = 1000;
 
@@ -58,12 +63,18 @@ public final class TestimonialSetupController {
         Views.redirectWithFlash(ctx, "/admin/testimonials/collect", "testimonial.flash.promptSaved");
     }
 
+    /** /admin/testimonials/collect/qr.svg and .png: the review link to print on an invoice or a card, or show. */
+    public void qr(Context ctx) {
+        Workspace w = workspace(ctx);
+        QrCode.send(ctx, baseUrl + SitePaths.review(w.slug()), "review-" + w.slug() + "-qr");
+    }
+
     private Workspace workspace(Context ctx) {
         return workspaces.findById(CurrentUser.workspaceId(ctx)).orElseThrow();
     }
 
     private void renderCollect(Context ctx, Workspace w, String prompt, FormErrors errors) {
         Views.render(ctx, "testimonial/adminCollect.jte", new TestimonialPages.CollectPage(
-                Views.shell(ctx, "testimonial.collect.title", "testimonials"), baseUrl + "/p/" + w.slug() + "/review", prompt, errors));
+                Views.shell(ctx, "testimonial.collect.title", "testimonials"), baseUrl + SitePaths.review(w.slug()), prompt, errors));
     }
 }

@@ -48,6 +48,19 @@ public final class Http {
         return send(b);
     }
 
+    /** A GET whose body stays bytes (pictures, downloads), with this visitor's cookies. */
+    public HttpResponse<byte[]> getBytes(String path) {
+        try {
+            return client.send(HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Posts a form with a valid CSRF token (fetching one first if this visitor has none yet). */
     public Response post(String path, Map<String, String> form) {
         Map<String, String> withToken = new LinkedHashMap<>(form);

@@ -14,10 +14,12 @@ import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
 import io.goodword.support.Mails;
 import io.goodword.support.Multipart;
+import io.goodword.support.QrCodes;
 import io.goodword.support.TestDb;
 import jakarta.mail.internet.MimeMessage;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
@@ -351,5 +353,33 @@ class CollectionFormIT {
         assertThat(form.html().select("fieldset.rating input[type=radio][name=rating]")).hasSize(5);
         assertThat(form.html().select("label[for=f-rating-5] .sr-only").text()).isEqualTo("5 out of 5 stars");
         assertThat(app.http().get("/p/no-such-" + f.slug() + "/review").status()).isEqualTo(404);
+    }
+
+    @Test
+    void the_collect_page_shows_the_review_link_as_a_qr_code_that_reads_back_to_it() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http admin = Fixtures.signedIn(app, f);
+        String link = app.baseUrl() + "/p/" + f.slug() + "/review";
+        Document page = admin.get("/admin/testimonials/collect").html();
+        assertThat(page.select("#review-link").attr("value")).isEqualTo(link);
+        assertThat(page.select("#review-qr img").attr("src")).isEqualTo("/admin/testimonials/collect/qr.svg");
+        assertThat(page.select("#review-qr img").attr("alt")).isEqualTo("QR code of your review link");
+        assertThat(page.select("#review-qr a[download]").eachAttr("href"))
+                .containsExactly("/admin/testimonials/collect/qr.svg", "/admin/testimonials/collect/qr.png");
+
+        HttpResponse<byte[]> png = admin.getBytes("/admin/testimonials/collect/qr.png");
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(QrCodes.decode(ImageIO.read(new ByteArrayInputStream(png.body())))).isEqualTo(link);
+        Http.Response svg = admin.get("/admin/testimonials/collect/qr.svg");
+        assertThat(svg.header("Content-Type")).startsWith("image/svg+xml");
+        assertThat(svg.header("Content-Disposition")).isEqualTo("inline; filename=\"review-" + f.slug() + "-qr.svg\"");
+        assertThat(svg.body()).contains("<title>" + link + "</title>");
+
+        // each freelancer gets their own link; a visitor who is not signed in gets the sign-in page
+        Fixtures.Freelancer other = Fixtures.freelancer();
+        assertThat(Fixtures.signedIn(app, other).get("/admin/testimonials/collect/qr.svg").body())
+                .contains("/p/" + other.slug() + "/review").doesNotContain(f.slug());
+        assertThat(app.http().get("/admin/testimonials/collect/qr.png").status()).isEqualTo(302);
     }
 }
