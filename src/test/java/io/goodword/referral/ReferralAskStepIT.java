@@ -77,6 +77,11 @@ class ReferralAskStepIT {
         assertThat(page).isNotNull();
         assertThat(page.select("#ask-link")).as("no program, no link").isEmpty();
         assertThat(page.select("#ask-friend-h").text()).as("no \"Or\" without a link before it").isEqualTo("Introduce someone now");
+        // the client fills in someone else's details: every label says whose, and the browser offers none of theirs
+        assertThat(page.select("label[for=f-name]").text()).isEqualTo("Their name");
+        assertThat(page.select("label[for=f-email]").text()).isEqualTo("Their email");
+        assertThat(page.select("label[for=f-phone]").text()).startsWith("Their phone");
+        assertThat(page.select("#f-name, #f-email, #f-phone").eachAttr("autocomplete")).containsOnly("off");
         flow.visitor().post(flow.path() + "/step", Map.of("step", "referral", "name", "Linus", "email",
                 Fixtures.unique("linus") + "@example.com", "message", "Kernel work", "consent", "yes"));
         Lead lead = ReferralData.lead(flow.f().workspaceId(), ReferralData.lastLeadId(flow.f().workspaceId()));
