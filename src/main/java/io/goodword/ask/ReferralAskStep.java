@@ -1,5 +1,6 @@
 package io.goodword.ask;
 
+import gg.jte.Content;
 import io.goodword.referral.FriendForm;
 import io.goodword.referral.Program;
 import io.goodword.referral.ReferralLinks;
@@ -8,6 +9,8 @@ import io.goodword.referral.Referrals;
 import io.goodword.security.FormGuard;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
+import io.goodword.web.QrCode;
+import io.goodword.web.ShareLinks;
 import io.goodword.web.Shell;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
@@ -33,6 +36,18 @@ public final class ReferralAskStep implements AskStep {
         public String action() { return visit.path() + "/step"; }
 
         public String themeUrl() { return visit.themeUrl(); }
+
+        /** The link with a few words around it, for WhatsApp, a text message or an email to one friend. */
+        public ShareLinks share() {
+            Localizer t = shell.t();
+            return new ShareLinks(link, friendReward == null ? t.text("referral.ask.shareText", brandName)
+                    : t.text("referral.ask.shareTextReward", brandName, friendReward));
+        }
+
+        public String shareSubject() { return shell.t().text("referral.ask.shareSubject", brandName); }
+
+        /** The link as a QR code in the page, for a friend standing next to the client. */
+        public Content qrCode() { return QrCode.inline(link); }
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.goodword.web.Dates;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Localizer;
 import io.goodword.web.Pager;
+import io.goodword.web.ShareLinks;
 import io.goodword.web.Shell;
 import io.goodword.web.SocialMeta;
 import java.util.List;
@@ -21,17 +22,7 @@ public final class TestimonialPages {
                            List<String> tags, String activeTag, Pager pager, SocialMeta meta, Content jsonLd) {}
 
     public record SinglePage(Shell shell, Brand brand, PublicTestimonial item, SocialMeta meta, Content jsonLd) {
-        public String linkedInShare() { return "https://www.linkedin.com/sharing/share-offsite/?url=" + encoded(meta.url()); }
-
-        public String xShare() { return "https://twitter.com/intent/tweet?url=" + encoded(meta.url()) + "&text=" + encoded(meta.title()); }
-
-        /** A mail with the page's title and address, for the visitor's own mail program. */
-        public String emailShare() { return "mailto:?subject=" + encoded(meta.title()) + "&body=" + encoded(meta.url()); }
-
-        /** RFC 3986 percent-encoding (a space is %20: mailto takes "+" literally). */
-        private static String encoded(String s) {
-            return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-        }
+        public ShareLinks share() { return new ShareLinks(meta.url(), meta.title()); }
     }
 
     public record ReviewPage(Shell shell, Brand brand, String prompt, TestimonialForm form, FormErrors errors,

@@ -6,6 +6,8 @@ import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import gg.jte.Content;
+import gg.jte.TemplateOutput;
 import io.javalin.http.Context;
 
 import javax.imageio.ImageIO;
@@ -58,6 +60,15 @@ public final class QrCode {
                 + "\" width=\"" + w * 8 + "\" height=\"" + m.getHeight() * 8 + "\" shape-rendering=\"crispEdges\">"
                 + "<title>" + Markup.escape(text) + "</title>"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + d + "\"/></svg>\n";
+    }
+
+    /**
+     * The SVG inside a page (a friend scans it off the client's screen): markup of ours only, the text escaped in
+     * its title, which is also its accessible name.
+     */
+    public static Content inline(String text) {
+        String svg = svg(text).replaceFirst("<svg ", "<svg role=\"img\" ");
+        return (TemplateOutput out) -> out.writeContent(svg);
     }
 
     public static byte[] png(String text) {

@@ -3,11 +3,14 @@ package io.goodword.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.goodword.client.ClientDao;
+import io.goodword.referral.ReferralData;
 import io.goodword.support.AppExtension;
+import io.goodword.support.Axe;
 import io.goodword.support.Browser;
 import io.goodword.support.BrowserTest;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
+import io.goodword.support.QrCodes;
 import io.goodword.support.TestDb;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -78,6 +81,34 @@ class CheckInJourneyBrowserIT extends BrowserTest {
 
         browser.navigate().refresh(); // coming back later shows where they left off
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Thank you so much, Ada!");
+    }
+
+    @Test
+    void with_a_program_the_promoter_can_send_their_link_on_or_show_it_as_a_qr_code_on_the_phone() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        ReferralData.program(f.workspaceId(), "WON", "");
+        browser.get(linkFor(f, "Ada Lovelace"));
+        browser.findElement(By.cssSelector("label[for=score-10]")).click();
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.primary")));
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.primary"))); // continue
+        Browser.clickAndLoad(browser, browser.findElement(By.cssSelector("button.link")));    // no testimonial now
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("Know someone who could use");
+        String link = browser.findElement(By.id("ask-link")).getAttribute("value");
+        WebElement whatsApp = browser.findElement(By.id("ask-share-whatsapp"));
+        assertThat(whatsApp.getSize().getHeight()).as("tap target height").isGreaterThanOrEqualTo(44);
+
+        WebElement qr = browser.findElement(By.cssSelector("#ask-qr svg"));
+        assertThat(qr.isDisplayed()).as("folded until asked for").isFalse();
+        WebElement show = browser.findElement(By.cssSelector("details.qr-fold summary"));
+        browser.executeScript("arguments[0].scrollIntoView(true);", show);
+        show.click();
+        assertThat(qr.isDisplayed()).isTrue();
+        assertThat(qr.getSize().getWidth()).as("scannable size").isBetween(200, 358);
+        assertThat(browser.executeScript("return document.documentElement.scrollWidth > window.innerWidth;")).isEqualTo(false);
+        // what the phone shows is what a camera reads: the rendered pixels, decoded
+        byte[] shot = qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        assertThat(QrCodes.decode(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(shot)))).isEqualTo(link);
+        assertThat(Axe.violations(browser)).isEmpty();
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
+import io.goodword.support.QrCodes;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import org.jsoup.nodes.Document;
@@ -44,7 +47,7 @@ class ReferralAskStepIT {
     }
 
     @Test
-    void a_promoter_gets_their_link_and_introduces_a_friend_who_becomes_their_lead() {
+    void a_promoter_gets_their_link_and_introduces_a_friend_who_becomes_their_lead() throws Exception {
         Flow flow = answered(10, true);
         Document page = advanceToReferral(flow);
         assertThat(page).as("promoters are offered the referral step").isNotNull();
@@ -52,6 +55,16 @@ class ReferralAskStepIT {
         assertThat(page.select("#ask-friend-h").text()).isEqualTo("Or introduce someone now"); // after the link
         String link = page.select("#ask-link").attr("value");
         assertThat(link).matches("http://localhost:\\d+/r/[A-HJ-NP-Za-km-z2-9]{8}");
+        // sent on to one friend: the personal channels carry the link with a line around it, and a QR code holds it
+        String encoded = URLEncoder.encode(link, StandardCharsets.UTF_8);
+        assertThat(page.select("#ask-share-whatsapp").attr("href")).startsWith("https://wa.me/?text=I%20can%20recommend%20")
+                .endsWith("%20" + encoded);
+        assertThat(page.select("#ask-share-sms").attr("href")).startsWith("sms:?&body=").endsWith("%20" + encoded);
+        assertThat(page.select("#ask-share-email").attr("href")).startsWith("mailto:?subject=A%20recommendation").endsWith("%20" + encoded);
+        assertThat(page.select("details.qr-fold summary").text()).isEqualTo("Show it as a QR code");
+        assertThat(page.select("#ask-qr svg").attr("role")).isEqualTo("img");
+        assertThat(page.select("#ask-qr svg title").text()).isEqualTo(link);
+        assertThat(QrCodes.decodeSvg(page.select("#ask-qr svg").outerHtml())).isEqualTo(link);
 
         Map<String, String> friend = new HashMap<>(Map.of("step", "referral", "name", "Grace Hopper",
                 "email", Fixtures.unique("grace") + "@example.com", "message", "Needs a compiler audit"));
@@ -77,6 +90,7 @@ class ReferralAskStepIT {
         assertThat(page).isNotNull();
         assertThat(page.select("#ask-link")).as("no program, no link").isEmpty();
         assertThat(page.select("#ask-friend-h").text()).as("no \"Or\" without a link before it").isEqualTo("Introduce someone now");
+        assertThat(page.select("#ask-share, #ask-qr")).as("nothing to share without a link").isEmpty();
         // the client fills in someone else's details: every label says whose, and the browser offers none of theirs
         assertThat(page.select("label[for=f-name]").text()).isEqualTo("Their name");
         assertThat(page.select("label[for=f-email]").text()).isEqualTo("Their email");

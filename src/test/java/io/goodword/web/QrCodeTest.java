@@ -4,12 +4,8 @@ import io.goodword.support.QrCodes;
 import org.junit.jupiter.api.Test;
 
 import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +27,8 @@ class QrCodeTest {
         int size = QrCode.matrix(LINK).getWidth();
         assertThat(svg).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size + "\"")
                 .doesNotContain("<script").doesNotContain("href");
-        BufferedImage img = rasterize(svg, size, 10);
+        BufferedImage img = QrCodes.rasterize(svg, 10);
+        assertThat(img.getWidth()).isEqualTo(size * 10);
         // ISO 18004's quiet zone: the four modules around the code are white
         for (int i = 0; i < size * 10; i++) {
             assertThat(img.getRGB(i, 39) & 0xFFFFFF).isEqualTo(0xFFFFFF);
@@ -49,24 +46,5 @@ class QrCodeTest {
     void a_text_no_qr_code_holds_is_refused_plainly() {
         assertThatThrownBy(() -> QrCode.svg("x".repeat(5000))).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("too long");
-    }
-
-    /** Draws the path's runs ("Mx yhNv1h-Nz") as a browser would, scaled. */
-    static BufferedImage rasterize(String svg, int size, int scale) {
-        BufferedImage img = new BufferedImage(size * scale, size * scale, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, img.getWidth(), img.getHeight());
-        g.setColor(Color.BLACK);
-        Matcher run = Pattern.compile("M(\\d+) (\\d+)h(\\d+)v1h-\\3z").matcher(svg.substring(svg.indexOf(" d=\"")));
-        int runs = 0;
-        while (run.find()) {
-            g.fillRect(Integer.parseInt(run.group(1)) * scale, Integer.parseInt(run.group(2)) * scale,
-                    Integer.parseInt(run.group(3)) * scale, scale);
-            runs++;
-        }
-        g.dispose();
-        assertThat(runs).isGreaterThan(size);
-        return img;
     }
 }
