@@ -47,7 +47,7 @@ public final class ReferralAskStep implements AskStep {
         public String shareSubject() { return shell.t().text("referral.ask.shareSubject", brandName); }
 
         /** The link as a QR code in the page, for a friend standing next to the client. */
-        public Content qrCode() { return QrCode.inline(link); }
+        public Content qrCode() { return QrCode.inline(link, "ask-qr"); }
     }
 
     @Override

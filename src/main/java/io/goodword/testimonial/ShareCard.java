@@ -1,6 +1,7 @@
 package io.goodword.testimonial;
 
 import io.goodword.account.BrandColors;
+import io.goodword.web.Png;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -11,13 +12,9 @@ import java.awt.font.TextAttribute;
 import java.awt.font.TextLayout;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.AttributedString;
 import java.util.ArrayList;
 import java.util.List;
-import javax.imageio.ImageIO;
 
 /**
  * A testimonial as a picture to share: 1200 × 630, the size link previews use on LinkedIn, Slack, X and Facebook.
@@ -66,13 +63,7 @@ final class ShareCard {
         } finally {
             g.dispose();
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // into memory: does not happen
-        }
-        return out.toByteArray();
+        return Png.bytes(image);
     }
 
     /** One line of the words as laid out, with the text it holds (to shorten the last one shown). */

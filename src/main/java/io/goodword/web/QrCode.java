@@ -10,11 +10,7 @@ import gg.jte.Content;
 import gg.jte.TemplateOutput;
 import io.javalin.http.Context;
 
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -43,7 +39,10 @@ public final class QrCode {
     }
 
     /** One path of black runs on a white square: small, crisp at any size, and no script or external reference. */
-    public static String svg(String text) {
+    public static String svg(String text) { return svg(text, null); }
+
+    /** {@code labelId} set: an image inside a page, named by its title (the portal's one way, as its charts do). */
+    private static String svg(String text, String labelId) {
         BitMatrix m = matrix(text);
         int w = m.getWidth();
         StringBuilder d = new StringBuilder();
@@ -56,18 +55,20 @@ public final class QrCode {
                 x += run;
             }
         }
-        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + m.getHeight()
+        String titleId = labelId == null ? "" : labelId + "-title";
+        String named = labelId == null ? "" : " role=\"img\" aria-labelledby=\"" + titleId + "\"";
+        return "<svg" + named + " xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + w + " " + m.getHeight()
                 + "\" width=\"" + w * 8 + "\" height=\"" + m.getHeight() * 8 + "\" shape-rendering=\"crispEdges\">"
-                + "<title>" + Markup.escape(text) + "</title>"
+                + (labelId == null ? "<title>" : "<title id=\"" + titleId + "\">") + Markup.escape(text) + "</title>"
                 + "<rect width=\"100%\" height=\"100%\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + d + "\"/></svg>\n";
     }
 
     /**
      * The SVG inside a page (a friend scans it off the client's screen): markup of ours only, the text escaped in
-     * its title, which is also its accessible name.
+     * its title, which is also its accessible name; {@code id} is the page's (a letter-led slug) and names the title.
      */
-    public static Content inline(String text) {
-        String svg = svg(text).replaceFirst("<svg ", "<svg role=\"img\" ");
+    public static Content inline(String text, String id) {
+        String svg = svg(text, id);
         return (TemplateOutput out) -> out.writeContent(svg);
     }
 
@@ -79,13 +80,7 @@ public final class QrCode {
                 img.setRGB(x, y, m.get(x / PNG_SCALE, y / PNG_SCALE) ? 0xFF000000 : 0xFFFFFFFF);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(img, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return Png.bytes(img);
     }
 
     /**

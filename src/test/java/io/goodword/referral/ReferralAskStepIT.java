@@ -63,7 +63,8 @@ class ReferralAskStepIT {
         assertThat(page.select("#ask-share-email").attr("href")).startsWith("mailto:?subject=A%20recommendation").endsWith("%20" + encoded);
         assertThat(page.select("details.qr-fold summary").text()).isEqualTo("Show it as a QR code");
         assertThat(page.select("#ask-qr svg").attr("role")).isEqualTo("img");
-        assertThat(page.select("#ask-qr svg title").text()).isEqualTo(link);
+        assertThat(page.select("#ask-qr svg").attr("aria-labelledby")).isEqualTo("ask-qr-title");
+        assertThat(page.select("#ask-qr-title").text()).as("the code's accessible name is its link").isEqualTo(link);
         assertThat(QrCodes.decodeSvg(page.select("#ask-qr svg").outerHtml())).isEqualTo(link);
 
         Map<String, String> friend = new HashMap<>(Map.of("step", "referral", "name", "Grace Hopper",
