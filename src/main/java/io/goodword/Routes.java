@@ -203,12 +203,12 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             get("/programs", referralAdmin::programs); post("/programs", referralAdmin::createProgram);
             get("/programs/new", referralAdmin::newProgram);
             get("/programs/{id}", referralAdmin::editProgram); post("/programs/{id}", referralAdmin::updateProgram);
-            post("/programs/{id}/pause", referralAdmin::pauseProgram);
-            post("/programs/{id}/resume", referralAdmin::resumeProgram);
+            post("/programs/{id}/pause", referralAdmin::pauseProgram); post("/programs/{id}/resume", referralAdmin::resumeProgram);
             post("/settings", referralAdmin::saveSettings);
             get("/ambassadors", referralAdmin::ambassadors);
             post("/ambassadors/{clientId}/link", referralAdmin::createLink);
             post("/ambassadors/{clientId}/email", referralAdmin::emailLink);
+            get("/links/{code}/qr.svg", referralAdmin::qr); get("/links/{code}/qr.png", referralAdmin::qr);
         });
     }
 

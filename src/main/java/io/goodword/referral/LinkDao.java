@@ -46,6 +46,10 @@ public interface LinkDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM referral_links WHERE code = :code")
     Optional<Link> findByCode(@Bind("code") String code);
 
+    /** The admin's own link by its code: another workspace's code finds nothing. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM referral_links WHERE workspace_id = :ws AND code = :code")
+    Optional<Link> findInWorkspace(@Bind("ws") long workspaceId, @Bind("code") String code);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM referral_links WHERE workspace_id = :ws AND program_id = :program AND client_id = :client")
     Optional<Link> find(@Bind("ws") long workspaceId, @Bind("program") long programId, @Bind("client") long clientId);
 

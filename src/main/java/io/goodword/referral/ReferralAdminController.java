@@ -5,6 +5,7 @@ import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.FormErrors;
 import io.goodword.web.Params;
+import io.goodword.web.QrCode;
 import io.goodword.web.Views;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -127,5 +128,16 @@ public final class ReferralAdminController {
             case NO_LINK -> "referral.flash.chooseProgram";
         };
         Views.redirectWithFlash(ctx, "/admin/referrals/ambassadors#client-" + client, flash);
+    }
+
+    /**
+     * /admin/referrals/links/{code}/qr.svg and .png: an ambassador's link to print on a card they hand out or to
+     * show at a meeting. Not a use of the link (a GET changes nothing): it counts as shared once it is emailed or visited.
+     */
+    public void qr(Context ctx) {
+        String code = ReferralCodes.normalize(ctx.pathParam("code"));
+        if (code == null) throw new NotFound();
+        Link link = links.findInWorkspace(CurrentUser.workspaceId(ctx), code).orElseThrow(NotFound::new);
+        QrCode.send(ctx, service.links().url(link.code()), "referral-" + link.code() + "-qr");
     }
 }

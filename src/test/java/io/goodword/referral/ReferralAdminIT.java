@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
+import io.goodword.support.QrCodes;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -124,6 +128,41 @@ class ReferralAdminIT {
         admin.post("/admin/referrals/ambassadors/" + noEmail + "/link", Map.of("programId", String.valueOf(program)));
         Http.Response none = admin.post("/admin/referrals/ambassadors/" + noEmail + "/email", Map.of("programId", String.valueOf(program)));
         assertThat(admin.get(none.location()).html().select(".flash").text()).contains("no email address");
+    }
+
+    @Test
+    void each_ambassadors_link_is_a_qr_code_to_print_for_that_workspace_only_and_downloading_it_is_no_share() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http admin = Fixtures.signedIn(app, f);
+        long program = ReferralData.program(f.workspaceId(), "WON", "");
+        long client = ReferralData.client(f.workspaceId());
+        long without = ReferralData.client(f.workspaceId());
+        admin.post("/admin/referrals/ambassadors/" + client + "/link", Map.of("programId", String.valueOf(program)));
+        Document d = admin.get("/admin/referrals/ambassadors").html();
+        String url = d.select("#client-" + client + " a.referral-link").attr("href");
+        String code = url.substring(url.lastIndexOf('/') + 1);
+        List<String> qr = d.select("#client-" + client + " .qr-links a[download]").eachAttr("href");
+        assertThat(qr).containsExactly("/admin/referrals/links/" + code + "/qr.svg", "/admin/referrals/links/" + code + "/qr.png");
+        assertThat(d.select("#client-" + without + " .qr-links")).as("no link, no code").isEmpty();
+
+        HttpResponse<byte[]> png = admin.getBytes(qr.get(1));
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(QrCodes.decode(ImageIO.read(new ByteArrayInputStream(png.body())))).isEqualTo(url);
+        Http.Response svg = admin.get(qr.get(0));
+        assertThat(svg.header("Content-Disposition")).isEqualTo("inline; filename=\"referral-" + code + "-qr.svg\"");
+        assertThat(QrCodes.decodeSvg(svg.body())).isEqualTo(url);
+        assertThat(admin.get("/admin/referrals/links/" + code.toLowerCase(java.util.Locale.ROOT) + "/qr.svg").status())
+                .as("codes are read as typed, like on the landing page").isEqualTo(200);
+        Integer used = ReferralData.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM referral_links WHERE code = :c AND used_at IS NOT NULL").bind("c", code).mapTo(Integer.class).one());
+        assertThat(used).as("a download is not a share; the dashboard counts it once it is emailed or visited").isZero();
+
+        Http other = Fixtures.signedIn(app, Fixtures.freelancer());
+        assertThat(other.get(qr.get(0)).status()).as("another workspace's code").isEqualTo(404);
+        assertThat(other.getBytes(qr.get(1)).statusCode()).isEqualTo(404);
+        assertThat(admin.get("/admin/referrals/links/not-a-code%3Cb%3E/qr.png").status()).isEqualTo(404);
+        assertThat(app.http().get(qr.get(1)).status()).as("sign-in first").isEqualTo(302);
     }
 
     @Test
