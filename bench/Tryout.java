@@ -64,6 +64,17 @@ public class Tryout {
         submit("email");
         look("first admin page after sign-up");
 
+        open("/admin/referrals/programs/new"); // a program first, so the client's referral step has a link to share
+        look("new referral program");
+        fill("name", "Friends of Mia");
+        submit("name");
+        look("after creating the program");
+        if (!driver.findElements(By.id("f-referrerAmount-error")).isEmpty()) { // the default reward needs its figure
+            fill("referrerAmount", "10");
+            submit("name");
+            look("after giving the discount");
+        }
+
         open("/admin/clients/new");
         fill("name", "Ada Client");
         fill("email", "ada@example.com");
@@ -133,7 +144,7 @@ public class Tryout {
         open("/p/mia/review");
         look("review form (phone)");
         for (String p : List.of("/admin", "/admin/testimonials", "/admin/clients", clientUrl.replace(base, ""),
-                "/admin/asks", "/admin/referrals", "/admin/referrals/programs", "/admin/case-studies",
+                "/admin/asks", "/admin/referrals", "/admin/referrals/programs", "/admin/referrals/ambassadors", "/admin/case-studies",
                 "/admin/settings", "/admin/outbox")) {
             open(p);
             look("admin " + p + " (phone)");

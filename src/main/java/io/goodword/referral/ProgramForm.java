@@ -103,24 +103,24 @@ public record ProgramForm(String name, String description, String terms, String 
         switch (t) {
             case PERCENT, DEAL_PERCENT -> {
                 BigDecimal v = decimal(amount);
-                if (amount.isEmpty()) e.add(side + "Amount", "error.required");
+                if (amount.isEmpty()) e.add(side + "Amount", "referral.error.percentNeeded");
                 else if (v == null || v.signum() <= 0 || v.compareTo(new BigDecimal("100")) > 0) e.add(side + "Amount", "referral.error.percent");
             }
             case CREDIT, CASH -> {
                 BigDecimal v = decimal(amount);
-                if (amount.isEmpty()) e.add(side + "Amount", "error.required");
+                if (amount.isEmpty()) e.add(side + "Amount", "referral.error.amountNeeded");
                 else if (v == null || v.signum() <= 0 || v.compareTo(MAX_AMOUNT) > 0) e.add(side + "Amount", "referral.error.amount");
                 if (!CURRENCY.matcher(currency).matches()) e.add(side + "Currency", "referral.error.currency");
             }
             case DONATION -> {
-                e.required(side + "Text", text);
+                e.required(side + "Text", text, "referral.error.causeNeeded");
                 if (!amount.isEmpty()) {
                     BigDecimal v = decimal(amount);
                     if (v == null || v.signum() <= 0 || v.compareTo(MAX_AMOUNT) > 0) e.add(side + "Amount", "referral.error.amount");
                     if (!CURRENCY.matcher(currency).matches()) e.add(side + "Currency", "referral.error.currency");
                 }
             }
-            case GIFT, TEXT -> e.required(side + "Text", text);
+            case GIFT, TEXT -> e.required(side + "Text", text, "referral.error.textNeeded");
             case NONE -> { }
         }
         e.maxLength(side + "Text", text, 200);

@@ -34,8 +34,11 @@ public final class FormErrors {
 
     // ---- common checks, so every form validates the same way ----
 
-    public FormErrors required(String field, String value) {
-        if (value == null || value.isBlank()) add(field, "error.required");
+    public FormErrors required(String field, String value) { return required(field, value, "error.required"); }
+
+    /** Required, with a message that says what belongs there (where "Please fill this in." would not). */
+    public FormErrors required(String field, String value, String key) {
+        if (value == null || value.isBlank()) add(field, key);
         return this;
     }
 

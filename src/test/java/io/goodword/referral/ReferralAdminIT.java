@@ -85,12 +85,37 @@ class ReferralAdminIT {
         Document d = r.html();
         assertThat(d.select("#f-name-error").text()).isEqualTo("Please fill this in.");
         assertThat(d.select("#f-referrerAmount-error").text()).contains("positive amount");
-        assertThat(d.select("#f-friendText-error").text()).isEqualTo("Please fill this in.");
+        assertThat(d.select("#f-friendText-error").text()).isEqualTo("Say in a few words what the reward is.");
         assertThat(d.select("#f-endsOn-error").text()).contains("must not be before");
         assertThat(d.select("#f-referrerAmount").val()).isEqualTo("lots");
         assertThat(d.select("#f-terms").text()).isEqualTo("One reward per friend.");
         assertThat(d.select("#f-referrerType option[selected]").val()).isEqualTo("CASH");
         assertThat(ReferralData.jdbi().onDemand(ProgramDao.class).list(f.workspaceId())).isEmpty();
+    }
+
+    @Test
+    void a_new_program_with_only_its_name_says_what_the_default_reward_needs_and_never_calls_it_optional() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http admin = Fixtures.signedIn(app, f);
+        Document blank = admin.get("/admin/referrals/programs/new").html();
+        assertThat(blank.select("label[for=f-referrerAmount]").text()).as("needed for most kinds").isEqualTo("Amount");
+        assertThat(blank.select("label[for=f-friendText]").text()).isEqualTo("Description");
+        assertThat(blank.select("label[for=f-description]").text()).isEqualTo("Description (optional)");
+        Map<String, String> form = new HashMap<>();
+        blank.select("form[action=/admin/referrals/programs] input:not([type=checkbox]), form[action=/admin/referrals/programs] textarea")
+                .forEach(i -> form.put(i.attr("name"), i.is("textarea") ? i.text() : i.val()));
+        blank.select("form[action=/admin/referrals/programs] select")
+                .forEach(sel -> form.put(sel.attr("name"), sel.select("option[selected]").isEmpty() ? sel.select("option").first().val()
+                        : sel.select("option[selected]").val()));
+        form.put("name", "Friends of Mia"); // what a newcomer types first, the rest as the form comes
+        Http.Response r = admin.post("/admin/referrals/programs", form);
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.html().select("#f-referrerAmount-error").text()).isEqualTo("A discount needs its percentage, e.g. 10.");
+        assertThat(r.html().select("#f-name").val()).isEqualTo("Friends of Mia");
+        assertThat(ReferralData.jdbi().onDemand(ProgramDao.class).list(f.workspaceId())).isEmpty();
+        form.put("referrerAmount", "10");
+        assertThat(admin.post("/admin/referrals/programs", form).status()).isEqualTo(303);
+        assertThat(ReferralData.jdbi().onDemand(ProgramDao.class).list(f.workspaceId())).extracting(Program::name).containsExactly("Friends of Mia");
     }
 
     @Test
