@@ -9,12 +9,20 @@ import java.util.Map;
  * One language's messages; templates call {@code t.localize("key", args)} and arguments are escaped there. A whole
  * number among the arguments reads the language's way ({@link Numbers#whole}: "2,000" / "2.000"), so a count needs no
  * formatting of its own; pass anything that is not a quantity (a year, a code) as a String.
+ * <p>
+ * A count that changes the words around it is a choice in the message ({@link CountedWords}):
+ * {@code {0} {0,choice,0#clients|1#client|1<clients}}, so no template picks between two keys ("1 clients" was on
+ * the ambassadors page).
  */
 public record Localizer(String lang, Map<String, String> messages) implements LocalizationSupport {
 
     @Override
     public Content localize(String key, Object... params) {
-        return LocalizationSupport.super.localize(key, grouped(params));
+        String message = messages.get(key);
+        if (message == null || !CountedWords.in(message)) return LocalizationSupport.super.localize(key, grouped(params));
+        String words = CountedWords.choose(message, params);
+        LocalizationSupport chosen = k -> words; // jte's own formatting and escaping of the arguments, as for any message
+        return chosen.localize(key, grouped(params));
     }
 
     /** This language's locale, for {@link Numbers}, {@link Money} and {@link Dates}. */
@@ -83,6 +91,7 @@ public record Localizer(String lang, Map<String, String> messages) implements Lo
     /** A message as plain text with {0}, {1}… replaced, for Java-side use (emails, JSON, headers). */
     public String text(String key, Object... args) {
         String s = messages.getOrDefault(key, key);
+        if (CountedWords.in(s)) s = CountedWords.choose(s, args);
         Object[] values = grouped(args);
         for (int i = 0; i < values.length; i++) {
             s = s.replace("{" + i + "}", String.valueOf(values[i]));

@@ -212,7 +212,7 @@ class ModerationIT {
         assertThat(d.select("#map_rating option[selected]").text()).isEqualTo("Stars");
         assertThat(d.select("tr.row-ok")).hasSize(1);
         assertThat(d.select("tr.row-bad")).hasSize(3);
-        assertThat(d.text()).contains("4 rows: 1 ready to import, 1 duplicates, 2 with errors.");
+        assertThat(d.text()).contains("4 rows: 1 ready to import, 1 duplicate, 2 with errors.");
         assertThat(d.select("tr.row-bad").text()).contains("Text: Please fill this in.").contains("Rating: not a rating from 1 to 5")
                 .contains("Duplicate: already there");
         assertThat(Reviews.dao().all(f.workspaceId())).hasSize(1); // nothing imported yet
