@@ -64,7 +64,7 @@ class ReferralJourneyBrowserIT extends BrowserTest {
         browser.get(link);
         assertThat(el("h1").getText()).isEqualTo("Ada recommends " + f.displayName());
         assertThat(browser.getPageSource()).contains("The best engine designer we ever hired.");
-        assertThat(el("#friend-reward").getText()).contains("10% discount");
+        assertThat(el("#friend-reward").getText()).contains("10% off the next invoice");
         type("f-name", "Bob Baker");
         type("f-email", "bob@bobs-bakery.example");
         type("f-message", "Our bakery needs a website");

@@ -92,7 +92,7 @@ class ReferralLinksIT {
         assertThat(d.select("h1").text()).isEqualTo("Ada recommends " + s.f().displayName());
         assertThat(d.text()).contains("Brilliant work, on time.", "Grace Hopper", "Navy", "Alan Turing")
                 .doesNotContain("Bletchley", "Not yet approved.", "No consent to publish.", "secret-author@example.com");
-        assertThat(d.select("#friend-reward").text()).contains("10% discount");
+        assertThat(d.select("#friend-reward").text()).contains("10% off the next invoice");
         assertThat(d.select("#program-description").text()).isEqualTo("Tell a friend");
         assertThat(d.select("form.friend-form input[name=consent]")).hasSize(1);
         assertThat(d.select("label[for=f-name]").text()).isNotBlank();
