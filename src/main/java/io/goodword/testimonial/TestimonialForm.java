@@ -27,6 +27,11 @@ public record TestimonialForm(String rating, String body, String name, String ro
     }
     public static final int BODY_MAX = 2000;
 
+    /** Whether the details the form folds away on a phone hold anything, so they are shown, not hidden behind a button. */
+    public boolean hasDetails() {
+        return java.util.stream.Stream.of(role, company, website, currentPhoto).anyMatch(v -> v != null && !v.isBlank());
+    }
+
     public static TestimonialForm empty() {
         return new TestimonialForm("", "", "", "", "", "", "", false, false, false, null);
     }

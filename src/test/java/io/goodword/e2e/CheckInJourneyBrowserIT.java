@@ -26,9 +26,11 @@ class CheckInJourneyBrowserIT extends BrowserTest {
     CheckInJourneyBrowserIT() { super(390, 844); }
 
     /** The personal link, as the freelancer copies it from the client page. */
-    static String linkFor(Fixtures.Freelancer f, String name) {
+    static String linkFor(Fixtures.Freelancer f, String name) { return linkFor(f, name, "Acme"); }
+
+    static String linkFor(Fixtures.Freelancer f, String name, String company) {
         long id = TestDb.jdbi().onDemand(ClientDao.class).insert(f.workspaceId(), name, Fixtures.unique("p") + "@example.com",
-                "Acme", "", "", "", "en");
+                company, "", "", "", "en");
         Http admin = Fixtures.signedIn(app, f);
         return admin.post("/admin/clients/" + id + "/link", Map.of()).html().select("#personal-link").attr("value");
     }
@@ -36,7 +38,7 @@ class CheckInJourneyBrowserIT extends BrowserTest {
     @Test
     void a_promoter_taps_ten_on_a_phone_leaves_a_testimonial_and_refers_a_friend() {
         Fixtures.Freelancer f = Fixtures.freelancer();
-        browser.get(linkFor(f, "Ada Lovelace"));
+        browser.get(linkFor(f, "Ada Lovelace", "")); // no company on file: nothing prefilled in the details
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Hi Ada!");
         WebElement ten = browser.findElement(By.cssSelector("label[for=score-10]"));
         assertThat(ten.getSize().getHeight()).as("tap target height").isGreaterThanOrEqualTo(44);
@@ -53,6 +55,14 @@ class CheckInJourneyBrowserIT extends BrowserTest {
         assertThat(browser.findElement(By.id("f-name")).getAttribute("value")).isEqualTo("Ada Lovelace");
         browser.findElement(By.cssSelector("label[for=f-rating-5]")).click();
         browser.findElement(By.id("f-body")).sendKeys("Ada turned a vague idea into a working engine in two weeks.");
+        // on a phone the optional details wait behind one button, which opens them (no script needed)
+        assertThat(browser.findElement(By.id("f-role")).isDisplayed()).as("role folded away").isFalse();
+        WebElement more = browser.findElement(By.cssSelector("details.more-details > summary"));
+        assertThat(more.getText()).contains("Add your role, company, website or photo");
+        browser.executeScript("arguments[0].scrollIntoView(true);", more);
+        more.click();
+        assertThat(browser.findElement(By.id("f-role")).isDisplayed()).isTrue();
+        browser.findElement(By.id("f-role")).sendKeys("Analyst");
         WebElement consent = browser.findElement(By.id("f-consentPublish"));
         browser.executeScript("arguments[0].scrollIntoView(true);", consent);
         consent.click();
@@ -74,6 +84,9 @@ class CheckInJourneyBrowserIT extends BrowserTest {
                 "SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws AND verified AND client_id IS NOT NULL")
                 .bind("ws", f.workspaceId()).mapTo(Long.class).one());
         assertThat(verified).isEqualTo(1);
+        String role = TestDb.jdbi().withHandle(h -> h.createQuery("SELECT role FROM testimonials WHERE workspace_id = :ws")
+                .bind("ws", f.workspaceId()).mapTo(String.class).one());
+        assertThat(role).isEqualTo("Analyst");
         String lead = TestDb.jdbi().withHandle(h -> h.createQuery(
                 "SELECT name FROM referral_leads WHERE workspace_id = :ws AND referrer_client_id IS NOT NULL")
                 .bind("ws", f.workspaceId()).mapTo(String.class).one());

@@ -27,6 +27,7 @@ class WallJourneyBrowserIT {
         d.findElement(By.cssSelector("label[for=f-rating-" + stars + "]")).click();
         d.findElement(By.id("f-body")).sendKeys(body);
         d.findElement(By.id("f-name")).sendKeys(name);
+        d.findElement(By.cssSelector("details.more-details > summary")).click(); // a phone folds the details away
         d.findElement(By.id("f-company")).sendKeys("Browser Co");
         if (photo != null) d.findElement(By.id("f-photo")).sendKeys(photo.toAbsolutePath().toString());
         d.findElement(By.id("f-consentPublish")).click();

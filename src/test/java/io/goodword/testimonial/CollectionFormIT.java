@@ -155,6 +155,36 @@ class CollectionFormIT {
     }
 
     @Test
+    void the_optional_details_fold_away_unless_they_hold_something_or_an_error() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Document empty = app.http().get("/p/" + f.slug() + "/review").html();
+        assertThat(empty.select("details.more-details").hasAttr("open")).isFalse();
+        assertThat(empty.select("details.more-details #f-role, details.more-details #f-website, details.more-details #f-photo"))
+                .hasSize(3);
+        // the words too short, no details typed: the details stay folded
+        Map<String, String> bare = Reviews.valid("Bare Form");
+        bare.put("body", "Too short");
+        for (String field : new String[] {"role", "company", "website"}) bare.put(field, "");
+        Http.Response shortBody = Reviews.post(app.http(), f.slug(), bare, Reviews.newIp());
+        assertThat(shortBody.status()).isEqualTo(422);
+        assertThat(shortBody.html().select("details.more-details").hasAttr("open")).isFalse();
+        // an error inside them opens them, so the message and what was typed are in sight
+        Map<String, String> badSite = Reviews.valid("Bad Site");
+        for (String field : new String[] {"role", "company"}) badSite.put(field, "");
+        badSite.put("website", "javascript:alert(1)");
+        Document d = Reviews.post(app.http(), f.slug(), badSite, Reviews.newIp()).html();
+        assertThat(d.select("details.more-details").hasAttr("open")).isTrue();
+        assertThat(d.select("details.more-details #f-website-error").text()).contains("Please enter a full web address");
+        // a detail typed, another field wrong: open, the detail kept
+        Map<String, String> withRole = Reviews.valid("With Role");
+        withRole.put("body", "Too short");
+        for (String field : new String[] {"company", "website"}) withRole.put(field, "");
+        Document kept = Reviews.post(app.http(), f.slug(), withRole, Reviews.newIp()).html();
+        assertThat(kept.select("details.more-details").hasAttr("open")).isTrue();
+        assertThat(kept.select("#f-role").val()).isEqualTo("Founder");
+    }
+
+    @Test
     void spam_defences_refuse_with_a_clear_message_and_keep_the_input() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Map<String, String> honey = Reviews.valid("Honey Pot");
