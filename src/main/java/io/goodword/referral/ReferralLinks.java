@@ -41,7 +41,10 @@ public final class ReferralLinks {
 
     public enum Sent { SENT, NO_EMAIL, NO_LINK }
 
-    public String url(String code) { return baseUrl + "/r/" + code; }
+    /** The public path of a personal link: the one place that spells it (pages, emails, QR codes, redirects). */
+    public static String path(String code) { return "/r/" + code; }
+
+    public String url(String code) { return baseUrl + path(code); }
 
     public AttributionCookie cookies() { return cookies; }
 

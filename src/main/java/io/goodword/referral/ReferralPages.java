@@ -22,6 +22,8 @@ public final class ReferralPages {
         static final String PATH = "/admin/referrals/ambassadors";
 
         public Pager pager() { return query.pager(PATH, pages); }
+
+        public String linkUrl(String code) { return baseUrl + ReferralLinks.path(code); }
     }
 
     /** The public contact page at /p/{slug}/contact. */

@@ -79,7 +79,7 @@ public final class ReferralPublicController {
         }
         ReferralSubmissions.Submission s = service.submissions().submitViaLink(lc, form, ctx.ip(), g.once());
         if (s.outcome() == ReferralSubmissions.Outcome.SAVED) {
-            ctx.redirect("/r/" + lc.link().code() + "/thanks", HttpStatus.SEE_OTHER);
+            ctx.redirect(ReferralLinks.path(lc.link().code()) + "/thanks", HttpStatus.SEE_OTHER);
             return;
         }
         g.release(); // a typo costs nothing; only sent messages count
