@@ -33,14 +33,18 @@ final class SchemaDao {
 
     SchemaDao(Handle h) { this.h = h; }
 
-    /** Every column of every base table, by table (ordered), columns in their declared order. */
+    /**
+     * Every column of every base table that holds data of its own, by table (ordered), columns in their declared order.
+     * Generated columns (e.g. asks.delay_bucket, V72) are left out: the database computes them, refuses a value for
+     * them on insert, and an export need not carry what the import's database computes again.
+     */
     Map<String, List<Column>> columns() {
         Map<String, List<Column>> byTable = new TreeMap<>();
         h.createQuery("""
                         SELECT c.table_name, c.column_name, c.data_type, c.is_nullable, c.character_maximum_length, c.extra
                         FROM information_schema.columns c
                         JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name
-                        WHERE c.table_schema = DATABASE() AND t.table_type = 'BASE TABLE'
+                        WHERE c.table_schema = DATABASE() AND t.table_type = 'BASE TABLE' AND c.is_generated = 'NEVER'
                         ORDER BY c.table_name, c.ordinal_position""")
                 .map((rs, ctx) -> new Column(rs.getString(1).toLowerCase(), rs.getString(2).toLowerCase(),
                         rs.getString(3).toLowerCase(), "YES".equals(rs.getString(4)),
