@@ -139,9 +139,8 @@ public final class AskService {
             Ask ask = asks.lock(askId).orElseThrow();
             if (ask.statusEnum() == AskStatus.SCHEDULED) {
                 boolean mailable = client.email() != null && client.unsubscribedAt() == null;
-                Instant firstReminder = mailable ? AskEmails.firstReminder(settings, now, AskEmails.zone(h, ws)) : null;
-                AskTallies.change(h, ws, askId,
-                        d -> d.markSent(askId, now, now.plus(Duration.ofDays(settings.linkDays())), firstReminder));
+                asks.markSent(askId, now, now.plus(Duration.ofDays(settings.linkDays())),
+                        mailable ? AskEmails.firstReminder(settings, now, AskEmails.zone(h, ws)) : null);
             }
             return new LinkResult(Outcome.LINK, baseUrl + "/c/" + newLink(h, ws, askId, now));
         });

@@ -59,8 +59,7 @@ public final class AskVisits {
             boolean expired = status == AskStatus.EXPIRED || status == AskStatus.CANCELLED || status == AskStatus.SCHEDULED
                     || status == AskStatus.SENT && ask.expiresAt() != null && !ask.expiresAt().isAfter(now);
             if (expired) return new Visit(LinkState.EXPIRED, visit);
-            if (ask.openedAt() == null
-                    && AskTallies.change(h, ask.workspaceId(), ask.id(), d -> d.markOpened(ask.id(), now)) == 1) {
+            if (ask.openedAt() == null && asks.markOpened(ask.id(), now) == 1) {
                 visit = toVisit(h, token, asks.findById(ask.workspaceId(), ask.id()).orElseThrow());
             }
             return new Visit(LinkState.ACTIVE, visit);
@@ -84,9 +83,7 @@ public final class AskVisits {
         return jdbi.inTransaction(h -> {
             AskDao asks = h.attach(AskDao.class);
             String text = comment == null || comment.isBlank() ? null : comment;
-            long id = visit.ask().id();
-            if (AskTallies.change(h, visit.ask().workspaceId(), id,
-                    d -> d.answer(id, score, text, next.db(), now, next == Step.DONE ? now : null)) != 1) return null;
+            if (asks.answer(visit.ask().id(), score, text, next.db(), now, next == Step.DONE ? now : null) != 1) return null;
             Ask ask = asks.findById(visit.ask().workspaceId(), visit.ask().id()).orElseThrow();
             // a detractor is asked next what could be better: the alert waits a little for those words, so it is one email
             if (segment == Segment.DETRACTOR) alertFreelancer(h, ask, visit.client(), next == Step.FEEDBACK ? now.plus(ALERT_WAIT) : now);
@@ -122,8 +119,8 @@ public final class AskVisits {
         List<String> skippedSteps = new ArrayList<>(ask.skipped());
         (skipped ? skippedSteps : completed).add(from.db());
         Instant finished = next == Step.DONE ? clock.instant() : null;
-        int n = AskTallies.change(h, ask.workspaceId(), ask.id(), d -> d.advance(ask.id(), from.db(), next.db(),
-                String.join(",", completed), String.join(",", skippedSteps), finished));
+        int n = h.attach(AskDao.class).advance(ask.id(), from.db(), next.db(), String.join(",", completed),
+                String.join(",", skippedSteps), finished);
         if (n != 1) return null;
         // written or skipped, the feedback step ends the wait: the one alert goes now, with the words if there are any
         if (from == Step.FEEDBACK) alertFreelancer(h, ask, client, clock.instant());

@@ -67,9 +67,8 @@ public final class AskWorker {
         AskSettings settings = h.attach(AskSettingsDao.class).get(ask.workspaceId());
         Email email = emails.toClient(h, AskTemplate.Kind.CHECKIN, ask, client, now);
         outbox.schedule(h, ask.workspaceId(), "ask-checkin", "ask-" + ask.id() + "-checkin", email, now);
-        Instant firstReminder = AskEmails.firstReminder(settings, now, AskEmails.zone(h, ask.workspaceId()));
-        AskTallies.change(h, ask.workspaceId(), ask.id(),
-                d -> d.markSent(ask.id(), now, now.plus(Duration.ofDays(settings.linkDays())), firstReminder));
+        asks.markSent(ask.id(), now, now.plus(Duration.ofDays(settings.linkDays())),
+                AskEmails.firstReminder(settings, now, AskEmails.zone(h, ask.workspaceId())));
     }
 
     /** None after an answer, an unsubscribe or the link's expiry. */

@@ -5,7 +5,6 @@ import static io.goodword.data.WorkspaceImport.WORKSPACE_KEPT;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import io.goodword.ask.AskTallies;
 import io.goodword.audit.AuditLog;
 import io.goodword.data.WorkspaceImport.Rejected;
 import io.goodword.data.WorkspaceImport.Result;
@@ -77,7 +76,6 @@ final class ImportLoader {
         for (String table : order) loadTable(archive, table, declared.get(table));
         closeCycles();
         h.attach(io.goodword.testimonial.TestimonialDao.class).bumpWallVersion(ws); // public pages show the new data
-        AskTallies.forget(h, ws); // the dashboard recounts the imported check-ins
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         AuditLog.record(h, ws, accountId, "data.import", total + " rows, " + renamed.size() + " images"
                 + (newCodes > 0 ? ", " + newCodes + " new referral codes" : ""));

@@ -9,7 +9,6 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,18 +45,18 @@ public final class Dashboard {
     }
 
     /**
-     * All figures of one period, read fresh (no cache: each is one indexed aggregate, the check-ins' over their daily
-     * counters, made ready by the caller). {@code locale} formats money and dates for the workspace; money is never
+     * All figures of one period, read fresh (no cache: each is one indexed aggregate, most of them over hourly counters
+     * the database keeps). {@code locale} formats money and dates for the workspace; money is never
      * added across currencies.
      */
     Figures figures(long ws, Period p, Localizer t, int currentDelayHours, Instant now) {
         Locale locale = t.locale();
         String home = dao.currency(ws);
         Period q = p.previous();
-        AskFiguresDao.AskCohort a = asks.asks(ws, p.first(), p.last());
-        AskFiguresDao.AskCohort a0 = asks.asks(ws, q.first(), q.last());
-        AskFiguresDao.Nps n = asks.nps(ws, p.first(), p.last());
-        AskFiguresDao.Nps n0 = asks.nps(ws, q.first(), q.last());
+        AskFiguresDao.AskCohort a = asks.asks(ws, p);
+        AskFiguresDao.AskCohort a0 = asks.asks(ws, q);
+        AskFiguresDao.Nps n = asks.nps(ws, p);
+        AskFiguresDao.Nps n0 = asks.nps(ws, q);
         GrowthDao.Testimonials tm = dao.testimonials(ws, p);
         GrowthDao.Testimonials tm0 = dao.testimonials(ws, q);
         GrowthDao.Referrals r = dao.referrals(ws, p);
@@ -172,7 +171,10 @@ public final class Dashboard {
         return m;
     }
 
-    /** NPS of each of the 12 months up to the period's last month, months cut at the workspace's midnights. */
+    /**
+     * NPS of each of the 12 months up to the period's last month, months cut at the workspace's midnights: each month
+     * is a {@link Period} of its own, read as any period is (a statement per month, on the view's one handle).
+     */
     Chart npsTrend(long ws, Period p, Localizer t) {
         ZoneId zone = p.zone();
         YearMonth last = YearMonth.from(p.last());
@@ -183,13 +185,9 @@ public final class Dashboard {
         StringBuilder desc = new StringBuilder();
         Locale locale = t.locale();
         Dates dates = new Dates(zone, locale);
-        Map<YearMonth, AskFiguresDao.Nps> byMonth = new HashMap<>();
-        for (AskFiguresDao.MonthNps m : asks.npsByMonth(ws, last.minusMonths(11).atDay(1), last.atEndOfMonth())) {
-            byMonth.put(YearMonth.of(m.year(), m.month()), m.nps());
-        }
         for (int i = 0; i < 12; i++) {
             YearMonth m = last.minusMonths(11 - i);
-            AskFiguresDao.Nps n = byMonth.getOrDefault(m, new AskFiguresDao.Nps(0, 0, 0));
+            AskFiguresDao.Nps n = asks.nps(ws, new Period(m.atDay(1), m.atEndOfMonth(), zone));
             Integer score = Format.nps(n);
             String label = m.getMonth().getDisplayName(TextStyle.SHORT, locale) + " " + String.valueOf(m.getYear()).substring(2);
             months.add(label);
@@ -208,7 +206,8 @@ public final class Dashboard {
     }
 
     private List<AskFiguresDao.DelayBucket> buckets(long ws, Instant now, ZoneId zone) {
-        List<AskFiguresDao.DelayBucket> found = asks.answersByDelay(ws, today(now, zone).minusDays(730));
+        LocalDate today = today(now, zone);
+        List<AskFiguresDao.DelayBucket> found = asks.answersByDelay(ws, new Period(today.minusDays(730), today, zone));
         List<AskFiguresDao.DelayBucket> all = new ArrayList<>();
         for (int b = 0; b < WhenToAsk.BUCKET_START_DAYS.length; b++) {
             int bucket = b;

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The dashboard's check-in figures follow what clients do on their links at once: the daily counters behind them
- * change with each check-in (ask/AskTallies), through the real pages, with no cache to wait for.
+ * The dashboard's check-in figures follow what clients do on their links at once: the hourly counters behind them
+ * change with each check-in in the same statement (V72's triggers), through the real pages, with no cache to wait for.
  */
 class DashboardLiveIT {
     private static final Jdbi JDBI = TestDb.jdbi();
