@@ -1,6 +1,5 @@
 import io.goodword.db.Database;
 import io.goodword.db.EmbeddedMariaDb;
-import io.goodword.ask.AskTallies;
 import io.goodword.growth.AskFiguresDao;
 import io.goodword.growth.Dashboard;
 import io.goodword.growth.DashboardSource;
@@ -11,6 +10,7 @@ import io.goodword.web.Localizer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -52,17 +52,10 @@ public final class DashboardBench {
                          + (SELECT COUNT(*) FROM referral_leads WHERE workspace_id = :ws) + (SELECT COUNT(*) FROM referral_rewards WHERE workspace_id = :ws)""")
                     .bind("ws", workspace).mapTo(Long.class).one());
             long clients = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM clients WHERE workspace_id = ?").bind(0, workspace).mapTo(Long.class).one());
-            AskTallies tallies = new AskTallies(jdbi);
             DashboardSource dashboard = new DashboardSource(jdbi);
             Localizer t = I18n.load().localizer("en");
             ZoneId zone = ZoneId.of("Europe/Berlin");
             System.out.printf("workspace: %,d clients, %,d events%n", clients, events);
-            // The seed wrote check-ins straight into asks, past the daily counters: the first view counts them all, once
-            // (as after the upgrade that brought the counters, or after the freelancer changes the workspace's zone).
-            long r0 = System.nanoTime();
-            tallies.ready(workspace, zone);
-            System.out.printf("daily check-in counters ready in %.0f ms (a recount of every check-in only when missing)%n",
-                    (System.nanoTime() - r0) / 1e6);
             GrowthDao dao = jdbi.onDemand(GrowthDao.class);
             AskFiguresDao askFigures = jdbi.onDemand(AskFiguresDao.class);
             System.out.println("each statement, last 30 / 90 / 365 days:");
@@ -71,9 +64,15 @@ public final class DashboardBench {
             Period year = Period.lastDays(365, LocalDate.of(2026, 6, 15), zone);
             for (Period y : List.of(month, quarter, year)) {
                 String label = y.days() + " days";
-                time(label, "asks", () -> askFigures.asks(workspace, y.first(), y.last()));
-                time(label, "nps", () -> askFigures.nps(workspace, y.first(), y.last()));
-                time(label, "npsByMonth", () -> askFigures.npsByMonth(workspace, y.first(), y.last()));
+                time(label, "asks", () -> askFigures.asks(workspace, y));
+                time(label, "nps", () -> askFigures.nps(workspace, y));
+                // the trend: the NPS of each of the 12 months up to the period's last, a statement each on one handle
+                time(label, "npsTrend (12)", () -> jdbi.useExtension(AskFiguresDao.class, d -> {
+                    for (int i = 0; i < 12; i++) {
+                        YearMonth m = YearMonth.from(y.last()).minusMonths(i);
+                        d.nps(workspace, new Period(m.atDay(1), m.atEndOfMonth(), y.zone()));
+                    }
+                }));
                 time(label, "testimonials", () -> dao.testimonials(workspace, y));
                 time(label, "referrals", () -> dao.referrals(workspace, y));
                 time(label, "deals", () -> dao.deals(workspace, y.from(), y.to()));
@@ -84,7 +83,8 @@ public final class DashboardBench {
                 time(label, "perAmbassador", () -> dao.revenuePerAmbassador(workspace, y.from(), y.to(), 50));
                 time(label, "topAmbassadors", () -> dao.topAmbassadors(workspace, y.from(), y.to(), 5));
             }
-            time("730 days", "answersByDelay", () -> askFigures.answersByDelay(workspace, year.last().minusDays(730)));
+            time("731 days", "answersByDelay", () -> askFigures.answersByDelay(workspace,
+                    new Period(year.last().minusDays(730), year.last(), zone)));
             for (int days : new int[] {30, 90, 365}) {
                 Period p = Period.lastDays(days, LocalDate.of(2026, 6, 15), zone);
                 dashboard.figures(workspace, p, t, 24, now); // warm-up
