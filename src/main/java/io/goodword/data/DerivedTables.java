@@ -8,7 +8,7 @@ import java.util.Set;
  */
 final class DerivedTables {
     static final Set<String> ALL = Set.of("testimonial_hours", "referral_hours", "revenue_hours", "ask_sent_hours",
-            "ask_answer_hours");
+            "ask_answer_hours", "ask_sent_utc_days", "ask_answer_utc_days");
 
     private DerivedTables() {}
 }

@@ -7,11 +7,11 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * The dashboard's check-in figures, read as {@link GrowthDao#testimonials} reads its own: the period's whole UTC hours
- * ({@link Period#hoursFrom()} to {@link Period#hoursTo()}) from the hourly counters the database keeps with every
- * change of a check-in (V72), the partial hours at either end (a zone whose midnight is not on a UTC hour) from asks
- * themselves, on an index that covers what they read. Where the period starts and ends on the hour, the second part
- * reads nothing.
+ * The dashboard's check-in figures, from counters the database keeps with every change of a check-in (V72), in
+ * three parts: the period's whole UTC days ({@link Period#daysFrom()} to {@link Period#daysTo()}) from the daily
+ * counters, the whole UTC hours before and after them (at most 23 each) from the hourly ones, and the partial hours
+ * at either end (a zone whose midnight is not on a UTC hour) from asks themselves, on an index that covers what they
+ * read. A year is thus ~365 rows per delay bucket, not ~8,760.
  */
 public interface AskFiguresDao {
     /**
@@ -31,8 +31,12 @@ public interface AskFiguresDao {
     @SqlQuery("""
             SELECT COALESCE(SUM(sent), 0) AS sent, COALESCE(SUM(opened), 0) AS opened, COALESCE(SUM(answered), 0) AS answered,
                    COALESCE(SUM(promoters), 0) AS promoters, COALESCE(SUM(testimonials), 0) AS testimonials
-            FROM (SELECT sent, opened, answered, promoters, testimonials FROM ask_sent_hours
-                  WHERE workspace_id = :ws AND hour >= :p.hoursFrom AND hour < :p.hoursTo
+            FROM (SELECT sent, opened, answered, promoters, testimonials FROM ask_sent_utc_days
+                  WHERE workspace_id = :ws AND day >= :p.daysFrom AND day < :p.daysTo
+                  UNION ALL
+                  SELECT sent, opened, answered, promoters, testimonials FROM ask_sent_hours
+                  WHERE workspace_id = :ws AND (hour >= :p.hoursFrom AND hour < :p.daysFrom
+                                                OR hour >= :p.daysTo AND hour < :p.hoursTo)
                   UNION ALL
                   SELECT 1, opened_at IS NOT NULL OR answered_at IS NOT NULL, answered_at IS NOT NULL,
                          answered_at IS NOT NULL AND score IS NOT NULL AND score >= 9,
@@ -50,8 +54,12 @@ public interface AskFiguresDao {
     @SqlQuery("""
             SELECT COALESCE(SUM(promoters), 0) AS promoters, COALESCE(SUM(passives), 0) AS passives,
                    COALESCE(SUM(detractors), 0) AS detractors
-            FROM (SELECT promoters, passives, detractors FROM ask_answer_hours
-                  WHERE workspace_id = :ws AND hour >= :p.hoursFrom AND hour < :p.hoursTo
+            FROM (SELECT promoters, passives, detractors FROM ask_answer_utc_days
+                  WHERE workspace_id = :ws AND day >= :p.daysFrom AND day < :p.daysTo
+                  UNION ALL
+                  SELECT promoters, passives, detractors FROM ask_answer_hours
+                  WHERE workspace_id = :ws AND (hour >= :p.hoursFrom AND hour < :p.daysFrom
+                                                OR hour >= :p.daysTo AND hour < :p.hoursTo)
                   UNION ALL
                   SELECT score >= 9, score BETWEEN 7 AND 8, score <= 6 FROM asks FORCE INDEX (ix_asks_answered_score)
                   WHERE workspace_id = :ws AND (answered_at >= :p.from AND answered_at < :p.hoursFrom
@@ -68,8 +76,12 @@ public interface AskFiguresDao {
      */
     @SqlQuery("""
             SELECT bucket, SUM(sent) AS sent, SUM(answered) AS answered, SUM(promoters) AS promoters
-            FROM (SELECT delay_bucket AS bucket, sent, answered, promoters FROM ask_sent_hours
-                  WHERE workspace_id = :ws AND hour >= :p.hoursFrom AND hour < :p.hoursTo AND delay_bucket >= 0
+            FROM (SELECT delay_bucket AS bucket, sent, answered, promoters FROM ask_sent_utc_days
+                  WHERE workspace_id = :ws AND day >= :p.daysFrom AND day < :p.daysTo AND delay_bucket >= 0
+                  UNION ALL
+                  SELECT delay_bucket, sent, answered, promoters FROM ask_sent_hours
+                  WHERE workspace_id = :ws AND (hour >= :p.hoursFrom AND hour < :p.daysFrom
+                                                OR hour >= :p.daysTo AND hour < :p.hoursTo) AND delay_bucket >= 0
                   UNION ALL
                   SELECT delay_bucket, 1, answered_at IS NOT NULL, answered_at IS NOT NULL AND score IS NOT NULL AND score >= 9
                   FROM asks FORCE INDEX (ix_asks_cohort)

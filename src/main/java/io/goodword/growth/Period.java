@@ -33,5 +33,22 @@ public record Period(LocalDate first, LocalDate last, ZoneId zone) {
     /** Where the period's last whole UTC hour ends: {@link #to()} in every zone whose midnight falls on one. */
     public Instant hoursTo() { return to().truncatedTo(ChronoUnit.HOURS); }
 
+    /**
+     * The first UTC midnight of [{@link #hoursFrom()}, {@link #hoursTo()}], where the period's whole UTC days begin
+     * (counters kept by the day, V72); {@link #hoursTo()} when no UTC midnight falls inside.
+     */
+    public Instant daysFrom() {
+        Instant hours = hoursFrom();
+        Instant day = hours.truncatedTo(ChronoUnit.DAYS);
+        Instant first = day.equals(hours) ? hours : day.plus(1, ChronoUnit.DAYS);
+        return first.isAfter(hoursTo()) ? hoursTo() : first;
+    }
+
+    /** Where the period's whole UTC days end; never before {@link #daysFrom()}. */
+    public Instant daysTo() {
+        Instant day = hoursTo().truncatedTo(ChronoUnit.DAYS);
+        return day.isBefore(daysFrom()) ? daysFrom() : day;
+    }
+
     public Period previous() { return new Period(first.minusDays(days()), first.minusDays(1), zone); }
 }

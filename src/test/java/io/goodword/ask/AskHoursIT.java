@@ -218,32 +218,38 @@ class AskHoursIT {
 
     /** The counters as read, and as counted here from the rows (hour and bucket truncated in Java), zero rows aside. */
     private static void assertCountersMatchRows(long ws) {
+        assertCountersMatchRows(ws, ChronoUnit.HOURS, "ask_sent_hours", "ask_answer_hours", "hour");
+        assertCountersMatchRows(ws, ChronoUnit.DAYS, "ask_sent_utc_days", "ask_answer_utc_days", "day");
+    }
+
+    /** The counters by {@code unit} (UTC hours or UTC days) equal the rows counted here in Java. */
+    private static void assertCountersMatchRows(long ws, ChronoUnit unit, String sentTable, String answerTable, String column) {
         List<Row> rows = rows(ws);
         Map<String, List<Integer>> sent = new TreeMap<>();
         Map<String, List<Integer>> answers = new TreeMap<>();
         for (Row r : rows) {
             if (r.sentAt() != null) {
-                add(sent, hour(r.sentAt()) + " " + bucket(r.delayHours()), 1, r.openedAt() != null || r.answered() ? 1 : 0,
+                add(sent, at(r.sentAt(), unit) + " " + bucket(r.delayHours()), 1, r.openedAt() != null || r.answered() ? 1 : 0,
                         r.answered() ? 1 : 0, promoter(r) ? 1 : 0, r.answered() && r.gaveTestimonial() ? 1 : 0);
             }
-            if (r.scored()) add(answers, hour(r.answeredAt()), r.score() >= 9 ? 1 : 0, r.score() >= 7 && r.score() <= 8 ? 1 : 0,
+            if (r.scored()) add(answers, at(r.answeredAt(), unit), r.score() >= 9 ? 1 : 0, r.score() >= 7 && r.score() <= 8 ? 1 : 0,
                     r.score() <= 6 ? 1 : 0);
         }
         sent.values().removeIf(v -> v.stream().allMatch(x -> x == 0));
         answers.values().removeIf(v -> v.stream().allMatch(x -> x == 0));
         JDBI.useHandle(h -> {
             Map<String, List<Integer>> keptSent = new TreeMap<>();
-            h.createQuery("SELECT * FROM ask_sent_hours WHERE workspace_id = ?").bind(0, ws).mapToMap().forEach(m -> {
+            h.createQuery("SELECT * FROM " + sentTable + " WHERE workspace_id = ?").bind(0, ws).mapToMap().forEach(m -> {
                 List<Integer> v = ints(m, "sent", "opened", "answered", "promoters", "testimonials");
-                if (v.stream().anyMatch(x -> x != 0)) keptSent.put(hour(instant(m.get("hour"))) + " " + m.get("delay_bucket"), v);
+                if (v.stream().anyMatch(x -> x != 0)) keptSent.put(at(instant(m.get(column)), unit) + " " + m.get("delay_bucket"), v);
             });
             Map<String, List<Integer>> keptAnswers = new TreeMap<>();
-            h.createQuery("SELECT * FROM ask_answer_hours WHERE workspace_id = ?").bind(0, ws).mapToMap().forEach(m -> {
+            h.createQuery("SELECT * FROM " + answerTable + " WHERE workspace_id = ?").bind(0, ws).mapToMap().forEach(m -> {
                 List<Integer> v = ints(m, "promoters", "passives", "detractors");
-                if (v.stream().anyMatch(x -> x != 0)) keptAnswers.put(hour(instant(m.get("hour"))), v);
+                if (v.stream().anyMatch(x -> x != 0)) keptAnswers.put(at(instant(m.get(column)), unit), v);
             });
-            assertThat(keptSent).isNotEmpty().isEqualTo(sent);
-            assertThat(keptAnswers).isNotEmpty().isEqualTo(answers);
+            assertThat(keptSent).as(sentTable).isNotEmpty().isEqualTo(sent);
+            assertThat(keptAnswers).as(answerTable).isNotEmpty().isEqualTo(answers);
         });
     }
 
@@ -337,7 +343,7 @@ class AskHoursIT {
         return v instanceof java.time.LocalDateTime l ? l.toInstant(java.time.ZoneOffset.UTC) : ((java.sql.Timestamp) v).toInstant();
     }
 
-    private static String hour(Instant at) { return at.truncatedTo(ChronoUnit.HOURS).toString(); }
+    private static String at(Instant at, ChronoUnit unit) { return at.truncatedTo(unit).toString(); }
 
     private static List<Row> rows(long ws) {
         return JDBI.withHandle(h -> h.createQuery("""
