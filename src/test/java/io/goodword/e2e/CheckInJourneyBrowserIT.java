@@ -118,9 +118,19 @@ class CheckInJourneyBrowserIT extends BrowserTest {
         assertThat(qr.isDisplayed()).isTrue();
         assertThat(qr.getSize().getWidth()).as("scannable size").isBetween(200, 358);
         assertThat(browser.executeScript("return document.documentElement.scrollWidth > window.innerWidth;")).isEqualTo(false);
-        // what the phone shows is what a camera reads: the rendered pixels, decoded
-        byte[] shot = qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        assertThat(QrCodes.decode(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(shot)))).isEqualTo(link);
+        // what the phone shows is what a camera reads: the rendered pixels, decoded. Like a camera, it looks again
+        // until the picture is sharp: on a loaded machine the first frame after the fold opens may not be painted yet
+        // (CI once read nothing off it); what it finally reads must be the link
+        String read = new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10))
+                .until(d -> {
+                    try {
+                        byte[] shot = qr.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+                        return QrCodes.decode(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(shot)));
+                    } catch (Exception unreadable) {
+                        return null;
+                    }
+                });
+        assertThat(read).isEqualTo(link);
         assertThat(Axe.violations(browser)).isEmpty();
     }
 
