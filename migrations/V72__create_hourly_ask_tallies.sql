@@ -123,9 +123,9 @@ FROM DUAL WHERE OLD.answered_at IS NOT NULL AND OLD.score IS NOT NULL
 ON DUPLICATE KEY UPDATE promoters = promoters + VALUES(promoters), passives = passives + VALUES(passives),
     detractors = detractors + VALUES(detractors);
 
--- The same counters by the UTC day, kept by triggers of their own beside the hourly ones. A period reads its whole UTC
--- days here and only the hours at either end (at most 23 each) from the hourly tables: a year of the bench's
--- check-ins is ~2,200 day rows against ~44,000 hour rows, which made the dashboard's cohort 25 times slower.
+-- The same counters by the UTC day. A period reads its whole UTC days here and only the hours at either end (at
+-- most 23 each) from the hourly tables: a year of the bench's check-ins is ~2,200 day rows against ~44,000 hour
+-- rows, which made the dashboard's cohort 25 times slower.
 CREATE TABLE ask_sent_utc_days (
     workspace_id BIGINT   NOT NULL,
     day          DATETIME NOT NULL,
@@ -149,81 +149,42 @@ CREATE TABLE ask_answer_utc_days (
     CONSTRAINT fk_ask_answer_utc_days_workspace FOREIGN KEY (workspace_id) REFERENCES workspaces (id) ON DELETE CASCADE
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_unicode_ci;
 
--- asks → the day tables: the hourly triggers above with the day in place of the hour.
-
-CREATE TRIGGER tr_ask_sent_utc_days_insert AFTER INSERT ON asks FOR EACH ROW
+-- The hour tables → the day tables: every change of an hour's counters adds its difference to that hour's UTC day,
+-- so the day tables follow the hour tables without counting anything themselves (one count of a check-in: the
+-- triggers on asks above). The upserts on asks fire AFTER INSERT for a new hour row and AFTER UPDATE for an existing
+-- one; the key of an hour row never changes, and hour rows are never deleted (they go down to zero), except with
+-- their workspace, whose cascade takes the day rows too.
+CREATE TRIGGER tr_ask_sent_utc_days_insert AFTER INSERT ON ask_sent_hours FOR EACH ROW
 INSERT INTO ask_sent_utc_days (workspace_id, day, delay_bucket, sent, opened, answered, promoters, testimonials)
-SELECT NEW.workspace_id, DATE_FORMAT(NEW.sent_at, '%Y-%m-%d 00:00:00'), NEW.delay_bucket, 1,
-       NEW.opened_at IS NOT NULL OR NEW.answered_at IS NOT NULL, NEW.answered_at IS NOT NULL,
-       NEW.answered_at IS NOT NULL AND NEW.score IS NOT NULL AND NEW.score >= 9,
-       NEW.answered_at IS NOT NULL AND NEW.gave_testimonial
-FROM DUAL WHERE NEW.sent_at IS NOT NULL
+VALUES (NEW.workspace_id, DATE(NEW.hour), NEW.delay_bucket, NEW.sent, NEW.opened, NEW.answered, NEW.promoters,
+        NEW.testimonials)
 ON DUPLICATE KEY UPDATE sent = sent + VALUES(sent), opened = opened + VALUES(opened),
     answered = answered + VALUES(answered), promoters = promoters + VALUES(promoters),
     testimonials = testimonials + VALUES(testimonials);
 
-CREATE TRIGGER tr_ask_sent_utc_days_update AFTER UPDATE ON asks FOR EACH ROW
+CREATE TRIGGER tr_ask_sent_utc_days_update AFTER UPDATE ON ask_sent_hours FOR EACH ROW
 INSERT INTO ask_sent_utc_days (workspace_id, day, delay_bucket, sent, opened, answered, promoters, testimonials)
-SELECT d.ws, d.hr, d.bucket, SUM(d.sent), SUM(d.opened), SUM(d.answered), SUM(d.promoters), SUM(d.testimonials) FROM (
-    SELECT OLD.workspace_id AS ws, DATE_FORMAT(OLD.sent_at, '%Y-%m-%d 00:00:00') AS hr, OLD.delay_bucket AS bucket,
-           -1 AS sent, -(OLD.opened_at IS NOT NULL OR OLD.answered_at IS NOT NULL) AS opened,
-           -(OLD.answered_at IS NOT NULL) AS answered,
-           -(OLD.answered_at IS NOT NULL AND OLD.score IS NOT NULL AND OLD.score >= 9) AS promoters,
-           -(OLD.answered_at IS NOT NULL AND OLD.gave_testimonial) AS testimonials
-    FROM DUAL WHERE OLD.sent_at IS NOT NULL
-    UNION ALL SELECT NEW.workspace_id, DATE_FORMAT(NEW.sent_at, '%Y-%m-%d 00:00:00'), NEW.delay_bucket, 1,
-           NEW.opened_at IS NOT NULL OR NEW.answered_at IS NOT NULL, NEW.answered_at IS NOT NULL,
-           NEW.answered_at IS NOT NULL AND NEW.score IS NOT NULL AND NEW.score >= 9,
-           NEW.answered_at IS NOT NULL AND NEW.gave_testimonial
-    FROM DUAL WHERE NEW.sent_at IS NOT NULL
-) d GROUP BY d.ws, d.hr, d.bucket
-HAVING SUM(d.sent) <> 0 OR SUM(d.opened) <> 0 OR SUM(d.answered) <> 0 OR SUM(d.promoters) <> 0
-    OR SUM(d.testimonials) <> 0
+VALUES (NEW.workspace_id, DATE(NEW.hour), NEW.delay_bucket, NEW.sent - OLD.sent, NEW.opened - OLD.opened,
+        NEW.answered - OLD.answered, NEW.promoters - OLD.promoters, NEW.testimonials - OLD.testimonials)
 ON DUPLICATE KEY UPDATE sent = sent + VALUES(sent), opened = opened + VALUES(opened),
     answered = answered + VALUES(answered), promoters = promoters + VALUES(promoters),
     testimonials = testimonials + VALUES(testimonials);
 
-CREATE TRIGGER tr_ask_sent_utc_days_delete AFTER DELETE ON asks FOR EACH ROW
-INSERT INTO ask_sent_utc_days (workspace_id, day, delay_bucket, sent, opened, answered, promoters, testimonials)
-SELECT OLD.workspace_id, DATE_FORMAT(OLD.sent_at, '%Y-%m-%d 00:00:00'), OLD.delay_bucket, -1,
-       -(OLD.opened_at IS NOT NULL OR OLD.answered_at IS NOT NULL), -(OLD.answered_at IS NOT NULL),
-       -(OLD.answered_at IS NOT NULL AND OLD.score IS NOT NULL AND OLD.score >= 9),
-       -(OLD.answered_at IS NOT NULL AND OLD.gave_testimonial)
-FROM DUAL WHERE OLD.sent_at IS NOT NULL
-ON DUPLICATE KEY UPDATE sent = sent + VALUES(sent), opened = opened + VALUES(opened),
-    answered = answered + VALUES(answered), promoters = promoters + VALUES(promoters),
-    testimonials = testimonials + VALUES(testimonials);
-
-CREATE TRIGGER tr_ask_answer_utc_days_insert AFTER INSERT ON asks FOR EACH ROW
+CREATE TRIGGER tr_ask_answer_utc_days_insert AFTER INSERT ON ask_answer_hours FOR EACH ROW
 INSERT INTO ask_answer_utc_days (workspace_id, day, promoters, passives, detractors)
-SELECT NEW.workspace_id, DATE_FORMAT(NEW.answered_at, '%Y-%m-%d 00:00:00'), NEW.score >= 9, NEW.score BETWEEN 7 AND 8,
-       NEW.score <= 6
-FROM DUAL WHERE NEW.answered_at IS NOT NULL AND NEW.score IS NOT NULL
+VALUES (NEW.workspace_id, DATE(NEW.hour), NEW.promoters, NEW.passives, NEW.detractors)
 ON DUPLICATE KEY UPDATE promoters = promoters + VALUES(promoters), passives = passives + VALUES(passives),
     detractors = detractors + VALUES(detractors);
 
-CREATE TRIGGER tr_ask_answer_utc_days_update AFTER UPDATE ON asks FOR EACH ROW
+CREATE TRIGGER tr_ask_answer_utc_days_update AFTER UPDATE ON ask_answer_hours FOR EACH ROW
 INSERT INTO ask_answer_utc_days (workspace_id, day, promoters, passives, detractors)
-SELECT d.ws, d.hr, SUM(d.promoters), SUM(d.passives), SUM(d.detractors) FROM (
-    SELECT OLD.workspace_id AS ws, DATE_FORMAT(OLD.answered_at, '%Y-%m-%d 00:00:00') AS hr,
-           -(OLD.score >= 9) AS promoters, -(OLD.score BETWEEN 7 AND 8) AS passives, -(OLD.score <= 6) AS detractors
-    FROM DUAL WHERE OLD.answered_at IS NOT NULL AND OLD.score IS NOT NULL
-    UNION ALL SELECT NEW.workspace_id, DATE_FORMAT(NEW.answered_at, '%Y-%m-%d 00:00:00'), NEW.score >= 9,
-           NEW.score BETWEEN 7 AND 8, NEW.score <= 6
-    FROM DUAL WHERE NEW.answered_at IS NOT NULL AND NEW.score IS NOT NULL
-) d GROUP BY d.ws, d.hr HAVING SUM(d.promoters) <> 0 OR SUM(d.passives) <> 0 OR SUM(d.detractors) <> 0
+VALUES (NEW.workspace_id, DATE(NEW.hour), NEW.promoters - OLD.promoters, NEW.passives - OLD.passives,
+        NEW.detractors - OLD.detractors)
 ON DUPLICATE KEY UPDATE promoters = promoters + VALUES(promoters), passives = passives + VALUES(passives),
     detractors = detractors + VALUES(detractors);
 
-CREATE TRIGGER tr_ask_answer_utc_days_delete AFTER DELETE ON asks FOR EACH ROW
-INSERT INTO ask_answer_utc_days (workspace_id, day, promoters, passives, detractors)
-SELECT OLD.workspace_id, DATE_FORMAT(OLD.answered_at, '%Y-%m-%d 00:00:00'), -(OLD.score >= 9),
-       -(OLD.score BETWEEN 7 AND 8), -(OLD.score <= 6)
-FROM DUAL WHERE OLD.answered_at IS NOT NULL AND OLD.score IS NOT NULL
-ON DUPLICATE KEY UPDATE promoters = promoters + VALUES(promoters), passives = passives + VALUES(passives),
-    detractors = detractors + VALUES(detractors);
-
--- What is already there, counted once (the triggers count everything from here on).
+-- What is already there, counted once (the triggers count everything from here on); the hour tables' triggers
+-- fill the day tables from these rows.
 INSERT INTO ask_sent_hours (workspace_id, hour, delay_bucket, sent, opened, answered, promoters, testimonials)
 SELECT workspace_id, DATE_FORMAT(sent_at, '%Y-%m-%d %H:00:00') AS hr, delay_bucket, COUNT(*),
        SUM(opened_at IS NOT NULL OR answered_at IS NOT NULL), SUM(answered_at IS NOT NULL),
@@ -236,15 +197,6 @@ SELECT workspace_id, DATE_FORMAT(answered_at, '%Y-%m-%d %H:00:00') AS hr, SUM(sc
        SUM(score <= 6)
 FROM asks WHERE answered_at IS NOT NULL AND score IS NOT NULL
 GROUP BY workspace_id, hr;
-
-INSERT INTO ask_sent_utc_days (workspace_id, day, delay_bucket, sent, opened, answered, promoters, testimonials)
-SELECT workspace_id, DATE_FORMAT(hour, '%Y-%m-%d 00:00:00') AS d, delay_bucket, SUM(sent), SUM(opened), SUM(answered),
-       SUM(promoters), SUM(testimonials)
-FROM ask_sent_hours GROUP BY workspace_id, d, delay_bucket;
-
-INSERT INTO ask_answer_utc_days (workspace_id, day, promoters, passives, detractors)
-SELECT workspace_id, DATE_FORMAT(hour, '%Y-%m-%d 00:00:00') AS d, SUM(promoters), SUM(passives), SUM(detractors)
-FROM ask_answer_hours GROUP BY workspace_id, d;
 
 -- V68's daily counters and their bookkeeping row per workspace: nothing keeps or reads them any more.
 DROP TABLE ask_sent_days, ask_answer_days, ask_tallies;
