@@ -6,8 +6,6 @@ import io.goodword.client.ClientDao;
 import io.goodword.referral.ReferralCodes;
 import io.goodword.support.Fixtures;
 import io.goodword.support.TestDb;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,17 +13,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The hourly testimonial and referral counters the database keeps with triggers (V70), on real MariaDB: after random
- * inserts, updates (approve, reject, re-rate, re-attribute, qualify, win, first use) and deletes they equal a recount
- * from the rows, and the dashboard's figures read from them equal the rows counted directly, also in zones whose
- * midnight is half or three quarters past a UTC hour (India, Nepal, Newfoundland).
+ * The testimonial, referral and revenue counters the database keeps with triggers by the UTC hour (V70, V71) and the
+ * UTC day (V73), on real MariaDB: after random inserts, updates (approve, reject, re-rate, re-attribute, qualify, win,
+ * first use) and deletes both equal a recount from the rows, and the dashboard's figures read from them (whole days,
+ * whole hours, partial hours) equal the rows counted directly, also in zones whose midnight is half or three quarters
+ * past a UTC hour (India, Nepal, Newfoundland).
  */
 class GrowthTalliesIT {
     private static final Jdbi JDBI = TestDb.jdbi();
@@ -158,137 +156,52 @@ class GrowthTalliesIT {
     void an_update_that_changes_nothing_counted_writes_no_counter() {
         JDBI.useHandle(h -> {
             long id = ids(h, "testimonials").get(0);
-            List<Map<String, Object>> before = h.createQuery("SELECT * FROM testimonial_hours WHERE workspace_id = ? ORDER BY hour")
-                    .bind(0, ws).mapToMap().list();
+            String counters = """
+                    SELECT 'hour' AS t, hour AS at, received, rating_sum, approved FROM testimonial_hours WHERE workspace_id = :ws
+                    UNION ALL SELECT 'day', day, received, rating_sum, approved FROM testimonial_utc_days WHERE workspace_id = :ws
+                    ORDER BY t, at""";
+            List<Map<String, Object>> before = h.createQuery(counters).bind("ws", ws).mapToMap().list();
             int written = h.createUpdate("UPDATE testimonials SET body = CONCAT(body, '.') WHERE id = ?").bind(0, id).execute();
             assertThat(written).isEqualTo(1);
-            assertThat(h.createQuery("SELECT * FROM testimonial_hours WHERE workspace_id = ? ORDER BY hour")
-                    .bind(0, ws).mapToMap().list()).isEqualTo(before);
+            assertThat(h.createQuery(counters).bind("ws", ws).mapToMap().list()).isNotEmpty().isEqualTo(before);
         });
     }
 
+    /**
+     * Periods of 1, 2, 5 and 12 days in every zone: the longer ones hold whole UTC days, and outside UTC also whole
+     * hours and partial hours at either end, so all three parts of each statement are read and added.
+     */
     private static void figuresEqualTheRows() {
-        int periods = JDBI.withHandle(h -> {
+        int[] seen = JDBI.withHandle(h -> {
             GrowthDao dao = h.attach(GrowthDao.class);
             int withRevenue = 0;
+            int threeParts = 0;
             for (ZoneId zone : ZONES) {
                 for (int first = 0; first < DAYS; first += 3) {
-                    for (int days : new int[] {1, 2, 5}) {
+                    for (int days : new int[] {1, 2, 5, 12}) {
                         LocalDate day = LocalDate.of(2027, 3, 19).plusDays(first);
                         Period p = new Period(day, day.plusDays(days - 1), zone);
-                        GrowthDao.Testimonials t = dao.testimonials(ws, p);
-                        assertThat(t).as("%s %s", zone, p).isEqualTo(testimonialsCounted(h, p));
-                        GrowthDao.Referrals r = dao.referrals(ws, p);
-                        assertThat(r).as("%s %s", zone, p).isEqualTo(referralsCounted(h, p));
+                        assertThat(dao.testimonials(ws, p)).as("%s %s", zone, p).isEqualTo(GrowthRecount.testimonials(h, ws, p));
+                        assertThat(dao.referrals(ws, p)).as("%s %s", zone, p).isEqualTo(GrowthRecount.referrals(h, ws, p));
                         List<GrowthDao.Revenue> revenue = dao.revenue(ws, p);
-                        assertThat(revenue).as("%s %s", zone, p).isEqualTo(revenueCounted(h, p));
+                        assertThat(revenue).as("%s %s", zone, p).isEqualTo(GrowthRecount.revenue(h, ws, p));
                         withRevenue += revenue.isEmpty() ? 0 : 1;
+                        threeParts += p.daysFrom().isBefore(p.daysTo()) && p.hoursFrom().isBefore(p.daysFrom())
+                                && p.from().isBefore(p.hoursFrom()) ? 1 : 0;
                     }
                 }
             }
-            return withRevenue;
+            return new int[] {withRevenue, threeParts};
         });
-        assertThat(periods).as("periods with revenue").isGreaterThan(20); // the comparison compared something
-    }
-
-    /** The figures as the dashboard counted them before V70: straight from the rows. */
-    private static GrowthDao.Testimonials testimonialsCounted(Handle h, Period p) {
-        Map<String, Object> m = h.createQuery("""
-                SELECT COUNT(*) AS received, AVG(rating) AS average,
-                       (SELECT COUNT(*) FROM testimonials WHERE workspace_id = :ws AND status = 'approved'
-                        AND approved_at >= :from AND approved_at < :to) AS approved
-                FROM testimonials WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to""")
-                .bind("ws", ws).bind("from", p.from()).bind("to", p.to()).mapToMap().one();
-        BigDecimal average = (BigDecimal) m.get("average");
-        return new GrowthDao.Testimonials(((Number) m.get("received")).intValue(), ((Number) m.get("approved")).intValue(),
-                average == null ? null : average.setScale(4, RoundingMode.HALF_UP));
-    }
-
-    private static List<GrowthDao.Revenue> revenueCounted(Handle h, Period p) {
-        return h.createQuery("""
-                SELECT origin, currency, COUNT(*) AS projects, SUM(value_cents) AS cents FROM projects
-                WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to AND value_cents IS NOT NULL
-                GROUP BY origin, currency ORDER BY currency, origin""")
-                .bind("ws", ws).bind("from", p.from()).bind("to", p.to())
-                .map((rs, ctx) -> new GrowthDao.Revenue(rs.getString("origin"), rs.getString("currency"), rs.getInt("projects"),
-                        rs.getLong("cents"))).list();
-    }
-
-    private static GrowthDao.Referrals referralsCounted(Handle h, Period p) {
-        return h.createQuery("""
-                SELECT (SELECT COUNT(*) FROM referral_links WHERE workspace_id = :ws AND used_at >= :from AND used_at < :to) AS links,
-                       (SELECT COUNT(*) FROM referral_visits WHERE workspace_id = :ws AND visited_at >= :from AND visited_at < :to) AS visits,
-                       COALESCE(SUM(referrer_client_id IS NOT NULL), 0) AS referred_leads,
-                       COALESCE(SUM(referrer_client_id IS NULL), 0) AS direct_leads,
-                       COALESCE(SUM(referrer_client_id IS NOT NULL AND (qualified_at IS NOT NULL OR won_at IS NOT NULL)), 0) AS qualified,
-                       COALESCE(SUM(referrer_client_id IS NOT NULL AND won_at IS NOT NULL), 0) AS won
-                FROM referral_leads WHERE workspace_id = :ws AND created_at >= :from AND created_at < :to""")
-                .bind("ws", ws).bind("from", p.from()).bind("to", p.to())
-                .map((rs, ctx) -> new GrowthDao.Referrals(rs.getInt("links"), rs.getInt("visits"), rs.getInt("referred_leads"),
-                        rs.getInt("direct_leads"), rs.getInt("qualified"), rs.getInt("won"))).one();
+        assertThat(seen[0]).as("periods with revenue").isGreaterThan(20); // the comparison compared something
+        assertThat(seen[1]).as("periods read from days, hours and rows").isGreaterThan(20);
     }
 
     private static void assertCountersMatchRows() {
         JDBI.useHandle(h -> {
-            assertThat(kept(h, "SELECT hour, received, rating_sum, approved FROM testimonial_hours WHERE workspace_id = :ws"))
-                    .isNotEmpty()
-                    .isEqualTo(kept(h, """
-                            SELECT hr AS hour, SUM(received) AS received, SUM(rating_sum) AS rating_sum,
-                                   SUM(approved) AS approved FROM (
-                                SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:00:00') AS hr, 1 AS received,
-                                       rating AS rating_sum, 0 AS approved
-                                FROM testimonials WHERE workspace_id = :ws
-                                UNION ALL SELECT DATE_FORMAT(approved_at, '%Y-%m-%d %H:00:00'), 0, 0, 1 FROM testimonials
-                                WHERE workspace_id = :ws AND status = 'approved' AND approved_at IS NOT NULL) d GROUP BY hr"""));
-            assertThat(kept(h, "SELECT hour, links, visits, referred_leads, direct_leads, qualified, won FROM referral_hours WHERE workspace_id = :ws"))
-                    .isNotEmpty()
-                    .isEqualTo(kept(h, """
-                            SELECT hr AS hour, SUM(links) AS links, SUM(visits) AS visits, SUM(referred) AS referred_leads,
-                                   SUM(direct) AS direct_leads, SUM(qualified) AS qualified, SUM(won) AS won FROM (
-                                SELECT DATE_FORMAT(used_at, '%Y-%m-%d %H:00:00') AS hr, 1 AS links, 0 AS visits, 0 AS referred,
-                                       0 AS direct, 0 AS qualified, 0 AS won
-                                FROM referral_links WHERE workspace_id = :ws AND used_at IS NOT NULL
-                                UNION ALL SELECT DATE_FORMAT(visited_at, '%Y-%m-%d %H:00:00'), 0, 1, 0, 0, 0, 0
-                                FROM referral_visits WHERE workspace_id = :ws
-                                UNION ALL SELECT DATE_FORMAT(created_at, '%Y-%m-%d %H:00:00'), 0, 0, referrer_client_id IS NOT NULL,
-                                       referrer_client_id IS NULL,
-                                       referrer_client_id IS NOT NULL AND (qualified_at IS NOT NULL OR won_at IS NOT NULL),
-                                       referrer_client_id IS NOT NULL AND won_at IS NOT NULL
-                                FROM referral_leads WHERE workspace_id = :ws) d GROUP BY hr"""));
-            assertRevenueCountersMatchProjects(h);
+            GrowthRecount.assertCountersMatchRows(h, ws, GrowthRecount.Unit.HOURS);
+            GrowthRecount.assertCountersMatchRows(h, ws, GrowthRecount.Unit.DAYS);
         });
-    }
-
-    private static void assertRevenueCountersMatchProjects(Handle h) {
-        assertThat(kept(h, """
-                SELECT CONCAT(hour, ' ', origin, ' ', currency) AS hour, projects, cents
-                FROM revenue_hours WHERE workspace_id = :ws"""))
-                .isNotEmpty()
-                .isEqualTo(kept(h, """
-                        SELECT CONCAT(DATE_FORMAT(created_at, '%Y-%m-%d %H:00:00'), ' ', origin, ' ', currency) AS hour,
-                               COUNT(*) AS projects, SUM(value_cents) AS cents
-                        FROM projects WHERE workspace_id = :ws AND value_cents IS NOT NULL
-                        GROUP BY DATE_FORMAT(created_at, '%Y-%m-%d %H:00:00'), origin, currency"""));
-    }
-
-    /**
-     * Each hour's counts (by hour, or by hour and group), the hours whose counts are all zero (everything in them was
-     * taken back) left out.
-     */
-    private static Map<String, List<Long>> kept(Handle h, String sql) {
-        Map<String, List<Long>> out = new TreeMap<>();
-        h.createQuery(sql).bind("ws", ws).mapToMap().forEach(row -> {
-            List<Long> counts = new ArrayList<>();
-            String hour = null;
-            for (Map.Entry<String, Object> e : row.entrySet()) {
-                if (e.getKey().equals("hour")) { // to the hour: "2027-03-20 05", and the group after it, if any
-                    hour = String.valueOf(e.getValue()).replace('T', ' ').replaceFirst("^(\\S+ \\d\\d)(:00)?(:00)?(\\.0+)?", "$1");
-                }
-                else counts.add(((Number) e.getValue()).longValue());
-            }
-            if (counts.stream().anyMatch(c -> c != 0)) out.put(hour, counts);
-        });
-        return out;
     }
 
     private static List<Long> ids(Handle h, String table) {

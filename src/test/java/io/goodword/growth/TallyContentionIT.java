@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A referral landing counts its visit in one statement outside any transaction (so nothing retries it), and the
- * trigger upserts that hour's counter row (V70). Many visits at once, most of them the first of a new hour, must
- * neither fail (an upsert of a row that does not exist yet takes gap locks) nor lose a count.
+ * trigger upserts that hour's counter row (V70), whose own trigger upserts that day's (V73). Many visits at once,
+ * most of them the first of a new hour, must neither fail (an upsert of a row that does not exist yet takes gap
+ * locks) nor lose a count.
  */
 class TallyContentionIT {
     private static final Jdbi JDBI = TestDb.jdbi();
@@ -58,8 +59,10 @@ class TallyContentionIT {
         for (Future<?> f : done) f.get();
         pool.shutdown();
         assertThat(failed.get()).isZero();
-        Integer counted = JDBI.withHandle(h -> h.createQuery("SELECT SUM(visits) FROM referral_hours WHERE workspace_id = ?")
-                .bind(0, ws).mapTo(Integer.class).one());
-        assertThat(counted).isEqualTo(threads * each);
+        for (String counters : List.of("referral_hours", "referral_utc_days")) { // the days follow the hours (V73)
+            Integer counted = JDBI.withHandle(h -> h.createQuery("SELECT SUM(visits) FROM " + counters + " WHERE workspace_id = ?")
+                    .bind(0, ws).mapTo(Integer.class).one());
+            assertThat(counted).as(counters).isEqualTo(threads * each);
+        }
     }
 }
