@@ -12,9 +12,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Every dashboard figure but the check-ins' ({@link AskFiguresDao}) is one SQL aggregate over [from, to): the
- * testimonials', the referrals' and the revenue's over hourly counters the database keeps (V70, V71), the others on
- * an index that starts with workspace_id and the event's date (see V52, V59); nothing is counted in Java. Money is
- * always grouped by currency: amounts in different currencies are never added.
+ * testimonials', the referrals' and the revenue's over counters the database keeps by the UTC day and hour (V73,
+ * V70, V71), the others on an index that starts with workspace_id and the event's date (see V52, V59); nothing is
+ * counted in Java. Money is always grouped by currency: amounts in different currencies are never added.
  */
 public interface GrowthDao {
     record Testimonials(int received, int approved, BigDecimal averageRating) {}
@@ -44,16 +44,21 @@ public interface GrowthDao {
     record AmbassadorMoney(long clientId, String name, String currency, int count, BigDecimal amount) {}
 
     /**
-     * Received (and their average rating) by the hour created, approved by the hour approved: the period's whole hours
-     * ({@link Period#hoursFrom()} to {@link Period#hoursTo()}) from the hourly counters (V70), the partial hours at
-     * either end (a zone whose midnight is not on a UTC hour) from the testimonials themselves; where the period
-     * starts and ends on the hour, the second and third parts read nothing.
+     * Received (and their average rating) by the time created, approved by the time approved, in three parts as in
+     * {@link AskFiguresDao}: the period's whole UTC days ({@link Period#daysFrom()} to {@link Period#daysTo()}) from the
+     * daily counters (V73), the whole UTC hours before and after them (at most 23 each) from the hourly ones (V70), and
+     * the partial hours at either end (a zone whose midnight is not on a UTC hour) from the testimonials themselves.
+     * A year is thus ~365 counter rows, not ~8,760.
      */
     @SqlQuery("""
             SELECT COALESCE(SUM(received), 0) AS received, COALESCE(SUM(approved), 0) AS approved,
                    SUM(rating_sum) / NULLIF(SUM(received), 0) AS average_rating
-            FROM (SELECT received, rating_sum, approved FROM testimonial_hours
-                  WHERE workspace_id = :ws AND hour >= :p.hoursFrom AND hour < :p.hoursTo
+            FROM (SELECT received, rating_sum, approved FROM testimonial_utc_days
+                  WHERE workspace_id = :ws AND day >= :p.daysFrom AND day < :p.daysTo
+                  UNION ALL
+                  SELECT received, rating_sum, approved FROM testimonial_hours
+                  WHERE workspace_id = :ws AND (hour >= :p.hoursFrom AND hour < :p.daysFrom
+                                                OR hour >= :p.daysTo AND hour < :p.hoursTo)
                   UNION ALL
                   SELECT 1, rating, 0 FROM testimonials FORCE INDEX (ix_testimonials_received)
                   WHERE workspace_id = :ws AND (created_at >= :p.from AND created_at < :p.hoursFrom
@@ -66,13 +71,17 @@ public interface GrowthDao {
     @RegisterConstructorMapper(Testimonials.class)
     Testimonials testimonials(@Bind("ws") long ws, @BindMethods("p") Period p);
 
-    /** As {@link #testimonials}: whole hours from the hourly counters (V70), the partial ones from the rows. */
+    /** As {@link #testimonials}: whole days (V73) and hours (V70) from the counters, the partial hours from the rows. */
     @SqlQuery("""
             SELECT COALESCE(SUM(links), 0) AS links, COALESCE(SUM(visits), 0) AS visits,
                    COALESCE(SUM(referred_leads), 0) AS referred_leads, COALESCE(SUM(direct_leads), 0) AS direct_leads,
                    COALESCE(SUM(qualified), 0) AS qualified, COALESCE(SUM(won), 0) AS won
-            FROM (SELECT links, visits, referred_leads, direct_leads, qualified, won FROM referral_hours
-                  WHERE workspace_id = :ws AND hour >= :p.hoursFrom AND hour < :p.hoursTo
+            FROM (SELECT links, visits, referred_leads, direct_leads, qualified, won FROM referral_utc_days
+                  WHERE workspace_id = :ws AND day >= :p.daysFrom AND day < :p.daysTo
+                  UNION ALL
+                  SELECT links, visits, referred_leads, direct_leads, qualified, won FROM referral_hours
+                  WHERE workspace_id = :ws AND (hour >= :p.hoursFrom AND hour < :p.daysFrom
+                                                OR hour >= :p.daysTo AND hour < :p.hoursTo)
                   UNION ALL
                   SELECT 1, 0, 0, 0, 0, 0 FROM referral_links FORCE INDEX (ix_referral_links_used)
                   WHERE workspace_id = :ws AND (used_at >= :p.from AND used_at < :p.hoursFrom
@@ -127,12 +136,16 @@ public interface GrowthDao {
 
     /**
      * Projects booked (added) in the period with a value, by their client's origin and currency: as
-     * {@link #testimonials}, whole hours from the hourly counters (V71), the partial ones from the projects.
+     * {@link #testimonials}, whole days (V73) and hours (V71) from the counters, the partial hours from the projects.
      */
     @SqlQuery("""
             SELECT origin, currency, SUM(projects) AS projects, SUM(cents) AS cents
-            FROM (SELECT origin, currency, projects, cents FROM revenue_hours
-                  WHERE workspace_id = :ws AND hour >= :p.hoursFrom AND hour < :p.hoursTo
+            FROM (SELECT origin, currency, projects, cents FROM revenue_utc_days
+                  WHERE workspace_id = :ws AND day >= :p.daysFrom AND day < :p.daysTo
+                  UNION ALL
+                  SELECT origin, currency, projects, cents FROM revenue_hours
+                  WHERE workspace_id = :ws AND (hour >= :p.hoursFrom AND hour < :p.daysFrom
+                                                OR hour >= :p.daysTo AND hour < :p.hoursTo)
                   UNION ALL
                   SELECT origin, currency, 1, value_cents FROM projects FORCE INDEX (ix_projects_revenue)
                   WHERE workspace_id = :ws AND (created_at >= :p.from AND created_at < :p.hoursFrom

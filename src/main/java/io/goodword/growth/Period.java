@@ -35,7 +35,7 @@ public record Period(LocalDate first, LocalDate last, ZoneId zone) {
 
     /**
      * The first UTC midnight of [{@link #hoursFrom()}, {@link #hoursTo()}], where the period's whole UTC days begin
-     * (counters kept by the day, V72); {@link #hoursTo()} when no UTC midnight falls inside.
+     * (counters kept by the day, V72, V73); {@link #hoursTo()} when no UTC midnight falls inside.
      */
     public Instant daysFrom() {
         Instant hours = hoursFrom();
