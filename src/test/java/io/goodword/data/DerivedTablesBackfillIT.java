@@ -2,16 +2,14 @@ package io.goodword.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.goodword.client.ClientDao;
 import io.goodword.db.EmbeddedMariaDb;
-import io.goodword.referral.ReferralCodes;
+import io.goodword.support.CountedRows;
 import io.goodword.support.Fixtures;
 import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -87,62 +85,12 @@ class DerivedTablesBackfillIT {
                 .bind(0, table).mapTo(String.class).list();
     }
 
-    /** One workspace with every kind of row a counter counts, in every state, at any second of twelve days. */
+    /** One workspace with every kind of row a counter counts (CountedRows, and check-ins), in every state, over twelve days. */
     private static long seed(Jdbi v69) {
         long ws = Fixtures.freelancer(v69).workspaceId();
         Random random = new Random(20261024);
         v69.useTransaction(h -> {
-            List<Long> clients = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                clients.add(h.attach(ClientDao.class).insert(ws, "Client " + i, null, "", "", "", null, "en"));
-            }
-            for (int i = 0; i < 60; i++) {
-                Instant created = at(random);
-                boolean approved = random.nextInt(3) > 0;
-                h.execute("""
-                        INSERT INTO testimonials (workspace_id, status, rating, body, name, created_at, approved_at)
-                        VALUES (?, ?, ?, 'Good work', 'Someone', ?, ?)""", ws, approved ? "approved" : "pending",
-                        1 + random.nextInt(5), created,
-                        approved ? created.plusSeconds(random.nextInt(200_000)) : null);
-            }
-            for (int i = 0; i < 40; i++) {
-                h.execute("""
-                        INSERT INTO projects (workspace_id, client_id, title, value_cents, currency, status, created_at,
-                                              origin, referrer_client_id)
-                        VALUES (?, ?, 'Job', ?, ?, 'active', ?, ?, ?)""", ws, clients.get(i % 12),
-                        random.nextInt(5) == 0 ? null : 1_000L * (1 + random.nextInt(50)), random.nextBoolean() ? "USD" : "EUR",
-                        at(random), List.of("referred", "repeat", "direct").get(random.nextInt(3)), clients.get((i + 1) % 12));
-            }
-            long program = h.createUpdate("""
-                    INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, status)
-                    VALUES (?, 'Friends', '', '', 'cash', 'active')""").bind(0, ws)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            List<Long> links = new ArrayList<>();
-            for (int i = 0; i < 12; i++) {
-                Instant created = at(random);
-                links.add(h.createUpdate("""
-                        INSERT INTO referral_links (workspace_id, program_id, client_id, code, created_at, used_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""").bind(0, ws).bind(1, program).bind(2, clients.get(i))
-                        .bind(3, ReferralCodes.next()).bind(4, created)
-                        .bind(5, random.nextBoolean() ? created.plusSeconds(random.nextInt(90_000)) : null)
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-            }
-            for (int i = 0; i < 60; i++) {
-                h.execute("INSERT INTO referral_visits (workspace_id, link_id, visited_at) VALUES (?, ?, ?)", ws,
-                        links.get(random.nextInt(links.size())), at(random));
-            }
-            for (int i = 0; i < 40; i++) {
-                Instant created = at(random);
-                int stage = random.nextInt(4);
-                boolean referred = random.nextInt(5) > 0;
-                h.execute("""
-                        INSERT INTO referral_leads (workspace_id, program_id, link_id, referrer_client_id, source, name,
-                                                    email, message, consent, status, created_at, qualified_at, won_at)
-                        VALUES (?, ?, ?, ?, ?, 'Friend', 'friend@example.com', '', TRUE, ?, ?, ?, ?)""",
-                        ws, program, referred ? links.get(i % links.size()) : null, referred ? clients.get(i % 6) : null,
-                        referred ? "link" : "contact", List.of("new", "qualified", "won", "lost").get(stage), created,
-                        stage == 1 || stage == 2 ? created.plusSeconds(3_600) : null, stage == 2 ? created.plusSeconds(7_200) : null);
-            }
+            List<Long> clients = CountedRows.seed(h, ws, 12, random, START, DAYS).ambassadors();
             for (int i = 0; i < 80; i++) {
                 Instant sent = random.nextInt(6) == 0 ? null : at(random);
                 boolean answered = sent != null && random.nextInt(10) < 5;
@@ -160,7 +108,7 @@ class DerivedTablesBackfillIT {
         return ws;
     }
 
-    private static Instant at(Random random) { return START.plusSeconds(random.nextInt(DAYS * 86_400)); }
+    private static Instant at(Random random) { return CountedRows.at(random, START, DAYS); }
 
     private static Path freshHome() throws Exception {
         Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backfill-db").resolve("mariadb");

@@ -2,8 +2,7 @@ package io.goodword.growth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.goodword.client.ClientDao;
-import io.goodword.referral.ReferralCodes;
+import io.goodword.support.CountedRows;
 import io.goodword.support.Fixtures;
 import io.goodword.support.TestDb;
 import java.time.Instant;
@@ -32,69 +31,12 @@ class GrowthTalliesIT {
     private static final List<ZoneId> ZONES = List.of(ZoneId.of("UTC"), ZoneId.of("Europe/Berlin"),
             ZoneId.of("Asia/Kolkata"), ZoneId.of("Asia/Kathmandu"), ZoneId.of("America/St_Johns"));
     private static long ws;
-    private static long program;
     private static final List<Long> ambassadors = new ArrayList<>();
 
     @BeforeAll
     static void seed() {
         ws = Fixtures.freelancer().workspaceId();
-        Random random = new Random(20270320);
-        JDBI.useTransaction(h -> {
-            program = h.createUpdate("""
-                    INSERT INTO referral_programs (workspace_id, name, description, terms, referrer_reward_type, status)
-                    VALUES (?, 'Friends', '', '', 'cash', 'active')""").bind(0, ws)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            for (int i = 0; i < 30; i++) { // one link per ambassador and program
-                ambassadors.add(h.attach(ClientDao.class).insert(ws, "Ambassador " + i, null, "", "", "", null, "en"));
-            }
-            for (int i = 0; i < 120; i++) {
-                Instant created = at(random);
-                boolean approved = random.nextInt(3) > 0;
-                h.createUpdate("""
-                        INSERT INTO testimonials (workspace_id, status, rating, body, name, created_at, approved_at)
-                        VALUES (?, ?, ?, 'Good work', 'Someone', ?, ?)""").bind(0, ws).bind(1, approved ? "approved" : "pending")
-                        .bind(2, 1 + random.nextInt(5)).bind(3, created)
-                        .bind(4, approved ? created.plusSeconds(random.nextInt(200_000)) : null).execute();
-            }
-            for (int i = 0; i < 90; i++) {
-                h.createUpdate("""
-                        INSERT INTO projects (workspace_id, client_id, title, value_cents, currency, status, created_at,
-                                              origin, referrer_client_id)
-                        VALUES (?, ?, 'Job', ?, ?, 'active', ?, ?, ?)""").bind(0, ws).bind(1, ambassadors.get(i % 30))
-                        .bind(2, random.nextInt(5) == 0 ? null : 1_000L * (1 + random.nextInt(50)))
-                        .bind(3, random.nextInt(3) == 0 ? "USD" : "EUR").bind(4, at(random))
-                        .bind(5, List.of("referred", "repeat", "direct").get(random.nextInt(3)))
-                        .bind(6, ambassadors.get((i + 1) % 30)).execute();
-            }
-            List<Long> links = new ArrayList<>();
-            for (int i = 0; i < 30; i++) {
-                Instant created = at(random);
-                links.add(h.createUpdate("""
-                        INSERT INTO referral_links (workspace_id, program_id, client_id, code, created_at, used_at)
-                        VALUES (?, ?, ?, ?, ?, ?)""").bind(0, ws).bind(1, program).bind(2, ambassadors.get(i))
-                        .bind(3, ReferralCodes.next()).bind(4, created)
-                        .bind(5, random.nextBoolean() ? created.plusSeconds(random.nextInt(90_000)) : null)
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
-            }
-            for (int i = 0; i < 150; i++) {
-                h.execute("INSERT INTO referral_visits (workspace_id, link_id, visited_at) VALUES (?, ?, ?)", ws,
-                        links.get(random.nextInt(links.size())), at(random));
-            }
-            for (int i = 0; i < 80; i++) {
-                Instant created = at(random);
-                int stage = random.nextInt(4);
-                boolean referred = random.nextInt(5) > 0;
-                h.createUpdate("""
-                        INSERT INTO referral_leads (workspace_id, program_id, link_id, referrer_client_id, source, name,
-                                                    email, message, consent, status, created_at, qualified_at, won_at)
-                        VALUES (?, ?, ?, ?, ?, 'Friend', 'friend@example.com', '', TRUE, ?, ?, ?, ?)""")
-                        .bind(0, ws).bind(1, program).bind(2, referred ? links.get(i % links.size()) : null)
-                        .bind(3, referred ? ambassadors.get(i % 6) : null).bind(4, referred ? "link" : "contact")
-                        .bind(5, List.of("new", "qualified", "won", "lost").get(stage)).bind(6, created)
-                        .bind(7, stage == 1 || stage == 2 ? created.plusSeconds(3_600) : null)
-                        .bind(8, stage == 2 ? created.plusSeconds(7_200) : null).execute();
-            }
-        });
+        JDBI.useTransaction(h -> ambassadors.addAll(CountedRows.seed(h, ws, 30, new Random(20270320), START, DAYS).ambassadors()));
     }
 
     @Test
@@ -209,7 +151,5 @@ class GrowthTalliesIT {
     }
 
     /** A random moment in the ten days from START, to the second (so rows fall on every part of an hour). */
-    private static Instant at(Random random) {
-        return START.plusSeconds(random.nextInt(DAYS * 86_400));
-    }
+    private static Instant at(Random random) { return CountedRows.at(random, START, DAYS); }
 }
