@@ -1,5 +1,7 @@
 package io.goodword.account;
 
+import io.goodword.web.SitePaths;
+
 /**
  * The freelancer's public identity, as every page of their public site shows it (wall, widget, forms, case
  * studies, referral pages): one record so the header, the theme and the language never differ between them.

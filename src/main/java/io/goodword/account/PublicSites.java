@@ -1,5 +1,6 @@
 package io.goodword.account;
 
+import io.goodword.web.SitePaths;
 import io.goodword.web.Csrf;
 import io.goodword.web.Flash;
 import io.goodword.web.I18n;
@@ -84,7 +85,7 @@ public final class PublicSites {
     /** An old slug answers 301 to the same path and query under the current one; an unknown slug is a 404. */
     public void redirectRenamed(Context ctx, String slug) {
         String current = workspaces.currentSlugFor(slug).orElseThrow(NotFound::new);
-        String prefix = ctx.path().startsWith("/embed/") ? "/embed/" : "/p/";
+        String prefix = ctx.path().startsWith("/embed/") ? "/embed/" : SitePaths.PREFIX;
         String rest = ctx.path().substring(prefix.length() + slug.length());
         String qs = ctx.queryString();
         ctx.redirect(prefix + current + rest + (qs == null ? "" : "?" + qs), HttpStatus.MOVED_PERMANENTLY);

@@ -1,5 +1,6 @@
 package io.goodword.account;
 
+import io.goodword.web.SitePaths;
 import io.goodword.media.ImageStore;
 import io.goodword.security.Auth;
 import io.goodword.security.CurrentUser;

@@ -1,6 +1,6 @@
 package io.goodword.casestudy;
 
-import io.goodword.account.SitePaths;
+import io.goodword.web.SitePaths;
 import io.goodword.media.ImageStore;
 import io.goodword.security.CurrentUser;
 import io.goodword.security.Secrets;

@@ -1,7 +1,7 @@
 package io.goodword.growth;
 
 import io.goodword.account.BrandColors;
-import io.goodword.account.SitePaths;
+import io.goodword.web.SitePaths;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.ask.AskSettingsDao;

@@ -1,6 +1,6 @@
 package io.goodword.referral;
 
-import io.goodword.account.SitePaths;
+import io.goodword.web.SitePaths;
 
 /** What referral pages and emails show of the freelancer's workspace. */
 public record WorkspaceRef(long id, String slug, String displayName, String language, String logoFile) {

@@ -1,5 +1,6 @@
 package io.goodword.testimonial;
 
+import io.goodword.web.SitePaths;
 import gg.jte.TemplateEngine;
 import gg.jte.output.Utf8ByteOutput;
 import io.goodword.account.Brand;
@@ -85,9 +86,10 @@ public final class CachedPages {
      */
     public boolean notFound(Context ctx) {
         String path = ctx.path();
-        if (!path.startsWith("/p/")) return false;
-        int end = path.indexOf('/', 3);
-        String slug = path.substring(3, end < 0 ? path.length() : end);
+        if (!path.startsWith(SitePaths.PREFIX)) return false;
+        int start = SitePaths.PREFIX.length();
+        int end = path.indexOf('/', start);
+        String slug = path.substring(start, end < 0 ? path.length() : end);
         if (!PublicSites.isSlug(slug)) return false;
         try {
             Optional<WallState> state = cache.state(slug);

@@ -1,6 +1,6 @@
 package io.goodword.testimonial;
 
-import io.goodword.account.SitePaths;
+import io.goodword.web.SitePaths;
 import io.goodword.account.Workspace;
 import io.goodword.account.WorkspaceDao;
 import io.goodword.security.CurrentUser;

@@ -22,7 +22,7 @@ import java.io.IOException;
 public final class HomeRewrite implements Filter {
     private final String wallPath;
 
-    public HomeRewrite(String homeSlug) { this.wallPath = "/p/" + homeSlug; }
+    public HomeRewrite(String homeSlug) { this.wallPath = SitePaths.wall(homeSlug); }
 
     @Override
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)

@@ -40,6 +40,16 @@ class SettingsIT {
     private static Workspace workspace(long id) { return TestDb.jdbi().onDemand(WorkspaceDao.class).findById(id).orElseThrow(); }
 
     @Test
+    void every_admin_page_links_the_freelancers_own_public_page_and_it_answers() {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        Http http = Fixtures.signedIn(app, f);
+        for (String page : new String[] {"/admin", "/admin/settings", "/admin/clients"}) {
+            assertThat(http.get(page).html().select("nav a[href='/p/" + f.slug() + "']")).as(page).hasSize(1);
+        }
+        assertThat(app.get().http().get("/p/" + f.slug()).status()).isEqualTo(200);
+    }
+
+    @Test
     void settings_are_saved_and_confirmed() {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Http http = Fixtures.signedIn(app, f);
