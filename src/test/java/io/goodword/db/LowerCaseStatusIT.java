@@ -15,8 +15,6 @@ import io.goodword.support.TestApp;
 import io.goodword.support.TestDb;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,19 +39,13 @@ class LowerCaseStatusIT {
             "beneficiary", "origin", "reward_type", "referrer_reward_type", "friend_reward_type", "reward_trigger",
             "choices", "reward_choices", "fraud_reasons", "completed_steps", "skipped_steps");
 
-    private static Path freshHome() throws Exception {
-        Path home = Files.createTempDirectory(Path.of("target").toAbsolutePath(), "lower-case-db").resolve("mariadb");
-        Files.createDirectories(home);
-        Files.createSymbolicLink(home.resolve("base"), TestDb.binaries());
-        return home;
-    }
 
     private record Old(Fixtures.Freelancer f, long ada, long lead, long study) {}
 
     @Test
     void rows_written_upper_case_before_v61_still_read_and_after_v61_and_a_real_flow_no_enum_column_holds_upper_case()
             throws Exception {
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(freshHome());
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(TestDb.freshHome("lower-case-db"));
         try {
             Flyway.configure().dataSource(server.jdbcUrl(), server.user(), server.password())
                     .initSql("SET time_zone = '+00:00'").locations("classpath:migrations").target("60").load().migrate();

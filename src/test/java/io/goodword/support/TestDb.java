@@ -37,12 +37,19 @@ public final class TestDb {
     }
 
     /**
-     * The unpacked server binaries of this JVM's test server, for tests that start a server of their own on another
-     * data directory (link to it instead of unpacking 300 MB again).
+     * A fresh data directory under target/ for a test that starts a server of its own, whose server binaries are this
+     * JVM's test server's (a link, instead of unpacking 300 MB again).
      */
-    public static Path binaries() {
+    public static Path freshHome(String prefix) {
         get();
-        return home.resolve("base");
+        try {
+            Path dir = Files.createTempDirectory(Path.of("target").toAbsolutePath(), prefix).resolve("mariadb");
+            Files.createDirectories(dir);
+            Files.createSymbolicLink(dir.resolve("base"), home.resolve("base"));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static Jdbi jdbi() { return get().jdbi(); }
