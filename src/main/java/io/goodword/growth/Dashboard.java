@@ -45,8 +45,8 @@ public final class Dashboard {
     }
 
     /**
-     * All figures of one period, read fresh (no cache: each is one indexed aggregate, most of them over hourly counters
-     * the database keeps). {@code locale} formats money and dates for the workspace; money is never
+     * All figures of one period, read fresh (no cache: each is one indexed aggregate, most of them over counters the
+     * database keeps by the UTC day and hour). {@code locale} formats money and dates for the workspace; money is never
      * added across currencies.
      */
     Figures figures(long ws, Period p, Localizer t, int currentDelayHours, Instant now) {

@@ -7,7 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 /**
  * Where a dashboard view's figures come from: every statement of the view on one handle (about 40 of them: one
  * connection and one attach each instead of one per statement). Nothing needs preparing first: the counters they read
- * are kept by the database (V70–V72) in UTC hours, whatever the workspace's zone.
+ * are kept by the database (V70–V73) by the UTC day and hour, whatever the workspace's zone.
  */
 public final class DashboardSource {
     private final Jdbi jdbi;
