@@ -1,5 +1,9 @@
 package io.goodword.data;
 
+import static io.goodword.support.Archives.table;
+import static io.goodword.support.Archives.unzip;
+import static io.goodword.support.Archives.upload;
+import static io.goodword.support.Archives.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -10,7 +14,6 @@ import io.goodword.media.ImageStore;
 import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.Multipart;
 import io.goodword.support.TestDb;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,7 +21,6 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -86,11 +87,6 @@ class HostileImportIT {
             refused.set(r);
         }
         return threads.getThreadAllocatedBytes(id) - before;
-    }
-
-    private static Http.Response upload(Http http, byte[] zip) {
-        return http.postMultipart("/admin/settings/import", Map.of(),
-                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", zip)));
     }
 
     @Test
@@ -223,29 +219,6 @@ class HostileImportIT {
             assertThat(one("SELECT status FROM case_study_approvals WHERE workspace_id = ?", String.class, other.workspaceId()))
                     .as(archive.getKey()).isEqualTo("superseded");
         }
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) out.put(e.getName(), in.readAllBytes());
-        }
-        return out;
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var e : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-            }
-        }
-        return bytes.toByteArray();
-    }
-
-    private static List<Map<String, Object>> table(Map<String, byte[]> files, String name) throws Exception {
-        return JSON.readValue(files.get("tables/" + name + ".json"), new TypeReference<>() {});
     }
 
     private static <T> T one(String sql, Class<T> type, Object... args) {

@@ -1,5 +1,8 @@
 package io.goodword.data;
 
+import static io.goodword.support.Archives.unzip;
+import static io.goodword.support.Archives.upload;
+import static io.goodword.support.Archives.zip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -7,16 +10,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
 import io.goodword.support.Http;
-import io.goodword.support.Multipart;
 import io.goodword.support.TestDb;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,30 +26,6 @@ class UnverifiedLedgerIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
     private static final AppExtension app = new AppExtension();
-
-    private static Http.Response upload(Http http, byte[] zip) {
-        return http.postMultipart("/admin/settings/import", Map.of(),
-                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", zip)));
-    }
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> out = new LinkedHashMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) out.put(e.getName(), in.readAllBytes());
-        }
-        return out;
-    }
-
-    private static byte[] zip(Map<String, byte[]> files) throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            for (var e : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-            }
-        }
-        return bytes.toByteArray();
-    }
 
     private static List<String> provenance(long ws) {
         return TestDb.jdbi().withHandle(h -> h.createQuery("SELECT provenance FROM testimonial_consents WHERE workspace_id = :ws")

@@ -1,5 +1,8 @@
 package io.goodword.data;
 
+import static io.goodword.support.Archives.table;
+import static io.goodword.support.Archives.unzip;
+import static io.goodword.support.Archives.upload;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -12,7 +15,6 @@ import io.goodword.support.Http;
 import io.goodword.support.Images;
 import io.goodword.support.Multipart;
 import io.goodword.support.TestDb;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -20,8 +22,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -31,18 +31,6 @@ class WorkspaceExportImportIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     @RegisterExtension
     private static final AppExtension app = new AppExtension();
-
-    private static Map<String, byte[]> unzip(byte[] zip) throws Exception {
-        Map<String, byte[]> out = new TreeMap<>();
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
-            for (ZipEntry e; (e = in.getNextEntry()) != null; ) out.put(e.getName(), in.readAllBytes());
-        }
-        return out;
-    }
-
-    private static List<Map<String, Object>> table(Map<String, byte[]> files, String name) throws Exception {
-        return JSON.readValue(files.get("tables/" + name + ".json"), new TypeReference<>() {});
-    }
 
     /** Rows without their installation-specific parts (ids, references, image names, secrets), sorted. */
     private static List<String> comparable(List<Map<String, Object>> rows) {
@@ -95,8 +83,7 @@ class WorkspaceExportImportIT {
 
         Fixtures.Freelancer b = Fixtures.freelancer();
         Http httpB = Fixtures.signedIn(app, b);
-        Http.Response imported = httpB.postMultipart("/admin/settings/import", Map.of(),
-                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", export(httpA))));
+        Http.Response imported = upload(httpB, export(httpA));
         assertThat(imported.status()).isEqualTo(303);
 
         Map<String, byte[]> again = unzip(export(httpB));
@@ -144,8 +131,7 @@ class WorkspaceExportImportIT {
 
         Fixtures.Freelancer b = Fixtures.freelancer();
         Seed.Rich mine = Seed.client(TestDb.jdbi(), b.workspaceId(), "Kept Client-" + Fixtures.unique("n"));
-        Http.Response r = Fixtures.signedIn(app, b).postMultipart("/admin/settings/import", Map.of(),
-                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", zip)));
+        Http.Response r = upload(Fixtures.signedIn(app, b), zip);
         assertThat(r.status()).isEqualTo(422);
         assertThat(r.html().select("#f-archive-error").text()).contains("already has data");
         assertThat(TestDb.jdbi().onDemand(ClientDao.class).all(b.workspaceId())).extracting(c -> c.name()).containsExactly(mine.name());
@@ -193,8 +179,7 @@ class WorkspaceExportImportIT {
 
         Fixtures.Freelancer b = Fixtures.freelancer();
         Http httpB = Fixtures.signedIn(app, b);
-        Http.Response r = httpB.postMultipart("/admin/settings/import", Map.of(),
-                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", zip)));
+        Http.Response r = upload(httpB, zip);
         assertThat(r.status()).isEqualTo(303);
         assertThat(httpB.get(r.location()).body()).contains("Some referral codes were already taken");
         String imported = TestDb.jdbi().withHandle(h -> h.createQuery("SELECT code FROM referral_links WHERE workspace_id = :ws")
@@ -220,8 +205,7 @@ class WorkspaceExportImportIT {
         Fixtures.Freelancer b = Fixtures.freelancer();
         Http httpB = Fixtures.signedIn(app, b);
         httpB.get("/admin?period=365"); // viewed before: nothing of that view may stand in the way of the import's rows
-        Http.Response r = httpB.postMultipart("/admin/settings/import", Map.of(),
-                Map.of("archive", new Multipart.FilePart("export.zip", "application/zip", export(httpA))));
+        Http.Response r = upload(httpB, export(httpA));
         assertThat(r.status()).isEqualTo(303);
         Document viewedB = httpB.get("/admin?period=365").html();
         assertThat(card(viewedA, "received")).isEqualTo("2");
