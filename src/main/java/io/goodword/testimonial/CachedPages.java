@@ -95,13 +95,14 @@ public final class CachedPages {
             Optional<WallState> state = cache.state(slug);
             if (state.isEmpty()) return false;
             String chosen = PublicSites.chosenLanguage(ctx);
-            PublicCache.Rendered r = cache.page(state.get(), "404|" + chosen, s -> {
+            String variant = "404|" + chosen;
+            PublicCache.Rendered r = cache.page(state.get(), variant, s -> {
                 Workspace ws = summary(s).workspace();
                 Localizer t = localizer(ws, chosen);
                 return html("account/siteNotFound.jte", new PublicSites.SiteNotFoundPage(
                         shell(t, t.text("error.notFound.title")), brand(ws, s)), s);
             });
-            ctx.status(404).contentType("text/html; charset=utf-8").result(r.response().bytes());
+            cache.sendNotFound(ctx, slug, state.get(), variant, r);
             return true;
         } catch (RuntimeException e) {
             org.slf4j.LoggerFactory.getLogger(CachedPages.class).warn("The site's 404 page failed; the generic one answers", e);

@@ -6,6 +6,7 @@ import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
 import io.goodword.web.CachedResponse;
 import io.goodword.web.FastLane;
+import io.goodword.web.SiteNotFound;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class PublicCache {
     static final Duration REVALIDATE = Duration.ofMillis(900);
+    /** Request attribute: {@link #send} answered 404 because the stamp's data has no such page. */
+    private static final String DECIDED_BY_STAMP = "gw.notFoundAtStamp";
 
     /**
      * A rendered page as of a stamp: the bytes to send (see {@link CachedResponse}), or none when the page does not
@@ -133,13 +136,33 @@ public final class PublicCache {
      * the same request again, for as long as {@link #current} finds this page at the workspace's fresh stamp.
      */
     public void send(Context ctx, String slug, WallState state, String variant, Rendered r) {
-        if (!r.found()) throw new NotFound();
+        if (!r.found()) {
+            ctx.attribute(DECIDED_BY_STAMP, Boolean.TRUE); // this data said "none": see sendNotFound
+            throw new NotFound();
+        }
         if (enabled) {
             long id = state.id();
             String key = id + "|" + variant;
             lane.remember(ctx, CachedResponse.REVALIDATED, () -> current(slug, id, key));
         }
         r.response().writeTo(ctx);
+    }
+
+    /**
+     * Sends a site's 404 page, rendered at {@code state} as the {@code variant} page. The fast lane may answer the same
+     * request again while that page stays current, but only for a 404 that lasts as long: no route has the path
+     * ({@link SiteNotFound#NO_ROUTE}), or {@link #send} found no such page in the data of a stamp. Any other 404 (an
+     * unknown referral code, a case study) is decided by data the stamp does not cover, so it takes the full path.
+     */
+    public void sendNotFound(Context ctx, String slug, WallState state, String variant, Rendered page) {
+        ctx.status(404).contentType(page.response().contentType()).result(page.response().bytes());
+        boolean lasting = Boolean.TRUE.equals(ctx.attribute(SiteNotFound.NO_ROUTE))
+                || Boolean.TRUE.equals(ctx.attribute(DECIDED_BY_STAMP));
+        if (enabled && lasting) {
+            long id = state.id();
+            String key = id + "|" + variant;
+            lane.rememberNotFound(ctx, () -> current(slug, id, key));
+        }
     }
 
     /**

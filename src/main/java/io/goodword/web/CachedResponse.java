@@ -61,6 +61,8 @@ public final class CachedResponse {
     /** The plain bytes. */
     public byte[] bytes() { return bytes; }
 
+    public String contentType() { return contentType; }
+
     /** The compressed bytes, or null where compressing does not pay (images, or no smaller). */
     byte[] gzipped() {
         byte[] gz = gzipped;
@@ -114,6 +116,18 @@ public final class CachedResponse {
         res.setContentLength(body.length);
         if ("HEAD".equals(req.getMethod())) return;
         res.getOutputStream().write(body);
+    }
+
+    /**
+     * Sends the bytes with this status and nothing else of this class's own: no validators, no 304, no compression
+     * (a site's 404 page, as the full path sends it with {@code ctx.result}); HEAD gets headers only.
+     */
+    void writePlain(HttpServletRequest req, HttpServletResponse res, int status) throws IOException {
+        res.setStatus(status);
+        res.setContentType(contentType);
+        res.setContentLength(bytes.length);
+        if ("HEAD".equals(req.getMethod())) return;
+        res.getOutputStream().write(bytes);
     }
 
     /** If-None-Match wins over If-Modified-Since (RFC 9110 13.1.3); weak and strong tags compare alike for GET. */

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
+import io.javalin.router.EndpointNotFound;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +36,7 @@ public final class ErrorPages {
             render(ctx, 404, siteNotFound);
         });
         app.exception(HttpResponseException.class, (e, ctx) -> { // Javalin's own, e.g. for a path no route matches
+            if (e instanceof EndpointNotFound) ctx.attribute(SiteNotFound.NO_ROUTE, Boolean.TRUE);
             ctx.status(e.getStatus());
             render(ctx, e.getStatus(), siteNotFound);
         });

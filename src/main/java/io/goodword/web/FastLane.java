@@ -21,7 +21,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.HandlerWrapper;
 
 /**
- * Answers a repeated read of cached bytes (the public wall, single, widget and feed, static files) in Jetty, before
+ * Answers a repeated read of cached bytes (the public wall, single, widget and feed, static files, a site's 404
+ * page for a broken link) in Jetty, before
  * the session handler and Javalin: no routing, no filters, no context. JFR of the cached wall under wrk put Javalin's
  * path matching of routes and after-filters, its context and the session handler at more than half of the portal's
  * CPU for a request whose answer was already a byte array (bench/PROFILE.md section 9).
@@ -38,7 +39,8 @@ public final class FastLane extends HandlerWrapper {
     private static final Set<String> OWN = Set.of("etag", "last-modified", "cache-control", "vary", "content-type",
             "content-encoding", "content-length", "date", "server", "transfer-encoding", "connection", "keep-alive");
 
-    private record Entry(Supplier<CachedResponse> current, String cacheControl, List<HttpField> headers) {}
+    /** {@code status} 200 (sent with validators, or 304) or 404 (a site's page for a broken link, sent as it is). */
+    private record Entry(Supplier<CachedResponse> current, int status, String cacheControl, List<HttpField> headers) {}
 
     private final LongAdder answered = new LongAdder();
     /** Bounded: a visitor making up queries can only push older entries out, which then take the full path. */
@@ -51,7 +53,19 @@ public final class FastLane extends HandlerWrapper {
      * Nothing is remembered for a response that sets a cookie or for any other method.
      */
     public void remember(Context ctx, String cacheControl, Supplier<CachedResponse> current) {
-        if (ctx.statusCode() != 200) return;
+        remember(ctx, 200, cacheControl, current);
+    }
+
+    /**
+     * The same for a 404 page about to be sent as it is (no validators, no compression, as the full path sends it):
+     * only for a 404 that {@code current} guards, one that lasts exactly as long as the bytes it gives (no route has
+     * the path, or the page was looked up in the very data the bytes were rendered from). A scanner probing a site
+     * then costs no routing, no exception and no render.
+     */
+    public void rememberNotFound(Context ctx, Supplier<CachedResponse> current) { remember(ctx, 404, null, current); }
+
+    private void remember(Context ctx, int status, String cacheControl, Supplier<CachedResponse> current) {
+        if (ctx.statusCode() != status) return;
         Request base = Request.getBaseRequest(ctx.req());
         Response res = base == null ? null : base.getResponse();
         if (res == null || !"GET".equals(base.getMethod())) return;
@@ -61,7 +75,7 @@ public final class FastLane extends HandlerWrapper {
             if (!OWN.contains(f.getLowerCaseName())) headers.add(new PreEncodedHttpField(f.getName(), f.getValue()));
         }
         // The request as it arrived (not as HomeRewrite showed it to Javalin), so / and /p/{slug} stay apart.
-        byRequest.put(key(base), new Entry(current, cacheControl, List.copyOf(headers)));
+        byRequest.put(key(base), new Entry(current, status, cacheControl, List.copyOf(headers)));
     }
 
     /** How many requests this lane answered (tests tell by it which path a request took). */
@@ -82,11 +96,13 @@ public final class FastLane extends HandlerWrapper {
         HttpFields.Mutable fields = base.getResponse().getHttpFields();
         for (HttpField f : e.headers()) fields.add(f); // a fresh response holds none yet: no search needed
         try {
-            current.writeTo(req, res, e.cacheControl());
+            if (e.status() == 200) current.writeTo(req, res, e.cacheControl());
+            else current.writePlain(req, res, e.status());
         } catch (IOException gone) {
             // the visitor went away mid-answer: nothing to tell anyone
         }
-        RequestLog.log(base.getMethod(), base.getRequestURI(), res.getStatus(), (System.nanoTime() - started) / 1e6f, null);
+        // "-": an answer from here has no request id (only the full path's filters give one); a 404 is logged at INFO.
+        RequestLog.log(base.getMethod(), base.getRequestURI(), res.getStatus(), (System.nanoTime() - started) / 1e6f, "-");
     }
 
     private static boolean readWithoutBody(Request base) {

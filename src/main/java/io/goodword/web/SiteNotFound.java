@@ -11,6 +11,12 @@ import io.javalin.http.Context;
 public interface SiteNotFound {
     SiteNotFound NONE = ctx -> false;
 
+    /**
+     * Request attribute, true when no route has the request's path (Javalin's {@code EndpointNotFound}): a 404 that
+     * no data decided, so it holds for as long as the page drawn for it (see {@link FastLane#rememberNotFound}).
+     */
+    String NO_ROUTE = "gw.noRoute";
+
     /** Renders the page for this request's 404 and answers true, or answers false and leaves the response alone. */
     boolean render(Context ctx);
 }

@@ -113,6 +113,43 @@ class FastLaneIT {
     }
 
     @Test
+    void a_broken_link_into_a_site_is_answered_by_the_lane_as_the_full_path_answered_it_while_its_data_holds() {
+        Fixtures.Freelancer g = Fixtures.freelancer();
+        String site = "/p/" + g.slug();
+        for (String path : List.of(site + "/no-such-page", site + "/no-such-page?lang=de", site + "?page=9",
+                site + "/t/999999999")) {
+            Seen first = get(path, Map.of());
+            assertThat(first.status()).as(path).isEqualTo(404);
+            assertThat(first.byLane()).as(path).isFalse();
+            assertThat(first.body()).as(path + ": the site's own 404").contains(g.slug());
+            assertThat(get(path, Map.of())).as(path).isEqualTo(new Seen(404, first.headers(), first.body(), true));
+        }
+        assertThat(get(site + "/no-such-page?lang=de", Map.of()).body()).isNotEqualTo(get(site + "/no-such-page", Map.of()).body());
+        Http.Response head = app.http().send(HttpRequest.newBuilder(app.http().uri(site + "/no-such-page"))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+        assertThat(head.status()).isEqualTo(404);
+        assertThat(head.body()).isEmpty();
+
+        // A page the data did not have yet is shown the moment it has it, not the 404 the lane gave before.
+        long id = Fixtures.testimonial(g.workspaceId(), TestimonialStatus.PENDING, "Waiting Person", "Owner",
+                "Words waiting for their approval.", "Delta", null, true, true);
+        String single = site + "/t/" + id;
+        assertThat(get(single, Map.of()).status()).isEqualTo(404);
+        assertThat(get(single, Map.of()).byLane()).isTrue();
+        Http admin = Fixtures.signedIn(app, g);
+        assertThat(admin.post("/admin/testimonials/" + id + "/status", Map.of("action", "approve")).status()).isEqualTo(303);
+        Seen approved = get(single, Map.of());
+        assertThat(approved.status()).isEqualTo(200);
+        assertThat(approved.body()).contains("Words waiting for their approval.");
+
+        // A 404 decided by data the site's stamp does not cover never takes the lane.
+        for (String path : List.of(site + "/case-studies/no-such-study", "/p/no-such-site-" + g.slug())) {
+            assertThat(get(path, Map.of()).status()).as(path).isEqualTo(404);
+            assertThat(get(path, Map.of()).byLane()).as(path).isFalse();
+        }
+    }
+
+    @Test
     void the_home_wall_at_the_root_goes_by_the_lane_and_its_p_address_still_moves_to_the_root() {
         Seen first = get("/", Map.of());
         assertThat(first.body()).contains("Home Person");
