@@ -154,6 +154,7 @@ public interface AskDao {
     @SqlQuery("SELECT " + ROW + " WHERE a.workspace_id = :ws AND a.status = 'sent' AND a.next_reminder_at IS NOT NULL ORDER BY a.next_reminder_at, a.id LIMIT :limit")
     List<AskRow> remindersNext(@Bind("ws") long workspaceId, @Bind("limit") int limit);
 
+    /** The check-ins page, newest first: read in the order of ix_asks_created (V75), never sorted. */
     @SqlQuery("SELECT " + ROW + " WHERE a.workspace_id = :ws AND (:status = '' OR a.status = :status)"
             + " ORDER BY a.created_at DESC, a.id DESC LIMIT :limit OFFSET :offset")
     List<AskRow> list(@Bind("ws") long workspaceId, @Bind("status") String status, @Bind("limit") int limit,

@@ -1,6 +1,7 @@
 package io.goodword.referral;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.goodword.support.AppExtension;
 import io.goodword.support.Fixtures;
@@ -313,6 +314,12 @@ class ReferralRewardsIT {
         assertThat(rows).hasSize(2);
         assertThat(rows.get(0).text()).contains("Ada Lovelace").contains("700.00");
         assertThat(rows.get(1).text()).contains("Grace");
-        assertThat(ReferralData.jdbi().onDemand(LeadDao.class).leaderboard(s.ws()).get(0).wonValue()).isEqualByComparingTo(new BigDecimal("700"));
+        int adaRewards = (int) ReferralData.rewards(s.ws(), a).stream()
+                .filter(r -> r.beneficiary() == Reward.Beneficiary.REFERRER && r.status() != Reward.Status.CANCELLED).count();
+        assertThat(adaRewards).as("the program rewards Ada's won lead").isPositive();
+        var board = ReferralData.jdbi().onDemand(LeadDao.class).leaderboard(s.ws());
+        assertThat(board.get(0).wonValue()).isEqualByComparingTo(new BigDecimal("700"));
+        assertThat(board).extracting(LeadDao.LeaderRow::referrals, LeadDao.LeaderRow::won, LeadDao.LeaderRow::rewards)
+                .containsExactly(tuple(1, 1, adaRewards), tuple(1, 0, 0));
     }
 }
