@@ -63,14 +63,17 @@ public interface LinkDao {
     /**
      * One page of clients with their links. Clients are paged and searched exactly like the client list (its
      * {@link ClientDao#FILTER} and {@link ClientQuery.Sort} clauses), then joined to their links, so a page never
-     * cuts a client's links apart. {@code orderBy} is one of the fixed Sort clauses, never request text.
+     * cuts a client's links apart. {@code orderBy} is one of the fixed Sort clauses, never request text. The page's
+     * order is numbered after its LIMIT: numbered before it, MariaDB sorted and numbered every client of the
+     * workspace for each page (0.69 s at 100,000 clients, bench/admin.sh; 0.04 s now).
      */
     @SqlQuery("""
             SELECT c.id AS client_id, c.name, c.email, c.company, l.id AS link_id, l.code, l.program_id,
                    p.name AS program_name, l.created_at AS link_created_at
-            FROM (SELECT id, name, email, company, ROW_NUMBER() OVER (ORDER BY <orderBy>) AS pos FROM clients
-                  """ + ClientDao.FILTER + """
-                   ORDER BY <orderBy> LIMIT :limit OFFSET :offset) c
+            FROM (SELECT x.id, x.name, x.email, x.company, ROW_NUMBER() OVER (ORDER BY <orderBy>) AS pos
+                  FROM (SELECT id, name, email, company, created_at FROM clients
+                        """ + ClientDao.FILTER + """
+                         ORDER BY <orderBy> LIMIT :limit OFFSET :offset) x) c
             LEFT JOIN referral_links l ON l.client_id = c.id AND l.workspace_id = :ws
             LEFT JOIN referral_programs p ON p.id = l.program_id AND p.workspace_id = :ws
             ORDER BY c.pos, p.name, l.id""")

@@ -10,6 +10,7 @@ import io.goodword.support.MutableClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -397,6 +398,18 @@ class NoReferralLostIT {
         assertThat(found.select("tbody tr")).hasSize(1);
         assertThat(found.select("tbody").text()).contains("Client 1027");
         assertThat(admin.get("/admin/referrals/ambassadors?q=%25").html().select("tbody tr")).isEmpty(); // % is text, not a wildcard
+        // Each sort pages in its own order (the page is numbered after its LIMIT, not across the workspace).
+        List<String> byName = new ArrayList<>(), newest = new ArrayList<>();
+        for (int i = 25; i < 50; i++) byName.add(String.format("Client %04d", i));
+        for (int i = 1004; i > 979; i--) newest.add(String.format("Client %04d", i));
+        assertThat(ambassadorNames(admin, "?page=2")).isEqualTo(byName);
+        assertThat(ambassadorNames(admin, "?sort=newest&page=2")).isEqualTo(newest);
+        assertThat(ambassadorNames(admin, "?sort=oldest&page=2")).isEqualTo(byName);
+    }
+
+    private static List<String> ambassadorNames(Http admin, String query) {
+        return admin.get("/admin/referrals/ambassadors" + query).html().select("tbody tr").stream()
+                .map(tr -> Pattern.compile("Client \\d{4}").matcher(tr.text())).filter(Matcher::find).map(Matcher::group).toList();
     }
 
     @Test
