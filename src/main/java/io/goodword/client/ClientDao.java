@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.AllowUnusedBindings;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
@@ -15,10 +16,18 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Client.class)
 public interface ClientDao {
     String COLUMNS = "id, workspace_id, name, email, company, phone, tags, notes, language, unsubscribed_at, created_at, updated_at";
-    String FILTER = """
-            WHERE workspace_id = :ws
-              AND (:q = '' OR name LIKE :like OR email LIKE :like OR company LIKE :like)
-              AND (:tag = '' OR FIND_IN_SET(:tag, tags) > 0)""";
+
+    /**
+     * The client list's search and tag, only those in use (an empty {@code q} or {@code tag} is none; the values stay
+     * bound as {@code :like} and {@code :tag}), for statements defining it as {@code <filter>}: the list and the
+     * referral ambassadors page. Written as "(:q = '' OR …)", MariaDB planned before folding it away, so every page
+     * and count read the workspace's clients through the conditions (bench/admin.sh, 100,000 clients: the first
+     * page 48 -> 15 ms, the count 97 -> 49 ms).
+     */
+    static String filter(String q, String tag) {
+        return "WHERE workspace_id = :ws" + (q.isEmpty() ? "" : " AND (name LIKE :like OR email LIKE :like OR company LIKE :like)")
+                + (tag.isEmpty() ? "" : " AND FIND_IN_SET(:tag, tags) > 0");
+    }
 
     @SqlUpdate("""
             INSERT INTO clients (workspace_id, name, email, company, phone, tags, notes, language)
@@ -44,13 +53,15 @@ public interface ClientDao {
     int update(@Bind("ws") long workspaceId, @Bind("id") long id, @BindMethods ClientForm form);
 
     /** One page of the list; {@code orderBy} is one of the fixed clauses of {@link ClientQuery.Sort}. */
-    @SqlQuery("SELECT " + COLUMNS + " FROM clients " + FILTER + " ORDER BY <orderBy> LIMIT :limit OFFSET :offset")
-    List<Client> search(@Bind("ws") long workspaceId, @Bind("q") String q, @Bind("like") String like,
+    @SqlQuery("SELECT " + COLUMNS + " FROM clients <filter> ORDER BY <orderBy> LIMIT :limit OFFSET :offset")
+    @AllowUnusedBindings
+    List<Client> search(@Bind("ws") long workspaceId, @Define("filter") String filter, @Bind("like") String like,
                         @Bind("tag") String tag, @Define("orderBy") String orderBy, @Bind("limit") int limit,
                         @Bind("offset") int offset);
 
-    @SqlQuery("SELECT COUNT(*) FROM clients " + FILTER)
-    int count(@Bind("ws") long workspaceId, @Bind("q") String q, @Bind("like") String like, @Bind("tag") String tag);
+    @SqlQuery("SELECT COUNT(*) FROM clients <filter>")
+    @AllowUnusedBindings
+    int count(@Bind("ws") long workspaceId, @Define("filter") String filter, @Bind("like") String like, @Bind("tag") String tag);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM clients WHERE workspace_id = :ws ORDER BY name, id")
     List<Client> all(@Bind("ws") long workspaceId);

@@ -24,9 +24,9 @@ public final class ClientListController {
     public void list(Context ctx) {
         long ws = ws(ctx);
         ClientQuery q = ClientQuery.from(ctx);
-        int total = clients.count(ws, q.q(), q.like(), q.tag());
+        int total = clients.count(ws, ClientDao.filter(q.q(), q.tag()), q.like(), q.tag());
         int pages = ClientQuery.pages(total);
-        List<Client> rows = clients.search(ws, q.q(), q.like(), q.tag(), q.sort().sql, ClientQuery.PAGE_SIZE, q.offset());
+        List<Client> rows = clients.search(ws, ClientDao.filter(q.q(), q.tag()), q.like(), q.tag(), q.sort().sql, ClientQuery.PAGE_SIZE, q.offset());
         TreeSet<String> tags = new TreeSet<>();
         clients.tagLists(ws).forEach(t -> tags.addAll(ClientForm.Tags.split(t)));
         Views.render(ctx, "client/list.jte", new ClientPages.ListPage(Views.shell(ctx, "client.list.title", "clients"), rows, q,

@@ -1,5 +1,6 @@
 package io.goodword.referral;
 
+import io.goodword.client.ClientDao;
 import io.goodword.client.ClientQuery;
 import io.goodword.db.NotFound;
 import io.goodword.security.CurrentUser;
@@ -93,9 +94,9 @@ public final class ReferralAdminController {
     public void ambassadors(Context ctx) {
         long ws = CurrentUser.workspaceId(ctx);
         ClientQuery q = ClientQuery.from(ctx); // the client list's own search and paging, not a second one
-        int total = links.countAmbassadors(ws, q.q(), q.like(), q.tag());
+        int total = links.countAmbassadors(ws, ClientDao.filter(q.q(), q.tag()), q.like(), q.tag());
         Views.render(ctx, "referral/ambassadors.jte", new ReferralPages.AmbassadorsPage(Views.shell(ctx, "referral.ambassadors.title", "referrals"),
-                links.ambassadors(ws, q.q(), q.like(), q.tag(), q.sort().sql(), ClientQuery.PAGE_SIZE, q.offset()),
+                links.ambassadors(ws, ClientDao.filter(q.q(), q.tag()), q.like(), q.tag(), q.sort().sql(), ClientQuery.PAGE_SIZE, q.offset()),
                 programs.list(ws), baseUrl, service.programs().currentProgram(ws).map(Program::id).orElse(null), q, total,
                 ClientQuery.pages(total)));
     }
