@@ -46,6 +46,10 @@ import io.goodword.web.HealthController;
 import io.goodword.web.I18n;
 import io.goodword.web.StaticAssets;
 import io.goodword.web.WebApp;
+import io.goodword.webhook.WebhookController;
+import io.goodword.webhook.WebhookDao;
+import io.goodword.webhook.WebhookWorker;
+import io.goodword.webhook.Webhooks;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
@@ -61,13 +65,15 @@ public final class App implements AutoCloseable {
     private final Config config;
     private final Database db;
     private final MailWorker worker;
+    private final WebhookWorker webhooks;
     private final Javalin web;
     private final DataDirLock lock;
 
-    private App(Config config, Database db, MailWorker worker, Javalin web, DataDirLock lock) {
+    private App(Config config, Database db, MailWorker worker, WebhookWorker webhooks, Javalin web, DataDirLock lock) {
         this.config = config;
         this.db = db;
         this.worker = worker;
+        this.webhooks = webhooks;
         this.web = web;
         this.lock = lock;
     }
@@ -117,6 +123,9 @@ public final class App implements AutoCloseable {
             Services services = Services.of(core);
             Routes routes = routes(core, services, db);
             MailWorker worker = worker(core, services);
+            // webhook deliveries: a job of the same worker, claiming its rows under the worker's own name
+            WebhookWorker webhooks = new WebhookWorker(core.jdbi(), config.webhooksAllowPrivate(), clock, worker.workerId());
+            worker.addJob(webhooks::runDue);
             long t1 = System.nanoTime();
             int assets = joined(assetsLoaded);
             Javalin web = WebApp.create(config, SessionStorage.handler(db.dataSource(), config), core.i18n(),
@@ -126,7 +135,7 @@ public final class App implements AutoCloseable {
             long t2 = System.nanoTime();
             log.info("Start-up phases: database {} ms, features {} ms, web server and {} static files {} ms; total {} ms",
                     (tDb - t0) / 1_000_000, (t1 - tDb) / 1_000_000, assets, (t2 - t1) / 1_000_000, (t2 - t0) / 1_000_000);
-            return new App(config, db, worker, web, lock);
+            return new App(config, db, worker, webhooks, web, lock);
         } catch (RuntimeException e) {
             db.close();
             lock.close();
@@ -162,7 +171,8 @@ public final class App implements AutoCloseable {
                 new DashboardController(new DashboardSource(jdbi), c.dao(GrowthDao.class), c.workspaces(),
                         c.dao(AskSettingsDao.class), c.clock(), c.baseUrl()),
                 new SiteIndexController(new SiteIndex(c.workspaces(), new PublicRows(jdbi),
-                        c.dao(CaseStudyDao.class), c.config().homeSlug()), c.baseUrl()));
+                        c.dao(CaseStudyDao.class), c.config().homeSlug()), c.baseUrl()),
+                new WebhookController(new Webhooks(jdbi, c.config().webhooksAllowPrivate(), c.clock()), c.dao(WebhookDao.class)));
     }
 
     /** The background worker: the outbox, and the periodic jobs of the features. */
@@ -208,6 +218,7 @@ public final class App implements AutoCloseable {
         log.info("Goodword is stopping");
         web.stop();
         worker.close();
+        webhooks.close();
         db.close();
         lock.close();
     }

@@ -23,7 +23,8 @@ public record Config(
         io.goodword.web.ClientIp.Trust trustProxy,
         boolean publicCache,
         Long askDelaySeed,
-        String homeSlug) {
+        String homeSlug,
+        boolean webhooksAllowPrivate) {
 
     public enum AppEnv { DEV, PROD }
 
@@ -98,7 +99,9 @@ public record Config(
         }
         return new Config(port, baseUrl, dataDir, dbUrl, env.get("DATABASE_USER"), env.get("DATABASE_PASSWORD"),
                 appEnv, smtp, signupOpen, pollMillis, trustProxy, boolVar(env, "PUBLIC_CACHE", true),
-                longVar(env, "ASK_DELAY_SEED"), homeSlug == null ? null : homeSlug.trim());
+                longVar(env, "ASK_DELAY_SEED"), homeSlug == null ? null : homeSlug.trim(),
+                // true lets webhooks reach loopback, private and link-local addresses (a self-hoster's own LAN)
+                boolVar(env, "WEBHOOKS_ALLOW_PRIVATE", false));
     }
 
     public boolean embeddedDatabase() { return databaseUrl == null; }
@@ -110,12 +113,12 @@ public record Config(
     /** A copy on another port, used by tests that start the app on a free port. */
     public Config withPort(int newPort) {
         return new Config(newPort, baseUrl, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
-                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed, homeSlug);
+                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed, homeSlug, webhooksAllowPrivate);
     }
 
     public Config withBaseUrl(String url) {
         return new Config(port, url, dataDir, databaseUrl, databaseUser, databasePassword, appEnv, smtp,
-                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed, homeSlug);
+                signupOpen, mailPollMillis, trustProxy, publicCache, askDelaySeed, homeSlug, webhooksAllowPrivate);
     }
 
     /** ASK_DELAY_SEED: seeds the draw of check-in delays within a delay band (unset: a new seed each start). */

@@ -23,6 +23,7 @@ import io.goodword.web.HealthController;
 import io.goodword.web.PrefixFilters;
 import io.goodword.web.RouteTable;
 import io.goodword.web.SecurityHeaders;
+import io.goodword.webhook.WebhookController;
 import java.util.List;
 
 import static io.goodword.web.RouteTable.get;
@@ -44,7 +45,8 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
               ReferralPublicController referralPublic, ReferralPipelineController referralPipeline,
               ReferralAdminController referralAdmin, ClientControllers clients, AskAdminController asks,
               ClientFlowController clientFlow, UnsubscribeController unsubscribe, AuditController audit,
-              DataController data, DashboardController dashboard, SiteIndexController siteIndex) implements RouteTable {
+              DataController data, DashboardController dashboard, SiteIndexController siteIndex,
+              WebhookController webhooks) implements RouteTable {
 
     @Override
     public void endpoints() {
@@ -184,14 +186,11 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
     private void referralsAdmin() {
         path("/referrals", () -> {
             get("", referralPipeline::leads);
-            get("/leads/new", referralPipeline::newLead);
-            post("/leads", referralPipeline::createLead);
+            get("/leads/new", referralPipeline::newLead); post("/leads", referralPipeline::createLead);
             path("/leads/{id}", () -> {
                 get("", referralPipeline::lead);
-                post("/referrer", referralPipeline::changeReferrer);
-                post("/suggestion", referralPipeline::suggestion);
-                post("/invoice", referralPipeline::invoicePaid);
-                post("/status", referralPipeline::changeStatus);
+                post("/referrer", referralPipeline::changeReferrer); post("/suggestion", referralPipeline::suggestion);
+                post("/invoice", referralPipeline::invoicePaid); post("/status", referralPipeline::changeStatus);
                 post("/note", referralPipeline::addNote);
                 post("/review", referralPipeline::review); post("/client", referralPipeline::convertToClient);
             });
@@ -204,24 +203,25 @@ record Routes(Auth auth, AuditLog auditLog, HealthController health, MediaContro
             get("/programs/new", referralAdmin::newProgram);
             get("/programs/{id}", referralAdmin::editProgram); post("/programs/{id}", referralAdmin::updateProgram);
             post("/programs/{id}/pause", referralAdmin::pauseProgram); post("/programs/{id}/resume", referralAdmin::resumeProgram);
-            post("/settings", referralAdmin::saveSettings);
-            get("/ambassadors", referralAdmin::ambassadors);
+            post("/settings", referralAdmin::saveSettings); get("/ambassadors", referralAdmin::ambassadors);
             post("/ambassadors/{clientId}/link", referralAdmin::createLink);
             post("/ambassadors/{clientId}/email", referralAdmin::emailLink);
             get("/links/{code}/qr.svg", referralAdmin::qr); get("/links/{code}/qr.png", referralAdmin::qr);
         });
     }
 
-    /** /admin/settings: the workspace and account, asking, the audit log, export and import. */
+    /** /admin/settings: the workspace and account, asking, the audit log, export and import, webhooks. */
     private void settingsAdmin() {
-        get("", settings::show); post("", settings::save);
-        post("/logo", settings::uploadLogo);
+        get("", settings::show); post("", settings::save); post("/logo", settings::uploadLogo);
         post("/email", settings::changeEmail); post("/password", settings::changePassword);
         get("/asking", asks::showSettings); post("/asking", asks::saveSettings);
         post("/asking/templates/{kind}", asks::saveTemplate);
         get("/audit", audit::list);
-        get("/export", data::show); post("/export", data::download);
-        post("/import", data::importArchive);
+        get("/export", data::show); post("/export", data::download); post("/import", data::importArchive);
+        get("/webhooks", webhooks::list); post("/webhooks", webhooks::create); get("/webhooks/{id}", webhooks::show);
+        post("/webhooks/{id}/pause", webhooks::pause); post("/webhooks/{id}/resume", webhooks::resume);
+        post("/webhooks/{id}/secret", webhooks::rotate); post("/webhooks/{id}/test", webhooks::test);
+        post("/webhooks/{id}/delete", webhooks::delete);
     }
 
     // ------------------------------------------------------------------ filters that reach across features

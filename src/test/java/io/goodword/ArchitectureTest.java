@@ -20,7 +20,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class ArchitectureTest {
     private static final List<String> FEATURES = List.of("account", "ask", "audit", "casestudy", "client", "data",
-            "growth", "referral", "sitemap", "testimonial");
+            "growth", "referral", "sitemap", "testimonial", "webhook");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)

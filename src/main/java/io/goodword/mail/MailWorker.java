@@ -41,7 +41,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MailWorker implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailWorker.class);
-    static final int MAX_ATTEMPTS = 30;
+    /** Tries before a row is dead: about a day of failing with {@link #backoff} (webhook deliveries use both too). */
+    public static final int MAX_ATTEMPTS = 30;
     static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     static final Duration MAX_RETRY = Duration.ofHours(1);
     private static final int BATCH = 20;
@@ -71,6 +72,9 @@ public final class MailWorker implements AutoCloseable {
         new SecureRandom().nextBytes(random);
         this.workerId = ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
     }
+
+    /** This worker's name in the lease columns ({@code claimed_by}); a job that claims rows of its own uses it too. */
+    public String workerId() { return workerId; }
 
     /** A periodic task (reminders, clean-up); must be safe to run in several processes at once. */
     public MailWorker addJob(Runnable job) {
@@ -178,7 +182,7 @@ public final class MailWorker implements AutoCloseable {
     }
 
     /** The wait before the next try after {@code attempts} earlier failures: 30 s, doubling, at most an hour. */
-    static Duration backoff(int attempts) {
+    public static Duration backoff(int attempts) {
         Duration d = FIRST_RETRY.multipliedBy(1L << Math.min(attempts, 20));
         return d.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : d;
     }

@@ -33,11 +33,14 @@ public final class Secrets {
 
     /** HMAC-SHA256, shortened to 128 bits in hex: plenty for values that also expire. */
     public record Signer(byte[] key) {
-        public String sign(String value) {
+        public String sign(String value) { return hmacHex(value).substring(0, 32); }
+
+        /** The whole HMAC-SHA256 of {@code value} in hex (64 characters): a webhook's signature, which a receiver recomputes. */
+        public String hmacHex(String value) {
             try {
                 Mac mac = Mac.getInstance("HmacSHA256");
                 mac.init(new SecretKeySpec(key, "HmacSHA256"));
-                return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+                return HexFormat.of().formatHex(mac.doFinal(value.getBytes(StandardCharsets.UTF_8)));
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }

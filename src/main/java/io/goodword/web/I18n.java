@@ -19,7 +19,7 @@ public final class I18n {
     public static final List<String> LANGUAGES = List.of("en", "de");
     public static final String DEFAULT_LANGUAGE = "en";
     public static final List<String> BUNDLES = List.of("core", "account", "mail", "testimonial", "client", "ask",
-            "referral", "casestudy", "growth");
+            "referral", "casestudy", "growth", "webhook");
 
     private final Map<String, Localizer> byLanguage = new HashMap<>();
 
