@@ -24,16 +24,18 @@ public final class ReferralSubmissions {
     private final ReferralLinks referralLinks;
     private final LeadCredit credit;
     private final ReferralMails mails;
+    private final ReferralEvents events;
     private final Clock clock;
 
     ReferralSubmissions(Jdbi jdbi, Throttle throttle, ReferralLinks referralLinks, LeadCredit credit, ReferralMails mails,
-                        Clock clock) {
+                        ReferralEvents events, Clock clock) {
         this.jdbi = jdbi;
         this.links = jdbi.onDemand(LinkDao.class);
         this.throttle = throttle;
         this.referralLinks = referralLinks;
         this.credit = credit;
         this.mails = mails;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -123,7 +125,11 @@ public final class ReferralSubmissions {
                 AuditLog.record(h, workspaceId, auditAccount, "referral.lead.added",
                         "lead " + id + ", referrer " + (credited == null ? "none" : "client " + credited.referrer().id()));
             }
-            if (source != Lead.Source.MANUAL) mails.alertFreelancer(h, workspaceId, ld.findById(workspaceId, id).orElseThrow());
+            if (source != Lead.Source.MANUAL) { // the freelancer typed a manual lead in: no alert, no event
+                Lead lead = ld.findById(workspaceId, id).orElseThrow();
+                mails.alertFreelancer(h, workspaceId, lead);
+                events.leadCreated(h, now, lead);
+            }
             return id;
         });
     }

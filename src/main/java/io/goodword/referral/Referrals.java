@@ -20,7 +20,8 @@ public record Referrals(ReferralPrograms programs, ReferralLinks links, Referral
         ReferralLinks links = new ReferralLinks(jdbi, programs, mails, cookies, clock, baseUrl);
         RewardLedger rewards = new RewardLedger(jdbi, programs, mails, clock);
         LeadCredit credit = new LeadCredit(jdbi, i18n, links, rewards);
-        return new Referrals(programs, links, new ReferralSubmissions(jdbi, throttle, links, credit, mails, clock),
+        return new Referrals(programs, links, new ReferralSubmissions(jdbi, throttle, links, credit, mails,
+                new ReferralEvents(baseUrl), clock),
                 new ReferralPipeline(jdbi, i18n, programs, credit, rewards, mails, clock), rewards);
     }
 }

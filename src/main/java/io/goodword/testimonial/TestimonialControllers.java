@@ -29,7 +29,7 @@ public record TestimonialControllers(TestimonialWallController wall, Testimonial
         PublicChanges changes = new PublicChanges(jdbi, cache);
         AuthorControl author = new AuthorControl(changes, service.mails(), workspaces, clock);
         ClientConfirmation confirmations = new ClientConfirmation(changes, service.mails(), workspaces, clock);
-        TestimonialModeration moderation = new TestimonialModeration(changes, author, clock);
+        TestimonialModeration moderation = new TestimonialModeration(changes, author, clock, service.events());
         AuthorLinkController authorPage = new AuthorLinkController(sites, author, guard);
         CachedPages pages = new CachedPages(cache, jdbi.onDemand(PublicTestimonials.class), new PublicRows(jdbi), workspaces,
                 sites, templates, i18n, baseUrl, homeSlug);

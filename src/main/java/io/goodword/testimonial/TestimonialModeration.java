@@ -27,11 +27,13 @@ public final class TestimonialModeration {
     private final PublicChanges changes;
     private final AuthorControl author;
     private final Clock clock;
+    private final TestimonialEvents events;
 
-    TestimonialModeration(PublicChanges changes, AuthorControl author, Clock clock) {
+    TestimonialModeration(PublicChanges changes, AuthorControl author, Clock clock, TestimonialEvents events) {
         this.changes = changes;
         this.author = author;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Applies one moderation action; false when the testimonial is not in this workspace. */
@@ -64,6 +66,10 @@ public final class TestimonialModeration {
         Optional<Testimonial> before = dao.findById(workspaceId, id);
         int n = dao.setStatus(workspaceId, id, TestimonialStatus.APPROVED.db(), clock.instant());
         if (n == 1 && before.get().approvedAt() == null) author.published(h, dao.findById(workspaceId, id).orElseThrow());
+        // webhooks hear of each move to approved (not of approving what already is), in the same transaction
+        if (n == 1 && before.get().status() != TestimonialStatus.APPROVED) {
+            events.approved(h, clock.instant(), dao.findById(workspaceId, id).orElseThrow());
+        }
         return n;
     }
 

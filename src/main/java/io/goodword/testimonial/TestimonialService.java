@@ -42,6 +42,7 @@ public final class TestimonialService {
     private final PublicCache cache;
     private final Clock clock;
     private final TestimonialMails mails;
+    private final TestimonialEvents events;
 
     public TestimonialService(Jdbi jdbi, Outbox outbox, ImageStore images, PublicCache cache, I18n i18n, Clock clock,
                               String baseUrl) {
@@ -50,9 +51,12 @@ public final class TestimonialService {
         this.cache = cache;
         this.clock = clock;
         this.mails = new TestimonialMails(outbox, i18n, baseUrl);
+        this.events = new TestimonialEvents(baseUrl);
     }
 
     TestimonialMails mails() { return mails; }
+
+    TestimonialEvents events() { return events; }
 
     // ---------------------------------------------------------------- submission
 
@@ -99,6 +103,7 @@ public final class TestimonialService {
                 Testimonial t = ConsentLedger.recordNew(h, ws.id(), id, Consents.of(f), origin,
                         new ConsentLedger.Given(origin.channel(), f.name(), origin.ip(), null), clock.instant());
                 mails.notifyFreelancer(h, ws, t);
+                events.submitted(h, clock.instant(), t);
                 if (token != null) mails.sendEditLink(h, ws, t, token);
                 return Optional.of(t);
             });
