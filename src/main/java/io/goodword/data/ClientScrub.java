@@ -43,9 +43,10 @@ final class ClientScrub {
             Map.entry("case_study_approvals", Set.of("sent_to", "comment")),
             Map.entry("referral_leads", Set.of("name", "email", "phone", "message", "lost_reason", "referrer_answer")),
             Map.entry("referral_lead_events", Set.of("body")),
-            Map.entry("referral_rewards", Set.of("recipient_name", "recipient_email", "description", "note")));
+            Map.entry("referral_rewards", Set.of("recipient_name", "recipient_email", "description", "note")),
+            Map.entry("webhook_deliveries", Set.of("payload")));
     /** Columns holding JSON: scrubbed in its string values, never in its keys. */
-    static final Set<String> JSON_COLUMNS = Set.of("case_study_versions.content");
+    static final Set<String> JSON_COLUMNS = Set.of("case_study_versions.content", "webhook_deliveries.payload");
     /**
      * Mails to the freelancer (new testimonial, new lead…) name the client but have no owner column; their text is
      * scrubbed workspace-wide, for names of at least {@link #MIN_WORKSPACE_WIDE_NAME} characters (whole words).

@@ -39,10 +39,13 @@ public final class WorkspaceExport {
     static final String FORMAT = "goodword-workspace-export";
     static final int VERSION = 1;
     /**
-     * Secrets never leave the installation: link tokens are useless elsewhere and dangerous in a file. Counters
-     * derived from other tables ({@link DerivedTables}) are recounted, not carried.
+     * Secrets never leave the installation: link tokens are useless elsewhere and dangerous in a file. Webhooks stay
+     * too: an endpoint's signing secret, and its URL, which is often the receiver's own credential (Slack, Zapier);
+     * deliveries are a transient outbox that may name a client. Counters derived from other tables
+     * ({@link DerivedTables}) are recounted, not carried.
      */
-    static final Set<String> SKIPPED_TABLES = Stream.concat(Stream.of("accounts", "ask_links", "testimonial_links"),
+    static final Set<String> SKIPPED_TABLES = Stream.concat(Stream.of("accounts", "ask_links", "testimonial_links",
+            "webhook_endpoints", "webhook_deliveries"),
             DerivedTables.ALL.stream()).collect(Collectors.toUnmodifiableSet());
     static final Pattern UPLOAD_NAME = Pattern.compile("[0-9a-f]{32}\\.png");
     /** Friendly CSV names for the tables people open in a spreadsheet. */
@@ -62,7 +65,8 @@ public final class WorkspaceExport {
     }
 
     static boolean secretColumn(String name) {
-        return name.equals("password_hash") || name.equals("token_hash") || name.endsWith("_token_hash");
+        return name.equals("password_hash") || name.equals("token_hash") || name.endsWith("_token_hash")
+                || name.endsWith("_secret");
     }
 
     /** Writes the ZIP to {@code out}; returns how many rows it holds. */

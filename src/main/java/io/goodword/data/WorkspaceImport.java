@@ -42,11 +42,13 @@ public final class WorkspaceImport {
     /** The largest side of an imported image: the largest real use of an image on a page. */
     static final int MAX_SIDE = 1600;
     static final int MAX_SMALL_JSON = 1024 * 1024;
-    /** Outgoing mail is never replayed, old addresses belong to the old workspace, links' secrets were not exported,
+    /** Outgoing mail and webhooks are never replayed (an archive cannot aim this installation's requests anywhere),
+     *  old addresses belong to the old workspace, links' secrets were not exported,
      *  the audit log is this installation's own record (an archive cannot write history), and counters derived from
      *  other tables are recounted from what was imported ({@link DerivedTables}). */
     static final Set<String> NOT_IMPORTED = Stream.concat(Stream.of("accounts", "outbox", "workspace_slug_history",
-            "ask_links", "audit_log", "testimonial_links"), DerivedTables.ALL.stream()).collect(Collectors.toUnmodifiableSet());
+            "ask_links", "audit_log", "testimonial_links", "webhook_endpoints", "webhook_deliveries"),
+            DerivedTables.ALL.stream()).collect(Collectors.toUnmodifiableSet());
     /** Workspace columns that describe the installation's copy, not the freelancer's settings. */
     static final Set<String> WORKSPACE_KEPT = Set.of("id", "slug", "created_at", "updated_at", "wall_version");
 
