@@ -151,6 +151,24 @@ class WorkspaceExportImportIT {
     }
 
     @Test
+    void webhooks_never_leave_in_an_export_neither_their_secrets_urls_nor_their_deliveries() throws Exception {
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        io.goodword.webhook.WebhookDao hooks = TestDb.jdbi().onDemand(io.goodword.webhook.WebhookDao.class);
+        String secret = "whsec-" + Fixtures.unique("s");
+        String url = "https://hooks.example.invalid/" + Fixtures.unique("receivers-own-token");
+        long hook = hooks.insertEndpoint(f.workspaceId(), url, "testimonial.submitted", secret, java.time.Instant.now());
+        hooks.setPaused(f.workspaceId(), hook, true); // the running worker sends nothing
+        hooks.insertDelivery(f.workspaceId(), hook, java.util.UUID.randomUUID().toString(), "ping", null, null, null,
+                "{\"data\":\"Delivery Dana\"}", java.time.Instant.now());
+        Map<String, byte[]> files = unzip(export(Fixtures.signedIn(app, f)));
+        assertThat(files.keySet()).noneMatch(name -> name.contains("webhook"));
+        for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            String text = new String(e.getValue(), StandardCharsets.ISO_8859_1);
+            assertThat(text).as(e.getKey()).doesNotContain(secret, url, "Delivery Dana");
+        }
+    }
+
+    @Test
     void export_and_import_need_the_csrf_token() throws Exception {
         Fixtures.Freelancer f = Fixtures.freelancer();
         Http http = Fixtures.signedIn(app, f);

@@ -126,6 +126,7 @@ class EveryPageBrowserIT extends BrowserTest {
         Http admin = app.http();
         browser.manage().getCookies().forEach(c -> admin.setCookie(c.getName(), c.getValue()));
         Workspace ws = workspace(admin, slug);
+        webhook(slug);
         long setUp = System.nanoTime();
 
         List<String> publicPages = new ArrayList<>(List.of("/p/" + slug, "/p/" + slug + "/t/" + ws.testimonialId(),
@@ -135,7 +136,8 @@ class EveryPageBrowserIT extends BrowserTest {
         publicPages.addAll(GOODWORD_PAGES);
         List<String> adminPages = crawl(admin);
         assertThat(adminPages).as("the admin crawl").contains("/admin", "/admin/clients", "/admin/testimonials",
-                "/admin/testimonials/embed", "/admin/asks", "/admin/outbox", "/admin/referrals/ambassadors");
+                "/admin/testimonials/embed", "/admin/asks", "/admin/outbox", "/admin/referrals/ambassadors", "/admin/settings/webhooks");
+        assertThat(adminPages).as("a webhook's own page").anyMatch(p -> p.matches("/admin/settings/webhooks/[0-9]+"));
 
         long crawled = System.nanoTime();
         Files.createDirectories(SHOTS.resolve("pages"));
@@ -248,6 +250,17 @@ class EveryPageBrowserIT extends BrowserTest {
     }
 
     record Workspace(long testimonialId, String caseStudySlug, String referralPath, String checkInPath) {}
+
+    /** A paused webhook with a long URL and a failed delivery (at a name that resolves nowhere: nothing is ever sent). */
+    private static void webhook(String slug) {
+        long ws = io.goodword.support.TestDb.jdbi().withHandle(h -> h.select("SELECT id FROM workspaces WHERE slug = ?", slug)
+                .mapTo(Long.class).one());
+        var hooks = io.goodword.support.TestDb.jdbi().onDemand(io.goodword.webhook.WebhookDao.class);
+        long id = hooks.insertEndpoint(ws, "https://hooks.example.invalid/catch/1234567/abcdefghijklmnopqrstuvwxyz0123456789",
+                "testimonial.submitted,referral.lead_created", "a-signing-secret-of-43-characters-0123456789", java.time.Instant.now());
+        hooks.setPaused(ws, id, true);
+        hooks.insertDelivery(ws, id, java.util.UUID.randomUUID().toString(), "ping", null, null, null, "{}", java.time.Instant.now());
+    }
 
     /** A realistic workspace, made through the admin's own forms: a client with a project, an approved testimonial,
      *  a published case study, a referral program with an ambassador link and a personal check-in link. */

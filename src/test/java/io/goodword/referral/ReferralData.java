@@ -58,7 +58,7 @@ public final class ReferralData {
     }
 
     /** A friend's form as a person fills it: a stamp from ten seconds ago, consent given. */
-    static Map<String, String> friend(String name, String email) {
+    public static Map<String, String> friend(String name, String email) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("name", name);
         m.put("email", email);

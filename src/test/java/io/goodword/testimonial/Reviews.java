@@ -18,20 +18,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.imageio.ImageIO;
 
 /** Test helpers for testimonials: posting the public form as a given IP, rows straight through the DAO, images. */
-final class Reviews {
+public final class Reviews {
     private static final AtomicInteger IP = new AtomicInteger(1);
 
     private Reviews() {}
 
     /** A fresh fake client IP (the test app trusts X-Forwarded-For), so rate limits of other tests never interfere. */
-    static String newIp() { int n = IP.getAndIncrement(); return "10." + (n / 65536 % 256) + "." + (n / 256 % 256) + "." + (n % 256); }
+    public static String newIp() { int n = IP.getAndIncrement(); return "10." + (n / 65536 % 256) + "." + (n / 256 % 256) + "." + (n % 256); }
 
     static TestimonialDao dao() { return TestDb.jdbi().onDemand(TestimonialDao.class); }
 
     /** A stamp as if the form had been opened ten seconds ago. */
     static String started() { return Stamps.shownEarlier(FormGuard.Form.REVIEW); }
 
-    static Map<String, String> valid(String name) {
+    public static Map<String, String> valid(String name) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("rating", "5");
         m.put("body", "Working with them was a delight: fast, clear and kind. Recommended to " + name + "'s friends.");
@@ -57,7 +57,7 @@ final class Reviews {
                 .header("X-Forwarded-For", ip).POST(HttpRequest.BodyPublishers.ofByteArray(mp.bytes())));
     }
 
-    static Http.Response post(Http http, String slug, Map<String, String> fields, String ip) {
+    public static Http.Response post(Http http, String slug, Map<String, String> fields, String ip) {
         return post(http, "/p/" + slug + "/review", fields, Map.of(), ip);
     }
 
