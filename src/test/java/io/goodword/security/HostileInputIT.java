@@ -333,6 +333,13 @@ class HostileInputIT {
                 "/admin/referrals/programs", "/admin/referrals/programs/{}/resume",
                 () -> submit(admin, admin.get("/admin/referrals/programs"), "/admin/referrals/programs", "/admin/referrals/programs/{}/pause", Map.of())));
 
+        // A paused webhook, at a name that resolves nowhere.
+        io.goodword.webhook.WebhookDao hooks = jdbi.onDemand(io.goodword.webhook.WebhookDao.class);
+        long hook = hooks.insertEndpoint(ws, "https://hooks.example.invalid/fuzz-b", "testimonial.submitted", "fuzz-secret-b",
+                Instant.now());
+        fuzzState("admin webhook resume", admin, "/admin/settings/webhooks/{}/resume", ADMIN_POSTS, shown(admin,
+                "/admin/settings/webhooks/" + hook, "/admin/settings/webhooks/{}/resume", () -> hooks.setPaused(ws, hook, true)));
+
         // A lead held by a fraud rule, and an open reward.
         long lead = newLead(ws, "HELD");
         String leadPage = "/admin/referrals/leads/" + lead;
@@ -502,7 +509,7 @@ class HostileInputIT {
                 .replaceAll("^/p/[^/]+", "/p/{}").replaceAll("^/r/[^/]+", "/r/{}").replaceAll("/templates/[a-z-]+$", "/templates/{}");
     }
 
-    static boolean destructive(String route) { return route.matches(".*/(erase|archive|remove|cancel|withdraw|unpublish|pause)$"); }
+    static boolean destructive(String route) { return route.matches(".*/(erase|archive|remove|cancel|withdraw|unpublish|pause|delete)$"); }
 
     /** Every POST route the running app registered (io.goodword.Routes), as a route pattern. */
     static Set<String> postRoutes(AppExtension app) {
@@ -639,6 +646,10 @@ class HostileInputIT {
     static void seedAdmin(Fixtures.Freelancer f) {
         seedPublic(f);
         Instant now = clock.instant();
+        // a webhook, so its page's forms are fuzzed too (a paused one's resume: fuzzStatefulForms); at a name that
+        // resolves nowhere, so a fuzzed test ping can only fail to resolve, never reach a network
+        jdbi.onDemand(io.goodword.webhook.WebhookDao.class).insertEndpoint(f.workspaceId(), "https://hooks.example.invalid/fuzz-a",
+                "testimonial.submitted", "fuzz-secret-a", now);
         jdbi.useTransaction(h -> {
             long ws = f.workspaceId();
             long client = h.createQuery("SELECT MIN(id) FROM clients WHERE workspace_id = :ws").bind("ws", ws).mapTo(Long.class).one();

@@ -18,12 +18,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The endpoint pages as an installation runs them by default (no private addresses): bad and hostile URLs, another
- * workspace's ids, posts without a CSRF token. Endpoints made here point at names that do not resolve and are paused,
- * so the running worker sends nothing anywhere.
+ * workspace's ids, posts without a CSRF token, a stored endpoint that points inward by the time it is delivered to.
+ * Endpoints made here point at names that do not resolve and are paused, or at a receiver on 127.0.0.1; the worker
+ * runs only when a test drives it.
  */
 class WebhookFormsIT {
     @RegisterExtension
-    static final AppExtension app = new AppExtension();
+    static final AppExtension app = new AppExtension().env(Map.of("MAIL_POLL_MILLIS", "0"));
 
     static Http.Response create(Http http, String url, boolean withEvent) {
         String form = "url=" + URLEncoder.encode(url, StandardCharsets.UTF_8) + (withEvent ? "&events=testimonial.submitted" : "")
@@ -120,5 +121,23 @@ class WebhookFormsIT {
                 "Rotated the signing secret of a webhook endpoint", "Deleted a webhook endpoint", "host hooks.example.invalid")
                 .doesNotContain(mine.url(), "POST /admin");
         assertThat(http.get("/admin/settings/audit?lang=de").body()).contains("Webhook-Endpunkt gelöscht");
+    }
+
+    @Test
+    void an_endpoint_that_resolves_inward_by_the_time_of_delivery_gets_nothing() {
+        // as after DNS rebinding: the name passed the check when saved, and now answers 127.0.0.1
+        Fixtures.Freelancer f = Fixtures.freelancer();
+        try (Receiver receiver = new Receiver()) {
+            WebhookDao dao = TestDb.jdbi().onDemand(WebhookDao.class);
+            long id = dao.insertEndpoint(f.workspaceId(), receiver.url("/hook"), "testimonial.submitted", "s", Instant.now());
+            TestDb.jdbi().useHandle(h -> WebhookEvents.ping(h, Instant.now(), dao.endpoint(f.workspaceId(), id).orElseThrow()));
+            app.app().worker().runOnce();
+            assertThat(receiver.take()).isEmpty();
+            Delivery d = dao.recent(f.workspaceId(), id, 1).get(0);
+            assertThat(d.status()).isEqualTo(Delivery.PENDING);
+            assertThat(d.attempts()).isEqualTo(1);
+            assertThat(d.lastError()).containsIgnoringCase("refused");
+            dao.deleteEndpoint(f.workspaceId(), id);
+        }
     }
 }
