@@ -55,17 +55,28 @@ class FastLaneIT {
         return new Seen(r.status(), h, r.body(), lane().answered() > before);
     }
 
+    /**
+     * A GET the lane should answer. The lane answers only while the workspace's stamp was read less than 0.9 s ago,
+     * so on a loaded machine a repeat may fall on the full path once, which reads the stamp and remembers again; the
+     * next repeat is then the lane's (a few tries at most; the caller still asserts it was the lane's, and compares it).
+     */
+    private static Seen laneGet(String path, Map<String, String> headers) {
+        Seen s = get(path, headers);
+        for (int i = 0; i < 5 && !s.byLane(); i++) s = get(path, headers);
+        return s;
+    }
+
     @Test
     void a_repeated_read_of_every_cached_page_and_file_is_answered_by_the_lane_exactly_as_the_full_path_answered() {
         String css = app.http().get("/p/" + f.slug()).html().select("link[rel=stylesheet][href^=/static/]").attr("href");
         for (String path : List.of("/p/" + f.slug() + "?lang=de", "/p/" + f.slug() + "/t/" + shown,
                 "/embed/" + f.slug() + "?layout=grid&limit=3", "/p/" + f.slug() + "/testimonials.json", css, "/favicon.ico")) {
             Seen first = get(path, Map.of());
-            Seen again = get(path, Map.of());
+            Seen again = laneGet(path, Map.of());
             assertThat(first.status()).as(path).isEqualTo(200);
             assertThat(again.byLane()).as(path + " answered by the lane").isTrue();
             assertThat(again).as(path).isEqualTo(new Seen(first.status(), first.headers(), first.body(), true));
-            Seen notModified = get(path, Map.of("If-None-Match", first.headers().get("etag").get(0)));
+            Seen notModified = laneGet(path, Map.of("If-None-Match", first.headers().get("etag").get(0)));
             assertThat(notModified.status()).as(path).isEqualTo(304);
             assertThat(notModified.byLane()).isTrue();
         }
@@ -89,7 +100,7 @@ class FastLaneIT {
         assertThat(lane().answered()).isGreaterThan(before);
         assertThat(laneHead.body()).isEmpty();
         assertThat(laneHead.header("Content-Length")).isEqualTo(firstHead.header("Content-Length"));
-        Seen gz = get(path, Map.of("Accept-Encoding", "gzip"));
+        Seen gz = laneGet(path, Map.of("Accept-Encoding", "gzip"));
         assertThat(gz.byLane()).isTrue();
         assertThat(gz.headers().get("content-encoding")).containsExactly("gzip");
     }
@@ -101,7 +112,7 @@ class FastLaneIT {
                 "Words that will be archived in a moment.", "Gamma", null, true, true);
         String wall = "/p/" + g.slug();
         assertThat(get(wall, Map.of()).body()).contains("Soon Hidden");
-        assertThat(get(wall, Map.of()).byLane()).isTrue();
+        assertThat(laneGet(wall, Map.of()).byLane()).isTrue();
         assertThat(get(wall + "?page=1", Map.of()).byLane()).as("another query, never answered yet").isFalse();
         Http admin = Fixtures.signedIn(app, g);
         assertThat(admin.post("/admin/testimonials/" + id + "/status", Map.of("action", "archive")).status()).isEqualTo(303);
@@ -122,7 +133,7 @@ class FastLaneIT {
             assertThat(first.status()).as(path).isEqualTo(404);
             assertThat(first.byLane()).as(path).isFalse();
             assertThat(first.body()).as(path + ": the site's own 404").contains(g.slug());
-            assertThat(get(path, Map.of())).as(path).isEqualTo(new Seen(404, first.headers(), first.body(), true));
+            assertThat(laneGet(path, Map.of())).as(path).isEqualTo(new Seen(404, first.headers(), first.body(), true));
         }
         assertThat(get(site + "/no-such-page?lang=de", Map.of()).body()).isNotEqualTo(get(site + "/no-such-page", Map.of()).body());
         Http.Response head = app.http().send(HttpRequest.newBuilder(app.http().uri(site + "/no-such-page"))
@@ -135,7 +146,7 @@ class FastLaneIT {
                 "Words waiting for their approval.", "Delta", null, true, true);
         String single = site + "/t/" + id;
         assertThat(get(single, Map.of()).status()).isEqualTo(404);
-        assertThat(get(single, Map.of()).byLane()).isTrue();
+        assertThat(laneGet(single, Map.of()).byLane()).isTrue();
         Http admin = Fixtures.signedIn(app, g);
         assertThat(admin.post("/admin/testimonials/" + id + "/status", Map.of("action", "approve")).status()).isEqualTo(303);
         Seen approved = get(single, Map.of());
@@ -153,7 +164,7 @@ class FastLaneIT {
     void the_home_wall_at_the_root_goes_by_the_lane_and_its_p_address_still_moves_to_the_root() {
         Seen first = get("/", Map.of());
         assertThat(first.body()).contains("Home Person");
-        assertThat(get("/", Map.of())).isEqualTo(new Seen(200, first.headers(), first.body(), true));
+        assertThat(laneGet("/", Map.of())).isEqualTo(new Seen(200, first.headers(), first.body(), true));
         for (int i = 0; i < 2; i++) {
             Http.Response moved = app.http().get("/p/" + HOME);
             assertThat(moved.status()).isEqualTo(301);
